@@ -1,0 +1,47 @@
+import type { ReactNode } from "react";
+import { Badge } from "./badge";
+
+export type FigureCardProps = {
+  /** Chinese label, e.g. 申请量 */
+  label: string;
+  /** the formatted value (72 件, 45.5%, —, 未填报) */
+  value: string;
+  /** counts behind a rate, e.g. "30/66" */
+  counts?: string | null;
+  /** true when the rate rests on fewer than 10 cases: shown with its counts and marked 样本较小 */
+  isSmallSample?: boolean;
+  /** one line on how to read the figure */
+  guide?: string;
+  /** where the value came from in the source (e.g. "#L42"); the value becomes a link to it */
+  sourceHref?: string | null;
+  /** extra lines under the value */
+  children?: ReactNode;
+  testId?: string;
+};
+
+/** One figure: its label, value, counts and reading guide. Values are server-rendered text. */
+export function FigureCard({ label, value, counts, isSmallSample, guide, sourceHref, children, testId }: FigureCardProps) {
+  const valueNode = sourceHref ? (
+    <a href={sourceHref} className="underline decoration-dotted underline-offset-4 hover:text-sky-800" title="查看原文出处" data-source-link="">
+      {value}
+    </a>
+  ) : (
+    value
+  );
+  return (
+    <div className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-3" data-testid={testId} data-figure={label}>
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="text-2xl font-semibold tabular-nums text-slate-900" data-value="">
+        {valueNode}
+      </dd>
+      {counts || isSmallSample ? (
+        <dd className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          {counts ? <span className="tabular-nums" data-counts="">（{counts}）</span> : null}
+          {isSmallSample ? <Badge tone="warn">样本较小</Badge> : null}
+        </dd>
+      ) : null}
+      {children ? <dd className="text-sm text-slate-600">{children}</dd> : null}
+      {guide ? <dd className="text-xs leading-relaxed text-slate-500">{guide}</dd> : null}
+    </div>
+  );
+}
