@@ -1,0 +1,49 @@
+/**
+ * The Prisma client singleton. DATABASE_URL set → PostgreSQL through @prisma/adapter-pg;
+ * unset → embedded, file-backed PGlite at PGLITE_DIR (default ./data/db) through pglite-prisma-adapter.
+ * The schema is applied beforehand (`npm run db:migrate`, also run by `npm start`): PGlite allows ONE process per folder.
+ * No `server-only` here: the CLI scripts and vitest import this module too.
+ */
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { getEnv } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type Db = PrismaClient;
+
+/** Where a database lives: a PostgreSQL URL, a PGlite folder, or in-memory PGlite (`pgliteDir: null`). */
+export type DbTarget = { databaseUrl: string } | { pgliteDir: string | null };
+
+/** The target the environment names. */
+export function getDbTarget(): DbTarget {
+  const env = getEnv();
+  return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR };
+}
+
+/**
+ * The driver adapter for a target. Share ONE adapter between the schema engine and the client in a process:
+ * for PGlite it owns the open data folder.
+ */
+export async function createAdapter(target: DbTarget): Promise<SqlMigrationAwareDriverAdapterFactory> {
+  if ("databaseUrl" in target) {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    return new PrismaPg({ connectionString: target.databaseUrl });
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const pg = target.pgliteDir ? await PGlite.create(target.pgliteDir) : await PGlite.create();
+  return new PrismaPGlite(pg);
+}
+
+/** A new client for a target (tests and scripts); the app uses `getDb()`. */
+export async function createDb(target: DbTarget, adapter?: SqlMigrationAwareDriverAdapterFactory): Promise<Db> {
+  return new PrismaClient({ adapter: adapter ?? (await createAdapter(target)) });
+}
+
+// cached on globalThis so dev-mode HMR never opens the PGlite folder twice
+const globalForDb = globalThis as unknown as { __ogiDb?: Promise<Db> };
+
+/** The process-wide client for the environment's database. */
+export function getDb(): Promise<Db> {
+  globalForDb.__ogiDb ??= createDb(getDbTarget());
+  return globalForDb.__ogiDb;
+}

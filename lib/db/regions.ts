@@ -1,0 +1,79 @@
+/**
+ * Region (行政区划) reads for the region page: agencies under a region with their latest figures,
+ * per-year totals, child regions with agency counts, and the coverage matrix (agencies × years).
+ * Region names and the tree come from the gazetteer; what was published comes from the store.
+ */
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { getRegion, isPlaceholderRegionName, listRegions, type Region } from "@/lib/regions/gazetteer";
+
+/** The code prefix every region under this one starts with (150000 → 15, 152900 → 1529, 150624 → 150624). */
+export function toRegionPrefix(region: Region): string {
+  if (region.level === 1) return region.code.slice(0, 2);
+  if (region.level === 2) return region.code.slice(0, 4);
+  return region.code;
+}
+
+/** One agency under the region, with the typed figures of its latest report per year. */
+export type RegionAgencyRow = {
+  id: number;
+  name: string;
+  level: string;
+  kind: string;
+  regionCode: string | null;
+  reports: {
+    year: number;
+    requestsReceived: number | null;
+    requestsHandled: number | null;
+    notHeld: number | null;
+    disclosed: number | null;
+    identitiesOk: boolean;
+  }[];
+};
+
+/** Every agency in the region or below it, with its latest report of each year (oldest first). */
+export async function listRegionAgencies(region: Region): Promise<RegionAgencyRow[]> {
+  const db = await getDb();
+  return db.agency.findMany({
+    where: { regionCode: { startsWith: toRegionPrefix(region) }, reports: { some: {} } },
+    orderBy: [{ regionCode: "asc" }, { name: "asc" }],
+    select: {
+      id: true, name: true, level: true, kind: true, regionCode: true,
+      reports: {
+        where: { isLatest: true },
+        orderBy: { year: "asc" },
+        select: { year: true, requestsReceived: true, requestsHandled: true, notHeld: true, disclosed: true, identitiesOk: true },
+      },
+    },
+  });
+}
+
+/** A direct child region (placeholder levels such as 市辖区 are looked through). */
+export type ChildRegion = { code: string; name: string; agencyCount: number };
+
+let childrenIndex: Map<string, Region[]> | null = null;
+
+function realChildren(code: string): Region[] {
+  if (!childrenIndex) {
+    childrenIndex = new Map();
+    for (const r of listRegions()) {
+      if (!r.parentCode) continue;
+      const list = childrenIndex.get(r.parentCode) ?? [];
+      list.push(r);
+      childrenIndex.set(r.parentCode, list);
+    }
+  }
+  const direct = childrenIndex.get(code) ?? [];
+  return direct.flatMap((r) => (isPlaceholderRegionName(r.name) ? realChildren(r.code) : [r]));
+}
+
+/** The region's child regions, each with how many agencies in the store sit in it or below it. */
+export function listChildRegions(code: string, agencies: Pick<RegionAgencyRow, "regionCode">[]): ChildRegion[] {
+  const region = getRegion(code);
+  if (!region) return [];
+  return realChildren(code).map((child) => {
+    const prefix = toRegionPrefix(child);
+    const agencyCount = agencies.filter((a) => a.regionCode?.startsWith(prefix)).length;
+    return { code: child.code, name: child.name, agencyCount };
+  });
+}

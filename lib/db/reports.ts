@@ -1,0 +1,143 @@
+/**
+ * Report (年度报告) reads: one agency's years and versions, one full version, the latest reports overall,
+ * and the coverage counts of the store.
+ */
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import type { CanonicalReport, Finding, Provenance, SourceKind } from "@/lib/report/types";
+
+/** The typed figure columns of one report row (lib/figures, stored at ingest). */
+export type ReportFigureRow = {
+  id: number;
+  year: number;
+  version: number;
+  requestsReceived: number | null;
+  requestsHandled: number | null;
+  carriedOver: number | null;
+  carriedForward: number | null;
+  notHeld: number | null;
+  disclosed: number | null;
+  identitiesOk: boolean;
+  errorCount: number;
+  warningCount: number;
+  publishedOn: string | null;
+};
+
+const FIGURE_ROW_SELECT = {
+  id: true,
+  year: true,
+  version: true,
+  requestsReceived: true,
+  requestsHandled: true,
+  carriedOver: true,
+  carriedForward: true,
+  notHeld: true,
+  disclosed: true,
+  identitiesOk: true,
+  errorCount: true,
+  warningCount: true,
+  publishedOn: true,
+} as const;
+
+/** The latest version of every year an agency has published, oldest year first. */
+export async function listAgencyYears(agencyId: number): Promise<ReportFigureRow[]> {
+  const db = await getDb();
+  return db.report.findMany({ where: { agencyId, isLatest: true }, orderBy: { year: "asc" }, select: FIGURE_ROW_SELECT });
+}
+
+/** One stored version, everything a page or a download needs. */
+export type ReportDetail = {
+  id: number;
+  agencyId: number;
+  year: number;
+  version: number;
+  isLatest: boolean;
+  templateVersion: string;
+  publishedOn: string | null;
+  sha256: string;
+  mediaType: string;
+  sourceKind: SourceKind;
+  sourceUrl: string | null;
+  fileName: string | null;
+  ingestedAt: Date;
+  document: CanonicalReport;
+  provenance: Provenance;
+  findings: Finding[];
+  sourceText: string;
+  identitiesOk: boolean;
+};
+
+type GetReportOptions = { agencyId: number; year: number; version?: number };
+
+/** The given version (default: the latest) of an agency's report for a year, or null. */
+export async function getReport({ agencyId, year, version }: GetReportOptions): Promise<ReportDetail | null> {
+  const db = await getDb();
+  const row = await db.report.findFirst({
+    where: version ? { agencyId, year, version } : { agencyId, year, isLatest: true },
+    select: {
+      id: true, agencyId: true, year: true, version: true, isLatest: true, templateVersion: true, publishedOn: true,
+      sha256: true, mediaType: true, sourceKind: true, sourceUrl: true, fileName: true, ingestedAt: true,
+      document: true, provenance: true, findings: true, sourceText: true, identitiesOk: true,
+    },
+  });
+  if (!row) return null;
+  return {
+    ...row,
+    sourceKind: row.sourceKind as SourceKind,
+    document: row.document as unknown as CanonicalReport,
+    provenance: (row.provenance ?? {}) as unknown as Provenance,
+    findings: (Array.isArray(row.findings) ? row.findings : []) as unknown as Finding[],
+  };
+}
+
+/** One line of the version history (版本记录). */
+export type ReportVersionSummary = {
+  version: number;
+  isLatest: boolean;
+  ingestedAt: Date;
+  sha256: string;
+  fileName: string | null;
+  sourceKind: string;
+  errorCount: number;
+  warningCount: number;
+};
+
+/** Every stored version of an agency's report for a year, newest first. */
+export async function listReportVersions(agencyId: number, year: number): Promise<ReportVersionSummary[]> {
+  const db = await getDb();
+  return db.report.findMany({
+    where: { agencyId, year },
+    orderBy: { version: "desc" },
+    select: { version: true, isLatest: true, ingestedAt: true, sha256: true, fileName: true, sourceKind: true, errorCount: true, warningCount: true },
+  });
+}
+
+/** A recently ingested report for the home page. */
+export type LatestReport = { agencyId: number; agencyName: string; year: number; ingestedAt: Date; requestsReceived: number | null };
+
+/** The most recently ingested latest-version reports. */
+export async function listLatestReports(limit = 8): Promise<LatestReport[]> {
+  const db = await getDb();
+  const rows = await db.report.findMany({
+    where: { isLatest: true },
+    orderBy: [{ ingestedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { agencyId: true, year: true, ingestedAt: true, requestsReceived: true, agency: { select: { name: true } } },
+  });
+  return rows.map(({ agency, ...r }) => ({ ...r, agencyName: agency.name }));
+}
+
+/** What the store holds (收录情况). */
+export type Coverage = { agencies: number; regions: number; years: number[]; reports: number };
+
+/** Counts of agencies, regions with at least one agency, years and latest-version reports. */
+export async function getCoverage(): Promise<Coverage> {
+  const db = await getDb();
+  const [agencies, reports, years, regions] = await Promise.all([
+    db.agency.count({ where: { reports: { some: {} } } }),
+    db.report.count({ where: { isLatest: true } }),
+    db.report.findMany({ where: { isLatest: true }, distinct: ["year"], select: { year: true }, orderBy: { year: "asc" } }),
+    db.agency.findMany({ where: { regionCode: { not: null }, reports: { some: {} } }, distinct: ["regionCode"], select: { regionCode: true } }),
+  ]);
+  return { agencies, reports, years: years.map((y) => y.year), regions: regions.length };
+}

@@ -1,0 +1,38 @@
+/**
+ * Environment, validated once with zod. The ONLY module that reads `process.env`.
+ * An empty string counts as unset (`DATABASE_URL=` in a .env file means "use the embedded database").
+ */
+import { z } from "zod";
+
+const emptyAsUnset = (value: unknown): unknown => (value === "" ? undefined : value);
+
+const envSchema = z.object({
+  /** PostgreSQL connection string; unset → embedded PGlite under PGLITE_DIR */
+  DATABASE_URL: z.preprocess(emptyAsUnset, z.string().url().optional()),
+  /** data folder of the embedded PGlite database (one process per folder!) */
+  PGLITE_DIR: z.preprocess(emptyAsUnset, z.string().default("./data/db")),
+  /** bearer token for POST /api/ingest; unset → ingest is off (503), never open */
+  INGEST_TOKEN: z.preprocess(emptyAsUnset, z.string().min(8, "INGEST_TOKEN must be at least 8 characters").optional()),
+  /** HTTP port of `npm start` */
+  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(3000)),
+  /** largest accepted ingest body in bytes (default 10 MB) */
+  INGEST_MAX_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(10 * 1024 * 1024)),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parse an environment-like record; throws a readable error naming the bad variables. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+}
+
+let cached: Env | null = null;
+
+/** The process environment, parsed on first use. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

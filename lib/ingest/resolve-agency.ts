@@ -1,0 +1,92 @@
+/**
+ * Finds or creates the reporting body (报告主体) of a parsed report: one agency across years and name variants.
+ * Identity = region code + canonical name; the name as printed, when different, is kept as an alias.
+ */
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getRegion, type Region } from "@/lib/regions/gazetteer";
+
+/** 省 | 市 | 县 | 乡, or 未知 when the report names no known region. */
+export type AgencyLevel = "省" | "市" | "县" | "乡" | "未知";
+/** 人民政府 | 行政公署 | 办公厅 | 办公室 | 街道 | 部门 */
+export type AgencyKind = "人民政府" | "行政公署" | "办公厅" | "办公室" | "街道" | "部门";
+
+const LEVEL_BY_REGION: Record<Region["level"], AgencyLevel> = { 1: "省", 2: "市", 3: "县", 4: "乡" };
+
+/** The body's kind from its name's suffix (办事处 of a 街道 counts as 街道). */
+export function toAgencyKind(name: string): AgencyKind {
+  if (name.endsWith("人民政府")) return "人民政府";
+  if (name.endsWith("行政公署")) return "行政公署";
+  if (name.endsWith("办公厅")) return "办公厅";
+  if (name.endsWith("办公室")) return "办公室";
+  if (/街道(办事处)?$/.test(name)) return "街道";
+  return "部门";
+}
+
+/**
+ * The canonical form of a printed name: whitespace removed, "X政府" → "X人民政府",
+ * a bare place name (鄂托克旗) → that place's 人民政府 (a 盟's 行政公署).
+ */
+export function toCanonicalAgencyName(printed: string, region: Region | undefined): string {
+  const name = printed.replace(/\s+/g, "");
+  if (region && name === region.name) return name + (name.endsWith("盟") ? "行政公署" : "人民政府");
+  if (name.endsWith("政府") && !name.endsWith("人民政府")) return name.slice(0, -2) + "人民政府";
+  return name;
+}
+
+/** Province / prefecture / county codes of a region, for the denormalised peer-group columns. */
+export function toPeerGroupCodes(region: Region | undefined): {
+  provinceCode: string | null;
+  prefectureCode: string | null;
+  countyCode: string | null;
+} {
+  if (!region) return { provinceCode: null, prefectureCode: null, countyCode: null };
+  const code = region.code;
+  return {
+    provinceCode: `${code.slice(0, 2)}0000`,
+    prefectureCode: region.level >= 2 ? `${code.slice(0, 4)}00` : null,
+    countyCode: region.level >= 3 ? code.slice(0, 6) : null,
+  };
+}
+
+export type ResolvedAgency = {
+  id: number;
+  name: string;
+  regionCode: string | null;
+  level: string;
+  kind: string;
+  provinceCode: string | null;
+  prefectureCode: string | null;
+  countyCode: string | null;
+};
+
+const AGENCY_SELECT = {
+  id: true, name: true, regionCode: true, level: true, kind: true, provinceCode: true, prefectureCode: true, countyCode: true,
+} as const;
+
+/** Find the agency (by identity, then by alias within the region) or create it, inside the caller's transaction. */
+export async function resolveAgency(
+  tx: Prisma.TransactionClient,
+  { name: printed, regionCode }: { name: string; regionCode: string | null },
+): Promise<ResolvedAgency> {
+  const region = regionCode ? getRegion(regionCode) : undefined;
+  const code = region?.code ?? null;
+  const name = toCanonicalAgencyName(printed, region);
+  const key = `${code ?? "-"}/${name}`;
+  const found =
+    (await tx.agency.findUnique({ where: { key }, select: AGENCY_SELECT })) ??
+    (await tx.agency.findFirst({ where: { regionCode: code, aliases: { some: { name: printed } } }, select: AGENCY_SELECT }));
+  const agency =
+    found ??
+    (await tx.agency.create({
+      data: { key, name, regionCode: code, level: region ? LEVEL_BY_REGION[region.level] : "未知", kind: toAgencyKind(name), ...toPeerGroupCodes(region) },
+      select: AGENCY_SELECT,
+    }));
+  if (printed !== agency.name) {
+    await tx.agencyAlias.upsert({
+      where: { agencyId_name: { agencyId: agency.id, name: printed } },
+      create: { agencyId: agency.id, name: printed },
+      update: {},
+    });
+  }
+  return agency;
+}
