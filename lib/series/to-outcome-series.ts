@@ -2,8 +2,8 @@
  * Shapes one report's section 三 into chart rows: the six outcome groups (总计 column) and the
  * applicant mix of new requests. Pure; null stays null (a group is null when any of its rows is).
  */
-import { sumOrNull } from "@/lib/figures/figures";
-import type { Num, Requests, Row7 } from "@/lib/report/types";
+import { sumOrNull } from "../figures/figures";
+import type { Num, Requests, Row7 } from "../report/types";
 import { APPLICANT_COLUMNS, OUTCOME_GROUPS, getFieldValue } from "./report-fields";
 
 export type OutcomeDetailRow = { group: string; label: string; path: string; total: Num };

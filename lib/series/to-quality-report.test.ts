@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "@/lib/report/types";
+import type { Finding } from "../report/types";
 import { toCrossYearCheck, toQualityReport } from "./to-quality-report";
 
 describe("toQualityReport", () => {

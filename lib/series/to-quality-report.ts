@@ -3,7 +3,7 @@
  * accounting identities (勾稽关系) passed or failed, inferred cells, narrative-vs-table mismatches,
  * other findings, and the cross-year check. Pure: it reads what the parser reported and never re-checks.
  */
-import type { Finding, Provenance } from "@/lib/report/types";
+import type { Finding, Provenance } from "../report/types";
 import { describeField, getFieldValue } from "./report-fields";
 
 /** The template's identity families (docs/canonical-report.md, "The accounting identities"). */

@@ -2,7 +2,7 @@
  * One report version as CSV: one line per value of the canonical document with its Chinese name,
  * provenance status, raw cell text and source line. UTF-8 with a BOM so spreadsheet software reads the Chinese. Pure.
  */
-import type { CanonicalReport, Provenance } from "@/lib/report/types";
+import type { CanonicalReport, Provenance } from "../report/types";
 import { describeField } from "./report-fields";
 
 type Leaf = { path: string; value: string | number | null };

@@ -1,0 +1,155 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AgencyCharts } from "@/components/agency/agency-charts";
+import { FigureGrid } from "@/components/agency/figure-grid";
+import { PeerRanks } from "@/components/agency/peer-ranks";
+import { QualityPanel } from "@/components/agency/quality-panel";
+import { SourceView } from "@/components/agency/source-view";
+import { VersionHistory } from "@/components/agency/version-history";
+import { YearSwitcher } from "@/components/agency/year-switcher";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { Card } from "@/components/ui/card";
+import { getAgency, getPeerRank } from "@/lib/db/agencies";
+import { getReport, listAgencyYears, listReportVersions } from "@/lib/db/reports";
+import { SMALL_SAMPLE_THRESHOLD, computeFigures } from "@/lib/figures/figures";
+import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
+import { toFigureCards } from "@/lib/series/to-figure-cards";
+import { toApplicantMix, toOutcomeDetail, toOutcomeGroups } from "@/lib/series/to-outcome-series";
+import { toCrossYearCheck, toQualityReport } from "@/lib/series/to-quality-report";
+import { toSourceLines, toSourceMarks } from "@/lib/series/to-source-marks";
+import { toTrendSeries } from "@/lib/series/to-trend-series";
+
+export const dynamic = "force-dynamic";
+
+type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const LEVEL_LABELS: Record<string, string> = { 省: "省级", 市: "市级", 县: "县级", 乡: "乡级" };
+
+function toInt(value: string | string[] | undefined): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text && /^\d{1,9}$/.test(text) ? Number(text) : undefined;
+}
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const agency = await getAgency(toInt((await params).id) ?? 0);
+  return { title: agency ? agency.name : "未找到机关" };
+}
+
+export default async function AgencyPage({ params, searchParams }: PageProps) {
+  const id = toInt((await params).id);
+  const query = await searchParams;
+  const agency = id ? await getAgency(id) : null;
+  if (!agency) notFound();
+  const years = await listAgencyYears(agency.id);
+  const latestYear = years.at(-1)?.year;
+  const year = toInt(query.year) ?? latestYear;
+  if (year === undefined) return <NoReports name={agency.name} />;
+  const report = await getReport({ agencyId: agency.id, year, version: toInt(query.version) });
+  if (!report) notFound();
+
+  const figures = computeFigures(report.document);
+  const [versions, requestsRank, disclosureRank] = await Promise.all([
+    listReportVersions(agency.id, year),
+    getPeerRank({ agencyId: agency.id, year, figure: "requestsReceived", minHandled: SMALL_SAMPLE_THRESHOLD }),
+    getPeerRank({ agencyId: agency.id, year, figure: "disclosureRate", minHandled: SMALL_SAMPLE_THRESHOLD }),
+  ]);
+  const chain = agency.regionCode ? getRegionChain(agency.regionCode) : [];
+  const province = agency.provinceCode ? getRegion(agency.provinceCode)?.name : undefined;
+  const levelLabel = LEVEL_LABELS[agency.level] ?? agency.level;
+  const quality = toQualityReport({ findings: report.findings, provenance: report.provenance, document: report.document });
+  const crossYear = toCrossYearCheck(year, years);
+  const download = `/agencies/${agency.id}/download?year=${year}&version=${report.version}`;
+
+  return (
+    <main className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">
+      <header className="flex flex-col gap-2">
+        <Breadcrumb items={[{ label: "首页", href: "/" }, ...chain.map((r) => ({ label: r.name, href: `/regions/${r.code}` }))]} />
+        <h1 className="text-2xl font-semibold">{agency.name}</h1>
+        <p className="flex flex-wrap gap-x-3 text-sm text-slate-600">
+          <span>{levelLabel}</span>
+          <span>{agency.kind}</span>
+          {agency.aliases.length > 0 ? <span>又称：{agency.aliases.join("、")}</span> : null}
+        </p>
+        <YearSwitcher agencyId={agency.id} years={years.map((y) => y.year)} current={year} />
+      </header>
+
+      <section aria-labelledby="figures-heading" className="flex flex-col gap-3">
+        <h2 id="figures-heading" className="text-lg font-semibold">
+          {year} 年度主要数据
+          {!report.isLatest ? <span className="ml-2 text-sm font-normal text-amber-800">（第 {report.version} 版，非最新）</span> : null}
+        </h2>
+        <p className="text-sm text-slate-600">
+          点击数值可跳到报告原文中的出处。“未填报”表示报告未载明；“—”表示比率无法计算；办结量不足 {SMALL_SAMPLE_THRESHOLD} 件的比率标注“样本较小”。
+        </p>
+        <FigureGrid cards={toFigureCards(figures, report.provenance)} />
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="同级排名">
+          <PeerRanks
+            agencyId={agency.id}
+            year={year}
+            peerGroup={[province, levelLabel, agency.kind].filter(Boolean).join(" · ")}
+            items={[
+              { figure: "requestsReceived", label: "申请量", order: "由多到少", rank: requestsRank },
+              { figure: "disclosureRate", label: "公开率", order: "由高到低", rank: disclosureRank },
+            ]}
+          />
+        </Card>
+        <Card title="数据质量">
+          <QualityPanel quality={quality} crossYear={crossYear} />
+        </Card>
+      </div>
+
+      <AgencyCharts
+        year={year}
+        outcomeGroups={toOutcomeGroups(report.document.requests)}
+        outcomeDetail={toOutcomeDetail(report.document.requests)}
+        applicantMix={toApplicantMix(report.document.requests)}
+        trend={toTrendSeries(years)}
+      />
+
+      <Card title="报告原文" id="source">
+        <p className="mb-2 text-sm text-slate-600">
+          {describeSource(report.sourceKind)}
+          {report.publishedOn ? `，落款日期 ${report.publishedOn}` : ""}。黄色标记为读取的数值，蓝色为推算值。
+        </p>
+        <SourceView lines={toSourceLines(report.sourceText)} marks={toSourceMarks(report.provenance)} />
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="版本记录">
+          <VersionHistory agencyId={agency.id} year={year} shownVersion={report.version} versions={versions} />
+        </Card>
+        <Card title="下载数据">
+          <ul className="flex flex-col gap-2 text-sm">
+            <li>
+              <a href={`${download}&format=json`} className="text-sky-800 underline" download>
+                标准格式 JSON（{year} 年，第 {report.version} 版）
+              </a>
+            </li>
+            <li>
+              <a href={`${download}&format=csv`} className="text-sky-800 underline" download>
+                CSV 表格（含每个数值的出处与状态）
+              </a>
+            </li>
+          </ul>
+        </Card>
+      </div>
+    </main>
+  );
+}
+
+function describeSource(kind: string): string {
+  const names: Record<string, string> = { text: "纯文本", html: "网页", docx: "Word 文档", pdf: "PDF" };
+  return `来源格式：${names[kind] ?? kind}`;
+}
+
+function NoReports({ name }: { name: string }) {
+  return (
+    <main className="mx-auto max-w-6xl px-4 py-6">
+      <h1 className="text-2xl font-semibold">{name}</h1>
+      <p className="mt-3 text-slate-700">尚未收录该机关的年度报告。</p>
+    </main>
+  );
+}

@@ -1,0 +1,30 @@
+import { Badge } from "@/components/ui/badge";
+import { FigureCard } from "@/components/ui/figure-card";
+import type { FigureCardData } from "@/lib/series/to-figure-cards";
+
+/** The agency page's figure cards; each value links to its source line. */
+export function FigureGrid({ cards }: { cards: FigureCardData[] }) {
+  return (
+    <dl className="grid grid-cols-1 gap-3 min-[400px]:grid-cols-2 lg:grid-cols-4">
+      {cards.map((c) => (
+        <FigureCard
+          key={c.id}
+          testId={`figure-${c.id}`}
+          label={c.label}
+          value={c.value}
+          counts={c.counts}
+          isSmallSample={c.isSmallSample}
+          guide={c.guide ?? undefined}
+          sourceHref={c.sourceHref}
+        >
+          {c.note || c.isInferred ? (
+            <span className="flex flex-wrap items-center gap-2">
+              {c.note ? <span>{c.note}</span> : null}
+              {c.isInferred ? <Badge tone="info">由勾稽关系推算</Badge> : null}
+            </span>
+          ) : null}
+        </FigureCard>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,105 @@
+import { Badge } from "@/components/ui/badge";
+import type { Finding } from "@/lib/report/types";
+import type { CrossYearCheck, QualityReport } from "@/lib/series/to-quality-report";
+
+type QualityPanelProps = { quality: QualityReport; crossYear: CrossYearCheck };
+
+/** 数据质量: identity checks, inferred cells, narrative mismatches, other findings and the cross-year check. */
+export function QualityPanel({ quality, crossYear }: QualityPanelProps) {
+  return (
+    <div className="flex flex-col gap-4 text-sm">
+      <section>
+        <h3 className="mb-2 font-medium">勾稽关系核对</h3>
+        <ul className="flex flex-col gap-1.5" data-testid="identity-checks">
+          {quality.identities.map((check) => (
+            <li key={check.id} className="flex flex-col gap-1">
+              <span className="flex flex-wrap items-center gap-2">
+                {check.failures.length === 0 ? <Badge tone="ok">通过</Badge> : <Badge tone="error">未通过</Badge>}
+                <span>{check.label}</span>
+              </span>
+              {check.failures.length > 0 ? <FindingList findings={check.failures} /> : null}
+            </li>
+          ))}
+          <li className="flex flex-wrap items-center gap-2" data-testid="cross-year-check">
+            <CrossYearBadge check={crossYear} />
+            <span>跨年核对：本年“上年结转”= 上年“结转下年度继续办理”</span>
+            <span className="text-slate-600">{describeCrossYear(crossYear)}</span>
+          </li>
+        </ul>
+      </section>
+      <section>
+        <h3 className="mb-2 font-medium">推算的单元格（{quality.inferred.length}）</h3>
+        {quality.inferred.length === 0 ? (
+          <p className="text-slate-600">没有由勾稽关系推算的数值，全部取自报告原文。</p>
+        ) : (
+          <ul className="flex flex-col gap-1">
+            {quality.inferred.map((cell) => (
+              <li key={cell.path}>
+                {cell.label}：<span className="tabular-nums">{typeof cell.value === "number" ? cell.value : "未填报"}</span>
+                {cell.rule ? <span className="text-slate-600">（依据 {cell.rule}）</span> : null}
+                {cell.line ? (
+                  <a href={`#L${cell.line}`} className="ml-2 text-sky-800 underline">
+                    原文第 {cell.line} 行
+                  </a>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {quality.missingCount > 0 ? <p className="mt-1 text-slate-600">另有 {quality.missingCount} 个单元格报告未填写且无法推算，显示为“未填报”。</p> : null}
+      </section>
+      <section>
+        <h3 className="mb-2 font-medium">正文与表格不一致（{quality.narrativeMismatches.length}）</h3>
+        {quality.narrativeMismatches.length === 0 ? <p className="text-slate-600">未发现正文数字与表格矛盾。</p> : <FindingList findings={quality.narrativeMismatches} />}
+      </section>
+      {quality.otherFindings.length > 0 ? (
+        <section>
+          <h3 className="mb-2 font-medium">其他提示（{quality.otherFindings.length}）</h3>
+          <FindingList findings={quality.otherFindings} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+const SEVERITY = { error: { tone: "error", label: "错误" }, warning: { tone: "warn", label: "警告" }, info: { tone: "info", label: "提示" } } as const;
+
+function FindingList({ findings }: { findings: Finding[] }) {
+  return (
+    <ul className="ml-1 flex flex-col gap-1 border-l-2 border-slate-200 pl-3">
+      {findings.map((f, i) => {
+        const sev = SEVERITY[f.severity] ?? SEVERITY.info;
+        return (
+          <li key={`${f.code}-${i}`} className="flex flex-wrap items-center gap-2">
+            <Badge tone={sev.tone}>{sev.label}</Badge>
+            <span>{f.message}</span>
+            {f.loc ? (
+              <a href={`#L${f.loc.line}`} className="text-sky-800 underline">
+                原文第 {f.loc.line} 行
+              </a>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function CrossYearBadge({ check }: { check: CrossYearCheck }) {
+  if (check.status === "match") return <Badge tone="ok">通过</Badge>;
+  if (check.status === "mismatch") return <Badge tone="error">未通过</Badge>;
+  return <Badge>无法核对</Badge>;
+}
+
+function describeCrossYear(check: CrossYearCheck): string {
+  switch (check.status) {
+    case "no-previous-year":
+      return `（未收录 ${check.year - 1} 年报告）`;
+    case "unknown":
+      return `（${check.year} 年或 ${check.previousYear} 年的结转数未填报）`;
+    case "match":
+      return `（${check.carriedOver} = ${check.previousCarriedForward}）`;
+    case "mismatch":
+      return `（本年上年结转 ${check.carriedOver} 件，${check.previousYear} 年结转下年度 ${check.previousCarriedForward} 件）`;
+  }
+}

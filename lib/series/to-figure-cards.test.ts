@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { computeFigures } from "../figures/figures";
+import type { CanonicalReport } from "../report/types";
+import seed from "../report/fixtures/seeds/000_a0650e73d90a4fd5.expected.json";
+import emin from "../report/fixtures/seeds/004_4e6b4656cc35d957.expected.json";
+import { toFigureCards } from "./to-figure-cards";
+
+function asDoc(json: unknown): CanonicalReport {
+  const doc = json as CanonicalReport & { agency: { name: string | string[] } };
+  return { ...doc, agency: { ...doc.agency, name: [doc.agency.name].flat()[0] ?? "" } };
+}
+
+describe("toFigureCards", () => {
+  it("writes 申请量, 办结量 and 不掌握信息率 with counts", () => {
+    const cards = toFigureCards(computeFigures(asDoc(seed)), { "requests.newReceived[6]": { status: "stated", loc: { line: 40, start: 2, end: 4 } } });
+    const byId = Object.fromEntries(cards.map((c) => [c.id, c]));
+    expect(byId.requestsReceived?.value).toBe("72 件");
+    expect(byId.requestsReceived?.sourceHref).toBe("#L40");
+    expect(byId.requestsHandled?.value).toBe("66 件");
+    expect(byId.notHeldRate).toMatchObject({ value: "45.5%", counts: "30/66", isSmallSample: false });
+  });
+
+  it("shows — for a rate with nothing handled, never 0% or NaN", () => {
+    const cards = toFigureCards(computeFigures(asDoc(emin)), {});
+    const rate = cards.find((c) => c.id === "notHeldRate");
+    expect(rate?.value).toBe("—");
+    expect(cards.map((c) => c.value).join()).not.toMatch(/NaN/);
+  });
+});

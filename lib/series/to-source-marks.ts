@@ -1,0 +1,30 @@
+/**
+ * Shapes provenance into the marks of the source view: every value with a known location becomes a
+ * mark on its line, named in Chinese. Pure.
+ */
+import type { Provenance } from "../report/types";
+import { describeField } from "./report-fields";
+
+export type SourceMarkData = { line: number; start: number; end: number; label: string; page: number | null; isInferred: boolean };
+
+/** One mark per located value, in line and column order. */
+export function toSourceMarks(provenance: Provenance): SourceMarkData[] {
+  const marks: SourceMarkData[] = [];
+  for (const [path, p] of Object.entries(provenance)) {
+    if (!p.loc || p.status === "missing") continue;
+    marks.push({
+      line: p.loc.line,
+      start: p.loc.start,
+      end: p.loc.end,
+      label: describeField(path),
+      page: p.loc.page ?? null,
+      isInferred: p.status === "inferred",
+    });
+  }
+  return marks.sort((a, b) => a.line - b.line || a.start - b.start);
+}
+
+/** The source text as lines (CRLF and CR tolerated), 1-based line n at index n − 1. */
+export function toSourceLines(sourceText: string): string[] {
+  return sourceText.split(/\r\n|\r|\n/);
+}
