@@ -1,0 +1,141 @@
+/**
+ * Reads the positioned text items (文字层) of a PDF with pdfjs-dist. Pure: bytes in, items out,
+ * no fs, no worker thread (pdfjs runs its "fake worker" in-process), no font loading.
+ */
+import type { ParseFailureCode } from "../types";
+
+/** One text run as pdfjs reports it, in PDF points with the origin at the page's top-left. */
+export type PdfTextItem = {
+  /** 1-based page number */
+  page: number;
+  str: string;
+  x0: number;
+  x1: number;
+  /** top and bottom of the run's em box (top-left origin, y grows downwards) */
+  top: number;
+  bottom: number;
+  /** baseline (top-left origin) */
+  baseline: number;
+  fontSize: number;
+  /** written top-to-bottom (vertical writing mode) */
+  vertical: boolean;
+};
+
+export type PdfPageSize = { width: number; height: number };
+
+export type PdfItems = { pages: PdfPageSize[]; items: PdfTextItem[] };
+
+/** A failure of reading the PDF itself, carried up to `ParseFailure`. */
+export class PdfReadError extends Error {
+  constructor(
+    readonly code: Extract<ParseFailureCode, "pdf-encrypted" | "pdf-damaged" | "timeout">,
+    message: string,
+  ) {
+    super(message);
+    this.name = "PdfReadError";
+  }
+}
+
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+let pdfjsPromise: Promise<PdfJs> | null = null;
+
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  return pdfjsPromise;
+}
+
+/** True when the bytes end with a PDF trailer (`%%EOF` within the last 2 KiB): a cheap truncation check. */
+export function hasPdfTrailer(bytes: Uint8Array): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 2048));
+  const eof = [0x25, 0x25, 0x45, 0x4f, 0x46]; // %%EOF
+  outer: for (let i = tail.length - eof.length; i >= 0; i--) {
+    for (let j = 0; j < eof.length; j++) if (tail[i + j] !== eof[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Every non-blank text item of every page. Throws `PdfReadError` for encrypted or damaged files
+ * and when `signal` is aborted (the caller's time limit).
+ */
+export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal): Promise<PdfItems> {
+  if (!hasPdfTrailer(bytes)) {
+    throw new PdfReadError("pdf-damaged", "PDF 文件不完整（缺少文件尾，可能被截断） / the PDF is truncated (no %%EOF trailer)");
+  }
+  const pdfjs = await loadPdfJs();
+  // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy.
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    disableFontFace: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    stopAtErrors: true,
+    verbosity: 0,
+  });
+  const onAbort = () => void task.destroy();
+  signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    const doc = await task.promise;
+    const pages: PdfPageSize[] = [];
+    const items: PdfTextItem[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      if (signal?.aborted) throw new PdfReadError("timeout", "timeout");
+      const page = await doc.getPage(p);
+      const viewport = page.getViewport({ scale: 1 });
+      const [vx0, vy0, , vy1] = page.view as [number, number, number, number];
+      const height = viewport.height;
+      pages.push({ width: viewport.width, height });
+      const content = await page.getTextContent();
+      for (const raw of content.items) {
+        if (!("str" in raw)) continue;
+        const str = raw.str;
+        if (str.trim() === "") continue;
+        const [a, b, , d, e, f] = raw.transform as number[];
+        const fontSize = Math.hypot(a ?? 0, b ?? 0) || Math.abs(d ?? 0) || raw.height || 10;
+        const x = (e ?? 0) - vx0;
+        const baselineUp = (f ?? 0) - vy0;
+        const vertical = raw.width > 0 && raw.height > raw.width * 1.5 && [...str].length > 1 && raw.width <= fontSize * 1.2;
+        let top: number;
+        let bottom: number;
+        let baseline: number;
+        if (vertical) {
+          // vertical runs start at the baseline point and go downwards by `height`
+          top = vy1 - vy0 - baselineUp;
+          bottom = top + raw.height;
+          baseline = bottom;
+        } else {
+          baseline = height - baselineUp;
+          top = baseline - fontSize * 0.85;
+          bottom = baseline + fontSize * 0.15;
+        }
+        items.push({
+          page: p,
+          str,
+          x0: x,
+          x1: x + (raw.width || fontSize * [...str].length),
+          top,
+          bottom,
+          baseline,
+          fontSize,
+          vertical,
+        });
+      }
+      page.cleanup();
+    }
+    await doc.destroy();
+    return { pages, items };
+  } catch (err) {
+    if (err instanceof PdfReadError) throw err;
+    if (signal?.aborted) throw new PdfReadError("timeout", "timeout");
+    const name = err instanceof Error ? err.name : "";
+    if (name === "PasswordException") {
+      throw new PdfReadError("pdf-encrypted", "PDF 已加密（需要密码），无法读取 / the PDF is encrypted (password protected)");
+    }
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new PdfReadError("pdf-damaged", `PDF 文件已损坏，无法读取 / the PDF is damaged: ${detail}`);
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+    void task.destroy().catch(() => undefined);
+  }
+}
