@@ -1,0 +1,115 @@
+/**
+ * Query parameters shared by the compare/rankings pages, their downloads and the /api/v1 routes.
+ * One set of zod schemas, so a link, a page and an API call read the same parameters the same way.
+ * Empty strings count as unset (a GET form sends `scope=` for "全国").
+ */
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { FIGURE_KEYS, FIGURE_META } from "@/lib/figures/figures";
+import { getRegion } from "@/lib/regions/gazetteer";
+
+/** 省 | 市 | 县 | 乡 */
+export const AGENCY_LEVELS = ["省", "市", "县", "乡"] as const;
+export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
+
+/** 人民政府 | 行政公署 | 办公厅 | 办公室 | 部门 | 街道 | 其他 */
+export const AGENCY_KINDS = ["人民政府", "行政公署", "办公厅", "办公室", "部门", "街道", "其他"] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+/** Most agencies a user can line up side by side across years. */
+export const MAX_COMPARED_AGENCIES = 10;
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 500;
+
+const emptyAsUnset = (value: unknown): unknown => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUnset, schema.optional());
+
+const figureSchema = z.enum(FIGURE_KEYS, {
+  error: () => `figure 必须是以下之一：${FIGURE_KEYS.map((k) => `${k}（${FIGURE_META[k].label}）`).join("、")}`,
+});
+const yearSchema = z.coerce
+  .number({ error: () => "year 必须是四位年份，如 2025" })
+  .int("year 必须是整数年份")
+  .min(2008, "year 不能早于 2008（《政府信息公开条例》施行年）")
+  .max(2100, "year 超出范围");
+const idSchema = (name: string) =>
+  z.coerce.number({ error: () => `${name} 必须是正整数` }).int(`${name} 必须是正整数`).positive(`${name} 必须是正整数`);
+
+/** A scope: a province, prefecture or county code (6 digits); unset means the whole country (全国). */
+const scopeSchema = z
+  .string()
+  .regex(/^\d{6}$/, "scope 必须是 6 位行政区划代码（省、市或县），留空表示全国")
+  .refine((code) => {
+    const level = getRegion(code)?.level;
+    return level === 1 || level === 2 || level === 3;
+  }, "scope 不是已知的省、市或县级行政区划代码");
+
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", "on"], { error: () => "include 只能是 1 或 0" })
+  .transform((v) => v === "1" || v === "true" || v === "on");
+
+/** The peer group and figure every compare/ranking view starts from. */
+export const peerQuerySchema = z.object({
+  figure: z.preprocess(emptyAsUnset, figureSchema.default("requestsReceived")),
+  year: optional(yearSchema),
+  scope: optional(scopeSchema),
+  level: optional(z.enum(AGENCY_LEVELS, { error: () => `level 必须是 ${AGENCY_LEVELS.join("、")} 之一` })),
+  kind: optional(z.enum(AGENCY_KINDS, { error: () => `kind 必须是 ${AGENCY_KINDS.join("、")} 之一` })),
+});
+
+export const paginationSchema = z.object({
+  page: z.preprocess(emptyAsUnset, idSchema("page").default(1)),
+  pageSize: z.preprocess(
+    emptyAsUnset,
+    idSchema("pageSize").max(MAX_PAGE_SIZE, `pageSize 不能超过 ${MAX_PAGE_SIZE}`).default(DEFAULT_PAGE_SIZE),
+  ),
+});
+
+/** /rankings and /api/v1/rankings */
+export const rankingQuerySchema = peerQuerySchema.extend(paginationSchema.shape).extend({
+  /** include small samples and reports whose identity checks failed (默认排除) */
+  include: z.preprocess(emptyAsUnset, booleanFlag.default(false)),
+  /** rank the highest value first (desc, default) or the lowest */
+  order: z.preprocess(emptyAsUnset, z.enum(["desc", "asc"], { error: () => "order 只能是 desc 或 asc" }).default("desc")),
+  highlight: optional(idSchema("highlight")),
+});
+export type RankingParams = z.infer<typeof rankingQuerySchema>;
+
+/** Comma-separated agency ids, at most ten. */
+const agencyListSchema = z
+  .string()
+  .regex(/^\d+(,\d+)*,?$/, "agencies 必须是逗号分隔的机关编号，如 12,34")
+  .transform((s) => [...new Set(s.split(",").filter((part) => part !== "").map(Number))])
+  .refine((ids) => ids.length <= MAX_COMPARED_AGENCIES, `agencies 最多 ${MAX_COMPARED_AGENCIES} 个机关`);
+
+/** /compare and /api/v1/compare */
+export const compareQuerySchema = peerQuerySchema.extend(paginationSchema.shape).extend({
+  sort: z.preprocess(emptyAsUnset, z.enum(["value", "name"], { error: () => "sort 只能是 value 或 name" }).default("value")),
+  dir: z.preprocess(emptyAsUnset, z.enum(["desc", "asc"], { error: () => "dir 只能是 desc 或 asc" }).default("desc")),
+  agencies: z.preprocess(emptyAsUnset, agencyListSchema.default([])),
+});
+export type CompareParams = z.infer<typeof compareQuerySchema>;
+
+/** Next's page `searchParams` or a URL's: the first value of each key. */
+export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function toRecord(raw: RawParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (raw instanceof URLSearchParams) {
+    for (const [k, v] of raw) out[k] ??= v;
+    return out;
+  }
+  for (const [k, v] of Object.entries(raw)) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (first !== undefined) out[k] = first;
+  }
+  return out;
+}
+
+/** Parse parameters with a schema; a bad one throws AppError("bad-request") whose message names every problem. */
+export function parseParams<T extends z.ZodType>(schema: T, raw: RawParams): z.infer<T> {
+  const result = schema.safeParse(toRecord(raw));
+  if (result.success) return result.data;
+  const message = result.error.issues.map((i) => i.message).join("；");
+  throw new AppError("bad-request", `参数有误：${message}`);
+}
