@@ -17,6 +17,8 @@ const envSchema = z.object({
   PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(3000)),
   /** largest accepted ingest body in bytes (default 10 MB) */
   INGEST_MAX_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(10 * 1024 * 1024)),
+  /** maintenance connection the integration tests use to create and drop their own databases */
+  TEST_PG_URL: z.preprocess(emptyAsUnset, z.string().url().default("postgresql://root@127.0.0.1:5432/postgres")),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -66,11 +66,36 @@ async function openEngine(adapter: SqlMigrationAwareDriverAdapterFactory, root: 
   return SchemaEngine.new({ datamodels: [[SCHEMA_PATH, content]] }, log, bindMigrationAwareSqlAdapterFactory(adapter));
 }
 
+type Disposable = { dispose(): Promise<void> };
+
+/**
+ * adapter-pg opens a new pool per `connect()` and the engine never closes it, so its session-level migration
+ * advisory lock would outlive the deploy (a second deploy then waits 10 s). Track those pools and close them.
+ * (PGlite's adapter shares the one open database with the client: left alone.)
+ */
+function trackConnections(adapter: SqlMigrationAwareDriverAdapterFactory): { adapter: SqlMigrationAwareDriverAdapterFactory; close(): Promise<void> } {
+  if (adapter.adapterName !== "@prisma/adapter-pg") return { adapter, close: async () => {} };
+  const opened: Disposable[] = [];
+  const tracked = Object.create(adapter) as SqlMigrationAwareDriverAdapterFactory;
+  tracked.connect = async () => {
+    const conn = await adapter.connect();
+    opened.push(conn);
+    return conn;
+  };
+  return { adapter: tracked, close: async () => void (await Promise.all(opened.map((c) => c.dispose()))) };
+}
+
 /** Apply every migration not yet recorded in `_prisma_migrations`; returns the names applied now. */
 export async function deployMigrations(adapter: SqlMigrationAwareDriverAdapterFactory, root = process.cwd()): Promise<string[]> {
-  const engine = await openEngine(adapter, root);
-  const res = await engine.applyMigrations({ migrationsList: readMigrationsList(root), filters: FILTERS });
-  return res.appliedMigrationNames;
+  const tracked = trackConnections(adapter);
+  const engine = await openEngine(tracked.adapter, root);
+  try {
+    const res = await engine.applyMigrations({ migrationsList: readMigrationsList(root), filters: FILTERS });
+    return res.appliedMigrationNames;
+  } finally {
+    engine.free();
+    await tracked.close();
+  }
 }
 
 /** SQL that takes the migrations folder to schema.prisma (in-memory PGlite shadow database). "-- This is an empty migration." when in sync. */
@@ -87,6 +112,7 @@ export async function diffMigrations(root = process.cwd()): Promise<string> {
     exitCode: null,
     filters: FILTERS,
   } as Parameters<SchemaEngine["diff"]>[0]);
+  engine.free();
   await shadow.close();
   return res.stdout ?? "";
 }
