@@ -6,12 +6,12 @@
 import type { Finding, Provenance } from "../report/types";
 import { describeField, getFieldValue } from "./report-fields";
 
-/** The template's identity families (docs/canonical-report.md, "The accounting identities"). */
+/** The template's identity families (docs/canonical-report.md, "The accounting identities"); ids as in lib/report/identities.ts. */
 export const IDENTITY_FAMILIES = [
-  { id: "row", label: "各行：六类申请人之和等于总计", pattern: /row|applicant|行/i },
-  { id: "column", label: "各列：各项办理结果之和等于办理结果总计", pattern: /column|outcome|processed|列/i },
-  { id: "balance", label: "各列：新收 + 上年结转 = 办结 + 结转下年度", pattern: /balance|carr|flow|结转/i },
-  { id: "review", label: "行政复议、行政诉讼：维持 + 纠正 + 其他 + 未审结 = 总计", pattern: /review|litigation|section4|复议|诉讼/i },
+  { id: "row-total", label: "各行：六类申请人之和等于总计", pattern: /row-total|applicant/i },
+  { id: "outcomes-total", label: "各列：各项办理结果之和等于办理结果总计", pattern: /outcomes?-total/i },
+  { id: "balance", label: "各列：新收 + 上年结转 = 办结 + 结转下年度", pattern: /balance/i },
+  { id: "review-total", label: "行政复议、行政诉讼：维持 + 纠正 + 其他 + 未审结 = 总计", pattern: /review-total|litigation/i },
 ] as const;
 
 export type IdentityCheck = { id: string; label: string; failures: Finding[] };
@@ -29,7 +29,9 @@ function isIdentityFinding(f: Finding): boolean {
 }
 
 function familyOf(f: Finding): string | null {
-  const text = `${f.rule ?? ""} ${f.code} ${f.row ?? ""}`;
+  const exact = IDENTITY_FAMILIES.find((fam) => fam.id === f.rule);
+  if (exact) return exact.id;
+  const text = `${f.rule ?? ""} ${f.code}`;
   return IDENTITY_FAMILIES.find((fam) => fam.pattern.test(text))?.id ?? null;
 }
 
