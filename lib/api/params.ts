@@ -45,7 +45,7 @@ const scopeSchema = z
   }, "scope 不是已知的省、市或县级行政区划代码");
 
 const booleanFlag = z
-  .enum(["1", "0", "true", "false", "on"], { error: () => "include 只能是 1 或 0" })
+  .enum(["1", "0", "true", "false", "on"], { error: () => "只能是 1 或 0" })
   .transform((v) => v === "1" || v === "true" || v === "on");
 
 /** The peer group and figure every compare/ranking view starts from. */
@@ -110,6 +110,45 @@ function toRecord(raw: RawParams): Record<string, string> {
 export function parseParams<T extends z.ZodType>(schema: T, raw: RawParams): z.infer<T> {
   const result = schema.safeParse(toRecord(raw));
   if (result.success) return result.data;
-  const message = result.error.issues.map((i) => i.message).join("；");
+  const message = result.error.issues
+    .map((i) => {
+      const name = i.path.join(".");
+      return name && !i.message.startsWith(name) ? `${name} ${i.message}` : i.message;
+    })
+    .join("；");
   throw new AppError("bad-request", `参数有误：${message}`);
 }
+
+/** Answer format of the rankings/compare routes: JSON (default) or a CSV download. */
+export const formatSchema = z.object({
+  format: z.preprocess(emptyAsUnset, z.enum(["json", "csv"], { error: () => "format 只能是 json 或 csv" }).default("json")),
+});
+
+/** A path id (/agencies/{id}, /reports/{id}). */
+export function parseId(raw: string, name: string): number {
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) throw new AppError("bad-request", `参数有误：${name} 必须是正整数，收到“${raw}”`);
+  return Number(raw);
+}
+
+/** /api/v1/regions */
+export const regionListQuerySchema = paginationSchema.extend({
+  parent: optional(z.string().regex(/^\d{6}(\d{3})?$/, "parent 必须是 6 位或 9 位行政区划代码")),
+  level: optional(z.enum(["1", "2", "3", "4"], { error: () => "level 必须是 1（省）、2（市）、3（县）或 4（乡）" }).transform(Number)),
+  q: optional(z.string().max(50, "q 不能超过 50 个字")),
+});
+
+/** /api/v1/agencies */
+export const agencyListQuerySchema = paginationSchema.extend({
+  q: optional(z.string().max(50, "q 不能超过 50 个字")),
+  level: peerQuerySchema.shape.level,
+  kind: peerQuerySchema.shape.kind,
+  region: optional(z.string().regex(/^\d{6}(\d{3})?$/, "region 必须是 6 位或 9 位行政区划代码")),
+});
+
+/** /api/v1/reports */
+export const reportListQuerySchema = paginationSchema.extend({
+  agency: optional(idSchema("agency")),
+  year: optional(yearSchema),
+  /** 1 (default): latest versions only; 0: every version */
+  latest: z.preprocess(emptyAsUnset, booleanFlag.default(true)),
+});

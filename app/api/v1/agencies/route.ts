@@ -1,0 +1,19 @@
+// GET /api/v1/agencies – reporting bodies by name (and alias), level, kind and region, paginated
+import { toPage } from "@/lib/api/pagination";
+import { agencyListQuerySchema, parseParams } from "@/lib/api/params";
+import { handleGet, jsonResponse, preflightResponse } from "@/lib/api/respond";
+import { listAgencies } from "@/lib/db/catalog";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  return handleGet(async () => {
+    const params = parseParams(agencyListQuerySchema, new URL(request.url).searchParams);
+    const { total, items } = await listAgencies(params);
+    return jsonResponse(toPage(items, { page: params.page, pageSize: params.pageSize, total }));
+  });
+}
+
+export function OPTIONS(): Response {
+  return preflightResponse();
+}

@@ -1,0 +1,12 @@
+// GET /api/v1/figures – the derived figures one can rank and compare by: key, Chinese label, unit and how to read them
+import { jsonResponse, preflightResponse } from "@/lib/api/respond";
+import { FIGURE_KEYS, FIGURE_META, SMALL_SAMPLE_THRESHOLD } from "@/lib/figures/figures";
+
+export function GET(): Response {
+  const items = FIGURE_KEYS.map((key) => ({ ...FIGURE_META[key], smallSampleThreshold: FIGURE_META[key].isRate ? SMALL_SAMPLE_THRESHOLD : null }));
+  return jsonResponse({ items });
+}
+
+export function OPTIONS(): Response {
+  return preflightResponse();
+}

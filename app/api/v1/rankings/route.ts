@@ -1,0 +1,27 @@
+// GET /api/v1/rankings – league table of one figure for a year and peer group (JSON, or CSV with format=csv)
+import { formatSchema, parseParams, rankingQuerySchema } from "@/lib/api/params";
+import { toDownloadName, toRankingCsv } from "@/lib/api/ranking-export";
+import { toRankingBody } from "@/lib/api/ranking-body";
+import { resolveYear, toRankingQuery } from "@/lib/api/resolve-query";
+import { downloadResponse, handleGet, jsonResponse, preflightResponse } from "@/lib/api/respond";
+import { listRanking } from "@/lib/db/rankings";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  return handleGet(async () => {
+    const search = new URL(request.url).searchParams;
+    const params = parseParams(rankingQuerySchema, search);
+    const { format } = parseParams(formatSchema, search);
+    const { year } = await resolveYear(params.year);
+    const ranking = year === null ? null : await listRanking(toRankingQuery(params, year));
+    if (format === "csv") {
+      return downloadResponse(toRankingCsv(params.figure, ranking), { fileName: toDownloadName("排名", params.figure, year, "csv"), contentType: "text/csv; charset=utf-8" });
+    }
+    return jsonResponse(toRankingBody(params, year, ranking));
+  });
+}
+
+export function OPTIONS(): Response {
+  return preflightResponse();
+}

@@ -1,0 +1,11 @@
+// GET /api/v1/regions/{code} – one region with its chain and children
+import { getRegionDetailOrThrow } from "@/lib/api/regions";
+import { handleGet, jsonResponse, preflightResponse } from "@/lib/api/respond";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> {
+  return handleGet(async () => jsonResponse(getRegionDetailOrThrow((await params).code)));
+}
+
+export function OPTIONS(): Response {
+  return preflightResponse();
+}

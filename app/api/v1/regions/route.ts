@@ -1,0 +1,17 @@
+// GET /api/v1/regions – the GB/T 2260 region tree, filtered by parent, level and name, paginated
+import { toPage } from "@/lib/api/pagination";
+import { parseParams, regionListQuerySchema } from "@/lib/api/params";
+import { listRegionPage } from "@/lib/api/regions";
+import { handleGet, jsonResponse, preflightResponse } from "@/lib/api/respond";
+
+export async function GET(request: Request): Promise<Response> {
+  return handleGet(async () => {
+    const params = parseParams(regionListQuerySchema, new URL(request.url).searchParams);
+    const { total, items } = listRegionPage(params);
+    return jsonResponse(toPage(items, { page: params.page, pageSize: params.pageSize, total }));
+  });
+}
+
+export function OPTIONS(): Response {
+  return preflightResponse();
+}

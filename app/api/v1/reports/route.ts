@@ -1,0 +1,19 @@
+// GET /api/v1/reports – report versions (latest only by default) by agency and year, with their figures, paginated
+import { toPage } from "@/lib/api/pagination";
+import { parseParams, reportListQuerySchema } from "@/lib/api/params";
+import { handleGet, jsonResponse, preflightResponse } from "@/lib/api/respond";
+import { listReports } from "@/lib/db/catalog";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  return handleGet(async () => {
+    const params = parseParams(reportListQuerySchema, new URL(request.url).searchParams);
+    const { total, items } = await listReports({ ...params, agencyId: params.agency, latestOnly: params.latest });
+    return jsonResponse(toPage(items, { page: params.page, pageSize: params.pageSize, total }));
+  });
+}
+
+export function OPTIONS(): Response {
+  return preflightResponse();
+}
