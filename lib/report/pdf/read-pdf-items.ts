@@ -70,7 +70,7 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal): Pro
     disableFontFace: true,
     isEvalSupported: false,
     useSystemFonts: false,
-    stopAtErrors: true,
+    stopAtErrors: false,
     verbosity: 0,
   });
   const onAbort = () => void task.destroy();

@@ -1,0 +1,93 @@
+/**
+ * PDF input (PDF 年报): positioned text → layout text → the same parser as text input, then every
+ * location gets the page and the cell's box. Scanned, encrypted, damaged and slow documents are
+ * answered with a typed failure, never a crash or a hang.
+ */
+import type { Finding, ParseFailure, ParseResult, Provenance, SourceLocation } from "../types";
+import { withPdfjsRejectionGuard } from "./pdfjs-rejection-guard";
+import { PdfReadError, readPdfItems } from "./read-pdf-items";
+import { locateRange, toLayoutText, type LayoutSpan, type LayoutText } from "./to-layout-text";
+
+export type ParsePdfOptions = {
+  /** time limit for the whole document in milliseconds (default 20 s) */
+  timeoutMs?: number;
+};
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+/** below this many characters of text the document is treated as a scan */
+const MIN_TEXT_CHARS = 20;
+
+export const PDF_NO_TEXT_LAYER_MESSAGE =
+  "此 PDF 没有文字层（扫描图像），暂不支持 OCR / this PDF has no text layer (scanned image); OCR is not supported yet";
+
+/** True when the bytes start like a PDF (`%PDF-` within the first KiB, as readers allow). */
+export function isPdfBytes(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, Math.min(bytes.length, 1024));
+  for (let i = 0; i + 5 <= head.length; i++) {
+    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
+  }
+  return false;
+}
+
+function failure(code: ParseFailure["error"]["code"], message: string): ParseFailure {
+  return { ok: false, error: { code, message } };
+}
+
+/** Reads a PDF and rebuilds its layout text; failures come back as `ParseFailure`. */
+export async function extractPdfLayout(bytes: Uint8Array, options: ParsePdfOptions = {}): Promise<LayoutText | ParseFailure> {
+  if (!isPdfBytes(bytes)) return failure("pdf-damaged", "不是有效的 PDF 文件（缺少 %PDF- 文件头） / not a PDF file (no %PDF- header)");
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new PdfReadError("timeout", "timeout"));
+    }, timeoutMs);
+  });
+  try {
+    const items = await withPdfjsRejectionGuard(() => Promise.race([readPdfItems(bytes, controller.signal), timeout]));
+    const layout = toLayoutText(items);
+    const chars = layout.text.replace(/\s/g, "").length;
+    if (chars < MIN_TEXT_CHARS) return failure("pdf-no-text-layer", PDF_NO_TEXT_LAYER_MESSAGE);
+    return layout;
+  } catch (err) {
+    if (err instanceof PdfReadError) {
+      if (err.code === "timeout") {
+        return failure("timeout", `PDF 处理超时（超过 ${Math.round(timeoutMs / 1000)} 秒） / reading the PDF took longer than ${timeoutMs} ms`);
+      }
+      return failure(err.code, err.message);
+    }
+    const detail = err instanceof Error ? err.message : String(err);
+    return failure("pdf-damaged", `PDF 文件无法读取 / the PDF could not be read: ${detail}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function withPage(loc: SourceLocation, spans: LayoutSpan[]): SourceLocation {
+  const hit = locateRange(spans, loc.line, loc.start, loc.end);
+  return hit ? { ...loc, page: hit.page, box: hit.box } : loc;
+}
+
+/** Adds page and box to every location of the provenance and the findings. */
+export function addPageBoxes(provenance: Provenance, findings: Finding[], spans: LayoutSpan[]): { provenance: Provenance; findings: Finding[] } {
+  const out: Provenance = {};
+  for (const [path, p] of Object.entries(provenance)) out[path] = p.loc ? { ...p, loc: withPage(p.loc, spans) } : p;
+  return { provenance: out, findings: findings.map((f) => (f.loc ? { ...f, loc: withPage(f.loc, spans) } : f)) };
+}
+
+/**
+ * Parses an annual report PDF from its bytes: the canonical document, provenance with page and box,
+ * and findings, or a typed failure (`pdf-no-text-layer`, `pdf-encrypted`, `pdf-damaged`, `timeout`).
+ */
+export async function parsePdf(bytes: Uint8Array, options: ParsePdfOptions = {}): Promise<ParseResult> {
+  const layout = await extractPdfLayout(bytes, options);
+  if ("ok" in layout) return layout;
+  // loaded lazily: lib/report/index.ts dispatches PDFs to this module
+  const { parseText } = await import("../index");
+  const result = parseText(layout.text);
+  if (!result.ok) return result;
+  const { provenance, findings } = addPageBoxes(result.provenance, result.findings, layout.spans);
+  return { ...result, provenance, findings, sourceText: layout.text, sourceKind: "pdf" };
+}

@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractPdfLayout } from "./parse-pdf";
+import type { LayoutText } from "./to-layout-text";
+import type { Row7 } from "../types";
+
+const FIXTURES = path.join(import.meta.dirname, "../fixtures/pdf");
+const NAMES = ["hongze-2023", "hongze-2024", "huaian-2024"] as const;
+
+async function layoutOf(name: string): Promise<LayoutText> {
+  const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, `${name}.pdf`)));
+  const out = await extractPdfLayout(bytes);
+  if ("ok" in out) throw new Error(out.error.message);
+  return out;
+}
+
+type Expected = {
+  requests: Record<string, Row7 | Record<string, Row7 | null>>;
+  reviewLitigation: Record<string, { upheld: number; corrected: number; other: number; pending: number; total: number } | null>;
+};
+
+/** The section 三 rows of an expected document in template order (rows the report does not print are skipped). */
+function sectionThreeRows(doc: Expected): Row7[] {
+  const r = doc.requests;
+  const order = [
+    "newReceived",
+    "carriedOver",
+    "granted",
+    "partiallyGranted",
+    "denied",
+    "unableToProvide",
+    "notProcessed",
+    "otherHandling",
+    "totalProcessed",
+    "carriedForward",
+  ];
+  const rows: Row7[] = [];
+  for (const key of order) {
+    const v = r[key];
+    if (Array.isArray(v)) rows.push(v as Row7);
+    else if (v) for (const sub of Object.values(v)) if (sub) rows.push(sub);
+  }
+  return rows;
+}
+
+/** The trailing numeric cells of a tab-separated line. */
+function trailingNumbers(line: string): string[] {
+  const cells = line.split("\t");
+  const out: string[] = [];
+  for (let i = cells.length - 1; i >= 0 && /^\d+(\.\d+)?$/.test(cells[i]!); i--) out.unshift(cells[i]!);
+  return out;
+}
+
+describe.each(NAMES)("layout text of %s.pdf", (name) => {
+  const expected = JSON.parse(readFileSync(path.join(FIXTURES, `${name}.expected.json`), "utf8")) as Expected;
+
+  it("drops page numbers and keeps one table row per line, across page breaks", async () => {
+    const { text } = await layoutOf(name);
+    expect(text).not.toMatch(/^\s*-\s*\d+\s*-\s*$/m);
+    const lines = text.split("\n");
+    const rows = lines.map(trailingNumbers).filter((n) => n.length === 7);
+    expect(rows.map((n) => n.map(Number))).toEqual(sectionThreeRows(expected));
+    // every section 三 row has a label on its own line (no orphan number lines)
+    for (const line of lines.filter((l) => trailingNumbers(l).length === 7)) {
+      expect(line.split("\t").slice(0, -7).join("").trim()).not.toBe("");
+    }
+  });
+
+  it("keeps section 四 as one row of 15 numbers", async () => {
+    const { text } = await layoutOf(name);
+    const rl = expected.reviewLitigation;
+    const want = [rl.review, rl.litigationDirect, rl.litigationAfterReview].flatMap((g) =>
+      g ? [g.upheld, g.corrected, g.other, g.pending, g.total] : [],
+    );
+    const line = text.split("\n").find((l) => trailingNumbers(l).length === 15);
+    expect(line?.split("\t").map(Number)).toEqual(want);
+  });
+
+  it("maps every cell back to a page and a box", async () => {
+    const layout = await layoutOf(name);
+    const lines = layout.text.split("\n");
+    const rowLine = lines.findIndex((l) => l.startsWith("四、结转下年度继续办理"));
+    expect(rowLine).toBeGreaterThan(0);
+    const spans = layout.spans.filter((s) => s.line === rowLine + 1);
+    expect(spans.length).toBe(8);
+    for (const s of spans) {
+      expect(s.page).toBeGreaterThanOrEqual(4);
+      const [x0, y0, x1, y1] = s.box;
+      expect(x1).toBeGreaterThan(x0);
+      expect(y1).toBeGreaterThan(y0);
+      expect(y1).toBeLessThanOrEqual(842);
+    }
+  });
+});
+
+describe("merged and wrapped labels", () => {
+  it("attaches group labels split by a page break to the group's first row (huaian-2024 （四）无法提供)", async () => {
+    const { text } = await layoutOf("huaian-2024");
+    expect(text).toMatch(/^\t（四）无法提供\t1\.本机关不掌握相关政府信息\t746\t12\t0\t0\t10\t1\t769$/m);
+    expect(text).toMatch(/^\t（六）其他处理\t1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t67\t/m);
+    expect(text).toMatch(/^三、本年度办理结果\t（一）予以公开\t\t1288\t/m);
+  });
+
+  it("joins wrapped labels whose numbers sit on a line of their own (hongze-2023)", async () => {
+    const { text } = await layoutOf("hongze-2023");
+    expect(text).toMatch(/\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t4\t0\t0\t0\t0\t0\t4$/m);
+    expect(text).toMatch(/\t5\.要求行政机关确认或重新出具已获取信息\t0\t/m);
+    expect(text).toMatch(/\t（三）不予公开\t1\.属于国家秘密\t1\t/m);
+    expect(text).toMatch(/^行政处罚\t4119$/m);
+    expect(text).toMatch(/^行政事业性收费\t7730\.28$/m);
+  });
+});
