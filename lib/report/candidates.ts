@@ -1,0 +1,106 @@
+/**
+ * The possible readings of one printed row: k numbers for w columns (which columns they stand in
+ * is unknown), blank cells, and run-together digits ("15130000154" → 151 3 0 0 0 0 154). Each
+ * reading is checked against the equations that lie inside the row and readings with the same
+ * values are merged, so "6 zeros for 7 columns" is one reading, not seven.
+ */
+import type { Equation } from "./identities";
+import { propagate, type Forced, type Values } from "./propagate";
+import type { Cell } from "./tokenize";
+
+/** One reading of a row: a value (null = unknown) and the source cell for each slot. */
+export type Candidate = {
+  values: Array<number | null>;
+  cells: Array<Cell | null>;
+  /** per slot: the identity id that forced a value inside the row, null for a printed value */
+  rules?: Array<string | null>;
+};
+
+/** A number as it enters placement: its value and the cell it came from (split parts share it). */
+type Item = { value: number; cell: Cell };
+
+/** Upper bound on readings of one row before giving up (adversarial input). */
+export const MAX_ROW_CANDIDATES = 4000;
+
+function placements(items: Item[], width: number, out: Candidate[]): void {
+  const values: Array<number | null> = new Array<number | null>(width).fill(null);
+  const cells: Array<Cell | null> = new Array<Cell | null>(width).fill(null);
+  const place = (i: number, from: number): void => {
+    if (out.length >= MAX_ROW_CANDIDATES) return;
+    if (i === items.length) {
+      out.push({ values: values.slice(), cells: cells.slice() });
+      return;
+    }
+    for (let s = from; s <= width - (items.length - i); s++) {
+      values[s] = items[i]!.value;
+      cells[s] = items[i]!.cell;
+      place(i + 1, s + 1);
+      values[s] = null;
+      cells[s] = null;
+    }
+  };
+  place(0, 0);
+}
+
+/** Every way to cut a digit string into `parts` numbers without leading zeros. */
+function splitDigits(digits: string, parts: number, out: number[][], acc: number[] = []): void {
+  if (out.length >= MAX_ROW_CANDIDATES) return;
+  if (parts === 1) {
+    if (digits.length > 0 && (digits.length === 1 || digits[0] !== "0")) out.push([...acc, Number(digits)]);
+    return;
+  }
+  const maxLen = digits[0] === "0" ? 1 : digits.length - parts + 1;
+  for (let len = 1; len <= maxLen; len++) splitDigits(digits.slice(len), parts - 1, out, [...acc, Number(digits.slice(0, len))]);
+}
+
+function splitReadings(items: Item[], width: number): Item[][] {
+  const missing = width - items.length;
+  const readings: Item[][] = [];
+  items.forEach((item, i) => {
+    const digits = item.cell.text.replace(/,/g, "");
+    if (!/^\d+$/.test(digits) || digits.length < missing + 1) return;
+    if (missing < 2 && digits.length < 4) return;
+    const splits: number[][] = [];
+    splitDigits(digits, missing + 1, splits);
+    for (const s of splits) readings.push([...items.slice(0, i), ...s.map((value) => ({ value, cell: item.cell })), ...items.slice(i + 1)]);
+  });
+  return readings;
+}
+
+/** Raw readings before checking: direct, positional (blanks stand in place), placements, splits. */
+function rawCandidates(tokens: Cell[], width: number): Candidate[] {
+  const items: Item[] = tokens.filter((t) => t.value.kind === "number").map((t) => ({ value: (t.value as { value: number }).value, cell: t }));
+  if (items.length >= width) {
+    const used = items.slice(0, width);
+    return [{ values: used.map((i) => i.value), cells: used.map((i) => i.cell) }];
+  }
+  if (tokens.length === width) {
+    return [{ values: tokens.map((t) => (t.value.kind === "number" ? t.value.value : null)), cells: tokens.slice() }];
+  }
+  const out: Candidate[] = [];
+  placements(items, width, out);
+  for (const reading of splitReadings(items, width)) placements(reading, width, out);
+  return out;
+}
+
+/**
+ * The distinct readings of a row that satisfy the equations inside it. `slots` are the value paths
+ * of the row's columns in order. When no reading fits, the raw readings are returned unchanged.
+ */
+export function rowCandidates(tokens: Cell[], slots: readonly string[], localEqs: readonly Equation[]): Candidate[] {
+  const seen = new Set<string>();
+  const result: Candidate[] = [];
+  const raw = rawCandidates(tokens, slots.length);
+  for (const cand of raw) {
+    const values: Values = new Map(slots.map((p, i) => [p, cand.values[i] ?? null]));
+    const forced: Forced = new Map();
+    if (!propagate(values, localEqs, forced)) continue;
+    const solved = slots.map((p) => values.get(p) ?? null);
+    const key = solved.join(",");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push({ values: solved, cells: cand.cells, rules: slots.map((p) => forced.get(p) ?? null) });
+  }
+  // No reading fits: keep what is printed (a stated number is never dropped) and let the checks flag it.
+  return result.length > 0 ? result : raw;
+}

@@ -1,0 +1,71 @@
+/**
+ * The row-label matcher of section 三: one printed label (possibly a fragment of a wrapped or
+ * misspelt label) → a template row, a group label, or nothing. Keywords first, then the printed
+ * position (（三）…, 2., 2、) inside the current group.
+ */
+import { compact } from "./normalize";
+import { REQUEST_GROUPS, REQUEST_ROWS, type RequestGroup, type RequestRowDef } from "./template";
+
+/** What a label cell means in section 三. */
+export type LabelMatch =
+  | { kind: "row"; row: RequestRowDef }
+  | { kind: "group"; group: RequestGroup }
+  | { kind: "none" };
+
+const CHINESE_DIGITS = "一二三四五六七八九";
+const TOP_RE = /^([一二三四])[、.,]/;
+const PAREN_RE = /^\(([一二三四五六七])\)?/;
+const SUB_RE = /^(\d{1,2})(?:[.、,)]|$)/;
+const TOTAL_RE = /^\(?七\)?总计/;
+
+function rowBy(predicate: (row: RequestRowDef) => boolean): RequestRowDef | undefined {
+  return REQUEST_ROWS.find(predicate);
+}
+
+function byKeyword(text: string, group: RequestGroup | null): RequestRowDef | undefined {
+  const hits = REQUEST_ROWS.filter((r) => r.keywords.some((k) => text.includes(k)));
+  if (hits.length <= 1) return hits[0];
+  return hits.find((r) => r.group === group) ?? hits[0];
+}
+
+function byPosition(text: string, group: RequestGroup | null): LabelMatch {
+  if (TOTAL_RE.test(text)) return { kind: "row", row: rowBy((r) => r.path === "totalProcessed")! };
+  const paren = PAREN_RE.exec(text);
+  if (paren) {
+    const n = CHINESE_DIGITS.indexOf(paren[1]!) + 1;
+    const g = REQUEST_GROUPS.find((x) => x.paren === n);
+    if (g) return { kind: "group", group: g.group };
+    const row = rowBy((r) => r.paren === n);
+    return row ? { kind: "row", row } : { kind: "none" };
+  }
+  const top = TOP_RE.exec(text);
+  if (top) {
+    const n = CHINESE_DIGITS.indexOf(top[1]!) + 1;
+    const row = rowBy((r) => r.top === n);
+    return row ? { kind: "row", row } : { kind: "none" };
+  }
+  const sub = SUB_RE.exec(text);
+  if (sub && group) {
+    const n = Number(sub[1]);
+    const row = rowBy((r) => r.group === group && r.sub === n);
+    if (row) return { kind: "row", row };
+  }
+  return { kind: "none" };
+}
+
+/**
+ * Matches one label cell. `group` is the group currently open (（三）不予公开 …), used for
+ * numbered sub-rows whose text is garbled or wrapped ("2.其他法律行政止公开", "5.要求行政机关确认或重").
+ */
+export function matchRequestLabel(label: string, group: RequestGroup | null): LabelMatch {
+  const text = compact(label);
+  if (text.length === 0) return { kind: "none" };
+  const row = byKeyword(text, group);
+  if (row) return { kind: "row", row };
+  const g = REQUEST_GROUPS.find((x) => x.keywords.some((k) => text.includes(k)));
+  if (g) return { kind: "group", group: g.group };
+  if (group === "otherHandling" && /^3?[.、]?其他$/.test(text)) {
+    return { kind: "row", row: rowBy((r) => r.path === "otherHandling.other")! };
+  }
+  return byPosition(text, group);
+}

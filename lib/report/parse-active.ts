@@ -1,0 +1,83 @@
+/**
+ * Section 二 (主动公开政府信息情况): the items of 第二十条 and their numbers, for the 2021 template
+ * (本年制发件数/本年废止件数/现行有效件数 …) and the 2019 template (本年新制作数量 …, 上一年项目数量/本年增/减/处理决定数量).
+ */
+import { compact } from "./normalize";
+import type { TemplateVersion } from "./types";
+import type { Cell, Line } from "./tokenize";
+
+/** One printed item of section 二 with the value paths of its columns per template. */
+type ActiveItem = { re: RegExp; paths2021: string[]; paths2019: string[] };
+
+const DOCS_2019 = ["newlyMade", "newlyPublished", "totalPublished"];
+const ITEMS_2019 = ["previousYearItems", "change", "decisions"];
+
+const ITEMS: ActiveItem[] = [
+  { re: /^(政府)?规章/, paths2021: ["active.regulations.issued", "active.regulations.repealed", "active.regulations.inForce"], paths2019: DOCS_2019.map((k) => `legacy2019.regulations.${k}`) },
+  { re: /规范性文件$/, paths2021: ["active.normativeDocuments.issued", "active.normativeDocuments.repealed", "active.normativeDocuments.inForce"], paths2019: DOCS_2019.map((k) => `legacy2019.normativeDocuments.${k}`) },
+  { re: /^行政许可/, paths2021: ["active.licensing"], paths2019: ITEMS_2019.map((k) => `legacy2019.licensing.${k}`) },
+  { re: /对外管理服务事项/, paths2021: [], paths2019: ITEMS_2019.map((k) => `legacy2019.otherServices.${k}`) },
+  { re: /^行政处罚/, paths2021: ["active.penalty"], paths2019: ITEMS_2019.map((k) => `legacy2019.penalty.${k}`) },
+  { re: /^行政强制/, paths2021: ["active.coercion"], paths2019: ITEMS_2019.map((k) => `legacy2019.coercion.${k}`) },
+  { re: /事业性收费$/, paths2021: ["active.feesWanYuan"], paths2019: ["legacy2019.fees.previousYearItems", "legacy2019.fees.change"] },
+  { re: /集中采购$/, paths2021: [], paths2019: ["legacy2019.procurement.projects", "legacy2019.procurement.amountWanYuan"] },
+];
+
+/** A value read from section 二 with its cell (null when not printed). */
+export type ActiveValue = { value: number | null; cell: Cell | null };
+
+/** Section 二's values by path, and the items whose numbers could not be placed. */
+export type ParsedActive = { values: Map<string, ActiveValue>; unplaced: Array<{ label: Cell; count: number; expected: number }> };
+
+/** True when section 二 prints the 2019 columns (本年新制作数量, 上一年项目数量 …). */
+export function looksLike2019(lines: readonly Line[]): boolean | null {
+  const text = lines.map((l) => compact(l.text)).join("");
+  if (/本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额/.test(text)) return false;
+  if (/本年新制作数量|新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减/.test(text)) return true;
+  return null;
+}
+
+function place(tokens: Cell[], paths: string[], out: ParsedActive, label: Cell): void {
+  const nums = tokens.filter((t) => t.value.kind === "number");
+  let chosen: Array<Cell | null>;
+  if (paths.length === 1) chosen = [nums[0] ?? null];
+  else if (nums.length >= paths.length) chosen = nums.slice(0, paths.length);
+  else if (tokens.length === paths.length) chosen = tokens.slice();
+  else {
+    chosen = paths.map(() => null);
+    if (nums.length > 0) out.unplaced.push({ label, count: nums.length, expected: paths.length });
+  }
+  paths.forEach((p, i) => {
+    const cell = chosen[i] ?? null;
+    const value = cell && cell.value.kind === "number" ? cell.value.value : null;
+    out.values.set(p, { value, cell });
+  });
+}
+
+/** Reads section 二 for the given template. */
+export function parseActive(lines: readonly Line[], template: TemplateVersion): ParsedActive {
+  const out: ParsedActive = { values: new Map(), unplaced: [] };
+  const found: Array<{ item: ActiveItem; label: Cell; tokens: Cell[]; line: number }> = [];
+  let current: (typeof found)[number] | null = null;
+  for (const line of lines) {
+    for (const cell of line.cells) {
+      if (cell.value.kind === "text") {
+        const text = compact(cell.text);
+        const item = text.length <= 16 ? ITEMS.find((i) => i.re.test(text)) : undefined;
+        if (item && !found.some((f) => f.item === item)) {
+          current = { item, label: cell, tokens: [], line: line.index };
+          found.push(current);
+        } else if (text.length > 1) {
+          if (current && current.tokens.some((t) => t.value.kind === "number")) current = null;
+        }
+        continue;
+      }
+      if (!current) continue;
+      const count = current.tokens.filter((t) => t.value.kind === "number").length;
+      const wanted = Math.max(current.item.paths2021.length, current.item.paths2019.length);
+      if (line.index === current.line || count === 0 || (cell.value.kind === "number" && count < wanted)) current.tokens.push(cell);
+    }
+  }
+  for (const f of found) place(f.tokens, template === "2019" ? f.item.paths2019 : f.item.paths2021, out, f.label);
+  return out;
+}

@@ -1,0 +1,129 @@
+/**
+ * Metadata of a report: the reporting year (统计期限 or the title, never the publication date),
+ * the agency's full name, its region code and the publication date (落款日期 / 发文日期).
+ */
+import { resolveRegion } from "../regions/resolve-region";
+import { compact } from "./normalize";
+import type { Line } from "./tokenize";
+import type { SourceLocation } from "./types";
+
+/** A metadata value with where it was read. */
+export type Located<T> = { value: T; raw: string; loc: SourceLocation } | null;
+
+export type ParsedMetadata = {
+  year: Located<number>;
+  agencyName: Located<string>;
+  regionCode: string | null;
+  publishedOn: Located<string>;
+};
+
+const TITLE_RE = /^(.*?)(?:关于)?((?:19|20)\d{2})\s*年(?:度)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
+const PERIOD_RE = /统计期限[^。]{0,24}?((?:19|20)\d{2})\s*年/;
+const ORG_SUFFIX_RE = /(人民政府|政府|行政公署|公署|办公室|办公厅|办事处|委员会|管委会|管理委员会|局|厅|委|院|中心|人民法院|检察院)$/;
+const PLACE_SUFFIX_RE = /(省|自治区|市|自治州|州|地区|盟|县|自治县|旗|自治旗|区|镇|乡|苏木|街道)$/;
+const OPENING_RES = [
+  /全文包括(.{2,40}?(?:人民政府|行政公署|办公室|办事处|委员会|局))/,
+  /请与(.{2,40}?(?:人民政府|行政公署|办公室|办事处|委员会|局|中心))联系/,
+];
+const DATE_RE = /((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?/;
+
+function loc(line: Line, start: number, end: number): SourceLocation {
+  return { line: line.index, start, end };
+}
+
+/** "鄂托克旗" → 鄂托克旗人民政府; "阿拉善盟" → 阿拉善盟行政公署; an organisation's name stays. */
+export function toAgencyName(name: string): string {
+  const n = name.replace(/^[“"《]+|[”"》:：,，]+$/g, "");
+  if (ORG_SUFFIX_RE.test(n) || !PLACE_SUFFIX_RE.test(n)) return n;
+  if (n.endsWith("盟")) return `${n}行政公署`;
+  if (n.endsWith("街道")) return `${n}办事处`;
+  return `${n}人民政府`;
+}
+
+function findTitle(lines: readonly Line[]): { line: Line; prefix: string; year: number; index: number } | null {
+  for (let i = 0; i < Math.min(lines.length, 60); i++) {
+    const line = lines[i]!;
+    const text = compact(line.text);
+    if (text.length === 0 || text.length > 70) continue;
+    const m = TITLE_RE.exec(text.replace(/^(名称|标题)[:：]/, ""));
+    if (m) return { line, prefix: m[1]!, year: Number(m[2]), index: i };
+  }
+  return null;
+}
+
+function previousNameLine(lines: readonly Line[], index: number): Line | null {
+  for (let i = index - 1; i >= Math.max(0, index - 3); i--) {
+    const text = compact(lines[i]!.text);
+    if (text.length === 0) continue;
+    return text.length <= 30 && (ORG_SUFFIX_RE.test(text) || PLACE_SUFFIX_RE.test(text)) ? lines[i]! : null;
+  }
+  return null;
+}
+
+function findAgency(lines: readonly Line[], title: ReturnType<typeof findTitle>): Located<string> {
+  if (title && title.prefix.length >= 2) {
+    const start = title.line.text.indexOf(title.prefix[0]!);
+    return { value: toAgencyName(title.prefix), raw: title.prefix, loc: loc(title.line, Math.max(0, start), Math.max(0, start) + title.prefix.length) };
+  }
+  const before = title ? previousNameLine(lines, title.index) : null;
+  if (before) {
+    const raw = before.text.trim();
+    return { value: toAgencyName(compact(raw)), raw, loc: loc(before, before.text.indexOf(raw), before.text.indexOf(raw) + raw.length) };
+  }
+  for (const re of OPENING_RES) {
+    for (const line of lines.slice(0, 40)) {
+      const m = re.exec(line.text);
+      if (m) return { value: toAgencyName(compact(m[1]!)), raw: m[1]!, loc: loc(line, m.index, m.index + m[0].length) };
+    }
+  }
+  return null;
+}
+
+function findPublished(lines: readonly Line[]): Located<string> {
+  const fmt = (m: RegExpExecArray): string => `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
+  for (const line of lines.slice(0, 40)) {
+    const at = line.text.search(/(发文日期|发布日期|成文日期)/);
+    if (at < 0) continue;
+    const m = DATE_RE.exec(line.text.slice(at));
+    if (m) return { value: fmt(m), raw: m[0], loc: loc(line, at + m.index, at + m.index + m[0].length) };
+  }
+  let seen = 0;
+  for (let i = lines.length - 1; i >= 0 && seen < 12; i--) {
+    const line = lines[i]!;
+    const text = line.text.trim();
+    if (text.length === 0) continue;
+    seen++;
+    const m = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(text);
+    if (m) return { value: fmt(m), raw: text, loc: loc(line, line.text.indexOf(text), line.text.indexOf(text) + text.length) };
+  }
+  return null;
+}
+
+function findYear(lines: readonly Line[], title: ReturnType<typeof findTitle>): Located<number> {
+  for (const line of lines) {
+    const m = PERIOD_RE.exec(line.text);
+    if (m) return { value: Number(m[1]), raw: m[0], loc: loc(line, m.index, m.index + m[0].length) };
+  }
+  if (title) return { value: title.year, raw: String(title.year), loc: loc(title.line, 0, title.line.text.length) };
+  for (const line of lines.slice(0, 30)) {
+    const m = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/.exec(line.text);
+    if (m) return { value: Number(m[1]), raw: m[0], loc: loc(line, m.index, m.index + m[0].length) };
+  }
+  return null;
+}
+
+/** Code hints printed on government pages: 公网安备 and 政府网站标识码 embed the county code. */
+function codeHints(text: string): string[] {
+  const hints: string[] = [];
+  for (const m of text.matchAll(/公网安备\s*(\d{6})\d{8}/g)) hints.push(m[1]!);
+  for (const m of text.matchAll(/政府网站标识码[:：]?\s*(\d{6})\d{4}/g)) hints.push(m[1]!);
+  return hints;
+}
+
+/** Reads the metadata from the tokenised lines and the full (normalised) text. */
+export function parseMetadata(lines: readonly Line[], text: string): ParsedMetadata {
+  const title = findTitle(lines);
+  const agencyName = findAgency(lines, title);
+  const region = agencyName ? resolveRegion(agencyName.value, { hints: codeHints(text), text }) : null;
+  return { year: findYear(lines, title), agencyName, regionCode: region?.code ?? null, publishedOn: findPublished(lines) };
+}

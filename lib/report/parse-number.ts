@@ -1,0 +1,48 @@
+/**
+ * Reading one table cell as a number. Problems are data: a cell is a number, a blank
+ * (空白, "/", "-", "—", "无") or text, never 0 or NaN by accident.
+ */
+
+/** What one cell holds. */
+export type CellValue =
+  | { kind: "number"; value: number }
+  | { kind: "blank" }
+  | { kind: "text" };
+
+const BLANK_MARKS = new Set(["", "/", "-", "—", "–", "——", "--", "无", "/ ", "－", "／", "＼", "\\", "空"]);
+/** -1, 1,234, 709.48 with an optional unit; the number is group 1, the unit group 2 */
+const NUMBER_RE = /^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*(万元|亿元|亿|万|元|件|条|个|项|次)?$/;
+/** "22(其中修订16件)": a number followed by a bracketed note */
+const ANNOTATED_RE = /^([-+]?[\d,]+(?:\.\d+)?)\s*(万元|亿元|亿|万|元|件|条|个|项|次)?\s*[(（[【].*[)）\]】]$/;
+
+/** Multiplier that turns a unit into 万元 (money) or 1 for counts. */
+function unitFactor(unit: string | undefined): number {
+  switch (unit) {
+    case "亿":
+    case "亿元":
+      return 10000;
+    case "元":
+      return 1 / 10000;
+    default:
+      return 1;
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/**
+ * Parses a half-width-normalised cell. Money units convert to 万元 ("1.83亿" → 18300,
+ * "5000元" → 0.5); counts keep their value; "22(其中修订16件)" → 22.
+ */
+export function parseNumberCell(raw: string): CellValue {
+  const text = raw.trim();
+  if (BLANK_MARKS.has(text)) return { kind: "blank" };
+  if (text.length > 40) return { kind: "text" };
+  const m = NUMBER_RE.exec(text) ?? ANNOTATED_RE.exec(text);
+  if (!m) return { kind: "text" };
+  const value = Number(m[1]!.replace(/,/g, "").replace(/^\+/, ""));
+  if (!Number.isFinite(value)) return { kind: "text" };
+  return { kind: "number", value: round(value * unitFactor(m[2])) };
+}

@@ -1,0 +1,54 @@
+/**
+ * One entry point for every input: text, HTML, or bytes with a media type / file name (txt in
+ * UTF-8 or GB18030/GBK, HTML with its charset, DOCX through mammoth → HTML).
+ */
+import { declaredCharset, decodeText, looksBinary } from "./decode-text";
+import { parseHtml } from "./parse-html";
+import { parseText } from "./parse-text";
+import type { ParseResult, ReportInput } from "./types";
+
+/** The input kinds this entry point reads. */
+export type InputKind = "text" | "html" | "docx" | "pdf" | "unknown";
+
+/** Picks the kind from the media type, the file extension, then the magic bytes. */
+export function detectKind(bytes: Uint8Array, mediaType?: string, fileName?: string): InputKind {
+  const mt = (mediaType ?? "").toLowerCase();
+  const ext = (fileName ?? "").toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? "";
+  if (mt.includes("pdf") || ext === "pdf") return "pdf";
+  if (mt.includes("wordprocessingml") || ext === "docx") return "docx";
+  if (mt.includes("html") || ext === "html" || ext === "htm" || ext === "shtml") return "html";
+  if (mt.startsWith("text/") || ext === "txt" || ext === "md") return "text";
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return "pdf";
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "docx";
+  const head = String.fromCharCode(...bytes.subarray(0, 512)).toLowerCase();
+  if (/^\s*(<!doctype html|<html|<head|<body|<meta|<table|<div|<p[ >])/.test(head)) return "html";
+  return "text";
+}
+
+const fail = (code: "unreadable" | "unsupported-media-type" | "empty", message: string): ParseResult => ({ ok: false, error: { code, message } });
+
+async function parseDocx(bytes: Uint8Array): Promise<ParseResult> {
+  try {
+    const mammoth = await import("mammoth");
+    const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const { value } = await mammoth.convertToHtml({ arrayBuffer });
+    const result = parseHtml(value);
+    return result.ok ? { ...result, sourceKind: "docx" } : result;
+  } catch {
+    return fail("unreadable", "无法读取该 DOCX 文件（文件损坏或不是 Word 文档）");
+  }
+}
+
+/** Parses a report from text, HTML or bytes. Resolves to a failure result, never rejects, for bad input. */
+export async function parseReport(input: ReportInput): Promise<ParseResult> {
+  if ("text" in input) return parseText(input.text);
+  if ("html" in input) return parseHtml(input.html);
+  const { bytes, mediaType, fileName } = input;
+  if (bytes.length === 0) return fail("empty", "文件为空，没有可读取的内容");
+  const kind = detectKind(bytes, mediaType, fileName);
+  if (kind === "pdf") return fail("unsupported-media-type", "此版本的解析器不直接读取 PDF");
+  if (kind === "docx") return parseDocx(bytes);
+  if (looksBinary(bytes)) return fail("unreadable", "文件内容不是文本（二进制或已损坏），无法解析");
+  if (kind === "html") return parseHtml(decodeText(bytes, declaredCharset(bytes)));
+  return parseText(decodeText(bytes));
+}

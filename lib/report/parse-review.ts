@@ -1,0 +1,29 @@
+/**
+ * Section 四 (行政复议、行政诉讼): 15 numbers in printed order (行政复议, 未经复议直接起诉, 复议后起诉,
+ * each 结果维持/结果纠正/其他结果/尚未审结/总计), whatever shape the header takes. A header with no
+ * numbers gives three null groups.
+ */
+import { rowCandidates } from "./candidates";
+import type { Equation } from "./identities";
+import type { RowReadings } from "./repair";
+import { OUTCOME_KEYS, REVIEW_GROUPS } from "./template";
+import type { Cell, Line } from "./tokenize";
+
+/** The 15 value paths of section 四 in printed order. */
+export const REVIEW_PATHS: readonly string[] = REVIEW_GROUPS.flatMap((g) => OUTCOME_KEYS.map((k) => `reviewLitigation.${g}.${k}`));
+
+/** Section 四 as readings for the repair step, or null when it prints no numbers. */
+export function readReview(lines: readonly Line[], eqs: readonly Equation[]): RowReadings | null {
+  const tokens: Cell[] = [];
+  let started = false;
+  for (const line of lines) {
+    if (!started && line.cells.some((c) => c.value.kind === "number")) started = true;
+    if (!started) continue;
+    for (const cell of line.cells) if (cell.value.kind !== "text") tokens.push(cell);
+  }
+  while (tokens.length > 0 && tokens[tokens.length - 1]!.value.kind === "blank") tokens.pop();
+  if (!tokens.some((t) => t.value.kind === "number")) return null;
+  const slots = REVIEW_PATHS.slice();
+  const local = eqs.filter((e) => e.identity.table === "四");
+  return { key: "reviewLitigation", slots, candidates: rowCandidates(tokens, slots, local) };
+}

@@ -1,0 +1,85 @@
+/**
+ * The text parser (the hot path): source text in any of the layouts text extraction produces
+ * (tab-separated rows, one cell per line, pipe tables, PDF layout text) → canonical document,
+ * provenance and findings.
+ */
+import { assembleRequests } from "./assemble-requests";
+import { checkNarrative } from "./check-narrative";
+import { expandEquations } from "./identities";
+import { looksLike2019, parseActive } from "./parse-active";
+import { parseMetadata } from "./parse-metadata";
+import { readReview } from "./parse-review";
+import type { Values } from "./propagate";
+import { isSingleOtherRow, presentRequestRows, readRequests } from "./read-requests";
+import { repair } from "./repair";
+import { splitSections } from "./split-sections";
+import { toDocument, toProvenance } from "./to-document";
+import { tokenize, type Cell, type Line } from "./tokenize";
+import type { Finding, ParseResult, TemplateVersion } from "./types";
+import { validateIdentities } from "./validate-identities";
+import { repairFindings, templateFindings } from "./parse-findings";
+
+/** 2019 active → comparable `active` keys. */
+const LEGACY_TO_ACTIVE: Array<[string, string]> = [
+  ["legacy2019.regulations.newlyMade", "active.regulations.issued"],
+  ["legacy2019.normativeDocuments.newlyMade", "active.normativeDocuments.issued"],
+  ["legacy2019.licensing.decisions", "active.licensing"],
+  ["legacy2019.penalty.decisions", "active.penalty"],
+  ["legacy2019.coercion.decisions", "active.coercion"],
+];
+
+const slice = (lines: Line[], range: [number, number] | null): Line[] => (range ? lines.slice(range[0], range[1]) : []);
+
+function detectTemplate(activeLines: Line[], single: boolean, year: number | null): { template: TemplateVersion; known: boolean } {
+  const legacy = looksLike2019(activeLines);
+  if (legacy !== null) return { template: legacy ? "2019" : "2021", known: true };
+  if (year !== null) return { template: year <= 2020 ? "2019" : "2021", known: !single || year <= 2020 };
+  return { template: "2021", known: false };
+}
+
+/** Parses a report given as text. Never throws for any input. */
+export function parseText(text: string): ParseResult {
+  if (text.trim().length === 0) return { ok: false, error: { code: "empty", message: "文件为空，没有可读取的内容" } };
+  const lines = tokenize(text);
+  const sections = splitSections(lines);
+  const reqLines = slice(lines, sections.requests);
+  const assembled = assembleRequests(reqLines);
+  if (assembled.rows.size < 3 && !(sections.active && sections.review)) {
+    return { ok: false, error: { code: "not-a-report", message: "不是政府信息公开工作年度报告：找不到“收到和处理政府信息公开申请情况”表格或年报的固定栏目" } };
+  }
+  const normText = lines.map((l) => l.text).join("\n");
+  const meta = parseMetadata(lines, normText);
+  const activeLines = slice(lines, sections.active);
+  const { template, known } = detectTemplate(activeLines, isSingleOtherRow(assembled, "2021"), meta.year?.value ?? null);
+  const singleOther = isSingleOtherRow(assembled, template);
+  const rows = presentRequestRows(singleOther);
+  const reviewLines = slice(lines, sections.review);
+  const allEqs = expandEquations(rows, ["review", "litigationDirect", "litigationAfterReview"]);
+  const req = readRequests(assembled, rows, singleOther, allEqs);
+  const review = readReview(reviewLines, allEqs);
+  const eqs = review ? allEqs : allEqs.filter((e) => e.identity.table !== "四");
+  const repaired = repair(review ? [...req.readings, review] : req.readings, eqs);
+  const values: Values = repaired.values;
+  const cells: Map<string, Cell> = repaired.cells;
+  const active = parseActive(activeLines, template);
+  for (const [path, v] of active.values) {
+    values.set(path, v.value);
+    if (v.cell) cells.set(path, v.cell);
+  }
+  if (template === "2019") {
+    for (const [from, to] of LEGACY_TO_ACTIVE) {
+      values.set(to, values.get(from) ?? null);
+      const cell = cells.get(from);
+      if (cell) cells.set(to, cell);
+    }
+  }
+  const findings: Finding[] = [
+    ...templateFindings({ sections, known, meta, active: active.unplaced }),
+    ...req.findings,
+    ...repairFindings(repaired.outcomes),
+    ...validateIdentities(values, eqs),
+    ...checkNarrative(sections.active ? lines.slice(0, sections.active[0]) : lines.slice(0, sections.requests?.[0] ?? 0), values),
+  ];
+  const parts = { values, cells, forced: repaired.forced, meta, template, rows, hasReview: review !== null };
+  return { ok: true, document: toDocument(parts), provenance: toProvenance(parts), findings, sourceText: text, sourceKind: "text" };
+}

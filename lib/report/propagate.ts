@@ -1,0 +1,56 @@
+/**
+ * Constraint propagation over equations: an equation with exactly one unknown fixes it; one with
+ * none must hold. Values are counts: a forced value must be a non-negative integer.
+ */
+import type { Equation } from "./identities";
+
+/** Values by path; null = unknown. */
+export type Values = Map<string, number | null>;
+
+/** Which equation fixed which path. */
+export type Forced = Map<string, string>;
+
+const EPS = 1e-6;
+
+/** Sum of known terms and the unknown paths of one side. */
+function side(values: Values, paths: string[], unknown: string[]): number {
+  let sum = 0;
+  for (const p of paths) {
+    const v = values.get(p);
+    if (v === null || v === undefined) unknown.push(p);
+    else sum += v;
+  }
+  return sum;
+}
+
+/**
+ * Propagates until nothing changes. Returns false when an equation over known values fails or
+ * forces a negative / fractional count. Only the given equations are used.
+ */
+export function propagate(values: Values, eqs: readonly Equation[], forced?: Forced): boolean {
+  let changed = true;
+  let rounds = 0;
+  while (changed && rounds++ < 50) {
+    changed = false;
+    for (const eq of eqs) {
+      const unknownL: string[] = [];
+      const unknownR: string[] = [];
+      const l = side(values, eq.lhs, unknownL);
+      const r = side(values, eq.rhs, unknownR);
+      const count = unknownL.length + unknownR.length;
+      if (count === 0) {
+        if (Math.abs(l - r) > EPS) return false;
+        continue;
+      }
+      if (count > 1) continue;
+      const value = unknownL.length === 1 ? r - l : l - r;
+      const rounded = Math.round(value);
+      if (value < -EPS || Math.abs(value - rounded) > EPS) return false;
+      const path = unknownL[0] ?? unknownR[0]!;
+      values.set(path, rounded);
+      forced?.set(path, eq.identity.id);
+      changed = true;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,65 @@
+/**
+ * Section 三 rows → readings for the repair step: which rows the report prints (2019 and one-row
+ * （六）其他处理 omit two), the value cells of each, and findings for rows or cells that are missing
+ * or could not be placed.
+ */
+import type { AssembledRequests, RowTokens } from "./assemble-requests";
+import { rowCandidates } from "./candidates";
+import type { Equation } from "./identities";
+import type { RowReadings } from "./repair";
+import { REQUEST_ROWS } from "./template";
+import type { Cell } from "./tokenize";
+import type { Finding, TemplateVersion } from "./types";
+
+/** Row paths printed by a report: the 2021 list, or without 其他处理 1./2. when it prints one row. */
+export function presentRequestRows(singleOther: boolean): string[] {
+  return REQUEST_ROWS.map((r) => r.path).filter((p) => !singleOther || (p !== "otherHandling.noCorrection" && p !== "otherHandling.unpaidFee"));
+}
+
+/** True when （六）其他处理 is one row: the 2019 template, or a 2021 report without its sub-rows. */
+export function isSingleOtherRow(assembled: AssembledRequests, template: TemplateVersion): boolean {
+  if (template === "2019") return true;
+  const hasSub = ["otherHandling.noCorrection", "otherHandling.unpaidFee"].some((p) => assembled.rows.has(p));
+  const group = assembled.groups.get("otherHandling");
+  return !hasSub && !!group && group.tokens.some((t) => t.value.kind === "number");
+}
+
+const slotsOf = (path: string): string[] => [0, 1, 2, 3, 4, 5, 6].map((c) => `requests.${path}[${c}]`);
+const numberCells = (tokens: Cell[]): Cell[] => tokens.filter((t) => t.value.kind === "number");
+
+function unplaced(row: RowTokens, message: string): Finding {
+  return { code: "cells-unplaced", severity: "warning", message, table: "三", row: row.key, loc: { line: row.label.line, start: row.label.start, end: row.label.end } };
+}
+
+/** Readings for every printed row of section 三, plus findings. */
+export function readRequests(
+  assembled: AssembledRequests,
+  rows: readonly string[],
+  singleOther: boolean,
+  eqs: readonly Equation[],
+): { readings: RowReadings[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const readings: RowReadings[] = [];
+  for (const path of rows) {
+    let row = assembled.rows.get(path);
+    if (path === "otherHandling.other" && singleOther) row = assembled.groups.get("otherHandling") ?? row;
+    const slots = slotsOf(path);
+    if (!row) {
+      findings.push({ code: "row-missing", severity: "warning", message: `表三缺少“${path}”行，该行数值只能由勾稽关系推出`, table: "三", row: path });
+      readings.push({ key: path, slots, candidates: [{ values: slots.map(() => null), cells: slots.map(() => null) }] });
+      continue;
+    }
+    const nums = numberCells(row.tokens);
+    if (nums.length > 7) findings.push(unplaced(row, `表三“${path}”行有 ${nums.length} 个数字，多于 7 列，多出的数字未采用`));
+    const local = eqs.filter((e) => e.row === path);
+    readings.push({ key: path, slots, candidates: rowCandidates(row.tokens, slots, local) });
+  }
+  for (const [group, row] of assembled.groups) {
+    if (singleOther && group === "otherHandling") continue;
+    if (numberCells(row.tokens).length > 0) findings.push(unplaced(row, `表三分组标题“${row.label.text}”所在行的数字无法归入具体行，未采用`));
+  }
+  for (const dup of assembled.duplicates) {
+    if (numberCells(dup.tokens).length > 0) findings.push(unplaced(dup, `表三“${dup.key}”行重复出现，重复行的数字未采用`));
+  }
+  return { readings, findings };
+}

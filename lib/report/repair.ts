@@ -1,0 +1,109 @@
+/**
+ * Repair by the identities, as one constraint step over the whole document: choose one reading per
+ * uncertain row, propagate the equations, keep every combination that satisfies them all, and fill
+ * a cell only when every such combination gives it the same value. Bounded: beyond
+ * MAX_COMBINATIONS the step gives up and leaves the uncertain cells null.
+ */
+import type { Candidate } from "./candidates";
+import type { Equation } from "./identities";
+import { propagate, type Forced, type Values } from "./propagate";
+import type { Cell } from "./tokenize";
+
+/** One printed row (or group) with its value paths and its possible readings. */
+export type RowReadings = { key: string; slots: string[]; candidates: Candidate[] };
+
+/** How an uncertain row ended. */
+export type RepairOutcome = "solved" | "ambiguous" | "inconsistent" | "gave-up";
+
+export type RepairResult = {
+  values: Values;
+  /** path → the identity id that forced it (inferred values) */
+  forced: Forced;
+  /** path → the source cell of a stated value */
+  cells: Map<string, Cell>;
+  /** row key → outcome, for rows that had more than one reading or unknown cells */
+  outcomes: Map<string, RepairOutcome>;
+};
+
+/** Upper bound on combinations of row readings tried. */
+export const MAX_COMBINATIONS = 20000;
+
+type Solution = { values: Values; forced: Forced; choice: number[] };
+
+function enumerate(multi: RowReadings[], base: Values, eqs: Equation[], budget: { left: number }): Solution[] | null {
+  const solutions: Solution[] = [];
+  const choice: number[] = new Array<number>(multi.length).fill(0);
+  const walk = (i: number): boolean => {
+    if (budget.left-- <= 0) return false;
+    if (i === multi.length) {
+      const values: Values = new Map(base);
+      multi.forEach((row, r) => row.slots.forEach((p, s) => values.set(p, row.candidates[choice[r]!]!.values[s] ?? null)));
+      const forced: Forced = new Map();
+      if (propagate(values, eqs, forced)) solutions.push({ values, forced, choice: choice.slice() });
+      return true;
+    }
+    for (let c = 0; c < multi[i]!.candidates.length; c++) {
+      choice[i] = c;
+      if (!walk(i + 1)) return false;
+    }
+    return true;
+  };
+  return walk(0) ? solutions : null;
+}
+
+/** The value every candidate of a row agrees on in this slot, or null. */
+function commonValue(row: RowReadings, s: number): number | null {
+  const first = row.candidates[0]?.values[s] ?? null;
+  return row.candidates.every((c) => c.values[s] === first) ? first : null;
+}
+
+/** Runs the repair. `eqs` are all equations of the document; only those touching uncertain cells steer it. */
+export function repair(rows: RowReadings[], eqs: Equation[]): RepairResult {
+  const values: Values = new Map();
+  const cells = new Map<string, Cell>();
+  const forced: Forced = new Map();
+  const outcomes = new Map<string, RepairOutcome>();
+  const uncertain = new Set<string>();
+  const multi: RowReadings[] = [];
+  for (const row of rows) {
+    const single = row.candidates.length === 1 ? row.candidates[0]! : null;
+    row.slots.forEach((p, s) => {
+      const v = single ? (single.values[s] ?? null) : null;
+      values.set(p, v);
+      const cell = single?.cells[s];
+      if (cell) cells.set(p, cell);
+      const rule = single?.rules?.[s];
+      if (v !== null && rule) forced.set(p, rule);
+      if (!single || v === null) uncertain.add(p);
+    });
+    if (!single) multi.push(row);
+  }
+  if (uncertain.size === 0) return { values, forced, cells, outcomes };
+  const active = eqs.filter((e) => e.lhs.some((p) => uncertain.has(p)) || e.rhs.some((p) => uncertain.has(p)));
+  const touched = rows.filter((r) => r.slots.some((p) => uncertain.has(p)));
+  const solutions = enumerate(multi, values, active, { left: MAX_COMBINATIONS });
+  if (solutions === null || solutions.length === 0) {
+    for (const row of multi) row.slots.forEach((p, s) => values.set(p, commonValue(row, s)));
+    for (const row of touched) outcomes.set(row.key, solutions === null ? "gave-up" : "inconsistent");
+    return { values, forced, cells, outcomes };
+  }
+  const first = solutions[0]!;
+  for (const row of touched) {
+    let solved = true;
+    const r = multi.indexOf(row);
+    row.slots.forEach((p, s) => {
+      if (!uncertain.has(p)) return;
+      const v = first.values.get(p) ?? null;
+      const agreed = v !== null && solutions.every((sol) => sol.values.get(p) === v);
+      values.set(p, agreed ? v : null);
+      if (!agreed) return void (solved = false);
+      const cand = r >= 0 ? row.candidates[first.choice[r]!]! : null;
+      const cell = cand?.cells[s];
+      if (cell) cells.set(p, cell);
+      const stated = cand !== null && cand.values[s] !== null && !cand.rules?.[s];
+      if (!stated) forced.set(p, first.forced.get(p) ?? cand?.rules?.[s] ?? "placement");
+    });
+    outcomes.set(row.key, solved ? "solved" : "ambiguous");
+  }
+  return { values, forced, cells, outcomes };
+}

@@ -1,0 +1,122 @@
+/**
+ * Flat values by path → the canonical document (`ogi-annual-report/v1`) and its provenance.
+ */
+import type { ParsedMetadata } from "./parse-metadata";
+import type { Forced, Values } from "./propagate";
+import { REVIEW_PATHS } from "./parse-review";
+import { REQUEST_ROWS, REVIEW_GROUPS } from "./template";
+import type { Cell } from "./tokenize";
+import type { CanonicalReport, CaseOutcomes, Num, Provenance, Row7, TemplateVersion } from "./types";
+
+/** Everything the document is built from. */
+export type DocumentParts = {
+  values: Values;
+  cells: Map<string, Cell>;
+  forced: Forced;
+  meta: ParsedMetadata;
+  template: TemplateVersion;
+  /** section 三 row paths the report prints */
+  rows: readonly string[];
+  /** section 四 printed numbers */
+  hasReview: boolean;
+};
+
+const ACTIVE_PATHS = [
+  "active.regulations.issued", "active.regulations.repealed", "active.regulations.inForce",
+  "active.normativeDocuments.issued", "active.normativeDocuments.repealed", "active.normativeDocuments.inForce",
+  "active.licensing", "active.penalty", "active.coercion", "active.feesWanYuan",
+];
+const LEGACY_PATHS = [
+  ...["regulations", "normativeDocuments"].flatMap((g) => ["newlyMade", "newlyPublished", "totalPublished"].map((k) => `legacy2019.${g}.${k}`)),
+  ...["licensing", "otherServices", "penalty", "coercion"].flatMap((g) => ["previousYearItems", "change", "decisions"].map((k) => `legacy2019.${g}.${k}`)),
+  "legacy2019.fees.previousYearItems", "legacy2019.fees.change", "legacy2019.procurement.projects", "legacy2019.procurement.amountWanYuan",
+];
+
+function valuePaths(parts: DocumentParts): string[] {
+  const rowPaths = parts.rows.flatMap((r) => [0, 1, 2, 3, 4, 5, 6].map((c) => `requests.${r}[${c}]`));
+  return [...ACTIVE_PATHS, ...(parts.template === "2019" ? LEGACY_PATHS : []), ...rowPaths, ...REVIEW_PATHS];
+}
+
+/** Provenance of every value path, plus year / agency / publishedOn. */
+export function toProvenance(parts: DocumentParts): Provenance {
+  const prov: Provenance = {};
+  for (const path of valuePaths(parts)) {
+    const v = parts.values.get(path) ?? null;
+    const cell = parts.cells.get(path);
+    const rule = parts.forced.get(path);
+    const where = cell ? { raw: cell.raw, loc: { line: cell.line, start: cell.start, end: cell.end } } : {};
+    if (v === null) prov[path] = { status: "missing", ...where };
+    else if (rule) prov[path] = { status: "inferred", rule, ...where };
+    else prov[path] = { status: "stated", ...where };
+  }
+  const meta: Array<[string, { raw: string; loc: Cell | { line: number; start: number; end: number } } | null]> = [
+    ["year", parts.meta.year],
+    ["agency.name", parts.meta.agencyName],
+    ["publishedOn", parts.meta.publishedOn],
+  ];
+  for (const [path, m] of meta) {
+    prov[path] = m ? { status: "stated", raw: m.raw, loc: { line: m.loc.line, start: m.loc.start, end: m.loc.end } } : { status: "missing" };
+  }
+  prov["agency.regionCode"] = parts.meta.regionCode ? { status: "inferred", rule: "gazetteer" } : { status: "missing" };
+  return prov;
+}
+
+/** Builds the canonical document. */
+export function toDocument(parts: DocumentParts): CanonicalReport {
+  const n = (path: string): Num => parts.values.get(path) ?? null;
+  const row = (p: string): Row7 => [0, 1, 2, 3, 4, 5, 6].map((c) => n(`requests.${p}[${c}]`)) as Row7;
+  const rowOrNull = (p: string): Row7 | null => (parts.rows.includes(p) ? row(p) : null);
+  const group = <K extends string>(prefix: string, keys: readonly K[]): Record<K, Row7> =>
+    Object.fromEntries(keys.map((k) => [k, row(`${prefix}.${k}`)])) as Record<K, Row7>;
+  const outcome = (g: string): CaseOutcomes | null => {
+    if (!parts.hasReview) return null;
+    const o = (k: string): Num => n(`reviewLitigation.${g}.${k}`);
+    return { upheld: o("upheld"), corrected: o("corrected"), other: o("other"), pending: o("pending"), total: o("total") };
+  };
+  const sub = (g: string): string[] => REQUEST_ROWS.filter((r) => r.path.startsWith(`${g}.`)).map((r) => r.path.slice(g.length + 1));
+  const doc: CanonicalReport = {
+    schema: "ogi-annual-report/v1",
+    year: parts.meta.year?.value ?? 0,
+    templateVersion: parts.template,
+    agency: { name: parts.meta.agencyName?.value ?? "", regionCode: parts.meta.regionCode },
+    publishedOn: parts.meta.publishedOn?.value ?? null,
+    active: {
+      regulations: { issued: n("active.regulations.issued"), repealed: n("active.regulations.repealed"), inForce: n("active.regulations.inForce") },
+      normativeDocuments: { issued: n("active.normativeDocuments.issued"), repealed: n("active.normativeDocuments.repealed"), inForce: n("active.normativeDocuments.inForce") },
+      licensing: n("active.licensing"),
+      penalty: n("active.penalty"),
+      coercion: n("active.coercion"),
+      feesWanYuan: n("active.feesWanYuan"),
+    },
+    requests: {
+      newReceived: row("newReceived"),
+      carriedOver: row("carriedOver"),
+      granted: row("granted"),
+      partiallyGranted: row("partiallyGranted"),
+      denied: group("denied", sub("denied")) as CanonicalReport["requests"]["denied"],
+      unableToProvide: group("unableToProvide", sub("unableToProvide")) as CanonicalReport["requests"]["unableToProvide"],
+      notProcessed: group("notProcessed", sub("notProcessed")) as CanonicalReport["requests"]["notProcessed"],
+      otherHandling: { noCorrection: rowOrNull("otherHandling.noCorrection"), unpaidFee: rowOrNull("otherHandling.unpaidFee"), other: row("otherHandling.other") },
+      totalProcessed: row("totalProcessed"),
+      carriedForward: row("carriedForward"),
+    },
+    reviewLitigation: { review: outcome(REVIEW_GROUPS[0]), litigationDirect: outcome(REVIEW_GROUPS[1]), litigationAfterReview: outcome(REVIEW_GROUPS[2]) },
+  };
+  if (parts.template === "2019") doc.legacy2019 = toLegacy(n);
+  return doc;
+}
+
+function toLegacy(n: (path: string) => Num): NonNullable<CanonicalReport["legacy2019"]> {
+  const docs = (g: string) => ({ newlyMade: n(`legacy2019.${g}.newlyMade`), newlyPublished: n(`legacy2019.${g}.newlyPublished`), totalPublished: n(`legacy2019.${g}.totalPublished`) });
+  const items = (g: string) => ({ previousYearItems: n(`legacy2019.${g}.previousYearItems`), change: n(`legacy2019.${g}.change`), decisions: n(`legacy2019.${g}.decisions`) });
+  return {
+    regulations: docs("regulations"),
+    normativeDocuments: docs("normativeDocuments"),
+    licensing: items("licensing"),
+    otherServices: items("otherServices"),
+    penalty: items("penalty"),
+    coercion: items("coercion"),
+    fees: { previousYearItems: n("legacy2019.fees.previousYearItems"), change: n("legacy2019.fees.change") },
+    procurement: { projects: n("legacy2019.procurement.projects"), amountWanYuan: n("legacy2019.procurement.amountWanYuan") },
+  };
+}

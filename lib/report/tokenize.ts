@@ -1,0 +1,103 @@
+/**
+ * Source text → lines of cells with their locations. Cells are separated by TAB or "|"; inside a
+ * cell, a label followed by space-separated numbers ("28 2 0 0 0 0") becomes a text cell and
+ * number cells. A whitespace-only line is one blank cell (layouts that print each cell on its own
+ * line); an empty line has no cells.
+ */
+import { toHalfWidth } from "./normalize";
+import { parseNumberCell, type CellValue } from "./parse-number";
+
+/** One cell of the source with where it stands (line 1-based, chars 0-based, end exclusive). */
+export type Cell = {
+  /** half-width, trimmed text */
+  text: string;
+  /** the text as printed */
+  raw: string;
+  line: number;
+  start: number;
+  end: number;
+  value: CellValue;
+};
+
+/** One source line: its normalised text and its cells. */
+export type Line = { index: number; text: string; cells: Cell[] };
+
+const WORD_RE = /\S+/g;
+
+function makeCell(lineNo: number, raw: string, norm: string, start: number, end: number): Cell {
+  const text = norm.slice(start, end);
+  return { text, raw: raw.slice(start, end), line: lineNo, start, end, value: parseNumberCell(text) };
+}
+
+/** Splits one separator-free segment [from, to) into cells. */
+function splitSegment(lineNo: number, raw: string, norm: string, from: number, to: number, out: Cell[]): void {
+  let start = from;
+  let end = to;
+  while (start < end && /\s/.test(norm[start]!)) start++;
+  while (end > start && /\s/.test(norm[end - 1]!)) end--;
+  if (start === end) {
+    out.push(makeCell(lineNo, raw, norm, start, end));
+    return;
+  }
+  const whole = makeCell(lineNo, raw, norm, start, end);
+  if (whole.value.kind !== "text") {
+    out.push(whole);
+    return;
+  }
+  const words: Array<[number, number]> = [];
+  WORD_RE.lastIndex = 0;
+  const segment = norm.slice(start, end);
+  for (let m = WORD_RE.exec(segment); m; m = WORD_RE.exec(segment)) {
+    words.push([start + m.index, start + m.index + m[0].length]);
+    if (words.length > 200) break;
+  }
+  let firstNumber = words.length;
+  while (firstNumber > 0) {
+    const [ws, we] = words[firstNumber - 1]!;
+    if (parseNumberCell(norm.slice(ws, we)).kind !== "number") break;
+    firstNumber--;
+  }
+  if (firstNumber === words.length) {
+    out.push(whole);
+    return;
+  }
+  if (firstNumber > 0) out.push(makeCell(lineNo, raw, norm, start, words[firstNumber - 1]![1]));
+  for (let w = firstNumber; w < words.length; w++) out.push(makeCell(lineNo, raw, norm, words[w]![0], words[w]![1]));
+}
+
+/** Splits a line into cells; pipes at the very start or end of a line are table borders, not cells. */
+function splitLine(lineNo: number, raw: string): Cell[] {
+  const norm = toHalfWidth(raw);
+  const cells: Cell[] = [];
+  if (norm.length === 0) return cells;
+  const usesPipes = norm.includes("|");
+  let segStart = 0;
+  const bounds: Array<[number, number]> = [];
+  for (let i = 0; i <= norm.length; i++) {
+    const ch = norm[i];
+    if (i === norm.length || ch === "\t" || (usesPipes && ch === "|")) {
+      bounds.push([segStart, i]);
+      segStart = i + 1;
+    }
+  }
+  if (usesPipes && !norm.includes("\t")) {
+    const first = bounds[0];
+    if (first && norm.slice(first[0], first[1]).trim() === "" && bounds.length > 1) bounds.shift();
+    const last = bounds[bounds.length - 1];
+    if (last && norm.slice(last[0], last[1]).trim() === "" && bounds.length > 1) bounds.pop();
+  }
+  for (const [from, to] of bounds) splitSegment(lineNo, raw, norm, from, to, cells);
+  return cells;
+}
+
+/** Tokenises the whole source text (split on \n; a trailing \r is dropped from each line). */
+export function tokenize(sourceText: string): Line[] {
+  const rawLines = sourceText.split("\n");
+  const lines: Line[] = [];
+  for (let i = 0; i < rawLines.length; i++) {
+    let raw = rawLines[i]!;
+    if (raw.endsWith("\r")) raw = raw.slice(0, -1);
+    lines.push({ index: i + 1, text: toHalfWidth(raw), cells: splitLine(i + 1, raw) });
+  }
+  return lines;
+}
