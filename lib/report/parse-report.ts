@@ -46,7 +46,7 @@ export async function parseReport(input: ReportInput): Promise<ParseResult> {
   const { bytes, mediaType, fileName } = input;
   if (bytes.length === 0) return fail("empty", "文件为空，没有可读取的内容");
   const kind = detectKind(bytes, mediaType, fileName);
-  if (kind === "pdf") return fail("unsupported-media-type", "此版本的解析器不直接读取 PDF");
+  if (kind === "pdf") return (await import("./pdf")).parsePdf(bytes);
   if (kind === "docx") return parseDocx(bytes);
   if (looksBinary(bytes)) return fail("unreadable", "文件内容不是文本（二进制或已损坏），无法解析");
   if (kind === "html") return parseHtml(decodeText(bytes, declaredCharset(bytes)));
