@@ -44,6 +44,7 @@ const PAGE_STRIDE = 100000;
 const NUMBERING = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}\s*[.、．](?!\d)|第[一二三四五六七八九十\d]+)/;
 const VALUE = /^(?:[-−]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?|[-—–/／])$/;
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})$/;
+const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]/;
 
 /** Drops page numbers and running headers/footers in the top and bottom margins. */
@@ -161,8 +162,12 @@ function toCells(frags: Fragment[], pages: PdfPageSize[]): Cell[] {
         const fs = Math.max(last.fontSize, f.fontSize);
         if (Math.abs(last.fontSize - f.fontSize) > fs * 0.2) continue;
         const dy = f.top - last.top;
-        if (dy < fs * 0.8 || dy > fs * 2.3) continue;
-        const aligned = f.x0 >= last.x0 - fs * 0.5 && f.x0 <= last.x0 + fs * 2.2;
+        if (dy < fs * 0.8 || dy > fs * 2.1) continue;
+        const centred = Math.abs((f.x0 + f.x1) / 2 - (last.x0 + last.x1) / 2) < fs;
+        const aligned = (f.x0 >= last.x0 - fs * 0.5 && f.x0 <= last.x0 + fs * 2.2) || centred;
+        // a wrapped line is never much wider than the line it continues; a date line is a 落款, not a wrap
+        if (f.x1 > last.x1 + fs * 1.0 && !(f.x0 < last.x0 - fs * 0.5)) continue;
+        if (DATE_LINE.test(f.text)) continue;
         const fullWidth = last.x1 >= (textRight.get(f.page) ?? 0) - fs * 2.5;
         const pageWidth = pages[f.page - 1]?.width ?? 595;
         // a wide line under a short one is a new paragraph (a heading is followed by its text)
@@ -309,7 +314,8 @@ function numberingValue(text: string): number | null {
   return s === "十" ? 10 : null;
 }
 
-type Emitted = { cells: { text: string; sources: Cell[] }[] };
+/** An emitted cell: its source cells, joined with `sep` ("" for label fragments, " " for values). */
+type Emitted = { cells: { text: string; sources: Cell[]; sep?: string }[] };
 
 /**
  * Builds the layout text. Tables are carried across page breaks; group labels of merged cells
@@ -473,7 +479,7 @@ export function toLayoutText(input: PdfItems): LayoutText {
       }
       const slotCells: Cell[][] = Array.from({ length: nSlots }, () => []);
       for (const v of row.values) slotCells[slotOf(table.slots, v)]!.push(v);
-      for (const s of slotCells) out.cells.push({ text: s.map(cellText).join(" "), sources: s });
+      for (const s of slotCells) out.cells.push({ text: s.map(cellText).join(" "), sources: s, sep: " " });
       lines.push(out);
     }
     const gyStart = Math.min(first.gy, ...header.map((h) => h.gy));
@@ -504,10 +510,20 @@ export function toLayoutText(input: PdfItems): LayoutText {
       let s = "";
       l.cells.forEach((cell, i) => {
         if (i > 0) s += "\t";
+        // rebuild the cell's text fragment by fragment so every fragment keeps its own box
+        let text = "";
+        const pieces: { start: number; end: number; page: number; box: Box }[] = [];
+        cell.sources.forEach((src, si) => {
+          if (si > 0) text += cell.sep ?? "";
+          src.parts.forEach((p, pi) => {
+            text = pi === 0 ? text + p.text : joinText(text, p.text);
+            const round = (n: number) => Math.round(n * 10) / 10;
+            pieces.push({ start: text.length - p.text.length, end: text.length, page: p.page, box: [round(p.x0), round(p.top), round(p.x1), round(p.bottom)] });
+          });
+        });
         const start = s.length;
-        s += cell.text;
-        const box = boxOf(cell.sources);
-        if (box && cell.text) spans.push({ line: lineNo, start, end: s.length, page: box.page, box: box.box });
+        s += text;
+        for (const piece of pieces) spans.push({ line: lineNo, start: start + piece.start, end: start + piece.end, page: piece.page, box: piece.box });
       });
       outLines.push(s);
     }
@@ -515,19 +531,6 @@ export function toLayoutText(input: PdfItems): LayoutText {
   return { text: outLines.join("\n") + "\n", spans, pageCount: input.pages.length };
 }
 
-function boxOf(sources: Cell[]): { page: number; box: Box } | null {
-  const first = sources[0];
-  if (!first) return null;
-  const page = first.page;
-  let box: Box | null = null;
-  for (const c of sources) {
-    for (const p of c.parts) {
-      if (p.page !== page) continue;
-      box = box ? [Math.min(box[0], p.x0), Math.min(box[1], p.top), Math.max(box[2], p.x1), Math.max(box[3], p.bottom)] : [p.x0, p.top, p.x1, p.bottom];
-    }
-  }
-  return box ? { page, box: box.map((n) => Math.round(n * 10) / 10) as Box } : null;
-}
 
 /** The page and box of a layout-text range (the first span it overlaps, grown over spans of that page). */
 export function locateRange(spans: LayoutSpan[], line: number, start: number, end: number): { page: number; box: Box } | null {
