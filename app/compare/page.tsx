@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { CompareTable } from "@/components/compare/compare-table";
+import { DownloadLinks } from "@/components/compare/download-links";
+import { Pager } from "@/components/compare/pager";
+import { ParamError } from "@/components/compare/param-error";
+import { PeerFilterForm } from "@/components/compare/peer-filter-form";
+import { PngDownloadButton } from "@/components/compare/png-download-button";
+import { RankedBarChart } from "@/components/compare/ranked-bar-chart";
+import { toScopeName } from "@/components/compare/scope-options";
+import { TrendPanel } from "@/components/compare/trend-panel";
+import { compareQuerySchema, parseParams, type CompareParams } from "@/lib/api/params";
+import { resolveYear, toCompareQuery } from "@/lib/api/resolve-query";
+import { getComparison, listAgencyNames, listFigureSeries } from "@/lib/db/compare";
+import { AppError } from "@/lib/errors";
+import { FIGURE_META } from "@/lib/figures/figures";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "比较 · 政府信息公开年报数据" };
+
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** /compare – every agency of a peer group on one figure, and up to ten of them across years. */
+export default async function ComparePage({ searchParams }: PageProps) {
+  let params: CompareParams;
+  try {
+    params = parseParams(compareQuerySchema, await searchParams);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return (
+      <main className="mx-auto max-w-6xl space-y-4 p-4">
+        <h1 className="text-2xl font-semibold">比较</h1>
+        <ParamError message={err.message} resetHref="/compare" />
+      </main>
+    );
+  }
+  const { year, years } = await resolveYear(params.year);
+  const [comparison, points, picked] = await Promise.all([
+    year === null ? null : getComparison(toCompareQuery(params, year)),
+    listFigureSeries({ figure: params.figure, agencyIds: params.agencies }),
+    listAgencyNames(params.agencies),
+  ]);
+  const meta = FIGURE_META[params.figure];
+  const view = { figure: params.figure, year, scope: params.scope, level: params.level, kind: params.kind, sort: params.sort, dir: params.dir, pageSize: params.pageSize, agencies: params.agencies };
+  const pickedInOrder = params.agencies.flatMap((id) => picked.filter((p) => p.id === id));
+  const title = `${toScopeName(params.scope)}${params.level ? `${params.level}级` : ""}${params.kind ?? "机关"} · ${meta.label} · ${year ?? "—"} 年`;
+  return (
+    <main className="mx-auto max-w-6xl space-y-4 p-4">
+      <h1 className="text-2xl font-semibold">比较：{title}</h1>
+      <PeerFilterForm action="/compare" values={{ ...params, year }} years={years}>
+        {params.agencies.length > 0 ? <input type="hidden" name="agencies" value={params.agencies.join(",")} /> : null}
+        {params.sort !== "value" ? <input type="hidden" name="sort" value={params.sort} /> : null}
+        {params.dir !== "desc" ? <input type="hidden" name="dir" value={params.dir} /> : null}
+      </PeerFilterForm>
+      <p className="text-sm text-slate-700">{meta.guide}</p>
+      {!comparison || comparison.total === 0 ? (
+        <p className="text-slate-600" data-testid="compare-empty">这一范围和年度没有年报。</p>
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <section className="space-y-2" aria-label="柱状图">
+            <div className="flex justify-end">
+              <PngDownloadButton targetId="ranked-chart" fileName={`比较-${meta.label}-${year}.png`} />
+            </div>
+            <RankedBarChart id="ranked-chart" title={`${title}（共 ${comparison.bars.length} 个机关填报）`} bars={comparison.bars.map((b) => ({ id: b.agencyId, name: b.agencyName, value: b.value }))} unit={meta.unit} selectedIds={params.agencies} />
+          </section>
+          <section className="space-y-2" aria-label="表格">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <DownloadLinks apiPath="/api/v1/compare" params={{ ...view, page: comparison.page }} />
+              <Pager path="/compare" params={view} page={comparison.page} totalPages={comparison.totalPages} />
+            </div>
+            <CompareTable figure={params.figure} rows={comparison.rows} view={view} selectedIds={params.agencies} />
+            <Pager path="/compare" params={view} page={comparison.page} totalPages={comparison.totalPages} />
+          </section>
+        </div>
+      )}
+      <TrendPanel figure={params.figure} points={points} picked={pickedInOrder} view={view} />
+    </main>
+  );
+}

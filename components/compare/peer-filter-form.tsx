@@ -1,0 +1,97 @@
+import type { ReactNode } from "react";
+import { AGENCY_KINDS, AGENCY_LEVELS } from "@/lib/api/params";
+import { FIGURE_KEYS, FIGURE_META, type FigureKey } from "@/lib/figures/figures";
+import { getRegion } from "@/lib/regions/gazetteer";
+import { AutoSubmit } from "./auto-submit";
+import { listScopeGroups } from "./scope-options";
+
+export type PeerFilterValues = { figure: FigureKey; year: number | null; scope?: string; level?: string; kind?: string };
+
+type PeerFilterFormProps = {
+  /** the page the form shows (/compare, /rankings) */
+  action: string;
+  values: PeerFilterValues;
+  years: number[];
+  /** extra fields (hidden inputs, switches) */
+  children?: ReactNode;
+};
+
+const selectClass = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs text-slate-600">
+      {label}
+      {children}
+    </label>
+  );
+}
+
+/** The peer-group choices (指标, 年度, 范围, 层级, 类别) as a GET form: every choice ends up in the URL. */
+export function PeerFilterForm({ action, values, years, children }: PeerFilterFormProps) {
+  const scopeRegion = values.scope ? getRegion(values.scope) : undefined;
+  return (
+    <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label="筛选">
+      <AutoSubmit />
+      <Field label="指标">
+        <select name="figure" defaultValue={values.figure} className={selectClass}>
+          {FIGURE_KEYS.map((k) => (
+            <option key={k} value={k}>
+              {FIGURE_META[k].label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="年度">
+        <select name="year" defaultValue={values.year ?? ""} className={selectClass}>
+          {years.length === 0 ? <option value="">暂无数据</option> : null}
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y} 年
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="范围">
+        <select name="scope" defaultValue={values.scope ?? ""} className={selectClass}>
+          <option value="">全国</option>
+          {scopeRegion?.level === 3 ? <option value={scopeRegion.code}>{scopeRegion.name}</option> : null}
+          {listScopeGroups().map((p) => (
+            <optgroup key={p.code} label={p.name}>
+              <option value={p.code}>{p.name}（全省）</option>
+              {p.prefectures.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </Field>
+      <Field label="层级">
+        <select name="level" defaultValue={values.level ?? ""} className={selectClass}>
+          <option value="">全部层级</option>
+          {AGENCY_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {l}级
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="类别">
+        <select name="kind" defaultValue={values.kind ?? ""} className={selectClass}>
+          <option value="">全部类别</option>
+          {AGENCY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {children}
+      <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800">
+        查看
+      </button>
+    </form>
+  );
+}

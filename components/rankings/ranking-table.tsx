@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { FigureValue } from "@/components/compare/figure-value";
+import { Badge } from "@/components/ui/badge";
+import type { RankingRow } from "@/lib/db/rankings";
+import { FIGURE_META, type FigureKey } from "@/lib/figures/figures";
+
+type RankingTableProps = {
+  figure: FigureKey;
+  rows: RankingRow[];
+  peers: number;
+  highlightId?: number;
+};
+
+/** The id of an agency's row, for ?highlight= and links. */
+export function toRowId(agencyId: number): string {
+  return `agency-${agencyId}`;
+}
+
+/** The league table: 名次 (ties share), 机关, value with counts, 百分位, and marks for small samples and failed checks. */
+export function RankingTable({ figure, rows, peers, highlightId }: RankingTableProps) {
+  const meta = FIGURE_META[figure];
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-sm" data-testid="ranking-table">
+        <caption className="sr-only">
+          {meta.label}排名，共 {peers} 个同类机关
+        </caption>
+        <thead>
+          <tr className="border-b border-slate-300 text-left text-slate-600">
+            <th scope="col" className="py-2 pr-3 font-medium">名次</th>
+            <th scope="col" className="py-2 pr-3 font-medium">机关</th>
+            <th scope="col" className="py-2 pr-3 font-medium">层级 / 类别</th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">{meta.label}（{meta.unit}）</th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">百分位</th>
+            <th scope="col" className="py-2 font-medium">标记</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const isHighlighted = r.agencyId === highlightId;
+            return (
+              <tr
+                key={r.reportId}
+                id={toRowId(r.agencyId)}
+                aria-current={isHighlighted ? "true" : undefined}
+                data-highlighted={isHighlighted ? "true" : undefined}
+                className={`border-b border-slate-100 ${isHighlighted ? "bg-amber-100 font-semibold" : ""}`}
+              >
+                <td className="py-1.5 pr-3 tabular-nums">{r.rank}</td>
+                <th scope="row" className="py-1.5 pr-3 text-left font-normal">
+                  <Link href={`/agencies/${r.agencyId}`} className="text-sky-800 hover:underline">
+                    {r.agencyName}
+                  </Link>
+                </th>
+                <td className="py-1.5 pr-3 text-slate-600">
+                  {r.level} / {r.kind}
+                </td>
+                <td className="py-1.5 pr-3 text-right">
+                  <FigureValue figure={figure} value={r.value} numerator={r.numerator} denominator={r.denominator} isSmallSample={r.isSmallSample} />
+                </td>
+                <td className="py-1.5 pr-3 text-right tabular-nums">{r.percentile.toFixed(1)}</td>
+                <td className="py-1.5">{r.identitiesOk ? null : <Badge tone="error">勾稽关系不符</Badge>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
