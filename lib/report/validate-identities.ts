@@ -8,6 +8,19 @@ import type { Finding } from "./types";
 
 const COLUMN_NAMES = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
 
+/**
+ * For a row equation, the column of the single stated value the sum is checked against
+ * (表三 "requests.granted[6]" → 6, 表四 "reviewLitigation.review.total" → "total"), so the
+ * finding names table, row and column.
+ */
+function statedColumn(eq: Equation): number | string | null {
+  if (eq.rhs.length !== 1) return null;
+  const path = eq.rhs[0]!;
+  const index = /\[(\d+)\]$/.exec(path);
+  if (index) return Number(index[1]);
+  return path.split(".").pop() ?? null;
+}
+
 /** One finding per failing equation whose values are all known. */
 export function validateIdentities(values: Values, eqs: readonly Equation[]): Finding[] {
   const findings: Finding[] = [];
@@ -33,7 +46,7 @@ export function validateIdentities(values: Values, eqs: readonly Equation[]): Fi
       message: `表${eq.identity.table}${where}不满足勾稽关系（${eq.identity.label}）：应为 ${rhs}，各项相加为 ${lhs}`,
       table: eq.identity.table,
       ...(eq.row !== null ? { row: eq.row } : {}),
-      ...(eq.column !== null ? { column: eq.column } : {}),
+      ...(eq.column !== null ? { column: eq.column } : statedColumn(eq) !== null ? { column: statedColumn(eq)! } : {}),
       expected: rhs,
       actual: lhs,
       rule: eq.identity.id,
