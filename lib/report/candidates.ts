@@ -91,6 +91,8 @@ export function rowCandidates(tokens: Cell[], slots: readonly string[], localEqs
   const seen = new Set<string>();
   const result: Candidate[] = [];
   const raw = rawCandidates(tokens, slots.length);
+  const only = raw.length === 1 ? raw[0]! : null;
+  if (only && only.values.every((v) => v !== null)) return raw; // fully printed: kept as is, checked later
   for (const cand of raw) {
     const values: Values = new Map(slots.map((p, i) => [p, cand.values[i] ?? null]));
     const forced: Forced = new Map();

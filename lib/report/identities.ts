@@ -42,8 +42,19 @@ const cell = (row: string, col: number): string => `requests.${row}[${col}]`;
 /**
  * Every equation for a document whose section 三 prints these rows (the 2019 template and
  * one-row （六）其他处理 omit noCorrection/unpaidFee). Section 四 groups that are null are skipped.
+ * The result is shared (cached): do not mutate it.
  */
 export function expandEquations(rows: readonly string[], reviewGroups: readonly string[]): Equation[] {
+  const key = `${rows.join(",")}|${reviewGroups.join(",")}`;
+  let eqs = CACHE.get(key);
+  if (!eqs) CACHE.set(key, (eqs = buildEquations(rows, reviewGroups)));
+  return eqs;
+}
+
+/** Expanded equations by row list: a document has few shapes, so each is built once. */
+const CACHE = new Map<string, Equation[]>();
+
+function buildEquations(rows: readonly string[], reviewGroups: readonly string[]): Equation[] {
   const present = new Set(rows);
   const eqs: Equation[] = [];
   for (const r of REQUEST_ROWS) {

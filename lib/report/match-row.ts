@@ -22,10 +22,16 @@ function rowBy(predicate: (row: RequestRowDef) => boolean): RequestRowDef | unde
   return REQUEST_ROWS.find(predicate);
 }
 
+const KEYWORDS: ReadonlyArray<[string, RequestRowDef]> = REQUEST_ROWS.flatMap((r) => r.keywords.map((k): [string, RequestRowDef] => [k, r]));
+
 function byKeyword(text: string, group: RequestGroup | null): RequestRowDef | undefined {
-  const hits = REQUEST_ROWS.filter((r) => r.keywords.some((k) => text.includes(k)));
-  if (hits.length <= 1) return hits[0];
-  return hits.find((r) => r.group === group) ?? hits[0];
+  let first: RequestRowDef | undefined;
+  for (const [k, row] of KEYWORDS) {
+    if (!text.includes(k)) continue;
+    if (row.group === group) return row;
+    first ??= row;
+  }
+  return first;
 }
 
 function byPosition(text: string, group: RequestGroup | null): LabelMatch {

@@ -8,6 +8,7 @@ import { rowCandidates } from "./candidates";
 import type { Equation } from "./identities";
 import type { RowReadings } from "./repair";
 import { REQUEST_ROWS } from "./template";
+import { rowSlots } from "./to-document";
 import type { Cell } from "./tokenize";
 import type { Finding, TemplateVersion } from "./types";
 
@@ -24,7 +25,6 @@ export function isSingleOtherRow(assembled: AssembledRequests, template: Templat
   return !hasSub && !!group && group.tokens.some((t) => t.value.kind === "number");
 }
 
-const slotsOf = (path: string): string[] => [0, 1, 2, 3, 4, 5, 6].map((c) => `requests.${path}[${c}]`);
 const numberCells = (tokens: Cell[]): Cell[] => tokens.filter((t) => t.value.kind === "number");
 
 function unplaced(row: RowTokens, message: string): Finding {
@@ -40,10 +40,12 @@ export function readRequests(
 ): { readings: RowReadings[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const readings: RowReadings[] = [];
+  const byRow = new Map<string, Equation[]>();
+  for (const e of eqs) if (e.row !== null) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
   for (const path of rows) {
     let row = assembled.rows.get(path);
     if (path === "otherHandling.other" && singleOther) row = assembled.groups.get("otherHandling") ?? row;
-    const slots = slotsOf(path);
+    const slots = rowSlots(path);
     if (!row) {
       findings.push({ code: "row-missing", severity: "warning", message: `表三缺少“${path}”行，该行数值只能由勾稽关系推出`, table: "三", row: path });
       readings.push({ key: path, slots, candidates: [{ values: slots.map(() => null), cells: slots.map(() => null) }] });
@@ -51,7 +53,7 @@ export function readRequests(
     }
     const nums = numberCells(row.tokens);
     if (nums.length > 7) findings.push(unplaced(row, `表三“${path}”行有 ${nums.length} 个数字，多于 7 列，多出的数字未采用`));
-    const local = eqs.filter((e) => e.row === path);
+    const local = byRow.get(path) ?? [];
     readings.push({ key: path, slots, candidates: rowCandidates(row.tokens, slots, local) });
   }
   for (const [group, row] of assembled.groups) {

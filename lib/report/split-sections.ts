@@ -19,7 +19,10 @@ const HEADINGS: Array<[keyof SectionRanges | "end", RegExp]> = [
   ["end", /^(五[、.,](存在|主要问题|政府信息公开工作存在)|六[、.,]其他需要)/],
 ];
 
+const HEADING_START_RE = /^\s*[二三四五六]/;
+
 function headingOf(line: Line): keyof SectionRanges | "end" | null {
+  if (line.text.length > 200 || !HEADING_START_RE.test(line.text)) return null;
   const text = compact(line.text);
   if (text.length > 60 || text.length < 4) return null;
   for (const [key, re] of HEADINGS) if (re.test(text)) return key;

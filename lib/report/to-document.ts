@@ -32,9 +32,25 @@ const LEGACY_PATHS = [
   "legacy2019.fees.previousYearItems", "legacy2019.fees.change", "legacy2019.procurement.projects", "legacy2019.procurement.amountWanYuan",
 ];
 
+const PATH_CACHE = new Map<string, string[]>();
+
 function valuePaths(parts: DocumentParts): string[] {
-  const rowPaths = parts.rows.flatMap((r) => [0, 1, 2, 3, 4, 5, 6].map((c) => `requests.${r}[${c}]`));
-  return [...ACTIVE_PATHS, ...(parts.template === "2019" ? LEGACY_PATHS : []), ...rowPaths, ...REVIEW_PATHS];
+  const key = `${parts.template}|${parts.rows.length}`;
+  let paths = PATH_CACHE.get(key);
+  if (paths) return paths;
+  const rowPaths = parts.rows.flatMap((r) => rowSlots(r));
+  paths = [...ACTIVE_PATHS, ...(parts.template === "2019" ? LEGACY_PATHS : []), ...rowPaths, ...REVIEW_PATHS];
+  PATH_CACHE.set(key, paths);
+  return paths;
+}
+
+const SLOT_CACHE = new Map<string, string[]>();
+
+/** The 7 value paths of a section 三 row ("requests.granted[0]" …), built once. */
+export function rowSlots(row: string): string[] {
+  let slots = SLOT_CACHE.get(row);
+  if (!slots) SLOT_CACHE.set(row, (slots = [0, 1, 2, 3, 4, 5, 6].map((c) => `requests.${row}[${c}]`)));
+  return slots;
 }
 
 /** Provenance of every value path, plus year / agency / publishedOn. */
@@ -44,10 +60,13 @@ export function toProvenance(parts: DocumentParts): Provenance {
     const v = parts.values.get(path) ?? null;
     const cell = parts.cells.get(path);
     const rule = parts.forced.get(path);
-    const where = cell ? { raw: cell.raw, loc: { line: cell.line, start: cell.start, end: cell.end } } : {};
-    if (v === null) prov[path] = { status: "missing", ...where };
-    else if (rule) prov[path] = { status: "inferred", rule, ...where };
-    else prov[path] = { status: "stated", ...where };
+    const entry: Provenance[string] = { status: v === null ? "missing" : rule ? "inferred" : "stated" };
+    if (v !== null && rule) entry.rule = rule;
+    if (cell) {
+      entry.raw = cell.raw;
+      entry.loc = { line: cell.line, start: cell.start, end: cell.end };
+    }
+    prov[path] = entry;
   }
   const meta: Array<[string, { raw: string; loc: Cell | { line: number; start: number; end: number } } | null]> = [
     ["year", parts.meta.year],
@@ -64,7 +83,7 @@ export function toProvenance(parts: DocumentParts): Provenance {
 /** Builds the canonical document. */
 export function toDocument(parts: DocumentParts): CanonicalReport {
   const n = (path: string): Num => parts.values.get(path) ?? null;
-  const row = (p: string): Row7 => [0, 1, 2, 3, 4, 5, 6].map((c) => n(`requests.${p}[${c}]`)) as Row7;
+  const row = (p: string): Row7 => rowSlots(p).map(n) as Row7;
   const rowOrNull = (p: string): Row7 | null => (parts.rows.includes(p) ? row(p) : null);
   const group = <K extends string>(prefix: string, keys: readonly K[]): Record<K, Row7> =>
     Object.fromEntries(keys.map((k) => [k, row(`${prefix}.${k}`)])) as Record<K, Row7>;

@@ -19,8 +19,23 @@ export type Cell = {
   value: CellValue;
 };
 
-/** One source line: its normalised text and its cells. */
-export type Line = { index: number; text: string; cells: Cell[] };
+/** One source line: its normalised text and (computed on first use) its cells. */
+export class Line {
+  private cached: Cell[] | null = null;
+  constructor(
+    /** 1-based line number */
+    readonly index: number,
+    /** half-width text, same length as the raw line */
+    readonly text: string,
+    private readonly raw: string,
+  ) {}
+
+  /** The line's cells; narrative lines outside the tables are never split. */
+  get cells(): Cell[] {
+    this.cached ??= splitLine(this.index, this.raw, this.text);
+    return this.cached;
+  }
+}
 
 const WORD_RE = /\S+/g;
 
@@ -66,8 +81,7 @@ function splitSegment(lineNo: number, raw: string, norm: string, from: number, t
 }
 
 /** Splits a line into cells; pipes at the very start or end of a line are table borders, not cells. */
-function splitLine(lineNo: number, raw: string): Cell[] {
-  const norm = toHalfWidth(raw);
+function splitLine(lineNo: number, raw: string, norm: string): Cell[] {
   const cells: Cell[] = [];
   if (norm.length === 0) return cells;
   const usesPipes = norm.includes("|");
@@ -97,7 +111,7 @@ export function tokenize(sourceText: string): Line[] {
   for (let i = 0; i < rawLines.length; i++) {
     let raw = rawLines[i]!;
     if (raw.endsWith("\r")) raw = raw.slice(0, -1);
-    lines.push({ index: i + 1, text: toHalfWidth(raw), cells: splitLine(i + 1, raw) });
+    lines.push(new Line(i + 1, toHalfWidth(raw), raw));
   }
   return lines;
 }

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { CLEAN, CLEAN_EXPECTED, parseOk, withLine } from "./fixtures/load-fixtures";
+
+const FULL_WIDTH = (s: string): string => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+describe("number quirks", () => {
+  it("reads full-width digits and brackets", () => {
+    const text = withLine(CLEAN, "（一）予以公开", FULL_WIDTH("三、本年度办理结果\t（一）予以公开\t140\t3\t0\t0\t0\t0\t143"));
+    expect(parseOk(text).document.requests.granted).toEqual([140, 3, 0, 0, 0, 0, 143]);
+  });
+
+  it("converts 亿 and 元 to 万元", () => {
+    expect(parseOk(withLine(CLEAN, "行政事业性收费", "行政事业性收费\t1.83亿\t\t")).document.active.feesWanYuan).toBe(18300);
+    expect(parseOk(withLine(CLEAN, "行政事业性收费", "行政事业性收费\t5000元\t\t")).document.active.feesWanYuan).toBe(0.5);
+  });
+
+  it("reads annotated cells and thousands separators", () => {
+    const r = parseOk(withLine(CLEAN, "行政规范性文件", "行政规范性文件\t4（其中修订2件）\t16\t93"));
+    expect(r.document.active.normativeDocuments).toEqual({ issued: 4, repealed: 16, inForce: 93 });
+    expect(r.provenance["active.normativeDocuments.issued"]!.raw).toBe("4（其中修订2件）");
+    expect(r.document.active.licensing).toBe(1234);
+  });
+
+  it("treats /, — and 无 as blank cells that only identities may fill", () => {
+    const text = withLine(CLEAN, "部分公开", "\t（二）部分公开\t1\t—\t/\t无\t0\t0\t1");
+    const r = parseOk(text);
+    expect(r.document.requests.partiallyGranted).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(r.provenance["requests.partiallyGranted[1]"]).toMatchObject({ status: "inferred", raw: "—" });
+  });
+});
+
+describe("layout quirks", () => {
+  it("ignores page footers and a repeated header between rows", () => {
+    const header = "\t\t自然人\t法人或其他组织\t\t\t\t\t总计";
+    const text = withLine(CLEAN, "（七）总计", `- 4 -\n-3-\n${header}\n\t（七）总计\t151\t3\t0\t0\t0\t0\t154`);
+    expect(parseOk(text).document).toEqual(CLEAN_EXPECTED);
+  });
+
+  it("matches wrapped, misspelt and 1、-numbered labels by position", () => {
+    let text = withLine(CLEAN, "2.其他法律行政法规禁止公开", "\t\t2.其他法律行政止公开\t0\t0\t0\t0\t0\t0\t0");
+    text = withLine(text, "4.保护第三方合法权益", "\t\t4、保护第三\n方合法权益\n1\t0\t0\t0\t0\t0\t1");
+    expect(parseOk(text).document).toEqual(CLEAN_EXPECTED);
+  });
+
+  it("splits run-together digits when exactly one split satisfies the identities", () => {
+    const r = parseOk(withLine(CLEAN, "（七）总计", "\t（七）总计\t15130000154"));
+    expect(r.document.requests.totalProcessed).toEqual([151, 3, 0, 0, 0, 0, 154]);
+  });
+
+  it("places a short row by the identities (k numbers for 7 columns)", () => {
+    const r = parseOk(withLine(CLEAN, "本机关不掌握", "\t（四）无法提供\t1.本机关不掌握相关政府信息\t8\t0\t0\t0\t0\t0"));
+    expect(r.document.requests.unableToProvide.notHeld).toEqual([8, 0, 0, 0, 0, 0, 8]);
+    expect(r.provenance["requests.unableToProvide.notHeld[6]"]!.status).toBe("inferred");
+  });
+
+  it("reads a 2021 report that prints （六）其他处理 as one row", () => {
+    const lines = CLEAN.split("\n").filter((l) => !l.includes("逾期"));
+    const text = lines.map((l) => (l.includes("3.其他") ? "\t（六）其他处理\t0\t0\t0\t0\t0\t0\t0" : l)).join("\n");
+    const r = parseOk(text);
+    expect(r.document.templateVersion).toBe("2021");
+    expect(r.document.requests.otherHandling).toEqual({ noCorrection: null, unpaidFee: null, other: [0, 0, 0, 0, 0, 0, 0] });
+    expect(r.document.legacy2019).toBeUndefined();
+  });
+});
+
+describe("repair limits and checks", () => {
+  it("leaves an ambiguous repair null and says so", () => {
+    let text = withLine(CLEAN, "（一）予以公开", "三、本年度办理结果\t（一）予以公开\t\t3\t0\t0\t0\t0\t");
+    text = withLine(text, "本机关不掌握", "\t（四）无法提供\t1.本机关不掌握相关政府信息\t\t0\t0\t0\t0\t0\t");
+    const r = parseOk(text);
+    expect(r.document.requests.granted).toEqual([null, 3, 0, 0, 0, 0, null]);
+    expect(r.document.requests.unableToProvide.notHeld[0]).toBeNull();
+    expect(r.findings.map((f) => f.code)).toContain("repair-ambiguous");
+  });
+
+  it("keeps a stated number that breaks an identity and flags it", () => {
+    const r = parseOk(withLine(CLEAN, "结转下年度", "四、结转下年度继续办理\t\t1\t0\t0\t0\t1\t0\t5"));
+    expect(r.document.requests.carriedForward[6]).toBe(5);
+    const failed = r.findings.filter((f) => f.code === "identity-failed");
+    expect(failed.map((f) => f.rule).sort()).toEqual(["balance", "row-total"]);
+    expect(failed.find((f) => f.rule === "row-total")).toMatchObject({ table: "三", row: "carriedForward", expected: 5, actual: 2 });
+  });
+
+  it("flags a narrative figure that contradicts the table", () => {
+    const r = parseOk(CLEAN.replace("全年共受理政府信息公开申请 155 件", "全年共受理政府信息公开申请 72 件"));
+    expect(r.findings).toContainEqual(expect.objectContaining({ code: "narrative-mismatch", expected: 155, actual: 72 }));
+  });
+
+  it("flags section 四 totals that do not add up", () => {
+    const r = parseOk(withLine(CLEAN, "1\t0\t0\t1\t2", "10\t1\t0\t0\t0\t0\t0\t0\t0\t0\t5\t0\t0\t0\t0"));
+    expect(r.document.reviewLitigation.review).toEqual({ upheld: 10, corrected: 1, other: 0, pending: 0, total: 0 });
+    expect(r.findings.filter((f) => f.rule === "review-total").map((f) => f.row)).toEqual(["review", "litigationAfterReview"]);
+  });
+});
