@@ -30,8 +30,12 @@ const fail = (code: "unreadable" | "unsupported-media-type" | "empty", message: 
 async function parseDocx(bytes: Uint8Array): Promise<ParseResult> {
   try {
     const mammoth = await import("mammoth");
-    const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const { value } = await mammoth.convertToHtml({ arrayBuffer });
+    // mammoth's Node build reads { buffer }; its browser build reads { arrayBuffer }.
+    const input =
+      typeof Buffer !== "undefined"
+        ? { buffer: Buffer.from(bytes) }
+        : { arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+    const { value } = await mammoth.convertToHtml(input);
     const result = parseHtml(value);
     return result.ok ? { ...result, sourceKind: "docx" } : result;
   } catch {
