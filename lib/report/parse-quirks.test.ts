@@ -63,6 +63,21 @@ describe("layout quirks", () => {
   });
 });
 
+describe("metadata and sections", () => {
+  it("reads a year-first title and skips a table of contents that repeats the headings", () => {
+    const toc = ["目录", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"];
+    const text = withLine(CLEAN, "额敏县 2024 年", ["2024年度额敏县人民政府政府信息公开工作年度报告", ...toc].join("\n"));
+    expect(parseOk(text).document).toEqual(CLEAN_EXPECTED);
+  });
+
+  it("names a 盟's government 行政公署 and resolves a township with the 公网安备 county code", () => {
+    const r = parseOk(withLine(CLEAN, "额敏县 2024 年", "阿拉善盟 2024 年政府信息公开工作年度报告"));
+    expect(r.document.agency).toEqual({ name: "阿拉善盟行政公署", regionCode: "152900" });
+    const town = parseOk(`${withLine(CLEAN, "额敏县 2024 年", "宝力根花苏木2024年政府信息公开工作年度报告")}\n蒙公网安备 15222302000112号`);
+    expect(town.document.agency).toEqual({ name: "宝力根花苏木人民政府", regionCode: "152223202" });
+  });
+});
+
 describe("repair limits and checks", () => {
   it("leaves an ambiguous repair null and says so", () => {
     let text = withLine(CLEAN, "（一）予以公开", "三、本年度办理结果\t（一）予以公开\t\t3\t0\t0\t0\t0\t");

@@ -49,7 +49,8 @@ export function parseText(text: string): ParseResult {
   }
   const normText = lines.map((l) => l.text).join("\n");
   const meta = parseMetadata(lines, normText);
-  const activeLines = slice(lines, sections.active);
+  // Without a 二 heading, section 二's items are looked for in everything before section 三.
+  const activeLines = sections.active ? slice(lines, sections.active) : lines.slice(0, sections.requests?.[0] ?? 0);
   const { template, known } = detectTemplate(activeLines, isSingleOtherRow(assembled, "2021"), meta.year?.value ?? null);
   const singleOther = isSingleOtherRow(assembled, template);
   const rows = presentRequestRows(singleOther);

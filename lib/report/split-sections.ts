@@ -34,13 +34,33 @@ function firstLine(lines: readonly Line[], from: number, to: number, re: RegExp)
   return -1;
 }
 
+/**
+ * One heading per section, robust to a table of contents (目录) that repeats the headings: the
+ * 三 heading is the last one followed by a 本年新收 row, 二 the last before it, 四 and the end
+ * the first after it.
+ */
+function chooseHeadings(lines: readonly Line[], all: Array<[keyof SectionRanges | "end", number]>): Array<[keyof SectionRanges | "end", number]> {
+  const of = (k: string): number[] => all.filter(([key]) => key === k).map(([, i]) => i);
+  const reqs = of("requests");
+  const withRows = reqs.filter((i) => firstLine(lines, i + 1, Math.min(lines.length, i + 80), /本年新收/) >= 0);
+  const req = withRows.length ? withRows[withRows.length - 1]! : (reqs[reqs.length - 1] ?? -1);
+  const pivot = req >= 0 ? req : -1;
+  const before = of("active").filter((i) => pivot < 0 || i < pivot);
+  const active = before.length ? before[before.length - 1]! : -1;
+  const review = of("review").find((i) => i > pivot) ?? -1;
+  const end = of("end").find((i) => i > Math.max(pivot, review)) ?? -1;
+  const chosen: Array<[keyof SectionRanges | "end", number]> = [["active", active], ["requests", req], ["review", review], ["end", end]];
+  return chosen.filter(([, i]) => i >= 0);
+}
+
 /** Splits the lines into the three table sections. */
 export function splitSections(lines: readonly Line[]): SectionRanges {
-  const starts: Array<[keyof SectionRanges | "end", number]> = [];
+  const all: Array<[keyof SectionRanges | "end", number]> = [];
   for (let i = 0; i < lines.length; i++) {
     const h = headingOf(lines[i]!);
-    if (h && !starts.some(([k]) => k === h)) starts.push([h, i]);
+    if (h) all.push([h, i]);
   }
+  const starts = chooseHeadings(lines, all);
   const at = (k: keyof SectionRanges | "end"): number => starts.find(([key]) => key === k)?.[1] ?? -1;
   const nextAfter = (from: number): number => {
     const after = starts.filter(([, i]) => i > from).map(([, i]) => i);
