@@ -36,7 +36,9 @@ function getPools(): Pools {
   pools = {
     prefectures: usable.filter((r) => r.level === 2),
     // A county whose code is its own parent's (东莞市 441900) is the prefecture itself: skip it.
-    counties: usable.filter((r) => r.level === 3 && r.code !== r.parentCode),
+    // Only ordinary county-level names (县/区/市/旗/林区/特区): the data also lists management zones
+    // such as 保定白沟新城 whose body is not a 人民政府.
+    counties: usable.filter((r) => r.level === 3 && r.code !== r.parentCode && /(县|区|市|旗)$/.test(r.name)),
     townships: usable.filter((r) => r.level === 4 && /(镇|乡|苏木|街道)$/.test(r.name)),
   };
   return pools;
@@ -85,5 +87,8 @@ export function pickAgency(rng: Rng): SynthAgency {
     const county = chain[chain.length - 2] ?? "";
     return { name: `${county}${governmentOf(region.name)}`, regionCode: region.code, chain, placeOnlyTitle: null, siteCode };
   }
-  return { name: governmentOf(region.name), regionCode: region.code, chain, placeOnlyTitle: region.name, siteCode };
+  // The contract maps a place-only title to 人民政府 (a 盟's to 行政公署); a 地区's body is a
+  // 行政公署 too, which the contract does not say, so 地区 reports print their full name.
+  const placeOnlyTitle = /地区$/.test(region.name) ? null : region.name;
+  return { name: governmentOf(region.name), regionCode: region.code, chain, placeOnlyTitle, siteCode };
 }

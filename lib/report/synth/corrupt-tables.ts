@@ -1,0 +1,99 @@
+/**
+ * Extraction damage applied to the table model, combinable:
+ * - "drop": one value cell of a section 三/四 row disappears (6 numbers for 7 columns);
+ * - "blank": a 0 in section 三/四 prints as an empty cell;
+ * - "wrap": a row label wraps, its tail printed on the next line;
+ * - "pageBreak": section 三 breaks across pages: footer "- n -" and the header again;
+ * - "fullWidth": digits print full-width (１２３);
+ * - "thousands": numbers ≥ 1000 print with thousands separators (20,780).
+ * Lossy edits (drop, blank) are returned so the oracle can tell whether the identities force
+ * the lost values back.
+ */
+import type { Rng } from "./prng";
+import { toFullWidthDigits, withThousandsSeparators } from "./format-value";
+import type { Table, TableRow } from "./table-model";
+
+/** The kinds of damage. */
+export type CorruptionKind = "drop" | "blank" | "wrap" | "pageBreak" | "fullWidth" | "thousands";
+
+export const CORRUPTION_KINDS: readonly CorruptionKind[] = ["drop", "blank", "wrap", "pageBreak", "fullWidth", "thousands"];
+
+/**
+ * A value lost from a row. `rowPaths` are the row's value paths in print order; `index` the one
+ * lost. `positionKnown` is false when the reader cannot tell where the gap stands (a dropped
+ * cell, or a blank at either end of a row, which text layouts cannot tell from a dropped cell).
+ */
+export type LossyEdit = { kind: "drop" | "blank"; rowPaths: string[]; index: number; positionKnown: boolean };
+
+const valueIndexes = (row: TableRow): number[] => row.cells.flatMap((c, i) => (c.path ? [i] : []));
+
+/** Body rows of sections 三/四 with value cells, excluding rows already edited. */
+function candidateRows(tables: Table[], used: Set<TableRow>): TableRow[] {
+  return tables
+    .filter((t) => t.section !== "二")
+    .flatMap((t) => t.rows.slice(t.headerRows))
+    .filter((row) => !used.has(row) && valueIndexes(row).length > 1);
+}
+
+function dropCell(rng: Rng, tables: Table[], used: Set<TableRow>): LossyEdit | null {
+  const rows = candidateRows(tables, used);
+  if (rows.length === 0) return null;
+  const row = rng.pick(rows);
+  const idx = valueIndexes(row);
+  const index = rng.int(0, idx.length - 1);
+  const rowPaths = idx.map((i) => row.cells[i]?.path ?? "");
+  row.cells.splice(idx[index] ?? 0, 1);
+  used.add(row);
+  return { kind: "drop", rowPaths, index, positionKnown: false };
+}
+
+function blankZero(rng: Rng, tables: Table[], used: Set<TableRow>, isHtml: boolean): LossyEdit | null {
+  const rows = candidateRows(tables, used).filter((row) => valueIndexes(row).some((i) => row.cells[i]?.text === "0"));
+  if (rows.length === 0) return null;
+  const row = rng.pick(rows);
+  const idx = valueIndexes(row);
+  const zeros = idx.map((cellIndex, index) => ({ cellIndex, index })).filter(({ cellIndex }) => row.cells[cellIndex]?.text === "0");
+  const { cellIndex, index } = rng.pick(zeros);
+  row.cells[cellIndex]!.text = "";
+  used.add(row);
+  const atEdge = index === 0 || index === idx.length - 1;
+  return { kind: "blank", rowPaths: idx.map((i) => row.cells[i]?.path ?? ""), index, positionKnown: isHtml || !atEdge };
+}
+
+function wrapLabel(rng: Rng, tables: Table[]): void {
+  const rows = tables.filter((t) => t.section === "三").flatMap((t) => t.rows.slice(t.headerRows)).filter((row) => !row.wrapTail && row.cells.some((c) => !c.path && c.text.length >= 8));
+  if (rows.length === 0) return;
+  const row = rng.pick(rows);
+  const cellIndex = row.cells.findLastIndex((c) => !c.path && c.text.length >= 8);
+  const cell = row.cells[cellIndex]!;
+  // Keep the numbering prefix (1. / （三） / 一、) on the first line and at least 2 characters after it.
+  const cut = rng.int(Math.min(cell.text.length - 2, 5), cell.text.length - 2);
+  row.wrapTail = { cellIndex, text: cell.text.slice(cut) };
+  cell.text = cell.text.slice(0, cut);
+}
+
+function breakPage(rng: Rng, tables: Table[]): void {
+  const table = tables.find((t) => t.section === "三");
+  if (!table) return;
+  table.pageBreaks.push({ beforeRow: rng.int(table.headerRows + 2, table.rows.length - 1), page: rng.int(2, 9) });
+}
+
+function restyleValues(rng: Rng, tables: Table[], style: (text: string) => string): void {
+  for (const cell of tables.flatMap((t) => t.rows.flatMap((r) => r.cells))) {
+    if (cell.path && cell.text !== "" && rng.chance(0.6)) cell.text = style(cell.text);
+  }
+}
+
+/** Applies `kinds` to the tables in place (thousands before full width); returns the lossy edits. */
+export function corruptTables({ rng, tables, kinds, isHtml, maxLossy = 2 }: { rng: Rng; tables: Table[]; kinds: CorruptionKind[]; isHtml: boolean; maxLossy?: number }): LossyEdit[] {
+  const used = new Set<TableRow>();
+  const edits: LossyEdit[] = [];
+  const lossyCount = () => rng.int(1, maxLossy);
+  if (kinds.includes("drop")) for (let i = lossyCount(); i > 0; i--) { const e = dropCell(rng, tables, used); if (e) edits.push(e); }
+  if (kinds.includes("blank")) for (let i = lossyCount(); i > 0; i--) { const e = blankZero(rng, tables, used, isHtml); if (e) edits.push(e); }
+  if (kinds.includes("wrap")) wrapLabel(rng, tables);
+  if (kinds.includes("pageBreak") && !isHtml) breakPage(rng, tables);
+  if (kinds.includes("thousands")) restyleValues(rng, tables, withThousandsSeparators);
+  if (kinds.includes("fullWidth")) restyleValues(rng, tables, toFullWidthDigits);
+  return edits;
+}
