@@ -21,7 +21,9 @@ export function toHalfWidth(text: string): string {
   });
 }
 
+const HAS_SPACE_RE = /\s/;
+
 /** Removes all whitespace (for matching labels printed with stray spaces: "尚 未 审 结"). */
 export function compact(text: string): string {
-  return text.replace(/\s+/g, "");
+  return HAS_SPACE_RE.test(text) ? text.replace(/\s+/g, "") : text;
 }

@@ -28,6 +28,15 @@ function unitFactor(unit: string | undefined): number {
   }
 }
 
+/** Fast path of the hot loop: a plain run of ASCII digits. */
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
@@ -37,6 +46,7 @@ function round(value: number): number {
  * "5000元" → 0.5); counts keep their value; "22(其中修订16件)" → 22.
  */
 export function parseNumberCell(raw: string): CellValue {
+  if (raw.length > 0 && raw.length < 10 && isDigits(raw)) return { kind: "number", value: Number(raw) };
   const text = raw.trim();
   if (BLANK_MARKS.has(text)) return { kind: "blank" };
   if (text.length > 40) return { kind: "text" };

@@ -55,7 +55,7 @@ function splitSegment(lineNo: number, raw: string, norm: string, from: number, t
     return;
   }
   const whole = makeCell(lineNo, raw, norm, start, end);
-  if (whole.value.kind !== "text") {
+  if (whole.value.kind !== "text" || !/\s/.test(whole.text)) {
     out.push(whole);
     return;
   }
