@@ -1,0 +1,126 @@
+// Agency page: figures per year, the year switcher, — for undefined rates, source highlighting,
+// downloads, 404; accessibility and screenshots. Agencies are reached through search (no fixed ids).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+
+async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function attachScreenshots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    const path = testInfo.outputPath(`${name}-${width}.png`);
+    await page.screenshot({ path, fullPage: true });
+    await testInfo.attach(`${name}-${width}`, { path, contentType: "image/png" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `page is wider than ${width}px`).toBeLessThanOrEqual(1);
+  }
+}
+
+/** The agency page's path, found through the home search like a user would. */
+async function findAgencyPath(page: Page, query: string, name: RegExp): Promise<string> {
+  await page.goto(`/?q=${encodeURIComponent(query)}`);
+  const href = await page.getByTestId("search-results").getByRole("link", { name }).first().getAttribute("href");
+  expect(href).toMatch(/^\/agencies\/\d+$/);
+  return href!;
+}
+
+function figure(page: Page, id: string) {
+  return page.getByTestId(`figure-${id}`);
+}
+
+test("鄂托克旗人民政府: 2025 figures, then 2020 on the same page", async ({ page }, testInfo) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const path = await findAgencyPath(page, "鄂托克", /^鄂托克旗人民政府$/);
+  await page.goto(`${path}?year=2025`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("鄂托克旗人民政府");
+  await expect(page.getByRole("navigation", { name: "所在地区" })).toContainText("内蒙古自治区");
+  await expect(page.getByRole("navigation", { name: "所在地区" })).toContainText("鄂尔多斯市");
+  await expect(figure(page, "requestsReceived").locator("[data-value]")).toHaveText("72 件");
+  await expect(figure(page, "requestsHandled").locator("[data-value]")).toHaveText("66 件");
+  await expect(figure(page, "notHeldRate").locator("[data-value]")).toHaveText("45.5%");
+  await expect(figure(page, "notHeldRate")).toContainText("30/66");
+  await expect(page.getByTestId("rank-requestsReceived")).toContainText(/第 \d+ \/ \d+ 名/);
+  const rankLink = page.getByTestId("rank-requestsReceived").getByRole("link", { name: "查看排名" });
+  await expect(rankLink).toHaveAttribute("href", new RegExp(`/rankings\\?figure=requestsReceived&year=2025&highlight=${path.split("/").pop()}$`));
+  await expect(page.getByTestId("outcome-chart").locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByTestId("identity-checks")).toContainText("勾稽");
+  await expectNoSeriousAxeViolations(page);
+  await attachScreenshots(page, testInfo, "agency-2025");
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole("navigation", { name: "报告年度" }).getByRole("link", { name: "2020 年" }).click();
+  await expect(page).toHaveURL(/year=2020/);
+  await expect(page.getByRole("navigation", { name: "报告年度" }).getByRole("link", { name: "2020 年" })).toHaveAttribute("aria-current", "page");
+  await expect(figure(page, "requestsReceived").locator("[data-value]")).toHaveText("2 件");
+  await expect(figure(page, "requestsHandled").locator("[data-value]")).toHaveText("2 件");
+  await expect(figure(page, "notHeldRate")).toContainText("0/2");
+  await expect(figure(page, "notHeldRate")).toContainText("样本较小");
+  await expect(page.getByTestId("cross-year-check")).toBeVisible();
+  await attachScreenshots(page, testInfo, "agency-2020");
+  expect(errors).toEqual([]);
+});
+
+test("the figures are in the server-rendered HTML", async ({ page, request }) => {
+  const path = await findAgencyPath(page, "鄂托克", /^鄂托克旗人民政府$/);
+  const html = await (await request.get(`${path}?year=2025`)).text();
+  expect(html).toContain("72 件");
+  expect(html).toContain("45.5%");
+  expect(html).not.toContain("NaN");
+});
+
+test("额敏县 2025: 不掌握信息率 is — when no request was handled", async ({ page }, testInfo) => {
+  const path = await findAgencyPath(page, "额敏", /^额敏县人民政府/);
+  await page.goto(`${path}?year=2025`);
+  await expect(figure(page, "requestsHandled").locator("[data-value]")).toHaveText("0 件");
+  await expect(figure(page, "notHeldRate").locator("[data-value]")).toHaveText("—");
+  await expect(figure(page, "disclosureRate").locator("[data-value]")).toHaveText("—");
+  await expect(page.locator("main")).not.toContainText("NaN");
+  await expectNoSeriousAxeViolations(page);
+  await attachScreenshots(page, testInfo, "agency-emin");
+});
+
+test("clicking a figure jumps to and highlights its source line", async ({ page }) => {
+  const path = await findAgencyPath(page, "鄂托克", /^鄂托克旗人民政府$/);
+  await page.goto(`${path}?year=2025`);
+  const link = figure(page, "requestsReceived").locator("a[data-source-link]");
+  const href = await link.getAttribute("href");
+  expect(href).toMatch(/^#L\d+$/);
+  await link.click();
+  const line = page.locator(href!);
+  await expect(line).toHaveAttribute("data-highlighted", "true");
+  await expect(line).toBeInViewport();
+  await expect(line).toContainText("72");
+  await expect(page.locator("[data-highlighted=true]")).toHaveCount(1);
+
+  const handled = figure(page, "requestsHandled").locator("a[data-source-link]");
+  const handledHref = await handled.getAttribute("href");
+  await handled.click();
+  await expect(page.locator(handledHref!)).toHaveAttribute("data-highlighted", "true");
+  await expect(page.locator("[data-highlighted=true]")).toHaveCount(1);
+});
+
+test("downloads the canonical JSON and a CSV", async ({ page, request }) => {
+  const path = await findAgencyPath(page, "鄂托克", /^鄂托克旗人民政府$/);
+  const json = await request.get(`${path}/download?year=2025&format=json`);
+  expect(json.status()).toBe(200);
+  const doc = await json.json();
+  expect(doc).toMatchObject({ schema: "ogi-annual-report/v1", year: 2025 });
+  expect(doc.requests.newReceived[6]).toBe(72);
+  const csv = await request.get(`${path}/download?year=2025&format=csv`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const text = await csv.text();
+  expect(text).toContain("requests.newReceived[6],本年新收申请·总计,72");
+  expect((await request.get(`${path}/download?year=1999&format=json`)).status()).toBe(404);
+});
+
+test("unknown agencies get the 404 page", async ({ page }) => {
+  const response = await page.goto("/agencies/987654321");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("未找到该页面");
+  expect((await page.goto("/agencies/not-a-number"))?.status()).toBe(404);
+});
