@@ -95,11 +95,20 @@ export async function listFigureSeries({ figure, agencyIds }: { figure: FigureKe
     ORDER BY r."agencyId", r."year"`;
 }
 
-/** Years that have at least one latest report, newest first. */
+/**
+ * Years that have at least one latest report, newest first. A loose index scan (one index probe per year on the
+ * (year, isLatest, …) index) instead of DISTINCT over every report: it runs on every compare/ranking page.
+ */
 export async function listReportYears(): Promise<number[]> {
   const db = await getDb();
   const rows = await db.$queryRaw<{ year: number }[]>`
-    SELECT DISTINCT r."year" FROM "Report" r WHERE r."isLatest" = true ORDER BY r."year" DESC`;
+    WITH RECURSIVE y AS (
+      (SELECT r."year" FROM "Report" r WHERE r."isLatest" = true ORDER BY r."year" DESC LIMIT 1)
+      UNION ALL
+      SELECT (SELECT r."year" FROM "Report" r WHERE r."isLatest" = true AND r."year" < y."year" ORDER BY r."year" DESC LIMIT 1)
+      FROM y WHERE y."year" IS NOT NULL
+    )
+    SELECT "year" FROM y WHERE "year" IS NOT NULL`;
   return rows.map((r) => r.year);
 }
 

@@ -56,72 +56,81 @@ export type Ranking = {
   highlighted: { agencyId: number; rank: number; position: number } | null;
 };
 
-function rankedCte(q: RankingQuery): Prisma.Sql {
-  const eligible = q.include ? Prisma.sql`true` : Prisma.sql`p."identitiesOk" AND NOT p."isSmallSample"`;
+type RankedRow = RankingRow & RankingLeftOut & { position: number | null; peers: number; hlRank: number | null; hlPosition: number | null };
+
+/**
+ * ONE statement: the peer group is read once (a MATERIALIZED CTE over the year/level/kind/scope index), then ranked,
+ * counted and paged. The page holding the highlighted agency is chosen in SQL. Always returns at least one row
+ * (the counts), with NULL row fields when the page is empty.
+ */
+function rankingSql(q: RankingQuery): Prisma.Sql {
+  const eligible = q.include ? Prisma.sql`true` : Prisma.sql`b."identitiesOk" AND NOT b."isSmallSample"`;
   const dir = Prisma.raw(q.order === "asc" ? "ASC" : "DESC");
   const reverse = Prisma.raw(q.order === "asc" ? "DESC" : "ASC");
+  const highlight = q.highlight ?? null;
+  const usesHighlight = q.highlight !== undefined && q.page === 1;
   return Prisma.sql`
-    WITH peers AS (
-      SELECT r."id" AS "reportId", r."agencyId", a."name" AS "agencyName", r."regionCode", r."level", r."kind",
-             r."identitiesOk", ${figureSelect(q.figure)}
-      FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId"
-      WHERE ${peerWhere(q)} AND ${figureValue(q.figure)} IS NOT NULL
+    WITH base AS MATERIALIZED (
+      SELECT r."id" AS "reportId", r."agencyId", r."regionCode", r."level", r."kind", r."identitiesOk", ${figureSelect(q.figure)}
+      FROM "Report" r WHERE ${peerWhere(q)}
     ), ranked AS (
-      SELECT p.*,
-             RANK() OVER (ORDER BY p."value" ${dir})::int AS "rank",
-             (PERCENT_RANK() OVER (ORDER BY p."value" ${reverse}) * 100)::float8 AS "percentile",
-             ROW_NUMBER() OVER (ORDER BY p."value" ${dir}, p."agencyName", p."agencyId")::int AS "position",
+      SELECT b.*, a."name" AS "agencyName",
+             RANK() OVER (ORDER BY b."value" ${dir})::int AS "rank",
+             (PERCENT_RANK() OVER (ORDER BY b."value" ${reverse}) * 100)::float8 AS "percentile",
+             ROW_NUMBER() OVER (ORDER BY b."value" ${dir}, a."name", b."agencyId")::int AS "position",
              COUNT(*) OVER ()::int AS "peers"
-      FROM peers p WHERE ${eligible}
-    )`;
-}
-
-type RankedRow = RankingRow & { position: number; peers: number };
-
-async function findHighlight(q: RankingQuery): Promise<Ranking["highlighted"]> {
-  if (q.highlight === undefined) return null;
-  const db = await getDb();
-  const rows = await db.$queryRaw<{ rank: number; position: number }[]>`${rankedCte(q)}
-    SELECT "rank", "position" FROM ranked WHERE "agencyId" = ${q.highlight} LIMIT 1`;
-  const row = rows[0];
-  return row ? { agencyId: q.highlight, rank: row.rank, position: row.position } : null;
-}
-
-async function countLeftOut(q: RankingQuery): Promise<RankingLeftOut> {
-  const db = await getDb();
-  const rows = await db.$queryRaw<RankingLeftOut[]>`
-    WITH peers AS (
-      SELECT r."identitiesOk", ${figureSelect(q.figure)} FROM "Report" r WHERE ${peerWhere(q)}
+      FROM base b JOIN "Agency" a ON a."id" = b."agencyId"
+      WHERE b."value" IS NOT NULL AND ${eligible}
+    ), counts AS (
+      SELECT COUNT(*) FILTER (WHERE "value" IS NULL)::int AS "notReported",
+             COUNT(*) FILTER (WHERE "value" IS NOT NULL AND "isSmallSample")::int AS "smallSample",
+             COUNT(*) FILTER (WHERE "value" IS NOT NULL AND NOT "identitiesOk")::int AS "identityFailed",
+             (SELECT COUNT(*) FROM ranked)::int AS "peers"
+      FROM base
+    ), hl AS (
+      SELECT "rank" AS "hlRank", "position" AS "hlPosition" FROM ranked WHERE "agencyId" = ${highlight}::int LIMIT 1
+    ), window_start AS (
+      SELECT CASE WHEN ${usesHighlight}::boolean AND hl."hlPosition" IS NOT NULL
+                  THEN ((hl."hlPosition" - 1) / ${q.pageSize}::int) * ${q.pageSize}::int
+                  ELSE ${(q.page - 1) * q.pageSize}::int END AS "offset"
+      FROM (SELECT 1) one LEFT JOIN hl ON true
     )
-    SELECT COUNT(*) FILTER (WHERE "value" IS NULL)::int AS "notReported",
-           COUNT(*) FILTER (WHERE "value" IS NOT NULL AND "isSmallSample")::int AS "smallSample",
-           COUNT(*) FILTER (WHERE "value" IS NOT NULL AND NOT "identitiesOk")::int AS "identityFailed"
-    FROM peers`;
-  return rows[0] ?? { notReported: 0, smallSample: 0, identityFailed: 0 };
+    SELECT c."notReported", c."smallSample", c."identityFailed", c."peers", hl."hlRank", hl."hlPosition",
+           p."reportId", p."agencyId", p."agencyName", p."regionCode", p."level", p."kind", p."identitiesOk",
+           p."value", p."numerator", p."denominator", p."isSmallSample", p."rank", p."percentile", p."position"
+    FROM counts c CROSS JOIN window_start w LEFT JOIN hl ON true
+    LEFT JOIN ranked p ON p."position" > w."offset" AND p."position" <= w."offset" + ${q.pageSize}::int
+    ORDER BY p."position"`;
 }
 
 /** The league table for a figure, year and peer group; with `highlight` (and page 1) the page holding that agency. */
 export async function listRanking(query: RankingQuery): Promise<Ranking> {
   const db = await getDb();
-  const [highlighted, leftOut] = await Promise.all([findHighlight(query), countLeftOut(query)]);
+  const result = await db.$queryRaw<RankedRow[]>(rankingSql(query));
+  const first = result[0];
+  const peers = first?.peers ?? 0;
+  const highlighted =
+    query.highlight !== undefined && first?.hlRank != null && first.hlPosition != null
+      ? { agencyId: query.highlight, rank: first.hlRank, position: first.hlPosition }
+      : null;
   const page = highlighted && query.page === 1 ? Math.ceil(highlighted.position / query.pageSize) : query.page;
-  const offset = (page - 1) * query.pageSize;
-  const rows = await db.$queryRaw<RankedRow[]>`${rankedCte(query)}
-    SELECT * FROM ranked ORDER BY "position" LIMIT ${query.pageSize} OFFSET ${offset}`;
-  const peers = rows[0]?.peers ?? (offset > 0 ? await countPeers(query) : 0);
+  const leftOut = { notReported: first?.notReported ?? 0, smallSample: first?.smallSample ?? 0, identityFailed: first?.identityFailed ?? 0 };
+  const rows = result.filter((r) => r.position !== null).map(toRankingRow);
   return {
     query,
     peers,
     leftOut: query.include ? { ...leftOut, smallSample: 0, identityFailed: 0 } : leftOut,
     page,
     totalPages: Math.max(1, Math.ceil(peers / query.pageSize)),
-    rows: rows.map(({ position: _p, peers: _n, ...row }) => row),
+    rows,
     highlighted,
   };
 }
 
-async function countPeers(q: RankingQuery): Promise<number> {
-  const db = await getDb();
-  const rows = await db.$queryRaw<{ n: number }[]>`${rankedCte(q)} SELECT COUNT(*)::int AS "n" FROM ranked`;
-  return rows[0]?.n ?? 0;
+function toRankingRow(r: RankedRow): RankingRow {
+  return {
+    rank: r.rank, percentile: r.percentile, agencyId: r.agencyId, agencyName: r.agencyName, regionCode: r.regionCode,
+    level: r.level, kind: r.kind, reportId: r.reportId, value: r.value, numerator: r.numerator, denominator: r.denominator,
+    isSmallSample: r.isSmallSample, identitiesOk: r.identitiesOk,
+  };
 }
