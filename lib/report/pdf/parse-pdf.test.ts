@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { degrees, PDFArray, PDFDocument, PDFName } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../index";
 import type { ParseSuccess } from "../types";
@@ -81,5 +82,35 @@ describe("findings on the real PDFs", () => {
       const { findings } = await parsed(name);
       expect(findings.filter((f) => f.code === "identity-failed"), name).toEqual([]);
     }
+  });
+});
+
+/**
+ * The same report laid out on landscape media boxes with /Rotate 90 and the content drawn turned
+ * the other way, so it displays exactly as before: how landscape table pages are often made.
+ */
+async function rotatedCopy(bytes: Uint8Array): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes);
+  for (const page of doc.getPages()) {
+    const { width, height } = page.getSize();
+    const pre = doc.context.register(doc.context.flateStream(`q 0 1 -1 0 ${height} 0 cm\n`));
+    const post = doc.context.register(doc.context.flateStream("\nQ\n"));
+    const contents = page.node.get(PDFName.of("Contents"))!;
+    const list = contents instanceof PDFArray ? contents.asArray() : [contents];
+    page.node.set(PDFName.of("Contents"), doc.context.obj([pre, ...list, post]));
+    page.setMediaBox(0, 0, height, width);
+    page.setRotation(degrees(90));
+  }
+  return doc.save();
+}
+
+describe("rotated pages", () => {
+  it("reads pages with /Rotate 90 in the orientation they are shown, with the same boxes", async () => {
+    const original = await parsed("hongze-2024");
+    const rotated = await parsePdf(await rotatedCopy(bytesOf("hongze-2024")));
+    if (!rotated.ok) throw new Error(rotated.error.message);
+    expect(rotated.document).toEqual(original.document);
+    expect(rotated.provenance["requests.newReceived[6]"]?.loc?.box).toEqual(original.provenance["requests.newReceived[6]"]?.loc?.box);
+    expect(rotated.provenance["requests.newReceived[6]"]?.loc?.page).toBe(original.provenance["requests.newReceived[6]"]?.loc?.page);
   });
 });

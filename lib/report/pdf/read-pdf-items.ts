@@ -83,7 +83,6 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal): Pro
       if (signal?.aborted) throw new PdfReadError("timeout", "timeout");
       const page = await doc.getPage(p);
       const viewport = page.getViewport({ scale: 1 });
-      const [vx0, vy0, , vy1] = page.view as [number, number, number, number];
       const height = viewport.height;
       pages.push({ width: viewport.width, height });
       const content = await page.getTextContent();
@@ -91,35 +90,28 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal): Pro
         if (!("str" in raw)) continue;
         const str = raw.str;
         if (str.trim() === "") continue;
-        const [a, b, , d, e, f] = raw.transform as number[];
-        const fontSize = Math.hypot(a ?? 0, b ?? 0) || Math.abs(d ?? 0) || raw.height || 10;
-        const x = (e ?? 0) - vx0;
-        const baselineUp = (f ?? 0) - vy0;
-        const vertical = raw.width > 0 && raw.height > raw.width * 1.5 && [...str].length > 1 && raw.width <= fontSize * 1.2;
-        let top: number;
-        let bottom: number;
-        let baseline: number;
-        if (vertical) {
-          // vertical runs start at the baseline point and go downwards by `height`
-          top = vy1 - vy0 - baselineUp;
-          bottom = top + raw.height;
-          baseline = bottom;
+        // device space of the page as shown: origin top-left, y down, /Rotate and CropBox applied
+        const [ma, mb, mc, md, mx, my] = pdfjs.Util.transform(viewport.transform, raw.transform as number[]) as number[] as [
+          number, number, number, number, number, number,
+        ];
+        const along = Math.hypot(ma, mb);
+        const fontSize = Math.hypot(mc, md) || along || raw.height || 10;
+        const length = raw.width || fontSize * [...str].length;
+        const runsDown = Math.abs(mb) > Math.abs(ma);
+        // pdfjs reports vertical writing mode (竖排) runs with a tall box
+        const verticalMode = !runsDown && raw.width > 0 && raw.height > raw.width * 1.5 && [...str].length > 1 && raw.width <= fontSize * 1.2;
+        let box: { x0: number; x1: number; top: number; bottom: number; baseline: number };
+        if (runsDown) {
+          // text rotated by ±90° on the page: it reads top-to-bottom (or bottom-to-top)
+          const top = mb > 0 ? my : my - length;
+          box = { x0: mx - fontSize * 0.5, x1: mx + fontSize * 0.5, top, bottom: top + length, baseline: top + length };
+        } else if (verticalMode) {
+          box = { x0: mx, x1: mx + raw.width, top: my, bottom: my + raw.height, baseline: my + raw.height };
         } else {
-          baseline = height - baselineUp;
-          top = baseline - fontSize * 0.85;
-          bottom = baseline + fontSize * 0.15;
+          const x0 = ma >= 0 ? mx : mx - length;
+          box = { x0, x1: x0 + length, top: my - fontSize * 0.85, bottom: my + fontSize * 0.15, baseline: my };
         }
-        items.push({
-          page: p,
-          str,
-          x0: x,
-          x1: x + (raw.width || fontSize * [...str].length),
-          top,
-          bottom,
-          baseline,
-          fontSize,
-          vertical,
-        });
+        items.push({ page: p, str, ...box, fontSize, vertical: runsDown || verticalMode });
       }
       page.cleanup();
     }
