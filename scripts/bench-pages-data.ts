@@ -54,7 +54,8 @@ export async function loadBenchReports({ databaseUrl, agencies, years }: { datab
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const regions = listRegions().filter((r) => r.level <= 3);
+    // a few codes appear twice in the data (东莞 441900 as prefecture and as county): keep one row per code
+    const regions = [...new Map(listRegions().filter((r) => r.level <= 3).map((r) => [r.code, r] as const)).values()];
     await insertRows(client, "Region", regions.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, path: r.name })));
     const counties = regions.filter((r) => r.level === 3);
     const wanted = counties.map((c) => toAgencyRow(c, `${c.name}人民政府`, "人民政府"));
