@@ -234,7 +234,7 @@ function rowAt(doc: CanonicalReport, path: string): Row7 | null {
   return Array.isArray(node) ? (node as Row7) : null;
 }
 
-/** Renders `doc` (2021 template) as a PDF. */
+/** Renders `doc` as a PDF in its template (2021, or 2019 with `legacy2019`). */
 export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOptions): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
@@ -280,6 +280,22 @@ export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOp
     );
     w.cursor.y += 4;
   };
+  const legacy = doc.legacy2019;
+  if (legacy) {
+    const items = (label: string, v: { previousYearItems: Num; change: Num; decisions: Num }) => [label, fmt(v.previousYearItems), fmt(v.change), fmt(v.decisions)];
+    sub("第二十条第（一）项", ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], [
+      ["规章", fmt(legacy.regulations.newlyMade), fmt(legacy.regulations.newlyPublished), fmt(legacy.regulations.totalPublished)],
+      ["规范性文件", fmt(legacy.normativeDocuments.newlyMade), fmt(legacy.normativeDocuments.newlyPublished), fmt(legacy.normativeDocuments.totalPublished)],
+    ], c4);
+    sub("第二十条第（五）项", ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"], [
+      items("行政许可", legacy.licensing),
+      items("其他对外管理服务事项", legacy.otherServices),
+    ], c4);
+    sub("第二十条第（六）项", ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"], [items("行政处罚", legacy.penalty), items("行政强制", legacy.coercion)], c4);
+    const c3 = [MARGIN_X, MARGIN_X + 150, MARGIN_X + 300, RIGHT];
+    sub("第二十条第（八）项", ["信息内容", "上一年项目数量", "本年增/减"], [["行政事业性收费", fmt(legacy.fees.previousYearItems), fmt(legacy.fees.change)]], c3);
+    sub("第二十条第（九）项", ["信息内容", "采购项目数量", "采购总金额（万元）"], [["政府集中采购", fmt(legacy.procurement.projects), fmt(legacy.procurement.amountWanYuan)]], c3);
+  } else {
   sub("第二十条第（一）项", ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], [
     ["规章", fmt(a.regulations.issued), fmt(a.regulations.repealed), fmt(a.regulations.inForce)],
     ["行政规范性文件", fmt(a.normativeDocuments.issued), fmt(a.normativeDocuments.repealed), fmt(a.normativeDocuments.inForce)],
@@ -288,6 +304,7 @@ export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOp
   sub("第二十条第（五）项", ["信息内容", "本年处理决定数量"], [["行政许可", fmt(a.licensing)]], c2);
   sub("第二十条第（六）项", ["信息内容", "本年处理决定数量"], [["行政处罚", fmt(a.penalty)], ["行政强制", fmt(a.coercion)]], c2);
   sub("第二十条第（八）项", ["信息内容", "本年收费金额（单位：万元）"], [["行政事业性收费", fmt(a.feesWanYuan)]], c2);
+  }
 
   // section 三
   w.heading("三、收到和处理政府信息公开申请情况");

@@ -68,6 +68,12 @@ function joinText(left: string, right: string): string {
   return `${left} ${right}`;
 }
 
+/** Joins two lines of one cell or paragraph: a wrap inside a number or code adds no space. */
+function joinLines(upper: string, lower: string): string {
+  if (/[0-9.,，%-]$/.test(upper) && /^[0-9.,，%]/.test(lower)) return upper + lower;
+  return joinText(upper, lower);
+}
+
 /** Removes stray spaces between CJK characters ("总 计" → "总计"), keeps them around Latin/digits. */
 function tidy(text: string): string {
   return text
@@ -217,7 +223,7 @@ function toCells(frags: Fragment[], pages: PdfPageSize[]): Cell[] {
 
 function cellText(c: Cell): string {
   let t = "";
-  for (const p of c.parts) t = joinText(t, p.text);
+  for (const p of c.parts) t = joinLines(t, p.text);
   return tidy(t);
 }
 
@@ -516,7 +522,7 @@ export function toLayoutText(input: PdfItems): LayoutText {
         cell.sources.forEach((src, si) => {
           if (si > 0) text += cell.sep ?? "";
           src.parts.forEach((p, pi) => {
-            text = pi === 0 ? text + p.text : joinText(text, p.text);
+            text = pi === 0 ? text + p.text : joinLines(text, p.text);
             const round = (n: number) => Math.round(n * 10) / 10;
             pieces.push({ start: text.length - p.text.length, end: text.length, page: p.page, box: [round(p.x0), round(p.top), round(p.x1), round(p.bottom)] });
           });
