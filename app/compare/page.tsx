@@ -8,7 +8,7 @@ import { PngDownloadButton } from "@/components/compare/png-download-button";
 import { RankedBarChart } from "@/components/compare/ranked-bar-chart";
 import { toScopeName } from "@/components/compare/scope-options";
 import { TrendPanel } from "@/components/compare/trend-panel";
-import { compareQuerySchema, parseParams, type CompareParams } from "@/lib/api/params";
+import { compareQuerySchema, DEFAULT_PAGE_SIZE, parseParams, type CompareParams } from "@/lib/api/params";
 import { resolveYear, toCompareQuery } from "@/lib/api/resolve-query";
 import { getComparison, listAgencyNames, listFigureSeries } from "@/lib/db/compare";
 import { AppError } from "@/lib/errors";
@@ -49,6 +49,7 @@ export default async function ComparePage({ searchParams }: PageProps) {
       <PeerFilterForm action="/compare" values={{ ...params, year }} years={years}>
         {params.agencies.length > 0 ? <input type="hidden" name="agencies" value={params.agencies.join(",")} /> : null}
         {params.sort !== "value" ? <input type="hidden" name="sort" value={params.sort} /> : null}
+        {params.pageSize !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="pageSize" value={params.pageSize} /> : null}
         {params.dir !== "desc" ? <input type="hidden" name="dir" value={params.dir} /> : null}
       </PeerFilterForm>
       <p className="text-sm text-slate-700">{meta.guide}</p>

@@ -8,7 +8,7 @@ import type { ViewParams } from "@/components/compare/view-href";
 import { RankingSummary } from "@/components/rankings/ranking-summary";
 import { RankingTable, toRowId } from "@/components/rankings/ranking-table";
 import { ScrollToHighlight } from "@/components/rankings/scroll-to-highlight";
-import { parseParams, rankingQuerySchema, type RankingParams } from "@/lib/api/params";
+import { DEFAULT_PAGE_SIZE, parseParams, rankingQuerySchema, type RankingParams } from "@/lib/api/params";
 import { resolveYear, toRankingQuery } from "@/lib/api/resolve-query";
 import { listRanking } from "@/lib/db/rankings";
 import { AppError } from "@/lib/errors";
@@ -61,7 +61,7 @@ export default async function RankingsPage({ searchParams }: PageProps) {
           <input type="checkbox" name="include" value="1" defaultChecked={params.include} />
           纳入样本较小和勾稽关系不符的报告
         </label>
-        {params.pageSize !== 100 ? <input type="hidden" name="pageSize" value={params.pageSize} /> : null}
+        {params.pageSize !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="pageSize" value={params.pageSize} /> : null}
       </PeerFilterForm>
       <p className="rounded border-l-4 border-sky-600 bg-sky-50 p-3 text-sm text-slate-800" data-testid="figure-guide">
         <strong>如何看{meta.label}：</strong>

@@ -1,9 +1,8 @@
 import type { ReactNode } from "react";
 import { AGENCY_KINDS, AGENCY_LEVELS } from "@/lib/api/params";
 import { FIGURE_KEYS, FIGURE_META, type FigureKey } from "@/lib/figures/figures";
-import { getRegion } from "@/lib/regions/gazetteer";
 import { AutoSubmit } from "./auto-submit";
-import { listScopeGroups } from "./scope-options";
+import { ScopeFields } from "./scope-fields";
 
 export type PeerFilterValues = { figure: FigureKey; year: number | null; scope?: string; level?: string; kind?: string };
 
@@ -29,7 +28,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 /** The peer-group choices (指标, 年度, 范围, 层级, 类别) as a GET form: every choice ends up in the URL. */
 export function PeerFilterForm({ action, values, years, children }: PeerFilterFormProps) {
-  const scopeRegion = values.scope ? getRegion(values.scope) : undefined;
   return (
     <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label="筛选">
       <AutoSubmit />
@@ -52,22 +50,7 @@ export function PeerFilterForm({ action, values, years, children }: PeerFilterFo
           ))}
         </select>
       </Field>
-      <Field label="范围">
-        <select name="scope" defaultValue={values.scope ?? ""} className={selectClass}>
-          <option value="">全国</option>
-          {scopeRegion?.level === 3 ? <option value={scopeRegion.code}>{scopeRegion.name}</option> : null}
-          {listScopeGroups().map((p) => (
-            <optgroup key={p.code} label={p.name}>
-              <option value={p.code}>{p.name}（全省）</option>
-              {p.prefectures.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </Field>
+      <ScopeFields scope={values.scope} />
       <Field label="层级">
         <select name="level" defaultValue={values.level ?? ""} className={selectClass}>
           <option value="">全部层级</option>

@@ -9,7 +9,7 @@ export type ViewParams = Record<string, string | number | boolean | readonly num
 const DEFAULTS: Record<string, string> = {
   figure: "requestsReceived",
   page: "1",
-  pageSize: "100",
+  pageSize: "50",
   sort: "value",
   dir: "desc",
   order: "desc",

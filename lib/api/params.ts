@@ -18,7 +18,7 @@ export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 /** Most agencies a user can line up side by side across years. */
 export const MAX_COMPARED_AGENCIES = 10;
-export const DEFAULT_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
 const emptyAsUnset = (value: unknown): unknown => (value === "" ? undefined : value);
@@ -90,19 +90,17 @@ export const compareQuerySchema = peerQuerySchema.extend(paginationSchema.shape)
 });
 export type CompareParams = z.infer<typeof compareQuerySchema>;
 
-/** Next's page `searchParams` or a URL's: the first value of each key. */
+/** Next's page `searchParams` or a URL's. */
 export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
 function toRecord(raw: RawParams): Record<string, string> {
   const out: Record<string, string> = {};
-  if (raw instanceof URLSearchParams) {
-    for (const [k, v] of raw) out[k] ??= v;
-    return out;
-  }
-  for (const [k, v] of Object.entries(raw)) {
-    const first = Array.isArray(v) ? v[0] : v;
-    if (first !== undefined) out[k] = first;
-  }
+  const entries: [string, string][] =
+    raw instanceof URLSearchParams
+      ? [...raw]
+      : Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x): [string, string] => [k, x]) : v === undefined ? [] : [[k, v]]));
+  // a repeated key keeps its last non-empty value: the form's scope selects go from broad (province) to narrow
+  for (const [k, v] of entries) if (v !== "" || !(k in out)) out[k] = v;
   return out;
 }
 

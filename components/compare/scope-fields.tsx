@@ -1,0 +1,46 @@
+import { getRegionChain } from "@/lib/regions/gazetteer";
+import { listScopeGroups } from "./scope-options";
+
+const selectClass = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+
+/**
+ * 范围 as two selects, both named `scope`: the province (全国 or one of 31), then the prefectures of the chosen
+ * province only (keeps the page small). The more specific (last non-empty) value wins; changing the province
+ * clears the prefecture (data-clears, see AutoSubmit).
+ */
+export function ScopeFields({ scope }: { scope?: string }) {
+  const chain = scope ? getRegionChain(scope) : [];
+  const province = chain.find((r) => r.level === 1)?.code ?? "";
+  const below = chain.find((r) => r.level >= 2)?.code ?? "";
+  const group = listScopeGroups().find((g) => g.code === province);
+  const county = chain.find((r) => r.level === 3);
+  return (
+    <>
+      <label className="flex flex-col gap-1 text-xs text-slate-600">
+        范围
+        <select name="scope" defaultValue={province} className={selectClass} data-clears="scope-below">
+          <option value="">全国</option>
+          {listScopeGroups().map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {group ? (
+        <label className="flex flex-col gap-1 text-xs text-slate-600">
+          地级范围
+          <select name="scope" id="scope-below" defaultValue={county ? county.code : below} className={selectClass}>
+            <option value="">全省</option>
+            {county ? <option value={county.code}>{county.name}</option> : null}
+            {group.prefectures.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+    </>
+  );
+}
