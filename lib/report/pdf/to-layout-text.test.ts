@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractPdfLayout } from "./parse-pdf";
-import type { LayoutText } from "./to-layout-text";
+import type { PdfTextItem } from "./read-pdf-items";
+import { toLayoutText, type LayoutText } from "./to-layout-text";
 import type { Row7 } from "../types";
 
 const FIXTURES = path.join(import.meta.dirname, "../fixtures/pdf");
@@ -109,5 +110,38 @@ describe("merged and wrapped labels", () => {
     expect(text).toMatch(/\t（三）不予公开\t1\.属于国家秘密\t1\t/m);
     expect(text).toMatch(/^行政处罚\t4119$/m);
     expect(text).toMatch(/^行政事业性收费\t7730\.28$/m);
+  });
+});
+
+describe("layout from hand-made text items", () => {
+  const page = { width: 595, height: 842 };
+  const item = (p: number, str: string, x0: number, baseline: number, fontSize = 10): PdfTextItem => ({
+    page: p,
+    str,
+    x0,
+    x1: x0 + fontSize * 0.55 * [...str].length * (/[\u4e00-\u9fff]/.test(str) ? 1.8 : 1),
+    top: baseline - fontSize * 0.85,
+    bottom: baseline + fontSize * 0.15,
+    baseline,
+    fontSize,
+    vertical: false,
+  });
+
+  it("drops running headers and footers repeated on every page, keeps the table between them", () => {
+    const items: PdfTextItem[] = [];
+    for (const p of [1, 2]) {
+      items.push(item(p, "某某县人民政府办公室", 60, 40, 9), item(p, `第 ${p} 页 共 2 页`, 270, 810, 9));
+    }
+    items.push(item(1, "规章", 60, 700), item(1, "1", 300, 700), item(1, "2", 400, 700));
+    items.push(item(2, "行政规范性文件", 60, 100), item(2, "3", 300, 100), item(2, "4", 400, 100));
+    const { text } = toLayoutText({ pages: [page, page], items });
+    expect(text).toBe("规章\t1\t2\n行政规范性文件\t3\t4\n");
+  });
+
+  it("splits one run holding several numbers and reads full-width digits", () => {
+    const items = [item(1, "行政处罚", 60, 300), item(1, "１２ 0 ３", 300, 300)];
+    const { text, spans } = toLayoutText({ pages: [page], items });
+    expect(text).toBe("行政处罚\t12\t0\t3\n");
+    expect(spans.filter((s) => s.line === 1)).toHaveLength(4);
   });
 });

@@ -49,11 +49,39 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]/;
 
 /** Drops page numbers and running headers/footers in the top and bottom margins. */
 function dropPageFurniture(items: PdfTextItem[], pages: PdfPageSize[]): PdfTextItem[] {
-  return items.filter((it) => {
+  const inMargin = (it: PdfTextItem) => {
     const page = pages[it.page - 1];
-    if (!page) return true;
-    const inMargin = it.bottom < page.height * 0.08 || it.top > page.height * 0.92;
-    if (!inMargin || !PAGE_NUMBER.test(it.str.trim())) return true;
+    return !!page && (it.bottom < page.height * 0.08 || it.top > page.height * 0.92);
+  };
+  // running headers/footers: the same margin line (digits aside) on two or more pages
+  const marginLines = new Map<string, PdfTextItem[]>();
+  for (const it of items) {
+    if (!inMargin(it) || it.vertical) continue;
+    const key = `${it.page}:${Math.round(it.baseline / 3)}`;
+    const list = marginLines.get(key) ?? [];
+    list.push(it);
+    marginLines.set(key, list);
+  }
+  const pagesOf = new Map<string, Set<number>>();
+  const keyOf = new Map<PdfTextItem, string>();
+  for (const list of marginLines.values()) {
+    if (list.length > 4) continue;
+    const text = list.sort((a, b) => a.x0 - b.x0).map((i) => i.str).join("").replace(/\s+/g, "");
+    if (!/[\p{L}]/u.test(text.replace(/[第页共]/g, ""))) continue;
+    const key = text.replace(/\d+/g, "#");
+    const set = pagesOf.get(key) ?? new Set<number>();
+    set.add(list[0]!.page);
+    pagesOf.set(key, set);
+    for (const i of list) keyOf.set(i, key);
+  }
+  const repeated = (it: PdfTextItem) => {
+    const key = keyOf.get(it);
+    return key !== undefined && (pagesOf.get(key)?.size ?? 0) >= 2;
+  };
+  return items.filter((it) => {
+    if (!inMargin(it)) return true;
+    if (repeated(it)) return false;
+    if (!PAGE_NUMBER.test(it.str.trim())) return true;
     // a page number stands alone on its line; a table row near the margin does not
     const alone = !items.some((o) => o !== it && o.page === it.page && Math.abs(o.baseline - it.baseline) < it.fontSize * 0.5);
     return !alone;
@@ -115,7 +143,7 @@ function toFragments(items: PdfTextItem[]): Fragment[] {
         const str = it.str;
         const gap = cur ? it.x0 - cur.x1 : Infinity;
         const sizeOk = cur ? Math.abs(cur.fontSize - fs) <= Math.max(cur.fontSize, fs) * 0.45 : false;
-        const bothValues = cur ? VALUE.test(cur.text.trim()) && VALUE.test(str.trim()) : false;
+        const bothValues = cur ? isValue(cur.text.trim()) && isValue(str.trim()) : false;
         if (cur && gap < Math.min(cur.fontSize, fs) * 0.35 && sizeOk && !(bothValues && gap > fs * 0.25)) {
           cur.text = gap > fs * 0.2 ? joinText(cur.text, str.trim()) : cur.text + str;
           cur.x1 = Math.max(cur.x1, it.x1);
@@ -134,8 +162,31 @@ function toFragments(items: PdfTextItem[]): Fragment[] {
   return out.filter((f) => f.text !== "");
 }
 
+/** Full-width digits and separators as ASCII (０１２ → 012), for recognising values only. */
+function asciiDigits(text: string): string {
+  return text.replace(/[０-９．，－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 function isValue(text: string): boolean {
-  return VALUE.test(text);
+  return VALUE.test(asciiDigits(text));
+}
+
+/** Splits one text run holding several numbers ("0 0 12 0") into one run per number, placed by character offset. */
+function splitNumberRuns(items: PdfTextItem[]): PdfTextItem[] {
+  const out: PdfTextItem[] = [];
+  for (const it of items) {
+    const str = asciiDigits(it.str);
+    if (it.vertical || !/^\s*[-\d.,]+(?:\s+[-\d.,]+)+\s*$/.test(str)) {
+      out.push(it);
+      continue;
+    }
+    const perChar = (it.x1 - it.x0) / Math.max(1, str.length);
+    for (const m of str.matchAll(/[-\d.,]+/g)) {
+      const x0 = it.x0 + perChar * (m.index ?? 0);
+      out.push({ ...it, str: m[0], x0, x1: x0 + perChar * m[0].length });
+    }
+  }
+  return out;
 }
 
 /** Stacks fragments of one cell (wrapped labels, stacked header words, paragraph lines) into cells. */
@@ -328,7 +379,7 @@ type Emitted = { cells: { text: string; sources: Cell[]; sep?: string }[] };
  * are attached to the first row of their group.
  */
 export function toLayoutText(input: PdfItems): LayoutText {
-  const items = dropPageFurniture(input.items, input.pages);
+  const items = splitNumberRuns(dropPageFurniture(input.items, input.pages));
   const frags = toFragments(items);
   const cells = toCells(frags, input.pages);
   const rows = clusterRows(cells);
