@@ -20,7 +20,7 @@ export type Candidate = {
 type Item = { value: number; cell: Cell };
 
 /** Upper bound on readings of one row before giving up (adversarial input). */
-export const MAX_ROW_CANDIDATES = 4000;
+export const MAX_ROW_CANDIDATES = 1000;
 
 function placements(items: Item[], width: number, out: Candidate[]): void {
   const values: Array<number | null> = new Array<number | null>(width).fill(null);

@@ -26,7 +26,7 @@ export type RepairResult = {
 };
 
 /** Upper bound on combinations of row readings tried. */
-export const MAX_COMBINATIONS = 20000;
+export const MAX_COMBINATIONS = 2000;
 
 type Solution = { values: Values; forced: Forced; choice: number[] };
 
@@ -81,7 +81,8 @@ export function repair(rows: RowReadings[], eqs: Equation[]): RepairResult {
   if (uncertain.size === 0) return { values, forced, cells, outcomes };
   const active = eqs.filter((e) => e.lhs.some((p) => uncertain.has(p)) || e.rhs.some((p) => uncertain.has(p)));
   const touched = rows.filter((r) => r.slots.some((p) => uncertain.has(p)));
-  const solutions = enumerate(multi, values, active, { left: MAX_COMBINATIONS });
+  const combinations = multi.reduce((n, row) => n * row.candidates.length, 1);
+  const solutions = combinations > MAX_COMBINATIONS ? null : enumerate(multi, values, active, { left: MAX_COMBINATIONS * 2 });
   if (solutions === null || solutions.length === 0) {
     for (const row of multi) row.slots.forEach((p, s) => values.set(p, commonValue(row, s)));
     for (const row of touched) outcomes.set(row.key, solutions === null ? "gave-up" : "inconsistent");
