@@ -74,3 +74,26 @@ describe("PDF failures are typed, never thrown", () => {
     expect("ok" in again).toBe(false);
   });
 });
+
+describe("damaged PDFs never throw or hang", () => {
+  it("answers 24 randomly damaged copies of a real PDF with a result, each within the time limit", { timeout: 120_000 }, async () => {
+    const { parsePdf } = await import("./parse-pdf");
+    const original = real();
+    let state = 20260523;
+    const rand = () => {
+      state = (state * 1103515245 + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    const codes = new Map<string, number>();
+    for (let i = 0; i < 24; i++) {
+      const bytes = original.slice();
+      const flips = 1 + Math.floor(rand() * 40);
+      for (let f = 0; f < flips; f++) bytes[Math.floor(rand() * (bytes.length - 2048))] = Math.floor(rand() * 256);
+      const result = await parsePdf(bytes, { timeoutMs: 10_000 });
+      const code = result.ok ? "ok" : result.error.code;
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+      expect(["ok", "pdf-damaged", "not-a-report", "timeout", "pdf-no-text-layer"]).toContain(code);
+    }
+    expect([...codes.values()].reduce((a, b) => a + b, 0)).toBe(24);
+  });
+});
