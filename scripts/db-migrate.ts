@@ -1,7 +1,8 @@
 /**
  * The project's migrate command (replaces `prisma migrate`, whose native engine cannot be downloaded here).
  *   tsx scripts/db-migrate.ts [deploy]      apply prisma/migrations, load regions, load data/samples into an empty store
- *   tsx scripts/db-migrate.ts deploy --no-seed
+ *   tsx scripts/db-migrate.ts deploy --no-seed      migrations only
+ *   tsx scripts/db-migrate.ts deploy --no-samples   migrations and regions, no sample reports (e2e)
  *   tsx scripts/db-migrate.ts diff NAME     write prisma/migrations/<timestamp>_NAME/migration.sql from schema.prisma
  *   tsx scripts/db-migrate.ts diff --check  exit 1 when schema.prisma and the migrations disagree
  * Target: DATABASE_URL (PostgreSQL) or else the PGlite folder PGLITE_DIR (default ./data/db). Run it BEFORE the server.
@@ -46,7 +47,7 @@ async function deploy(args: string[]): Promise<number> {
   if (args.includes("--no-seed")) return 0;
   const { seedDatabase } = await import("@/lib/db/seed-database");
   const db = await createDb(target, adapter);
-  const seeded = await seedDatabase(db, { log: (m) => console.error(`[db] ${m}`) });
+  const seeded = await seedDatabase(db, { withSamples: !args.includes("--no-samples"), log: (m) => console.error(`[db] ${m}`) });
   await db.$disconnect();
   return seeded.failed > 0 ? 1 : 0;
 }

@@ -10,13 +10,13 @@ import { ingestFiles } from "@/lib/ingest/ingest-files";
 /** Folder of the sample reports loaded into an empty store. */
 export const SAMPLES_DIR = "data/samples";
 
-export type SeedOptions = { samplesDir?: string; log?: (message: string) => void };
+export type SeedOptions = { samplesDir?: string; withSamples?: boolean; log?: (message: string) => void };
 
 /** Load regions and (into an empty store) the samples; returns how many samples failed. */
-export async function seedDatabase(db: Db, { samplesDir = SAMPLES_DIR, log = () => {} }: SeedOptions = {}): Promise<{ failed: number }> {
+export async function seedDatabase(db: Db, { samplesDir = SAMPLES_DIR, withSamples = true, log = () => {} }: SeedOptions = {}): Promise<{ failed: number }> {
   const regions = await seedRegions(db);
   log(regions ? `loaded ${regions} regions` : "regions up to date");
-  if ((await db.report.count()) > 0) return { failed: 0 };
+  if (!withSamples || (await db.report.count()) > 0) return { failed: 0 };
   const summary = await ingestFiles(db, [path.resolve(samplesDir)]);
   log(`loaded samples: ${summary.created + summary.newVersions} new, ${summary.failures.length} failed`);
   for (const f of summary.failures) log(`  ${f.file}: ${f.message}`);

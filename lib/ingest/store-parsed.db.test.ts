@@ -28,7 +28,7 @@ function toInput(text: string, parsed: ParseSuccess): StoreParsedInput {
   return { parsed, bytes, sha256: sha256Hex(bytes), mediaType: "text/plain" };
 }
 
-async function countRows(t: TestDatabase): Promise<Record<string, number>> {
+async function countRows(t: TestDatabase): Promise<{ agencies: number; aliases: number; reports: number }> {
   return { agencies: await t.db.agency.count(), aliases: await t.db.agencyAlias.count(), reports: await t.db.report.count() };
 }
 

@@ -1,0 +1,20 @@
+// e2e data: every sample report in data/samples/ posted to /api/ingest (201 new, 200 already there).
+// UI specs depend on this project (see playwright.config.ts), so they always find the samples in the store.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test as setup } from "@playwright/test";
+import { E2E_INGEST_TOKEN } from "./e2e-env";
+
+const SAMPLES = path.join(process.cwd(), "data/samples");
+
+setup("ingest the sample reports", async ({ request }) => {
+  const files = readdirSync(SAMPLES).filter((f) => f.endsWith(".txt")).sort();
+  expect(files.length).toBeGreaterThan(0);
+  for (const file of files) {
+    const res = await request.post("/api/ingest", {
+      headers: { authorization: `Bearer ${E2E_INGEST_TOKEN}`, "content-type": "text/plain; charset=utf-8", "x-file-name": file },
+      data: readFileSync(path.join(SAMPLES, file)),
+    });
+    expect([200, 201], `${file}: ${await res.text()}`).toContain(res.status());
+  }
+});
