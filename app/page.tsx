@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { SearchForm } from "@/components/home/search-form";
 import { SearchResults } from "@/components/home/search-results";
 import { Card } from "@/components/ui/card";
+import { LoadingSkeleton } from "@/components/ui/loading-skeleton";
 import { getCoverage, listLatestReports } from "@/lib/db/reports";
 import { search } from "@/lib/db/search";
 import { formatCount } from "@/lib/format";
@@ -13,7 +15,7 @@ type PageProps = { searchParams: Promise<Record<string, string | string[] | unde
 export default async function HomePage({ searchParams }: PageProps) {
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 100) ?? "";
-  const [coverage, latest, result] = await Promise.all([getCoverage(), listLatestReports(8), q.trim() ? search(q) : null]);
+  const [coverage, latest] = await Promise.all([getCoverage(), listLatestReports(8)]);
   const yearSpan = coverage.years.length > 0 ? `${coverage.years[0]}–${coverage.years.at(-1)}` : "—";
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">
@@ -23,7 +25,11 @@ export default async function HomePage({ searchParams }: PageProps) {
         <SearchForm defaultValue={q} />
       </section>
 
-      {result ? <SearchResults result={result} /> : null}
+      {q.trim() ? (
+        <Suspense key={q} fallback={<LoadingSkeleton label="正在搜索…" blocks={2} />}>
+          <SearchSection q={q} />
+        </Suspense>
+      ) : null}
 
       <section aria-labelledby="coverage-heading">
         <h2 id="coverage-heading" className="mb-3 text-lg font-semibold">
@@ -73,6 +79,10 @@ export default async function HomePage({ searchParams }: PageProps) {
       </div>
     </main>
   );
+}
+
+async function SearchSection({ q }: { q: string }) {
+  return <SearchResults result={await search(q)} />;
 }
 
 function Stat({ label, value }: { label: string; value: string }) {

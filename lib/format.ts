@@ -52,11 +52,12 @@ export type RateDisplay = { text: string; counts: string | null; isSmall: boolea
 
 /**
  * A rate for display. A small sample (fewer than 10 handled) keeps its percentage but is
- * always shown with its counts and marked 样本较小.
+ * always shown with its counts and marked 样本较小. An undefined rate is just — (no "0/0").
  */
 export function toRateDisplay(rate: Rate): RateDisplay {
   const text = formatPercent(rate.value);
-  return { text, counts: formatRateCounts(rate), isSmall: rate.value !== null && isSmallSample(rate) };
+  if (rate.value === null) return { text, counts: null, isSmall: false };
+  return { text, counts: formatRateCounts(rate), isSmall: isSmallSample(rate) };
 }
 
 /** A value in the given unit. */

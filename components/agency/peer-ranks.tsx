@@ -27,7 +27,7 @@ export function PeerRanks({ agencyId, year, peerGroup, items }: PeerRanksProps) 
 }
 
 function describeRank(rank: PeerRank): string {
-  if (!rank) return "本年未填报，未参与排名";
+  if (!rank) return "本年无可排名的数值（未填报或无法计算），未参与排名";
   if (rank.excludedAsSmall) return "办结量不足 10 件，样本较小，默认不参与排名";
   return `第 ${rank.rank} / ${rank.total} 名`;
 }

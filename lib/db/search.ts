@@ -65,12 +65,12 @@ export async function search(query: string): Promise<SearchResult> {
   const terms = toSearchTerms(query);
   let agencies = await findAgencies(terms);
   let used = terms;
-  if (agencies.length === 0 && terms.length === 1 && terms[0]) {
-    const shrunk = await findByShrinking(terms[0]);
-    if (shrunk) {
-      agencies = shrunk.agencies;
-      used = [shrunk.term];
-    }
+  for (const word of agencies.length === 0 ? terms : []) {
+    const shrunk = await findByShrinking(word);
+    if (!shrunk) continue;
+    agencies = shrunk.agencies;
+    used = [shrunk.term];
+    break;
   }
   return { query, terms: used, agencies, regions: findRegions(used) };
 }

@@ -8,6 +8,9 @@ describe("toSearchTerms", () => {
   it("drops noise words and years", () => {
     expect(toSearchTerms("额敏县 2025年 政府信息公开工作年度报告")).toEqual(["额敏县"]);
   });
+  it("drops a stray single character next to real words", () => {
+    expect(toSearchTerms("额敏县政府2025年报")).toEqual(["额敏县政府"]);
+  });
   it("normalises full-width letters and returns nothing for blank input", () => {
     expect(toSearchTerms("ＡＢＣ")).toEqual(["ABC"]);
     expect(toSearchTerms("   ")).toEqual([]);
