@@ -33,6 +33,7 @@ function figure(page: Page, id: string) {
 }
 
 test("鄂托克旗人民政府: 2025 figures, then 2020 on the same page", async ({ page }, testInfo) => {
+  test.slow(); // axe + four screenshots on a shared 2-core machine
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   const path = await findAgencyPath(page, "鄂托克", /^鄂托克旗人民政府$/);
@@ -75,6 +76,7 @@ test("the figures are in the server-rendered HTML", async ({ page, request }) =>
 });
 
 test("额敏县 2025: 不掌握信息率 is — when no request was handled", async ({ page }, testInfo) => {
+  test.slow(); // axe + four screenshots on a shared 2-core machine
   const path = await findAgencyPath(page, "额敏", /^额敏县人民政府/);
   await page.goto(`${path}?year=2025`);
   await expect(figure(page, "requestsHandled").locator("[data-value]")).toHaveText("0 件");

@@ -20,6 +20,7 @@ async function attachScreenshots(page: Page, testInfo: TestInfo, name: string): 
 }
 
 test("home shows coverage, latest reports and links to 比较 / 排名", async ({ page }, testInfo) => {
+  test.slow(); // axe + four screenshots on a shared 2-core machine
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("政府信息公开");
   const coverage = page.getByTestId("coverage");
@@ -45,6 +46,7 @@ test("search by part of a place name finds the body: 鄂托克 → 鄂托克旗�
 });
 
 test("search for 额敏 finds 额敏县's body, and mixed input works", async ({ page }, testInfo) => {
+  test.slow(); // axe + four screenshots on a shared 2-core machine
   await page.goto(`/?q=${encodeURIComponent("额敏")}`);
   const results = page.getByTestId("search-results");
   await expect(results.getByRole("link", { name: /^额敏县人民政府/ })).toBeVisible();

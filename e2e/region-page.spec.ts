@@ -20,6 +20,7 @@ async function attachScreenshots(page: Page, testInfo: TestInfo, name: string): 
 }
 
 test("鄂托克旗 lists its government with the latest figures and the years it published", async ({ page }, testInfo) => {
+  test.slow(); // axe + four screenshots on a shared 2-core machine
   await page.goto("/regions/150624");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("鄂托克旗");
   const agencies = page.getByTestId("region-agencies");
@@ -37,6 +38,7 @@ test("鄂托克旗 lists its government with the latest figures and the years it
 });
 
 test("a province shows its child regions and the agencies below it", async ({ page }, testInfo) => {
+  test.slow(); // axe + four screenshots on a shared 2-core machine
   await page.goto("/regions/150000");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("内蒙古自治区");
   await expect(page.getByRole("link", { name: "鄂尔多斯市" })).toBeVisible();
