@@ -145,3 +145,14 @@ describe("layout from hand-made text items", () => {
     expect(spans.filter((s) => s.line === 1)).toHaveLength(4);
   });
 });
+
+describe("row numbers set apart from their label", () => {
+  it("joins a bare 1. / （三） to the label that follows it", () => {
+    const page = { width: 595, height: 842 };
+    const at = (str: string, x0: number, x1: number, baseline: number): PdfTextItem => ({
+      page: 1, str, x0, x1, top: baseline - 8.5, bottom: baseline + 1.5, baseline, fontSize: 10, vertical: false,
+    });
+    const items = [at("1.", 150, 157, 300), at("属于国家秘密", 170, 230, 300), at("0", 320, 326, 300), at("2", 360, 366, 300)];
+    expect(toLayoutText({ pages: [page], items }).text).toBe("1.属于国家秘密\t0\t2\n");
+  });
+});

@@ -44,6 +44,7 @@ const PAGE_STRIDE = 100000;
 const NUMBERING = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}\s*[.、．](?!\d)|第[一二三四五六七八九十\d]+)/;
 const VALUE = /^(?:[-−]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?|[-—–/／])$/;
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})$/;
+const BARE_NUMBERING = /^(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)$/;
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]/;
 
@@ -144,8 +145,10 @@ function toFragments(items: PdfTextItem[]): Fragment[] {
         const gap = cur ? it.x0 - cur.x1 : Infinity;
         const sizeOk = cur ? Math.abs(cur.fontSize - fs) <= Math.max(cur.fontSize, fs) * 0.45 : false;
         const bothValues = cur ? isValue(cur.text.trim()) && isValue(str.trim()) : false;
-        if (cur && gap < Math.min(cur.fontSize, fs) * 0.35 && sizeOk && !(bothValues && gap > fs * 0.25)) {
-          cur.text = gap > fs * 0.2 ? joinText(cur.text, str.trim()) : cur.text + str;
+        // a bare row number ("1." / "（三）") belongs to the label that follows it, even across a tab stop
+        const numberingOnly = cur ? BARE_NUMBERING.test(cur.text.trim()) && !isValue(str.trim()) && gap < fs * 2.5 : false;
+        if (cur && ((gap < Math.min(cur.fontSize, fs) * 0.35 && sizeOk && !(bothValues && gap > fs * 0.25)) || numberingOnly)) {
+          cur.text = numberingOnly ? cur.text.trim() + str.trim() : gap > fs * 0.2 ? joinText(cur.text, str.trim()) : cur.text + str;
           cur.x1 = Math.max(cur.x1, it.x1);
           cur.top = Math.min(cur.top, it.top);
           cur.bottom = Math.max(cur.bottom, it.bottom);
