@@ -36,6 +36,11 @@ describe("PDF failures are typed, never thrown", () => {
     const page = doc.addPage([595, 842]);
     page.drawRectangle({ x: 40, y: 40, width: 500, height: 760, color: rgb(0.9, 0.9, 0.85) });
     page.drawLine({ start: { x: 60, y: 700 }, end: { x: 500, y: 700 }, thickness: 2 });
+    // a scanned page: one image covering the page (a 1×1 PNG stretched), no text operators
+    const png = await doc.embedPng(
+      Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64"),
+    );
+    page.drawImage(png, { x: 0, y: 0, width: 595, height: 842 });
     const out = await extractPdfLayout(await doc.save());
     expect(out).toEqual({ ok: false, error: { code: "pdf-no-text-layer", message: PDF_NO_TEXT_LAYER_MESSAGE } });
   });
