@@ -35,7 +35,7 @@ export function QualityPanel({ quality, crossYear }: QualityPanelProps) {
           <ul className="flex flex-col gap-1">
             {quality.inferred.map((cell) => (
               <li key={cell.path}>
-                {cell.label}：<span className="tabular-nums">{typeof cell.value === "number" ? cell.value : "未填报"}</span>
+                {cell.label}：<span className="tabular-nums">{typeof cell.value === "number" || typeof cell.value === "string" ? cell.value : "未填报"}</span>
                 {cell.rule ? <span className="text-slate-600">（依据 {cell.rule}）</span> : null}
                 {cell.line ? (
                   <a href={`#L${cell.line}`} className="ml-2 text-sky-800 underline">

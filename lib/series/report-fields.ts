@@ -60,6 +60,11 @@ const REQUEST_ROW_LABELS: Record<string, string> = {
 };
 
 const OTHER_LABELS: Record<string, string> = {
+  year: "报告年度",
+  templateVersion: "模板版本",
+  publishedOn: "落款日期",
+  "agency.name": "机关名称",
+  "agency.regionCode": "所属地区代码",
   "active.regulations": "规章",
   "active.normativeDocuments": "行政规范性文件",
   "active.licensing": "行政许可",

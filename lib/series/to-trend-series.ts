@@ -8,17 +8,26 @@ type YearFigures = { year: number; requestsReceived: number | null; requestsHand
 
 export type TrendRow = { year: string; requestsReceived: number | null; requestsHandled: number | null; notHeldRate: number | null; disclosureRate: number | null };
 
-/** One row per year, oldest first. */
+/**
+ * One row per year from the first to the last published year, oldest first. A year the agency did not
+ * publish is a row of nulls, so the chart shows a gap instead of a line straight across it.
+ */
 export function toTrendSeries(rows: YearFigures[]): TrendRow[] {
-  return [...rows]
-    .sort((a, b) => a.year - b.year)
-    .map((r) => ({
-      year: String(r.year),
-      requestsReceived: r.requestsReceived,
-      requestsHandled: r.requestsHandled,
-      notHeldRate: toRate(r.notHeld, r.requestsHandled).value,
-      disclosureRate: toRate(r.disclosed, r.requestsHandled).value,
-    }));
+  const byYear = new Map(rows.map((r) => [r.year, r]));
+  const years = [...byYear.keys()];
+  if (years.length === 0) return [];
+  const out: TrendRow[] = [];
+  for (let year = Math.min(...years); year <= Math.max(...years); year++) {
+    const r = byYear.get(year);
+    out.push({
+      year: String(year),
+      requestsReceived: r?.requestsReceived ?? null,
+      requestsHandled: r?.requestsHandled ?? null,
+      notHeldRate: r ? toRate(r.notHeld, r.requestsHandled).value : null,
+      disclosureRate: r ? toRate(r.disclosed, r.requestsHandled).value : null,
+    });
+  }
+  return out;
 }
 
 /** Per-year totals over many agencies' rows (region totals). */
