@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { degrees, PDFArray, PDFDocument, PDFName } from "pdf-lib";
+import { degrees, PDFArray, PDFDocument, PDFName, rgb, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../index";
 import type { ParseSuccess } from "../types";
@@ -112,5 +112,20 @@ describe("rotated pages", () => {
     expect(rotated.document).toEqual(original.document);
     expect(rotated.provenance["requests.newReceived[6]"]?.loc?.box).toEqual(original.provenance["requests.newReceived[6]"]?.loc?.box);
     expect(rotated.provenance["requests.newReceived[6]"]?.loc?.page).toBe(original.provenance["requests.newReceived[6]"]?.loc?.page);
+  });
+});
+
+describe("watermarks", () => {
+  it("ignores a diagonal watermark drawn over every page, tables included", async () => {
+    const doc = await PDFDocument.load(bytesOf("huaian-2024"));
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (const page of doc.getPages()) {
+      for (const y of [150, 420, 690]) {
+        page.drawText("SAMPLE 2025 0 1 2", { x: 120, y, size: 40, font, rotate: degrees(35), color: rgb(0.8, 0.8, 0.8), opacity: 0.4 });
+      }
+    }
+    const marked = await parsePdf(await doc.save());
+    if (!marked.ok) throw new Error(marked.error.message);
+    expect(marked.document).toEqual((await parsed("huaian-2024")).document);
   });
 });

@@ -98,6 +98,9 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal): Pro
         const fontSize = Math.hypot(mc, md) || along || raw.height || 10;
         const length = raw.width || fontSize * [...str].length;
         const runsDown = Math.abs(mb) > Math.abs(ma);
+        // text at a slant (a diagonal watermark such as 政务公开 or 样本) is not part of the report's layout
+        const slant = Math.atan2(Math.abs(mb), Math.abs(ma)) * (180 / Math.PI);
+        if (slant > 8 && slant < 82) continue;
         // pdfjs reports vertical writing mode (竖排) runs with a tall box
         const verticalMode = !runsDown && raw.width > 0 && raw.height > raw.width * 1.5 && [...str].length > 1 && raw.width <= fontSize * 1.2;
         let box: { x0: number; x1: number; top: number; bottom: number; baseline: number };

@@ -156,3 +156,14 @@ describe("row numbers set apart from their label", () => {
     expect(toLayoutText({ pages: [page], items }).text).toBe("1.属于国家秘密\t0\t2\n");
   });
 });
+
+describe("values printed with a unit", () => {
+  it("keeps 21件 and 7730.28万元 as table values", () => {
+    const page = { width: 595, height: 842 };
+    const at = (str: string, x0: number, x1: number, baseline: number): PdfTextItem => ({
+      page: 1, str, x0, x1, top: baseline - 8.5, bottom: baseline + 1.5, baseline, fontSize: 10, vertical: false,
+    });
+    const items = [at("行政许可", 60, 100, 300), at("21件", 300, 320, 300), at("行政事业性收费", 60, 130, 340), at("7730.28万元", 290, 345, 340)];
+    expect(toLayoutText({ pages: [page], items }).text).toBe("行政许可\t21件\n行政事业性收费\t7730.28万元\n");
+  });
+});

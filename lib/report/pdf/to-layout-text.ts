@@ -42,7 +42,8 @@ type Cell = {
 
 const PAGE_STRIDE = 100000;
 const NUMBERING = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}\s*[.、．](?!\d)|第[一二三四五六七八九十\d]+)/;
-const VALUE = /^(?:[-−]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?|[-—–/／])$/;
+/** A table value: a number (thousands separators, decimals, a unit as the parser reads them) or a blank mark. */
+const VALUE = /^(?:(?:[-−]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*(?:万元|亿元|亿|万|元|件|条|个|项|次)?|[-—–/／])$/;
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})$/;
 const BARE_NUMBERING = /^(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)$/;
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
