@@ -5,7 +5,7 @@ import type { FigureCardData } from "@/lib/series/to-figure-cards";
 /** The agency page's figure cards; each value links to its source line. */
 export function FigureGrid({ cards }: { cards: FigureCardData[] }) {
   return (
-    <dl className="grid grid-cols-1 gap-3 min-[400px]:grid-cols-2 lg:grid-cols-4">
+    <dl className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-4">
       {cards.map((c) => (
         <FigureCard
           key={c.id}

@@ -13,17 +13,19 @@ export function QualityPanel({ quality, crossYear }: QualityPanelProps) {
         <ul className="flex flex-col gap-1.5" data-testid="identity-checks">
           {quality.identities.map((check) => (
             <li key={check.id} className="flex flex-col gap-1">
-              <span className="flex flex-wrap items-center gap-2">
+              <span className="grid grid-cols-[auto_1fr] items-start gap-2">
                 {check.failures.length === 0 ? <Badge tone="ok">通过</Badge> : <Badge tone="error">未通过</Badge>}
                 <span>{check.label}</span>
               </span>
               {check.failures.length > 0 ? <FindingList findings={check.failures} /> : null}
             </li>
           ))}
-          <li className="flex flex-wrap items-center gap-2" data-testid="cross-year-check">
+          <li className="grid grid-cols-[auto_1fr] items-start gap-2" data-testid="cross-year-check">
             <CrossYearBadge check={crossYear} />
-            <span>跨年核对：本年“上年结转”= 上年“结转下年度继续办理”</span>
-            <span className="text-slate-600">{describeCrossYear(crossYear)}</span>
+            <span>
+              跨年核对：本年“上年结转”= 上年“结转下年度继续办理”
+              <span className="text-slate-600">{describeCrossYear(crossYear)}</span>
+            </span>
           </li>
         </ul>
       </section>

@@ -29,9 +29,9 @@ export function FigureCard({ label, value, counts, isSmallSample, guide, sourceH
     value
   );
   return (
-    <div className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-3" data-testid={testId} data-figure={label}>
+    <div className="flex min-w-0 flex-col gap-1 rounded-lg border border-slate-200 bg-white p-3" data-testid={testId} data-figure={label}>
       <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="text-2xl font-semibold tabular-nums text-slate-900" data-value="">
+      <dd className="text-xl font-semibold tabular-nums text-slate-900 sm:text-2xl" data-value="">
         {valueNode}
       </dd>
       {counts || isSmallSample ? (
@@ -41,7 +41,7 @@ export function FigureCard({ label, value, counts, isSmallSample, guide, sourceH
         </dd>
       ) : null}
       {children ? <dd className="text-sm text-slate-600">{children}</dd> : null}
-      {guide ? <dd className="text-xs leading-relaxed text-slate-500">{guide}</dd> : null}
+      {guide ? <dd className="hidden text-xs leading-relaxed text-slate-600 sm:block">{guide}</dd> : null}
     </div>
   );
 }
