@@ -17,9 +17,10 @@ export function FigureGrid({ cards }: { cards: FigureCardData[] }) {
           guide={c.guide ?? undefined}
           sourceHref={c.sourceHref}
         >
-          {c.note || c.isInferred ? (
+          {c.note || c.isInferred || c.sourcePage !== null ? (
             <span className="flex flex-wrap items-center gap-2">
               {c.note ? <span>{c.note}</span> : null}
+              {c.sourcePage !== null ? <span>PDF 第 {c.sourcePage} 页</span> : null}
               {c.isInferred ? <Badge tone="info">由勾稽关系推算</Badge> : null}
             </span>
           ) : null}

@@ -17,6 +17,8 @@ export type FigureCardData = {
   sourceHref: string | null;
   /** the canonical path the value comes from */
   sourcePath: string;
+  /** PDF only: the 1-based page the value is printed on */
+  sourcePage: number | null;
   isInferred: boolean;
   note: string | null;
 };
@@ -36,6 +38,7 @@ function toCard(spec: CardSpec, provenance: Provenance, note: string | null = nu
     guide: spec.guide ?? null,
     sourceHref: line ? `#L${line}` : null,
     sourcePath: spec.path,
+    sourcePage: p?.loc?.page ?? null,
     isInferred: p?.status === "inferred",
     note,
   };
