@@ -15,31 +15,41 @@ import type { CanonicalReport } from "../types";
 import { listIdentities, readValue, type SynthIdentity } from "./check-identities";
 import type { LossyEdit } from "./corrupt-tables";
 
-type Values = Map<string, number | null>;
+/** Identities compiled to indexes into a values array (NaN = unknown). */
+type Compiled = { terms: Int32Array; signs: Int8Array }[];
+
+function compile(identities: SynthIdentity[], index: Map<string, number>): Compiled {
+  return identities.map(({ lhs, rhs }) => ({
+    terms: Int32Array.from([...lhs, ...rhs].map((p) => index.get(p) ?? -1)),
+    signs: Int8Array.from([...lhs.map(() => 1), ...rhs.map(() => -1)]),
+  }));
+}
 
 /** Solves single-unknown identities until nothing changes; false if a solution is impossible. */
-function propagate(values: Values, identities: SynthIdentity[]): boolean {
+function propagate(values: Float64Array, identities: Compiled): boolean {
   let changed = true;
   while (changed) {
     changed = false;
-    for (const { lhs, rhs } of identities) {
-      const terms = [...lhs.map((p) => ({ p, sign: 1 })), ...rhs.map((p) => ({ p, sign: -1 }))];
-      const unknown = terms.filter((t) => values.get(t.p) === null);
-      if (unknown.length !== 1) continue;
-      const [u] = unknown as [{ p: string; sign: number }];
-      const rest = terms.reduce((sum, t) => (t === u ? sum : sum + t.sign * (values.get(t.p) ?? 0)), 0);
-      const solved = -rest * u.sign;
+    for (const { terms, signs } of identities) {
+      let unknown = -1;
+      let unknowns = 0;
+      let rest = 0;
+      for (let t = 0; t < terms.length; t++) {
+        const v = values[terms[t]!]!;
+        if (Number.isNaN(v)) { unknowns++; unknown = t; } else rest += signs[t]! * v;
+      }
+      if (unknowns !== 1) continue;
+      const solved = -rest * signs[unknown]!;
       if (solved < 0 || !Number.isInteger(solved)) return false;
-      values.set(u.p, solved);
+      values[terms[unknown]!] = solved;
       changed = true;
     }
   }
   return true;
 }
 
-function allHold(values: Values, identities: SynthIdentity[]): boolean {
-  const sum = (ps: string[]) => ps.reduce((s, p) => s + (values.get(p) ?? NaN), 0);
-  return identities.every(({ lhs, rhs }) => sum(lhs) === sum(rhs));
+function allHold(values: Float64Array, identities: Compiled): boolean {
+  return identities.every(({ terms, signs }) => terms.reduce((s, t, k) => s + signs[k]! * values[t]!, 0) === 0);
 }
 
 function placements(edit: LossyEdit): number[] {
@@ -47,34 +57,40 @@ function placements(edit: LossyEdit): number[] {
 }
 
 /** Lays the row's surviving numbers around a gap at `gap` (the gap itself unknown). */
-function applyPlacement(values: Values, original: Values, edit: LossyEdit, gap: number): void {
-  const surviving = edit.rowPaths.filter((_, i) => i !== edit.index).map((p) => original.get(p) ?? null);
-  let k = 0;
-  edit.rowPaths.forEach((p, i) => values.set(p, i === gap ? null : (surviving[k++] ?? null)));
+function applyPlacement(values: Float64Array, original: Float64Array, rowIdx: number[], lost: number, gap: number): void {
+  const surviving = rowIdx.filter((_, i) => i !== lost).map((k) => original[k]!);
+  let s = 0;
+  rowIdx.forEach((k, i) => { values[k] = i === gap ? NaN : surviving[s++]!; });
 }
 
 /** True when the identities force every lost value back to one assignment (see the module comment). */
 export function isForcedRecovery(doc: CanonicalReport, edits: LossyEdit[], maxCombinations = 5000): boolean {
   if (edits.length === 0) return true;
   const identities = listIdentities(doc);
-  const original: Values = new Map();
-  for (const id of identities) for (const p of [...id.lhs, ...id.rhs]) original.set(p, readValue(doc, p) ?? null);
+  const index = new Map<string, number>();
+  for (const id of identities) for (const p of [...id.lhs, ...id.rhs]) if (!index.has(p)) index.set(p, index.size);
+  const original = new Float64Array(index.size);
+  for (const [p, k] of index) original[k] = readValue(doc, p) ?? NaN;
+  const compiled = compile(identities, index);
+  const rows = edits.map((e) => e.rowPaths.map((p) => index.get(p) ?? -1));
   const options = edits.map(placements);
   const total = options.reduce((n, o) => n * o.length, 1);
   if (total > maxCombinations) return false;
-  const outcomes = new Set<string>();
+  let outcome: string | null = null;
   for (let combo = 0; combo < total; combo++) {
-    const values: Values = new Map(original);
+    const values = original.slice();
     let rest = combo;
     edits.forEach((edit, e) => {
       const opts = options[e] ?? [];
-      applyPlacement(values, original, edit, opts[rest % opts.length] ?? 0);
+      applyPlacement(values, original, rows[e] ?? [], edit.index, opts[rest % opts.length] ?? 0);
       rest = Math.floor(rest / opts.length);
     });
-    if (!propagate(values, identities)) continue;
-    if ([...values.values()].some((v) => v === null)) return false;
-    if (!allHold(values, identities)) continue;
-    outcomes.add(JSON.stringify(edits.flatMap((e) => e.rowPaths.map((p) => values.get(p)))));
+    if (!propagate(values, compiled)) continue;
+    if (values.some((v) => Number.isNaN(v))) return false;
+    if (!allHold(values, compiled)) continue;
+    const key = rows.flat().map((k) => values[k]).join(",");
+    if (outcome !== null && outcome !== key) return false;
+    outcome = key;
   }
-  return outcomes.size === 1;
+  return outcome !== null;
 }

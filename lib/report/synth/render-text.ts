@@ -20,7 +20,10 @@ export type TextLayout = "tab" | "tab-compact" | "lines" | "pipe";
 function tabRows(table: Table, compact: boolean): string[][] {
   const grid = placeCells(table);
   return grid.map((slots, r) => {
-    const fields = slots.filter((s) => !(compact && s.coveredBy === "colspan")).map((s) => s.text);
+    const kept = slots.filter((s) => !(compact && s.coveredBy === "colspan"));
+    // Compact rows end at their last cell (seed 000); grid rows keep every position (seed 003).
+    while (compact && kept.length > 0 && kept[kept.length - 1]?.coveredBy === "nothing") kept.pop();
+    const fields = kept.map((s) => s.text);
     const row = table.rows[r];
     const lines = [fields.join("\t")];
     if (row?.wrapTail) {
