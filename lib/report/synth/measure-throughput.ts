@@ -1,0 +1,26 @@
+/**
+ * A small single-threaded throughput meter for the parse benchmarks: warm up, then run the
+ * items round after round until a minimum time has passed, and report items per second.
+ * Exported for every bench:parse section (text, HTML, and the PDF engineer's pages/second).
+ */
+
+/** Result of one measurement. */
+export type Throughput = { items: number; seconds: number; perSecond: number; failed: number };
+
+/** Options: `warmupRounds` untimed passes, then timed passes until `minSeconds` have elapsed. */
+export type MeasureOptions<T> = { items: readonly T[]; run: (item: T) => boolean; warmupRounds?: number; minSeconds?: number };
+
+/** Runs `run` over `items` (returning false counts as a failure) and measures items per second. */
+export function measureThroughput<T>({ items, run, warmupRounds = 1, minSeconds = 2 }: MeasureOptions<T>): Throughput {
+  for (let r = 0; r < warmupRounds; r++) for (const item of items) run(item);
+  let done = 0;
+  let failed = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    for (const item of items) if (!run(item)) failed++;
+    done += items.length;
+    elapsed = (performance.now() - start) / 1000;
+  } while (elapsed < minSeconds);
+  return { items: done, seconds: elapsed, perSecond: done / elapsed, failed };
+}

@@ -1,0 +1,40 @@
+/**
+ * npm run bench:parse [-- --count N --seconds S]
+ *
+ * Reports per second of the text/HTML parser on one core (this process, no workers), after a
+ * warm-up pass: on the five seed reports (lib/report/fixtures/seeds) and on N generated
+ * synthetic reports (default 2,000) spread over every text layout, then over the HTML layout.
+ * Target (issue 2): at least 2,000 text reports per second. PDF pages per second: see
+ * `npm run bench:parse:pdf` (lib/report/pdf/bench-parse-pdf.ts), which can reuse
+ * `measureThroughput` from lib/report/synth/measure-throughput.ts.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { parseHtml, parseText } from "@/lib/report";
+import { synthesize, TEXT_LAYOUTS } from "@/lib/report/synth";
+import { measureThroughput, type Throughput } from "@/lib/report/synth/measure-throughput";
+
+const format = (label: string, t: Throughput, bytes?: number): string =>
+  `${label.padEnd(36)} ${t.perSecond.toFixed(0).padStart(7)} reports/s  (${t.items} parses in ${t.seconds.toFixed(2)} s${t.failed ? `, ${t.failed} failed` : ""}${bytes ? `, ${((bytes * t.items) / t.seconds / 1e6).toFixed(1)} MB/s` : ""})`;
+
+function main(): void {
+  const { values } = parseArgs({ options: { count: { type: "string", default: "2000" }, seconds: { type: "string", default: "3" } } });
+  const count = Number(values.count);
+  const minSeconds = Number(values.seconds);
+  const seedDir = path.join(import.meta.dirname, "../lib/report/fixtures/seeds");
+  const seeds = readdirSync(seedDir).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(path.join(seedDir, f), "utf8"));
+  const text = Array.from({ length: count }, (_, i) => synthesize({ seed: 900_000 + i, layout: TEXT_LAYOUTS[i % TEXT_LAYOUTS.length] }).content as string);
+  const html = Array.from({ length: Math.ceil(count / 4) }, (_, i) => synthesize({ seed: 950_000 + i, layout: "html" }).content as string);
+  const avg = (xs: string[]) => xs.reduce((n, x) => n + Buffer.byteLength(x), 0) / xs.length;
+  const ok = (r: { ok: boolean }) => r.ok;
+  console.log(`bench:parse — one process, one core (Node ${process.version}); warm-up 1 pass, then ≥ ${minSeconds} s per set`);
+  console.log(format(`seeds (${seeds.length} real text reports)`, measureThroughput({ items: seeds, run: (t) => ok(parseText(t)), minSeconds }), avg(seeds)));
+  const synthText = measureThroughput({ items: text, run: (t) => ok(parseText(t)), minSeconds });
+  console.log(format(`synthetic text (${count}, 4 layouts)`, synthText, avg(text)));
+  console.log(format(`synthetic HTML (${html.length})`, measureThroughput({ items: html, run: (t) => ok(parseHtml(t)), minSeconds }), avg(html)));
+  console.log(`target ≥ 2000 text reports/s: ${synthText.perSecond >= 2000 ? "met" : "NOT met"} (${synthText.perSecond.toFixed(0)})`);
+  console.log("PDF: npm run bench:parse:pdf");
+}
+
+main();
