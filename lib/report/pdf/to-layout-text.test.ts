@@ -167,3 +167,25 @@ describe("values printed with a unit", () => {
     expect(toLayoutText({ pages: [page], items }).text).toBe("行政许可\t21件\n行政事业性收费\t7730.28万元\n");
   });
 });
+
+describe("column boundaries from the header", () => {
+  it("keeps a column that is blank in every row as an empty cell", () => {
+    const page = { width: 595, height: 842 };
+    const at = (str: string, x0: number, x1: number, baseline: number): PdfTextItem => ({
+      page: 1, str, x0, x1, top: baseline - 8.5, bottom: baseline + 1.5, baseline, fontSize: 10, vertical: false,
+    });
+    const items = [
+      at("信息内容", 60, 100, 270),
+      at("甲", 295, 305, 270),
+      at("乙", 345, 355, 270),
+      at("丙", 395, 405, 270),
+      at("规章", 60, 80, 300),
+      at("1", 297, 303, 300),
+      at("3", 397, 403, 300),
+      at("规范性文件", 60, 110, 330),
+      at("12", 294, 306, 330),
+      at("30", 394, 406, 330),
+    ];
+    expect(toLayoutText({ pages: [page], items }).text).toBe("信息内容\t甲\t乙\t丙\n规章\t1\t\t3\n规范性文件\t12\t\t30\n");
+  });
+});

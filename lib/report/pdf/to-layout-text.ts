@@ -351,6 +351,27 @@ function makeTable(rows: Row[]): Table {
   };
 }
 
+/**
+ * Column boundaries from the header: a header cell over the value area that no value column
+ * matches (a column left blank in every row) becomes a column of its own.
+ */
+function addHeaderSlots(table: Table, header: Cell[]): void {
+  const centres = table.slots.map((s) => s.c);
+  if (centres.length < 2) return;
+  let spacing = Infinity;
+  for (let i = 1; i < centres.length; i++) spacing = Math.min(spacing, centres[i]! - centres[i - 1]!);
+  const added: { x0: number; x1: number; c: number }[] = [];
+  for (const h of header) {
+    const mid = (h.x0 + h.x1) / 2;
+    if (mid < table.valueX0 - spacing * 0.5 || h.x1 - h.x0 > spacing * 1.3) continue;
+    const all = [...table.slots, ...added];
+    if (all.some((s) => Math.abs(mid - s.c) < Math.max(spacing * 0.5, (s.x1 - s.x0) / 2 + 2))) continue;
+    added.push({ x0: h.x0, x1: h.x1, c: mid });
+  }
+  if (!added.length) return;
+  table.slots = [...table.slots, ...added].sort((a, b) => a.c - b.c);
+}
+
 function slotOf(slots: { x0: number; x1: number; c: number }[], c: Cell): number {
   const mid = (c.x0 + c.x1) / 2;
   let best = 0;
@@ -486,9 +507,9 @@ export function toLayoutText(input: PdfItems): LayoutText {
       header.push(c);
       edge = Math.min(edge, c.top);
     }
-    // stop at a cell wider than the table's text (a paragraph)
     table.header = header;
     for (const h of header) used.add(h);
+    addHeaderSlots(table, header);
 
     const lines: Emitted[] = [];
     const nLabel = cols.length;
