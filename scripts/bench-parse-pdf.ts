@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { benchParsePdf, type PdfBenchDoc, type PdfBenchResult } from "../lib/report/pdf/bench-parse-pdf";
 import { renderReportPdf } from "../lib/report/pdf/render-report-pdf";
 import { generateReport } from "../lib/report/synth/generate-report";
@@ -19,9 +20,8 @@ function line(label: string, r: PdfBenchResult): string {
   return `${label.padEnd(28)} ${r.pagesPerSecond.toFixed(1).padStart(8)} pages/s  ${r.documentsPerSecond.toFixed(2).padStart(7)} reports/s  (${r.pages} pages, ${r.documents} reports, ${r.failed} failed, ${r.seconds.toFixed(2)} s)`;
 }
 
-async function main(): Promise<void> {
-  const count = arg("count", 20);
-  const rounds = arg("rounds", 3);
+/** Prints PDF pages/s on the real PDFs and on `count` generated report PDFs (also called by bench:parse). */
+export async function runPdfBench({ count, rounds }: { count: number; rounds: number }): Promise<void> {
   const dir = path.join(import.meta.dirname, "../lib/report/fixtures/pdf");
   const real: PdfBenchDoc[] = readdirSync(dir)
     .filter((f) => f.endsWith(".pdf"))
@@ -41,7 +41,10 @@ async function main(): Promise<void> {
   console.log(line(`generated PDFs (${count}) × ${rounds}`, await benchParsePdf(synthetic, rounds)));
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (runDirectly) {
+  runPdfBench({ count: arg("count", 20), rounds: arg("rounds", 3) }).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
