@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { parseHtml, parseText } from "@/lib/report";
 import { synthesize, TEXT_LAYOUTS } from "@/lib/report/synth";
 import { measureThroughput, type Throughput } from "@/lib/report/synth/measure-throughput";
+import { runPdfBench } from "./bench-parse-pdf";
 
 const format = (label: string, t: Throughput, bytes?: number): string =>
   `${label.padEnd(36)} ${t.perSecond.toFixed(0).padStart(7)} reports/s  (${t.items} parses in ${t.seconds.toFixed(2)} s${t.failed ? `, ${t.failed} failed` : ""}${bytes ? `, ${((bytes * t.items) / t.seconds / 1e6).toFixed(1)} MB/s` : ""})`;
@@ -34,7 +35,8 @@ function main(): void {
   console.log(format(`synthetic text (${count}, 4 layouts)`, synthText, avg(text)));
   console.log(format(`synthetic HTML (${html.length})`, measureThroughput({ items: html, run: (t) => ok(parseHtml(t)), minSeconds }), avg(html)));
   console.log(`target ≥ 2000 text reports/s: ${synthText.perSecond >= 2000 ? "met" : "NOT met"} (${synthText.perSecond.toFixed(0)})`);
-  console.log("PDF: npm run bench:parse:pdf");
 }
 
 main();
+// PDF section (pages/s; more with `npm run bench:parse:pdf -- --count N --rounds R`)
+await runPdfBench({ count: 10, rounds: 2 });
