@@ -6,8 +6,8 @@
  */
 import { findRegionsByName, getRegion, getRegionChain, type Region } from "./gazetteer";
 
-/** Longest place name tried when cutting a name (内蒙古自治区 is 6, some townships are longer). */
-const MAX_NAME = 14;
+/** Longest place name tried when cutting a name (积石山保安族东乡族撒拉族自治县 is 15). */
+const MAX_NAME = 20;
 
 /** The code's significant prefix: 150000 → 15, 152900 → 1529, 150624 → 150624, 9 digits unchanged. */
 export function codePrefix(code: string): string {
@@ -67,5 +67,8 @@ export function resolveRegion(name: string, ctx: RegionContext): Region | null {
   if (candidates.length > 1) {
     candidates = narrow(candidates, (c) => getRegionChain(c.code).slice(0, -1).some((p) => p.name.length >= 2 && ctx.text.includes(p.name)));
   }
-  return candidates.length === 1 ? candidates[0]! : null;
+  if (candidates.length === 1) return candidates[0]!;
+  // 金门县 is both a county and its only township: the one that contains all the others wins.
+  const outer = candidates.find((c) => candidates.every((o) => o === c || codePrefix(o.code).startsWith(codePrefix(c.code))));
+  return outer ?? null;
 }

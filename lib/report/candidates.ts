@@ -67,17 +67,17 @@ function splitReadings(items: Item[], width: number): Item[][] {
   return readings;
 }
 
-/** Raw readings before checking: direct, positional (blanks stand in place), placements, splits. */
+/** Raw readings before checking: direct, positional (blanks stand in place) plus free placements, splits. */
 function rawCandidates(tokens: Cell[], width: number): Candidate[] {
   const items: Item[] = tokens.filter((t) => t.value.kind === "number").map((t) => ({ value: (t.value as { value: number }).value, cell: t }));
   if (items.length >= width) {
     const used = items.slice(0, width);
     return [{ values: used.map((i) => i.value), cells: used.map((i) => i.cell) }];
   }
-  if (tokens.length === width) {
-    return [{ values: tokens.map((t) => (t.value.kind === "number" ? t.value.value : null)), cells: tokens.slice() }];
-  }
   const out: Candidate[] = [];
+  // Blanks standing in place (one cell per line) are one reading; a blank may also be a layout
+  // artefact (a trailing tab, a colspan), so the free placements of the numbers are tried as well.
+  if (tokens.length === width) out.push({ values: tokens.map((t) => (t.value.kind === "number" ? t.value.value : null)), cells: tokens.slice() });
   placements(items, width, out);
   for (const reading of splitReadings(items, width)) placements(reading, width, out);
   return out;

@@ -33,11 +33,11 @@ function loc(line: Line, start: number, end: number): SourceLocation {
   return { line: line.index, start, end };
 }
 
-/** "鄂托克旗" → 鄂托克旗人民政府; "阿拉善盟" → 阿拉善盟行政公署; an organisation's name stays. */
+/** "鄂托克旗" → 鄂托克旗人民政府; "阿拉善盟" / "阿克苏地区" → …行政公署; an organisation's name stays. */
 export function toAgencyName(name: string): string {
   const n = name.replace(/^[“"《]+|[”"》:：,，]+$/g, "");
   if (ORG_SUFFIX_RE.test(n) || !PLACE_SUFFIX_RE.test(n)) return n;
-  if (n.endsWith("盟")) return `${n}行政公署`;
+  if (n.endsWith("盟") || n.endsWith("地区")) return `${n}行政公署`;
   if (n.endsWith("街道")) return `${n}办事处`;
   return `${n}人民政府`;
 }

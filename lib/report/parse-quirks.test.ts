@@ -53,6 +53,12 @@ describe("layout quirks", () => {
     expect(r.provenance["requests.unableToProvide.notHeld[6]"]!.status).toBe("inferred");
   });
 
+  it("does not take a trailing tab for a blank 总计 when a short row's placement is forced", () => {
+    const r = parseOk(withLine(CLEAN, "本机关不掌握", "\t（四）无法提供\t1.本机关不掌握相关政府信息\t8\t0\t0\t0\t0\t8\t"));
+    expect(r.document.requests.unableToProvide.notHeld).toEqual([8, 0, 0, 0, 0, 0, 8]);
+    expect(r.findings.filter((f) => f.code === "identity-failed")).toEqual([]);
+  });
+
   it("reads a 2021 report that prints （六）其他处理 as one row", () => {
     const lines = CLEAN.split("\n").filter((l) => !l.includes("逾期"));
     const text = lines.map((l) => (l.includes("3.其他") ? "\t（六）其他处理\t0\t0\t0\t0\t0\t0\t0" : l)).join("\n");
