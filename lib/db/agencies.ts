@@ -3,6 +3,7 @@
  */
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { listRanking } from "@/lib/db/rankings";
 
 /** The agency page's header data. */
 export type AgencyProfile = {
@@ -30,54 +31,35 @@ export async function getAgency(id: number): Promise<AgencyProfile | null> {
   return { ...rest, aliases: aliases.map((a) => a.name).filter((n) => n !== row.name) };
 }
 
-/** Figures a peer rank can be computed for, with the order that counts as "first". */
-export const RANKED_FIGURES = {
-  /** 申请量: most first */
-  requestsReceived: { column: "requestsReceived", descending: true, isRate: false },
-  /** 公开率: highest first; small samples left out */
-  disclosureRate: { column: "disclosureRate", descending: true, isRate: true },
-} as const;
-export type RankedFigure = keyof typeof RANKED_FIGURES;
+/** Figures the agency page shows a peer rank for. */
+export type RankedFigure = "requestsReceived" | "disclosureRate";
 
-/** 第 N / M 名 among peers; null when the agency's own value is missing or left out. */
-export type PeerRank = { rank: number; total: number; excludedAsSmall: boolean } | null;
+/** 第 N / M 名 among peers, or why the agency is not ranked. */
+export type PeerRank =
+  | { status: "ranked"; rank: number; total: number }
+  | { status: "not-reported" | "small-sample" | "identity-failed" };
 
-type PeerRankOptions = {
-  agencyId: number;
-  year: number;
-  figure: RankedFigure;
-  /** minimum handled requests for a rate to be ranked (small-sample rule) */
-  minHandled: number;
-};
+/** The peer group of an agency's report: same year, level, kind and province (latest versions only). */
+export type PeerGroup = { year: number; level: string; kind: string; scope: string | undefined };
+
+type PeerRankOptions = { agencyId: number; year: number; figure: RankedFigure };
 
 /**
- * The agency's rank among its peers (same level, same kind, same province; latest versions only),
- * computed in SQL over the typed figure columns: rank = 1 + number of peers with a strictly better value.
+ * The agency's place in the same league table the ranking page shows (lib/db/rankings: SQL window
+ * functions over the typed figure columns, small samples and failed identity checks left out), so the
+ * "第 N / M 名" here and the highlighted row there always agree. Null when the agency has no report that year.
  */
-export async function getPeerRank({ agencyId, year, figure, minHandled }: PeerRankOptions): Promise<PeerRank> {
+export async function getPeerRank({ agencyId, year, figure }: PeerRankOptions): Promise<{ group: PeerGroup; rank: PeerRank } | null> {
   const db = await getDb();
   const own = await db.report.findFirst({
     where: { agencyId, year, isLatest: true },
-    select: { level: true, kind: true, provinceCode: true, requestsHandled: true, requestsReceived: true, disclosureRate: true },
+    select: { level: true, kind: true, provinceCode: true, identitiesOk: true },
   });
-  const spec = RANKED_FIGURES[figure];
-  const value = own?.[spec.column];
-  if (!own || value === null || value === undefined) return null;
-  const isSmall = spec.isRate && (own.requestsHandled ?? 0) < minHandled;
-  if (isSmall) return { rank: 0, total: 0, excludedAsSmall: true };
-  const peers = {
-    year,
-    isLatest: true,
-    level: own.level,
-    kind: own.kind,
-    provinceCode: own.provinceCode,
-    [spec.column]: { not: null },
-    ...(spec.isRate ? { requestsHandled: { gte: minHandled } } : {}),
-  };
-  const better = { [spec.column]: spec.descending ? { gt: value } : { lt: value } };
-  const [total, ahead] = await Promise.all([
-    db.report.count({ where: peers }),
-    db.report.count({ where: { ...peers, ...better } }),
-  ]);
-  return { rank: ahead + 1, total, excludedAsSmall: false };
+  if (!own) return null;
+  const group: PeerGroup = { year, level: own.level, kind: own.kind, scope: own.provinceCode ?? undefined };
+  const ranking = await listRanking({ ...group, figure, include: false, order: "desc", page: 1, pageSize: 1, highlight: agencyId });
+  if (ranking.highlighted) return { group, rank: { status: "ranked", rank: ranking.highlighted.rank, total: ranking.peers } };
+  const full = await listRanking({ ...group, figure, include: true, order: "desc", page: 1, pageSize: 1, highlight: agencyId });
+  if (!full.highlighted) return { group, rank: { status: "not-reported" } };
+  return { group, rank: { status: own.identitiesOk ? "small-sample" : "identity-failed" } };
 }

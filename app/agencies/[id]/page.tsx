@@ -50,8 +50,8 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
   const figures = computeFigures(report.document);
   const [versions, requestsRank, disclosureRank] = await Promise.all([
     listReportVersions(agency.id, year),
-    getPeerRank({ agencyId: agency.id, year, figure: "requestsReceived", minHandled: SMALL_SAMPLE_THRESHOLD }),
-    getPeerRank({ agencyId: agency.id, year, figure: "disclosureRate", minHandled: SMALL_SAMPLE_THRESHOLD }),
+    getPeerRank({ agencyId: agency.id, year, figure: "requestsReceived" }),
+    getPeerRank({ agencyId: agency.id, year, figure: "disclosureRate" }),
   ]);
   const chain = agency.regionCode ? getRegionChain(agency.regionCode) : [];
   const province = agency.provinceCode ? getRegion(agency.provinceCode)?.name : undefined;
@@ -88,11 +88,10 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
         <Card title="同级排名">
           <PeerRanks
             agencyId={agency.id}
-            year={year}
-            peerGroup={[province, levelLabel, agency.kind].filter(Boolean).join(" · ")}
+            peerGroupLabel={[province, levelLabel, agency.kind].filter(Boolean).join(" · ")}
             items={[
-              { figure: "requestsReceived", label: "申请量", order: "由多到少", rank: requestsRank },
-              { figure: "disclosureRate", label: "公开率", order: "由高到低", rank: disclosureRank },
+              { figure: "requestsReceived", label: "申请量", order: "由多到少", result: requestsRank },
+              { figure: "disclosureRate", label: "公开率", order: "由高到低", result: disclosureRank },
             ]}
           />
         </Card>
