@@ -34,7 +34,7 @@ function money(rng: Rng, max: number): number {
 function splitCount(rng: Rng, total: number, weights: number[]): number[] {
   const parts = weights.map(() => 0);
   const active = weights.map((w) => (rng.chance(Math.min(1, w * 2)) ? w : 0));
-  if (active.every((w) => w === 0)) active[0] = 1;
+  if (!active.some((w) => w > 0)) active[0] = 1;
   const sum = active.reduce((a, b) => a + b, 0);
   let left = total;
   active.forEach((w, i) => {
