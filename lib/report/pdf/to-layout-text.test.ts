@@ -189,3 +189,21 @@ describe("column boundaries from the header", () => {
     expect(toLayoutText({ pages: [page], items }).text).toBe("信息内容\t甲\t乙\t丙\n规章\t1\t\t3\n规范性文件\t12\t\t30\n");
   });
 });
+
+describe("compact tables", () => {
+  it("does not run a header cell into the data row just under it", () => {
+    const page = { width: 595, height: 842 };
+    const at = (str: string, x0: number, x1: number, baseline: number): PdfTextItem => ({
+      page: 1, str, x0, x1, top: baseline - 8.5, bottom: baseline + 1.5, baseline, fontSize: 10, vertical: false,
+    });
+    const items = [
+      at("信息内容", 60, 100, 280),
+      at("本年制发件数", 280, 340, 280),
+      at("现行有效件数", 380, 440, 280),
+      at("规章", 60, 80, 298),
+      at("1", 307, 313, 298),
+      at("3", 407, 413, 298),
+    ];
+    expect(toLayoutText({ pages: [page], items }).text).toBe("信息内容\t本年制发件数\t现行有效件数\n规章\t1\t3\n");
+  });
+});

@@ -203,6 +203,11 @@ function toCells(frags: Fragment[], pages: PdfPageSize[]): Cell[] {
     const c = (f.top + f.bottom) / 2;
     if (values.some((v) => v.page === f.page && Math.abs((v.top + v.bottom) / 2 - c) < Math.max(v.fontSize, f.fontSize) * 0.3)) anchored.add(f);
   }
+  // fragments that have another fragment to their right on the same baseline (a header row's cells)
+  const inRow = new Set<Fragment>();
+  for (const f of frags) {
+    if (frags.some((o) => o !== f && o.page === f.page && o.x0 > f.x1 && Math.abs(o.top - f.top) < f.fontSize * 0.3)) inRow.add(f);
+  }
   const textRight = new Map<number, number>();
   for (const f of frags) textRight.set(f.page, Math.max(textRight.get(f.page) ?? 0, f.x1));
 
@@ -220,6 +225,8 @@ function toCells(frags: Fragment[], pages: PdfPageSize[]): Cell[] {
         const last = o.last;
         if (o.cell.isValue || last.page !== f.page || last.vertical) continue;
         if (o.anchored && fAnchored) continue;
+        // a header row's cell does not continue into the data row under it
+        if (fAnchored && inRow.has(last) && !o.anchored) continue;
         const fs = Math.max(last.fontSize, f.fontSize);
         if (Math.abs(last.fontSize - f.fontSize) > fs * 0.2) continue;
         const dy = f.top - last.top;
