@@ -68,16 +68,19 @@ function splitReadings(items: Item[], width: number): Item[][] {
 }
 
 /** Raw readings before checking: direct, positional (blanks stand in place) plus free placements, splits. */
-function rawCandidates(tokens: Cell[], width: number): Candidate[] {
+function rawCandidates(tokens: Cell[], width: number, free: boolean): Candidate[] {
   const items: Item[] = tokens.filter((t) => t.value.kind === "number").map((t) => ({ value: (t.value as { value: number }).value, cell: t }));
   if (items.length >= width) {
     const used = items.slice(0, width);
     return [{ values: used.map((i) => i.value), cells: used.map((i) => i.cell) }];
   }
   const out: Candidate[] = [];
-  // Blanks standing in place (one cell per line) are one reading; a blank may also be a layout
-  // artefact (a trailing tab, a colspan), so the free placements of the numbers are tried as well.
-  if (tokens.length === width) out.push({ values: tokens.map((t) => (t.value.kind === "number" ? t.value.value : null)), cells: tokens.slice() });
+  // Blanks standing in place (one cell per line) are the reading; only when it breaks the identities
+  // (a blank that is a layout artefact: a trailing tab, a colspan) are free placements tried (`free`).
+  if (tokens.length === width) {
+    out.push({ values: tokens.map((t) => (t.value.kind === "number" ? t.value.value : null)), cells: tokens.slice() });
+    if (!free) return out;
+  }
   placements(items, width, out);
   for (const reading of splitReadings(items, width)) placements(reading, width, out);
   return out;
@@ -86,11 +89,12 @@ function rawCandidates(tokens: Cell[], width: number): Candidate[] {
 /**
  * The distinct readings of a row that satisfy the equations inside it. `slots` are the value paths
  * of the row's columns in order. When no reading fits, the raw readings are returned unchanged.
+ * `free` adds the free placements to a row whose blanks stand in place (see `hasFallback`).
  */
-export function rowCandidates(tokens: Cell[], slots: readonly string[], localEqs: readonly Equation[]): Candidate[] {
+export function rowCandidates(tokens: Cell[], slots: readonly string[], localEqs: readonly Equation[], free = false): Candidate[] {
   const seen = new Set<string>();
   const result: Candidate[] = [];
-  const raw = rawCandidates(tokens, slots.length);
+  const raw = rawCandidates(tokens, slots.length, free);
   const only = raw.length === 1 ? raw[0]! : null;
   if (only && only.values.every((v) => v !== null)) return raw; // fully printed: kept as is, checked later
   for (const cand of raw) {
@@ -105,4 +109,10 @@ export function rowCandidates(tokens: Cell[], slots: readonly string[], localEqs
   }
   // No reading fits: keep what is printed (a stated number is never dropped) and let the checks flag it.
   return result.length > 0 ? result : raw;
+}
+
+/** True when a row's blanks were read in place and free placements are a possible second reading. */
+export function hasFallback(tokens: Cell[], width: number): boolean {
+  const numbers = tokens.filter((t) => t.value.kind === "number").length;
+  return tokens.length === width && numbers > 0 && numbers < width;
 }

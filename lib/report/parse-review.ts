@@ -3,7 +3,7 @@
  * each 结果维持/结果纠正/其他结果/尚未审结/总计), whatever shape the header takes. A header with no
  * numbers gives three null groups.
  */
-import { rowCandidates } from "./candidates";
+import { hasFallback, rowCandidates } from "./candidates";
 import type { Equation } from "./identities";
 import type { RowReadings } from "./repair";
 import { OUTCOME_KEYS, REVIEW_GROUPS } from "./template";
@@ -25,5 +25,6 @@ export function readReview(lines: readonly Line[], eqs: readonly Equation[]): Ro
   if (!tokens.some((t) => t.value.kind === "number")) return null;
   const slots = REVIEW_PATHS.slice();
   const local = eqs.filter((e) => e.identity.table === "四");
-  return { key: "reviewLitigation", slots, candidates: rowCandidates(tokens, slots, local) };
+  const fallback = hasFallback(tokens, slots.length) ? rowCandidates(tokens, slots, local, true) : undefined;
+  return { key: "reviewLitigation", slots, candidates: rowCandidates(tokens, slots, local), ...(fallback ? { fallback } : {}) };
 }

@@ -11,7 +11,7 @@ import { parseMetadata } from "./parse-metadata";
 import { readReview } from "./parse-review";
 import type { Values } from "./propagate";
 import { isSingleOtherRow, presentRequestRows, readRequests } from "./read-requests";
-import { repair } from "./repair";
+import { repairWithFallback } from "./repair";
 import { splitSections } from "./split-sections";
 import { toDocument, toProvenance } from "./to-document";
 import { tokenize, type Cell, type Line } from "./tokenize";
@@ -59,7 +59,7 @@ export function parseText(text: string): ParseResult {
   const req = readRequests(assembled, rows, singleOther, allEqs);
   const review = readReview(reviewLines, allEqs);
   const eqs = review ? allEqs : allEqs.filter((e) => e.identity.table !== "四");
-  const repaired = repair(review ? [...req.readings, review] : req.readings, eqs);
+  const repaired = repairWithFallback(review ? [...req.readings, review] : req.readings, eqs);
   const values: Values = repaired.values;
   const cells: Map<string, Cell> = repaired.cells;
   const active = parseActive(activeLines, template);

@@ -4,7 +4,7 @@
  * or could not be placed.
  */
 import type { AssembledRequests, RowTokens } from "./assemble-requests";
-import { rowCandidates } from "./candidates";
+import { hasFallback, rowCandidates } from "./candidates";
 import type { Equation } from "./identities";
 import type { RowReadings } from "./repair";
 import { REQUEST_ROWS } from "./template";
@@ -54,7 +54,8 @@ export function readRequests(
     const nums = numberCells(row.tokens);
     if (nums.length > 7) findings.push(unplaced(row, `表三“${path}”行有 ${nums.length} 个数字，多于 7 列，多出的数字未采用`));
     const local = byRow.get(path) ?? [];
-    readings.push({ key: path, slots, candidates: rowCandidates(row.tokens, slots, local) });
+    const fallback = hasFallback(row.tokens, 7) ? rowCandidates(row.tokens, slots, local, true) : undefined;
+    readings.push({ key: path, slots, candidates: rowCandidates(row.tokens, slots, local), ...(fallback ? { fallback } : {}) });
   }
   for (const [group, row] of assembled.groups) {
     if (singleOther && group === "otherHandling") continue;

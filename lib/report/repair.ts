@@ -10,7 +10,13 @@ import { propagate, type Forced, type Values } from "./propagate";
 import type { Cell } from "./tokenize";
 
 /** One printed row (or group) with its value paths and its possible readings. */
-export type RowReadings = { key: string; slots: string[]; candidates: Candidate[] };
+export type RowReadings = {
+  key: string;
+  slots: string[];
+  candidates: Candidate[];
+  /** readings tried when the first ones break an identity (blanks that may be layout artefacts) */
+  fallback?: Candidate[];
+};
 
 /** How an uncertain row ended. */
 export type RepairOutcome = "solved" | "ambiguous" | "inconsistent" | "gave-up";
@@ -107,4 +113,41 @@ export function repair(rows: RowReadings[], eqs: Equation[]): RepairResult {
     outcomes.set(row.key, solved ? "solved" : "ambiguous");
   }
   return { values, forced, cells, outcomes };
+}
+
+function failing(values: Values, eqs: readonly Equation[]): Equation[] {
+  return eqs.filter((e) => {
+    let sum = 0;
+    for (const p of e.lhs) {
+      const v = values.get(p);
+      if (v == null) return false;
+      sum += v;
+    }
+    for (const p of e.rhs) {
+      const v = values.get(p);
+      if (v == null) return false;
+      sum -= v;
+    }
+    return Math.abs(sum) > 1e-6;
+  });
+}
+
+/**
+ * Repair, and when the result breaks an identity that touches a row read with blanks in place,
+ * once more with that row's fallback readings; the second result is kept only if it breaks fewer.
+ */
+export function repairWithFallback(rows: RowReadings[], eqs: Equation[]): RepairResult {
+  const first = repair(rows, eqs);
+  const broken = failing(first.values, eqs);
+  if (broken.length === 0) return first;
+  const touched = new Set(broken.flatMap((e) => [...e.lhs, ...e.rhs]));
+  let changed = false;
+  const retry = rows.map((r) => {
+    if (!r.fallback || !r.slots.some((p) => touched.has(p))) return r;
+    changed = true;
+    return { ...r, candidates: r.fallback };
+  });
+  if (!changed) return first;
+  const second = repair(retry, eqs);
+  return failing(second.values, eqs).length < broken.length ? second : first;
 }
