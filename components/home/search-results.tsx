@@ -33,7 +33,7 @@ export function SearchResults({ result }: { result: SearchResult }) {
           <ul className="flex flex-wrap gap-2 text-sm">
             {regions.map((r) => (
               <li key={r.code}>
-                <Link href={`/regions/${r.code}`} className="rounded border border-slate-300 px-2 py-0.5 text-sky-800 hover:bg-slate-50">
+                <Link href={`/regions/${r.code}`} title={r.path} className="rounded border border-slate-300 px-2 py-0.5 text-sky-800 hover:bg-slate-50">
                   {r.name}
                 </Link>
               </li>

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { listRegions } from "@/lib/regions/gazetteer";
+import { getRegionChain, listRegions } from "@/lib/regions/gazetteer";
 import { toSearchTerms } from "@/lib/series/to-search-terms";
 
 export type AgencyHit = { id: number; name: string; regionPath: string | null; years: number[] };
@@ -44,7 +44,7 @@ function findRegions(terms: string[]): RegionHit[] {
   const hits: RegionHit[] = [];
   for (const r of listRegions()) {
     if (r.level > 3 || !terms.some((t) => r.name.includes(t))) continue;
-    hits.push({ code: r.code, name: r.name, path: r.name });
+    hits.push({ code: r.code, name: r.name, path: getRegionChain(r.code).map((x) => x.name).join(" › ") });
     if (hits.length >= REGION_LIMIT) break;
   }
   return hits;
