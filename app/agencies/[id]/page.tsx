@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { AgencyCharts } from "@/components/agency/agency-charts";
 import { FigureGrid } from "@/components/agency/figure-grid";
-import { PeerRanks } from "@/components/agency/peer-ranks";
+import { PeerRanksSection } from "@/components/agency/peer-ranks-section";
 import { QualityPanel } from "@/components/agency/quality-panel";
 import { SourceView } from "@/components/agency/source-view";
 import { VersionHistory } from "@/components/agency/version-history";
 import { YearSwitcher } from "@/components/agency/year-switcher";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
-import { getAgency, getPeerRank } from "@/lib/db/agencies";
+import { LoadingSkeleton } from "@/components/ui/loading-skeleton";
+import { getAgency } from "@/lib/db/agencies";
 import { getReport, listAgencyYears, listReportVersions } from "@/lib/db/reports";
 import { SMALL_SAMPLE_THRESHOLD, computeFigures } from "@/lib/figures/figures";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
@@ -48,11 +50,7 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
   if (!report) notFound();
 
   const figures = computeFigures(report.document);
-  const [versions, requestsRank, disclosureRank] = await Promise.all([
-    listReportVersions(agency.id, year),
-    getPeerRank({ agencyId: agency.id, year, figure: "requestsReceived" }),
-    getPeerRank({ agencyId: agency.id, year, figure: "disclosureRate" }),
-  ]);
+  const versions = await listReportVersions(agency.id, year);
   const chain = agency.regionCode ? getRegionChain(agency.regionCode) : [];
   const province = agency.provinceCode ? getRegion(agency.provinceCode)?.name : undefined;
   const levelLabel = LEVEL_LABELS[agency.level] ?? agency.level;
@@ -86,14 +84,9 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="同级排名">
-          <PeerRanks
-            agencyId={agency.id}
-            peerGroupLabel={[province, levelLabel, agency.kind].filter(Boolean).join(" · ")}
-            items={[
-              { figure: "requestsReceived", label: "申请量", order: "由多到少", result: requestsRank },
-              { figure: "disclosureRate", label: "公开率", order: "由高到低", result: disclosureRank },
-            ]}
-          />
+          <Suspense fallback={<LoadingSkeleton label="正在计算同级排名…" blocks={2} />}>
+            <PeerRanksSection agencyId={agency.id} year={year} peerGroupLabel={[province, levelLabel, agency.kind].filter(Boolean).join(" · ")} />
+          </Suspense>
         </Card>
         <Card title="数据质量">
           <QualityPanel quality={quality} crossYear={crossYear} />
