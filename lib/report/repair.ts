@@ -132,22 +132,31 @@ function failing(values: Values, eqs: readonly Equation[]): Equation[] {
   });
 }
 
+/** Lower is better: broken identities first, then cells left null. */
+function score(result: RepairResult, eqs: readonly Equation[]): number {
+  let nulls = 0;
+  for (const v of result.values.values()) if (v === null) nulls++;
+  return failing(result.values, eqs).length * 1000 + nulls;
+}
+
 /**
- * Repair, and when the result breaks an identity that touches a row read with blanks in place,
- * once more with that row's fallback readings; the second result is kept only if it breaks fewer.
+ * Repair, and when the result breaks an identity (or no reading fits at all) while some row was
+ * read with its blanks in place, once more with those rows' fallback readings; the second result
+ * is kept only if it breaks fewer identities or leaves fewer cells null.
  */
 export function repairWithFallback(rows: RowReadings[], eqs: Equation[]): RepairResult {
   const first = repair(rows, eqs);
   const broken = failing(first.values, eqs);
-  if (broken.length === 0) return first;
+  const stuck = [...first.outcomes.values()].some((o) => o === "inconsistent");
+  if (broken.length === 0 && !stuck) return first;
   const touched = new Set(broken.flatMap((e) => [...e.lhs, ...e.rhs]));
   let changed = false;
   const retry = rows.map((r) => {
-    if (!r.fallback || !r.slots.some((p) => touched.has(p))) return r;
+    if (!r.fallback || !(stuck || r.slots.some((p) => touched.has(p)))) return r;
     changed = true;
     return { ...r, candidates: r.fallback };
   });
   if (!changed) return first;
   const second = repair(retry, eqs);
-  return failing(second.values, eqs).length < broken.length ? second : first;
+  return score(second, eqs) < score(first, eqs) ? second : first;
 }
