@@ -16,10 +16,16 @@ import { synthesize, TEXT_LAYOUTS } from "@/lib/report/synth";
 import { measureThroughput, type Throughput } from "@/lib/report/synth/measure-throughput";
 import { runPdfBench } from "./bench-parse-pdf";
 
-const format = (label: string, t: Throughput, bytes?: number): string =>
-  `${label.padEnd(36)} ${t.perSecond.toFixed(0).padStart(7)} reports/s  (${t.items} parses in ${t.seconds.toFixed(2)} s${t.failed ? `, ${t.failed} failed` : ""}${bytes ? `, ${((bytes * t.items) / t.seconds / 1e6).toFixed(1)} MB/s` : ""})`;
+/** CPU seconds of this process (user + system): other jobs on a shared machine do not count. */
+const cpuClock = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
-function main(): void {
+const format = (label: string, t: Throughput, bytes?: number): string =>
+  `${label.padEnd(36)} ${t.perSecond.toFixed(0).padStart(7)} reports/s wall, ${(t.perCpuSecond ?? 0).toFixed(0).padStart(6)} per CPU-second  (${t.items} parses in ${t.seconds.toFixed(2)} s wall / ${(t.cpuSeconds ?? 0).toFixed(2)} s CPU${t.failed ? `, ${t.failed} failed` : ""}${bytes ? `, ${((bytes * t.items) / t.seconds / 1e6).toFixed(1)} MB/s` : ""})`;
+
+async function main(): Promise<void> {
   const { values } = parseArgs({ options: { count: { type: "string", default: "2000" }, seconds: { type: "string", default: "3" } } });
   const count = Number(values.count);
   const minSeconds = Number(values.seconds);
@@ -30,13 +36,16 @@ function main(): void {
   const avg = (xs: string[]) => xs.reduce((n, x) => n + Buffer.byteLength(x), 0) / xs.length;
   const ok = (r: { ok: boolean }) => r.ok;
   console.log(`bench:parse — one process, one core (Node ${process.version}); warm-up 1 pass, then ≥ ${minSeconds} s per set`);
-  console.log(format(`seeds (${seeds.length} real text reports)`, measureThroughput({ items: seeds, run: (t) => ok(parseText(t)), minSeconds }), avg(seeds)));
-  const synthText = measureThroughput({ items: text, run: (t) => ok(parseText(t)), minSeconds });
+  console.log(format(`seeds (${seeds.length} real text reports)`, measureThroughput({ items: seeds, run: (t) => ok(parseText(t)), minSeconds, cpuClock }), avg(seeds)));
+  const synthText = measureThroughput({ items: text, run: (t) => ok(parseText(t)), minSeconds, cpuClock });
   console.log(format(`synthetic text (${count}, 4 layouts)`, synthText, avg(text)));
-  console.log(format(`synthetic HTML (${html.length})`, measureThroughput({ items: html, run: (t) => ok(parseHtml(t)), minSeconds }), avg(html)));
-  console.log(`target ≥ 2000 text reports/s: ${synthText.perSecond >= 2000 ? "met" : "NOT met"} (${synthText.perSecond.toFixed(0)})`);
+  console.log(format(`synthetic HTML (${html.length})`, measureThroughput({ items: html, run: (t) => ok(parseHtml(t)), minSeconds, cpuClock }), avg(html)));
+  const perCpu = synthText.perCpuSecond ?? 0;
+  console.log(`target ≥ 2000 text reports/s on one core: ${perCpu >= 2000 ? "met" : "NOT met"} (${perCpu.toFixed(0)} per CPU-second, ${synthText.perSecond.toFixed(0)} per wall second)`);
+  const [load1] = (await import("node:os")).loadavg();
+  if ((load1 ?? 0) > 1.5) console.log(`note: load average ${load1?.toFixed(1)} — wall-clock figures are shared with other jobs; the per-CPU-second figure is the single-core rate`);
 }
 
-main();
+await main();
 // PDF section (pages/s; more with `npm run bench:parse:pdf -- --count N --rounds R`)
 await runPdfBench({ count: 10, rounds: 2 });

@@ -5,16 +5,33 @@
  */
 
 /** Result of one measurement. */
-export type Throughput = { items: number; seconds: number; perSecond: number; failed: number };
+export type Throughput = {
+  items: number;
+  seconds: number;
+  perSecond: number;
+  failed: number;
+  /** CPU seconds this process used while timing, when a `cpuClock` was given */
+  cpuSeconds?: number;
+  /** items per CPU second: the figure that stays honest on a machine other jobs share */
+  perCpuSecond?: number;
+};
 
 /** Options: `warmupRounds` untimed passes, then timed passes until `minSeconds` have elapsed. */
-export type MeasureOptions<T> = { items: readonly T[]; run: (item: T) => boolean; warmupRounds?: number; minSeconds?: number };
+export type MeasureOptions<T> = {
+  items: readonly T[];
+  run: (item: T) => boolean;
+  warmupRounds?: number;
+  minSeconds?: number;
+  /** CPU time in seconds, e.g. `() => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; }` */
+  cpuClock?: () => number;
+};
 
 /** Runs `run` over `items` (returning false counts as a failure) and measures items per second. */
-export function measureThroughput<T>({ items, run, warmupRounds = 1, minSeconds = 2 }: MeasureOptions<T>): Throughput {
+export function measureThroughput<T>({ items, run, warmupRounds = 1, minSeconds = 2, cpuClock }: MeasureOptions<T>): Throughput {
   for (let r = 0; r < warmupRounds; r++) for (const item of items) run(item);
   let done = 0;
   let failed = 0;
+  const cpuStart = cpuClock?.();
   const start = performance.now();
   let elapsed = 0;
   do {
@@ -22,5 +39,10 @@ export function measureThroughput<T>({ items, run, warmupRounds = 1, minSeconds 
     done += items.length;
     elapsed = (performance.now() - start) / 1000;
   } while (elapsed < minSeconds);
-  return { items: done, seconds: elapsed, perSecond: done / elapsed, failed };
+  const result: Throughput = { items: done, seconds: elapsed, perSecond: done / elapsed, failed };
+  if (cpuClock && cpuStart !== undefined) {
+    const cpuSeconds = cpuClock() - cpuStart;
+    return { ...result, cpuSeconds, perCpuSecond: done / cpuSeconds };
+  }
+  return result;
 }
