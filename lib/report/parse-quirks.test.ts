@@ -53,6 +53,14 @@ describe("layout quirks", () => {
     expect(r.provenance["requests.unableToProvide.notHeld[6]"]!.status).toBe("inferred");
   });
 
+  it("notes a group subtotal that matches its rows and flags one that does not", () => {
+    const ok = parseOk(withLine(CLEAN, "1.属于国家秘密", "\t（三）不予公开\t\t1\t0\t0\t0\t0\t0\t1\n\t\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"));
+    expect(ok.document).toEqual(CLEAN_EXPECTED);
+    expect(ok.findings.map((f) => [f.code, f.severity])).toEqual([["group-subtotal", "info"]]);
+    const bad = parseOk(withLine(CLEAN, "1.属于国家秘密", "\t（三）不予公开\t\t9\t0\t0\t0\t0\t0\t9\n\t\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"));
+    expect(bad.findings.map((f) => [f.code, f.severity])).toEqual([["cells-unplaced", "warning"]]);
+  });
+
   it("does not take a trailing tab for a blank 总计 when a short row's placement is forced", () => {
     const r = parseOk(withLine(CLEAN, "本机关不掌握", "\t（四）无法提供\t1.本机关不掌握相关政府信息\t8\t0\t0\t0\t0\t8\t"));
     expect(r.document.requests.unableToProvide.notHeld).toEqual([8, 0, 0, 0, 0, 0, 8]);

@@ -10,7 +10,7 @@ import { looksLike2019, parseActive } from "./parse-active";
 import { parseMetadata } from "./parse-metadata";
 import { readReview } from "./parse-review";
 import type { Values } from "./propagate";
-import { isSingleOtherRow, presentRequestRows, readRequests } from "./read-requests";
+import { groupRowFindings, isSingleOtherRow, presentRequestRows, readRequests } from "./read-requests";
 import { repairWithFallback } from "./repair";
 import { splitSections } from "./split-sections";
 import { toDocument, toProvenance } from "./to-document";
@@ -77,6 +77,7 @@ export function parseText(text: string): ParseResult {
   const findings: Finding[] = [
     ...templateFindings({ sections, known, meta, active: active.unplaced }),
     ...req.findings,
+    ...groupRowFindings(assembled, singleOther, values),
     ...repairFindings(repaired.outcomes),
     ...validateIdentities(values, eqs),
     ...checkNarrative(sections.active ? lines.slice(0, sections.active[0]) : lines.slice(0, sections.requests?.[0] ?? 0), values),

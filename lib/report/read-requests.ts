@@ -10,6 +10,7 @@ import type { RowReadings } from "./repair";
 import { REQUEST_ROWS } from "./template";
 import { rowSlots } from "./to-document";
 import type { Cell } from "./tokenize";
+import type { Values } from "./propagate";
 import type { Finding, TemplateVersion } from "./types";
 
 /** Row paths printed by a report: the 2021 list, or without 其他处理 1./2. when it prints one row. */
@@ -57,12 +58,33 @@ export function readRequests(
     const fallback = hasFallback(row.tokens, 7) ? rowCandidates(row.tokens, slots, local, true) : undefined;
     readings.push({ key: path, slots, candidates: rowCandidates(row.tokens, slots, local), ...(fallback ? { fallback } : {}) });
   }
-  for (const [group, row] of assembled.groups) {
-    if (singleOther && group === "otherHandling") continue;
-    if (numberCells(row.tokens).length > 0) findings.push(unplaced(row, `表三分组标题“${row.label.text}”所在行的数字无法归入具体行，未采用`));
-  }
+
   for (const dup of assembled.duplicates) {
     if (numberCells(dup.tokens).length > 0) findings.push(unplaced(dup, `表三“${dup.key}”行重复出现，重复行的数字未采用`));
   }
   return { readings, findings };
+}
+
+/**
+ * Findings for group label rows that carry numbers (（三）不予公开 0 0 …): a subtotal that equals
+ * the sum of the group's rows is noted (info); anything else could not be placed (warning).
+ */
+export function groupRowFindings(assembled: AssembledRequests, singleOther: boolean, values: Values): Finding[] {
+  const findings: Finding[] = [];
+  for (const [group, row] of assembled.groups) {
+    if (singleOther && group === "otherHandling") continue;
+    const nums = numberCells(row.tokens).map((c) => (c.value as { value: number }).value);
+    if (nums.length === 0) continue;
+    const subRows = REQUEST_ROWS.filter((r) => r.group === group && values.get(rowSlots(r.path)[0]!) !== undefined);
+    const sums = [0, 1, 2, 3, 4, 5, 6].map((c) => subRows.reduce<number | null>((acc, r) => {
+      const v = values.get(rowSlots(r.path)[c]!);
+      return acc === null || v == null ? null : acc + v;
+    }, 0));
+    if (nums.length === 7 && nums.every((n, i) => sums[i] === n)) {
+      findings.push({ ...unplaced(row, `表三分组“${row.label.text}”印有小计，与各子项之和一致`), code: "group-subtotal", severity: "info" });
+    } else {
+      findings.push(unplaced(row, `表三分组标题“${row.label.text}”所在行的数字无法归入具体行，未采用`));
+    }
+  }
+  return findings;
 }
