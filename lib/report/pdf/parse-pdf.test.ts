@@ -64,6 +64,8 @@ describe("findings on the real PDFs", () => {
       { row: "review", column: "total", expected: 0, actual: 11 },
       { row: "litigationAfterReview", column: "total", expected: 0, actual: 5 },
     ]);
+    // each points at the printed total on page 4
+    for (const f of wrong) expect(f.loc?.page).toBe(4);
     // flagged, not fixed
     expect(document.reviewLitigation.review?.total).toBe(0);
     expect(document.reviewLitigation.litigationAfterReview?.total).toBe(0);

@@ -70,11 +70,31 @@ function withPage(loc: SourceLocation, spans: LayoutSpan[]): SourceLocation {
   return hit ? { ...loc, page: hit.page, box: hit.box } : loc;
 }
 
-/** Adds page and box to every location of the provenance and the findings. */
+/** The location of the cell a finding names by row and column (e.g. 表四 review / total), if it has one. */
+function cellLocation(f: Finding, provenance: Provenance): SourceLocation | undefined {
+  if (f.row === undefined || f.column === undefined) return undefined;
+  const keys = [`${f.row}[${f.column}]`, `${f.row}.${f.column}`, `requests.${f.row}[${f.column}]`, `reviewLitigation.${f.row}.${f.column}`];
+  for (const key of keys) {
+    const loc = provenance[key]?.loc;
+    if (loc) return loc;
+  }
+  return undefined;
+}
+
+/**
+ * Adds page and box to every location of the provenance and the findings; a finding without a
+ * location that names a row and column gets that cell's location, so the page view can mark it.
+ */
 export function addPageBoxes(provenance: Provenance, findings: Finding[], spans: LayoutSpan[]): { provenance: Provenance; findings: Finding[] } {
   const out: Provenance = {};
   for (const [path, p] of Object.entries(provenance)) out[path] = p.loc ? { ...p, loc: withPage(p.loc, spans) } : p;
-  return { provenance: out, findings: findings.map((f) => (f.loc ? { ...f, loc: withPage(f.loc, spans) } : f)) };
+  return {
+    provenance: out,
+    findings: findings.map((f) => {
+      const loc = f.loc ?? cellLocation(f, out);
+      return loc ? { ...f, loc: withPage(loc, spans) } : f;
+    }),
+  };
 }
 
 /**
