@@ -87,6 +87,21 @@ function findAgency(lines: readonly Line[], title: ReturnType<typeof findTitle>)
   return null;
 }
 
+const CN_DIGITS = "〇一二三四五六七八九";
+
+/** "二〇二六年二月三日" → "2026年2月3日" (落款 dates are often written in Chinese numerals); other text unchanged. */
+export function chineseDateToDigits(text: string): string {
+  const m = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/.exec(text);
+  if (!m) return text;
+  const digit = (c: string): number => (c === "零" ? 0 : CN_DIGITS.indexOf(c));
+  const small = (t: string): number => {
+    const ten = t.indexOf("十");
+    if (ten < 0) return digit(t);
+    return (ten === 0 ? 1 : digit(t[0]!)) * 10 + (ten === t.length - 1 ? 0 : digit(t[ten + 1]!));
+  };
+  return `${[...m[1]!].map(digit).join("")}年${small(m[2]!)}月${small(m[3]!)}日`;
+}
+
 function findPublished(lines: readonly Line[]): Located<string> {
   const fmt = (m: RegExpExecArray): string => `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
   for (const line of lines.slice(0, 40)) {
@@ -101,7 +116,7 @@ function findPublished(lines: readonly Line[]): Located<string> {
     const text = line.text.trim();
     if (text.length === 0) continue;
     seen++;
-    const m = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(text);
+    const m = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(chineseDateToDigits(text));
     if (m) return { value: fmt(m), raw: text, loc: loc(line, line.text.indexOf(text), line.text.indexOf(text) + text.length) };
   }
   return null;

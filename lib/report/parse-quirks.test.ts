@@ -84,6 +84,11 @@ describe("metadata and sections", () => {
     expect(parseOk(text).document).toEqual(CLEAN_EXPECTED);
   });
 
+  it("reads a 落款 date written in Chinese numerals", () => {
+    expect(parseOk(withLine(CLEAN, "2025年1月20日", "二〇二五年一月二十日")).document.publishedOn).toBe("2025-01-20");
+    expect(parseOk(withLine(CLEAN, "2025年1月20日", "二〇二五年十二月三十一日")).document.publishedOn).toBe("2025-12-31");
+  });
+
   it("names a 盟's government 行政公署 and resolves a township with the 公网安备 county code", () => {
     const r = parseOk(withLine(CLEAN, "额敏县 2024 年", "阿拉善盟 2024 年政府信息公开工作年度报告"));
     expect(r.document.agency).toEqual({ name: "阿拉善盟行政公署", regionCode: "152900" });
