@@ -1,6 +1,6 @@
 /**
  * Narrative figures (一、总体情况) that contradict the table: "全年共受理政府信息公开申请 72 件"
- * against 本年新收 总计, "办结 66 件" against （七）总计. Only the text before section 二 is read,
+ * against 本年新收 总计, "办结 66 件" against （七）总计, "转结至下一年度 7 件" against 结转下年度. Only the text before section 二 is read,
  * so table cells are never taken for narrative figures.
  */
 import type { Values } from "./propagate";
@@ -16,6 +16,7 @@ const CHECKS: NarrativeCheck[] = [
     label: "本年新收申请总计",
   },
   { re: /办结[^。；;，,\d]{0,6}?(\d+)\s*件/, paths: [["requests.totalProcessed[6]"]], label: "办理结果总计" },
+  { re: /(?:结转|转结|顺延)(?:至|到)?下一?年(?:度)?[^。；;，,\d]{0,8}?(\d+)\s*件/, paths: [["requests.carriedForward[6]"]], label: "结转下年度继续办理总计" },
 ];
 
 /** Findings for narrative figures that match none of the table's readings. */

@@ -118,6 +118,9 @@ describe("repair limits and checks", () => {
   it("flags a narrative figure that contradicts the table", () => {
     const r = parseOk(CLEAN.replace("全年共受理政府信息公开申请 155 件", "全年共受理政府信息公开申请 72 件"));
     expect(r.findings).toContainEqual(expect.objectContaining({ code: "narrative-mismatch", expected: 155, actual: 72 }));
+    const carried = parseOk(CLEAN.replace("办结 154 件。", "办结 154 件，结转至下一年度 9 件。"));
+    expect(carried.findings).toEqual([expect.objectContaining({ code: "narrative-mismatch", row: "carriedForward", expected: 2, actual: 9 })]);
+    expect(parseOk(CLEAN.replace("办结 154 件。", "办结 154 件，结转至下一年度 2 件。")).findings).toEqual([]);
   });
 
   it("flags section 四 totals that do not add up", () => {
