@@ -1,10 +1,10 @@
 /**
  * Bulk ingest: `npm run ingest -- PATH...` (files, and folders walked recursively for .txt/.html/.docx/.pdf).
  * Same code path as POST /api/ingest. Progress on stderr, summary on stdout, exit 1 when any file failed.
- *   --concurrency N   documents in flight (default 4 on PostgreSQL, 1 on PGlite)
+ *   --concurrency N   documents in flight (default 1; see the note in README on higher values)
  * Target: DATABASE_URL or the PGlite folder PGLITE_DIR (stop the server first: one process per PGlite folder).
  */
-import { getDb, getDbTarget } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
 
@@ -40,13 +40,12 @@ async function main(): Promise<number> {
     console.error("usage: npm run ingest -- PATH... [--concurrency N]");
     return 2;
   }
-  const isPostgres = "databaseUrl" in getDbTarget();
   const total = (await listIngestFiles(paths)).length;
   const db = await getDb();
   const bar = createProgressBar(total);
   const started = performance.now();
   const summary = await ingestFiles(db, paths, {
-    concurrency: concurrency ?? (isPostgres ? 4 : 1),
+    concurrency: concurrency ?? 1,
     onProgress: (p) => bar.update(p.done),
   });
   bar.finish();
