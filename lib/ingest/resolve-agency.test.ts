@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { getRegion } from "@/lib/regions/gazetteer";
+import { toAgencyKind, toCanonicalAgencyName, toPeerGroupCodes } from "@/lib/ingest/resolve-agency";
+
+describe("toAgencyKind", () => {
+  it.each([
+    ["鄂托克旗人民政府", "人民政府"],
+    ["阿拉善盟行政公署", "行政公署"],
+    ["内蒙古自治区人民政府办公厅", "办公厅"],
+    ["阿拉善盟行政公署办公室", "办公室"],
+    ["东城区东华门街道办事处", "街道"],
+    ["鄂尔多斯市公安局", "部门"],
+  ])("%s → %s", (name, kind) => {
+    expect(toAgencyKind(name)).toBe(kind);
+  });
+});
+
+describe("toCanonicalAgencyName", () => {
+  it("turns a bare place name into that place's 人民政府, a 盟 into its 行政公署", () => {
+    expect(toCanonicalAgencyName("鄂托克旗", getRegion("150624"))).toBe("鄂托克旗人民政府");
+    expect(toCanonicalAgencyName("阿拉善盟", getRegion("152900"))).toBe("阿拉善盟行政公署");
+  });
+  it("completes X政府 and removes whitespace, leaves full names alone", () => {
+    expect(toCanonicalAgencyName("鄂托克旗 政府", getRegion("150624"))).toBe("鄂托克旗人民政府");
+    expect(toCanonicalAgencyName("阿拉善盟行政公署办公室", getRegion("152900"))).toBe("阿拉善盟行政公署办公室");
+  });
+});
+
+describe("toPeerGroupCodes", () => {
+  it("gives province, prefecture and county codes by level", () => {
+    expect(toPeerGroupCodes(getRegion("152223202"))).toEqual({ provinceCode: "150000", prefectureCode: "152200", countyCode: "152223" });
+    expect(toPeerGroupCodes(getRegion("152900"))).toEqual({ provinceCode: "150000", prefectureCode: "152900", countyCode: null });
+    expect(toPeerGroupCodes(undefined)).toEqual({ provinceCode: null, prefectureCode: null, countyCode: null });
+  });
+});
