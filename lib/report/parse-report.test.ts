@@ -99,6 +99,7 @@ describe("not a report", () => {
     ["unrelated page", new TextEncoder().encode("<html><body><h1>新闻</h1><p>今天天气晴，2025年1月1日。</p><table><tr><td>1</td><td>2</td></tr></table></body></html>"), "not-a-report"],
     ["binary junk", new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), "unreadable"],
     ["broken docx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "unreadable"],
+    ["blank template", new TextEncoder().encode(CLEAN.replace(/\t[\d.,]+/g, "\t").replace(/^[\d\t]+$/gm, "")), "not-a-report"],
   ])("%s", async (_name, bytes, code) => {
     const r = await parseReport({ bytes });
     expect(r.ok).toBe(false);

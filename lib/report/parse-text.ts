@@ -74,6 +74,10 @@ export function parseText(text: string): ParseResult {
       if (cell) cells.set(to, cell);
     }
   }
+  const printed = [...assembled.rows.values(), ...assembled.groups.values()].some((r) => r.tokens.some((t) => t.value.kind === "number"));
+  if (!printed && review === null && ![...active.values.values()].some((v) => v.value !== null)) {
+    return { ok: false, error: { code: "not-a-report", message: "只有年报表格的栏目，没有任何数字（空白模板），不是一份已填写的年度报告" } };
+  }
   const findings: Finding[] = [
     ...templateFindings({ sections, known, meta, active: active.unplaced }),
     ...req.findings,
