@@ -17,8 +17,15 @@ export type IngestResult = {
   findings: Finding[];
 };
 
+/** Columns the answer does not need (large): left out of the queries that feed it. */
+export const HEAVY_REPORT_COLUMNS = { sourceBytes: true, sourceText: true, document: true, provenance: true } as const;
+
+type StoredReport = Omit<Report, keyof typeof HEAVY_REPORT_COLUMNS> & {
+  agency: Pick<Agency, "id" | "name" | "regionCode" | "level" | "kind">;
+};
+
 /** Build the answer from a stored report row with its agency. */
-export function toIngestResult(outcome: IngestOutcome, report: Report & { agency: Agency }): IngestResult {
+export function toIngestResult(outcome: IngestOutcome, report: StoredReport): IngestResult {
   const r = report;
   return {
     outcome,

@@ -5,7 +5,7 @@
  */
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { toIngestResult, type IngestOutcome, type IngestResult } from "@/lib/ingest/ingest-result";
+import { HEAVY_REPORT_COLUMNS, toIngestResult, type IngestOutcome, type IngestResult } from "@/lib/ingest/ingest-result";
 import { resolveAgency } from "@/lib/ingest/resolve-agency";
 import { toReportFigureColumns } from "@/lib/ingest/to-figure-columns";
 import type { ParseSuccess } from "@/lib/report/types";
@@ -14,7 +14,7 @@ const MAX_ATTEMPTS = 4;
 
 /** The stored report with these original bytes, answered as "unchanged", or null. */
 export async function findReportBySha(db: Db, sha256: string): Promise<IngestResult | null> {
-  const report = await db.report.findUnique({ where: { sha256 }, include: { agency: true } });
+  const report = await db.report.findUnique({ where: { sha256 }, omit: HEAVY_REPORT_COLUMNS, include: { agency: true } });
   return report ? toIngestResult("unchanged", report) : null;
 }
 
@@ -86,7 +86,7 @@ async function writeReport(tx: Prisma.TransactionClient, input: StoreParsedInput
       regionCode: agency.regionCode,
       ...toReportFigureColumns(document),
     },
-    include: { agency: true },
+    omit: HEAVY_REPORT_COLUMNS,
   });
-  return toIngestResult(outcome, report);
+  return toIngestResult(outcome, { ...report, agency });
 }
