@@ -14,6 +14,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { createAdapter } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/schema-engine";
@@ -49,6 +50,30 @@ async function waitForServer(base: string, server: ChildProcess): Promise<void> 
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error("server did not start within 60 s");
+}
+
+/** Kill the server's process group (next + next-server) by its PID: SIGTERM, then SIGKILL after 5 s. */
+async function stopServer(server: ChildProcess): Promise<void> {
+  const pid = server.pid;
+  if (!pid) return;
+  const signalGroup = (signal: NodeJS.Signals): void => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const isAlive = (): boolean => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  signalGroup("SIGTERM");
+  for (let i = 0; i < 50 && isAlive(); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive()) signalGroup("SIGKILL");
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -103,6 +128,8 @@ async function main(): Promise<void> {
     server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
       env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "ignore", "inherit"],
+      // own process group: `next start` runs the server in a child process (next-server), so the group is killed
+      detached: true,
     });
     const base = `http://127.0.0.1:${PORT}`;
     await waitForServer(base, server);
@@ -112,9 +139,11 @@ async function main(): Promise<void> {
       const times = await timeRequests(base, list, REQUESTS);
       const f = (ms: number): string => `${ms.toFixed(1)} ms`;
       console.log(`${kind.padEnd(9)} n=${times.length}  p50 ${f(percentile(times, 50))}  p95 ${f(percentile(times, 95))}  max ${f(times[times.length - 1]!)}`);
+      // the figures only mean something on a quiet machine: say how busy it was
+      console.log(`          load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${cpus().length} cores`);
     }
   } finally {
-    if (server?.pid && server.exitCode === null) server.kill("SIGTERM");
+    if (server) await stopServer(server);
     if (!KEEP) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     else console.log(`kept ${databaseUrl}`);
   }

@@ -1,4 +1,4 @@
-import { getRegionChain } from "@/lib/regions/gazetteer";
+import { getRegion } from "@/lib/regions/gazetteer";
 import { listScopeGroups } from "./scope-options";
 
 const selectClass = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
@@ -9,11 +9,12 @@ const selectClass = "rounded border border-slate-300 bg-white px-2 py-1 text-sm"
  * clears the prefecture (data-clears, see AutoSubmit).
  */
 export function ScopeFields({ scope }: { scope?: string }) {
-  const chain = scope ? getRegionChain(scope) : [];
-  const province = chain.find((r) => r.level === 1)?.code ?? "";
-  const below = chain.find((r) => r.level >= 2)?.code ?? "";
+  // codes nest by prefix (GB/T 2260); a few regions are their own parent in the data (东莞 441900), so no tree walk
+  const region = scope ? getRegion(scope) : undefined;
+  const province = scope ? `${scope.slice(0, 2)}0000` : "";
+  const below = region && region.level >= 2 ? (region.level === 2 ? region.code : `${scope!.slice(0, 4)}00`) : "";
   const group = listScopeGroups().find((g) => g.code === province);
-  const county = chain.find((r) => r.level === 3);
+  const county = region?.level === 3 && !group?.prefectures.some((p) => p.code === region.code) ? region : undefined;
   return (
     <>
       <label className="flex flex-col gap-1 text-xs text-slate-600">
