@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getRegion } from "@/lib/regions/gazetteer";
-import { toAgencyKind, toCanonicalAgencyName, toPeerGroupCodes } from "@/lib/ingest/resolve-agency";
+import { toAgencyIdentityName, toAgencyKind, toCanonicalAgencyName, toPeerGroupCodes } from "@/lib/ingest/resolve-agency";
 
 describe("toAgencyKind", () => {
   it.each([
@@ -31,5 +31,18 @@ describe("toPeerGroupCodes", () => {
     expect(toPeerGroupCodes(getRegion("152223202"))).toEqual({ provinceCode: "150000", prefectureCode: "152200", countyCode: "152223" });
     expect(toPeerGroupCodes(getRegion("152900"))).toEqual({ provinceCode: "150000", prefectureCode: "152900", countyCode: null });
     expect(toPeerGroupCodes(undefined)).toEqual({ provinceCode: null, prefectureCode: null, countyCode: null });
+  });
+});
+
+describe("toAgencyIdentityName", () => {
+  it("drops the ancestors' names printed before the body's own name", () => {
+    expect(toAgencyIdentityName("淮安市洪泽区人民政府", getRegion("320813"))).toBe("洪泽区人民政府");
+    expect(toAgencyIdentityName("江苏省淮安市洪泽区人民政府", getRegion("320813"))).toBe("洪泽区人民政府");
+    expect(toAgencyIdentityName("洪泽区人民政府", getRegion("320813"))).toBe("洪泽区人民政府");
+  });
+  it("keeps the region's own name and names of other places", () => {
+    expect(toAgencyIdentityName("淮安市人民政府", getRegion("320800"))).toBe("淮安市人民政府");
+    expect(toAgencyIdentityName("扎赉特旗宝力根花苏木人民政府", getRegion("152223202"))).toBe("宝力根花苏木人民政府");
+    expect(toAgencyIdentityName("鄂托克旗人民政府", undefined)).toBe("鄂托克旗人民政府");
   });
 });

@@ -3,7 +3,7 @@
  * Identity = region code + canonical name; the name as printed, when different, is kept as an alias.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { getRegion, type Region } from "@/lib/regions/gazetteer";
+import { getRegion, getRegionChain, type Region } from "@/lib/regions/gazetteer";
 
 /** 省 | 市 | 县 | 乡, or 未知 when the report names no known region. */
 export type AgencyLevel = "省" | "市" | "县" | "乡" | "未知";
@@ -30,6 +30,20 @@ export function toCanonicalAgencyName(printed: string, region: Region | undefine
   const name = printed.replace(/\s+/g, "");
   if (region && name === region.name) return name + (name.endsWith("盟") ? "行政公署" : "人民政府");
   if (name.endsWith("政府") && !name.endsWith("人民政府")) return name.slice(0, -2) + "人民政府";
+  return name;
+}
+
+/**
+ * The name that identifies a body within its region: the canonical name without the names of the
+ * region's ancestors printed in front of it, so 淮安市洪泽区人民政府 and 洪泽区人民政府 (region 320813)
+ * are one agency, as are 内蒙古自治区鄂尔多斯市鄂托克旗人民政府 and 鄂托克旗人民政府.
+ */
+export function toAgencyIdentityName(canonical: string, region: Region | undefined): string {
+  if (!region) return canonical;
+  let name = canonical;
+  for (const ancestor of getRegionChain(region.code).slice(0, -1)) {
+    if (name.startsWith(ancestor.name) && name.length > ancestor.name.length) name = name.slice(ancestor.name.length);
+  }
   return name;
 }
 
@@ -71,7 +85,7 @@ export async function resolveAgency(
   const region = regionCode ? getRegion(regionCode) : undefined;
   const code = region?.code ?? null;
   const name = toCanonicalAgencyName(printed, region);
-  const key = `${code ?? "-"}/${name}`;
+  const key = `${code ?? "-"}/${toAgencyIdentityName(name, region)}`;
   const found =
     (await tx.agency.findUnique({ where: { key }, select: AGENCY_SELECT })) ??
     (await tx.agency.findFirst({ where: { regionCode: code, aliases: { some: { name: printed } } }, select: AGENCY_SELECT }));

@@ -93,6 +93,20 @@ describe.each<BackendName>(["postgres", "pglite"])("storeParsed on %s", (backend
     expect(after.agencies).toBe(before.agencies + 1);
   });
 
+  it("puts a name printed with its parent places (淮安市洪泽区人民政府) on the same agency as the short one", async () => {
+    const doc = (name: string, year: number): ParseSuccess => {
+      const d = structuredClone(s001.parsed.document);
+      d.agency = { name, regionCode: "320813" };
+      d.year = year;
+      return { ...s001.parsed, document: d };
+    };
+    const a = await storeParsed(t.db, toInput("洪泽 2023", doc("洪泽区人民政府", 2023)));
+    const b = await storeParsed(t.db, toInput("洪泽 2024", doc("淮安市洪泽区人民政府", 2024)));
+    expect(b.outcome).toBe("created");
+    expect(b.agency.id).toBe(a.agency.id);
+    expect(await t.db.agencyAlias.count({ where: { agencyId: a.agency.id, name: "淮安市洪泽区人民政府" } })).toBe(1);
+  });
+
   it("rolls the whole report back when a write fails (no orphan agency)", async () => {
     const before = await countRows(t);
     const doc = structuredClone(s001.parsed.document);
