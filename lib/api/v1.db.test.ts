@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the JSON answers of ten routes are asserted field by field */
 /**
  * Contract tests of every /api/v1 route, against a throw-away PostgreSQL database holding the seed reports plus
  * three made-up county reports (a tie, a failed identity check). The route handlers are called directly.
@@ -7,7 +8,7 @@ import { createTestDatabase, loadDocuments, readSeedDocuments, type TestDatabase
 import type { CanonicalReport } from "@/lib/report/types";
 
 let t: TestDatabase;
-let ids: Record<string, number> = {};
+const ids: Record<string, number> = {};
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 let routes: Record<string, { GET: Handler; OPTIONS?: () => Response }> = {};
 

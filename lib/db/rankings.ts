@@ -10,7 +10,7 @@
  * unless `include` is set; reports that do not state the figure (未填报) are never ranked, only counted.
  */
 import { getDb } from "@/lib/db/client";
-import { figureSelect, figureValue, peerWhere, type PeerFilter } from "@/lib/db/figure-sql";
+import { figureSelect, peerWhere, type PeerFilter } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 
