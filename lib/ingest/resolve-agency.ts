@@ -77,24 +77,34 @@ const AGENCY_SELECT = {
   id: true, name: true, regionCode: true, level: true, kind: true, provinceCode: true, prefectureCode: true, countyCode: true,
 } as const;
 
+/** The identity of a printed body and the columns of its Agency row when it is new. */
+export type AgencyIdentity = Omit<ResolvedAgency, "id"> & { key: string; printed: string };
+
+/** Pure: canonical name, identity key, level, kind and peer-group codes of the body a report names. */
+export function toAgencyIdentity({ name: printed, regionCode }: { name: string; regionCode: string | null }): AgencyIdentity {
+  const region = regionCode ? getRegion(regionCode) : undefined;
+  const name = toCanonicalAgencyName(printed, region);
+  return {
+    key: `${region?.code ?? "-"}/${toAgencyIdentityName(name, region)}`,
+    printed,
+    name,
+    regionCode: region?.code ?? null,
+    level: region ? LEVEL_BY_REGION[region.level] : "未知",
+    kind: toAgencyKind(name),
+    ...toPeerGroupCodes(region),
+  };
+}
+
 /** Find the agency (by identity, then by alias within the region) or create it, inside the caller's transaction. */
 export async function resolveAgency(
   tx: Prisma.TransactionClient,
-  { name: printed, regionCode }: { name: string; regionCode: string | null },
+  printedAgency: { name: string; regionCode: string | null },
 ): Promise<ResolvedAgency> {
-  const region = regionCode ? getRegion(regionCode) : undefined;
-  const code = region?.code ?? null;
-  const name = toCanonicalAgencyName(printed, region);
-  const key = `${code ?? "-"}/${toAgencyIdentityName(name, region)}`;
+  const { key, printed, ...data } = toAgencyIdentity(printedAgency);
   const found =
     (await tx.agency.findUnique({ where: { key }, select: AGENCY_SELECT })) ??
-    (await tx.agency.findFirst({ where: { regionCode: code, aliases: { some: { name: printed } } }, select: AGENCY_SELECT }));
-  const agency =
-    found ??
-    (await tx.agency.create({
-      data: { key, name, regionCode: code, level: region ? LEVEL_BY_REGION[region.level] : "未知", kind: toAgencyKind(name), ...toPeerGroupCodes(region) },
-      select: AGENCY_SELECT,
-    }));
+    (await tx.agency.findFirst({ where: { regionCode: data.regionCode, aliases: { some: { name: printed } } }, select: AGENCY_SELECT }));
+  const agency = found ?? (await tx.agency.create({ data: { key, ...data }, select: AGENCY_SELECT }));
   if (printed !== agency.name) {
     await tx.agencyAlias.upsert({
       where: { agencyId_name: { agencyId: agency.id, name: printed } },

@@ -1,12 +1,13 @@
 /**
- * Store one parsed document in ONE transaction: resolve the agency, number the version, move isLatest, write the report.
+ * Store one parsed document in ONE SQL statement (one round trip, and so one transaction): find the agency by key or
+ * alias or create it, upsert the alias, number the version, move isLatest, insert the report.
  * A unique violation means a concurrent ingest won: the same document → answered as "unchanged";
- * the same new agency or version number → the transaction is retried.
+ * the same new agency or version number → the statement is retried (it then sees the winner's rows).
  */
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { HEAVY_REPORT_COLUMNS, toIngestResult, type IngestOutcome, type IngestResult } from "@/lib/ingest/ingest-result";
-import { resolveAgency } from "@/lib/ingest/resolve-agency";
+import { HEAVY_REPORT_COLUMNS, toIngestResult, type IngestResult } from "@/lib/ingest/ingest-result";
+import { toAgencyIdentity, type ResolvedAgency } from "@/lib/ingest/resolve-agency";
 import { toReportFigureColumns } from "@/lib/ingest/to-figure-columns";
 import type { ParseSuccess } from "@/lib/report/types";
 
@@ -31,7 +32,7 @@ export type StoreParsedInput = {
 export async function storeParsed(db: Db, input: StoreParsedInput): Promise<IngestResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction((tx) => writeReport(tx, input));
+      return await writeReport(db, input);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       const existing = await findReportBySha(db, input.sha256);
@@ -42,51 +43,83 @@ export async function storeParsed(db: Db, input: StoreParsedInput): Promise<Inge
 }
 
 function isUniqueViolation(err: unknown): boolean {
-  if (err instanceof Prisma.PrismaClientKnownRequestError) return err.code === "P2002";
-  // driver adapters surface some constraint errors with the PostgreSQL code only
+  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return true;
+  // a raw query (P2010) and some driver-adapter errors carry only the PostgreSQL code
   return /unique constraint|23505/i.test(String((err as { message?: unknown })?.message ?? ""));
 }
 
-async function writeReport(tx: Prisma.TransactionClient, input: StoreParsedInput): Promise<IngestResult> {
+/** The row the write statement returns: the new report's id and version, and its agency. */
+type WrittenRow = ResolvedAgency & { reportId: number; version: number };
+
+async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResult> {
   const { document, provenance, findings, sourceText, sourceKind } = input.parsed;
-  const agency = await resolveAgency(tx, document.agency);
-  const previous = await tx.report.findFirst({
-    where: { agencyId: agency.id, year: document.year },
-    orderBy: { version: "desc" },
-    select: { version: true },
-  });
-  if (previous) await tx.report.updateMany({ where: { agencyId: agency.id, year: document.year, isLatest: true }, data: { isLatest: false } });
-  const outcome: IngestOutcome = previous ? "new-version" : "created";
-  const report = await tx.report.create({
-    data: {
-      agencyId: agency.id,
-      year: document.year,
-      version: (previous?.version ?? 0) + 1,
-      isLatest: true,
-      templateVersion: document.templateVersion,
-      publishedOn: document.publishedOn,
-      sha256: input.sha256,
-      mediaType: input.mediaType,
-      sourceKind,
-      sourceBytes: Buffer.from(input.bytes),
-      sourceText,
-      sourceUrl: input.sourceUrl ?? null,
-      fileName: input.fileName ?? null,
-      document: document as unknown as Prisma.InputJsonValue,
-      provenance: provenance as unknown as Prisma.InputJsonValue,
-      findings: findings as unknown as Prisma.InputJsonValue,
-      errorCount: findings.filter((f) => f.severity === "error").length,
-      warningCount: findings.filter((f) => f.severity === "warning").length,
-      identitiesOk: !findings.some((f) => f.severity === "error" && f.rule !== undefined),
-      level: agency.level,
-      kind: agency.kind,
-      provinceCode: agency.provinceCode,
-      prefectureCode: agency.prefectureCode,
-      countyCode: agency.countyCode,
-      regionCode: agency.regionCode,
-      ...toReportFigureColumns(document),
-    },
-    omit: HEAVY_REPORT_COLUMNS,
-  });
-  return toIngestResult(outcome, { ...report, agency });
+  const a = toAgencyIdentity(document.agency);
+  const f = toReportFigureColumns(document);
+  const errorCount = findings.filter((x) => x.severity === "error").length;
+  const warningCount = findings.filter((x) => x.severity === "warning").length;
+  const identitiesOk = !findings.some((x) => x.severity === "error" && x.rule !== undefined);
+  // data-modifying CTEs all see the statement's snapshot: the new agency reaches the later steps through RETURNING
+  const rows = await db.$queryRaw<WrittenRow[]>`
+    WITH found AS (
+      SELECT "id", "name", "regionCode", "level", "kind", "provinceCode", "prefectureCode", "countyCode"
+      FROM (
+        SELECT g.*, 0 AS "rank" FROM "Agency" g WHERE g."key" = ${a.key}
+        UNION ALL
+        SELECT g.*, 1 AS "rank" FROM "Agency" g JOIN "AgencyAlias" al ON al."agencyId" = g."id"
+        WHERE al."name" = ${a.printed} AND g."regionCode" IS NOT DISTINCT FROM ${a.regionCode}::text
+      ) candidates ORDER BY "rank" LIMIT 1
+    ), created AS (
+      INSERT INTO "Agency" ("key", "name", "regionCode", "level", "kind", "provinceCode", "prefectureCode", "countyCode")
+      SELECT ${a.key}, ${a.name}, ${a.regionCode}::text, ${a.level}, ${a.kind},
+             ${a.provinceCode}::text, ${a.prefectureCode}::text, ${a.countyCode}::text
+      WHERE NOT EXISTS (SELECT 1 FROM found)
+      RETURNING "id", "name", "regionCode", "level", "kind", "provinceCode", "prefectureCode", "countyCode"
+    ), agency AS (
+      SELECT * FROM found UNION ALL SELECT * FROM created
+    ), alias AS (
+      INSERT INTO "AgencyAlias" ("agencyId", "name")
+      SELECT "id", ${a.printed} FROM agency WHERE "name" <> ${a.printed}
+      ON CONFLICT ("agencyId", "name") DO NOTHING
+    ), previous AS (
+      SELECT coalesce(max(r."version"), 0) AS "version" FROM "Report" r JOIN agency ON r."agencyId" = agency."id"
+      WHERE r."year" = ${document.year}::int
+    ), demoted AS (
+      UPDATE "Report" r SET "isLatest" = false FROM agency
+      WHERE r."agencyId" = agency."id" AND r."year" = ${document.year}::int AND r."isLatest"
+    ), inserted AS (
+      INSERT INTO "Report" (
+        "agencyId", "year", "version", "isLatest", "templateVersion", "publishedOn", "sha256", "mediaType", "sourceKind",
+        "sourceBytes", "sourceText", "sourceUrl", "fileName", "document", "provenance", "findings",
+        "errorCount", "warningCount", "identitiesOk",
+        "level", "kind", "provinceCode", "prefectureCode", "countyCode", "regionCode",
+        "requestsReceived", "requestsHandled", "carriedOver", "carriedForward", "notHeld", "disclosed",
+        "notHeldRate", "disclosureRate", "reviewTotal", "reviewCorrected", "reviewDecided", "reviewCorrectionRate",
+        "litigationTotal", "litigationCorrected", "litigationDecided", "litigationCorrectionRate",
+        "licensing", "penalty", "coercion", "feesWanYuan", "normativeDocumentsIssued", "normativeDocumentsInForce")
+      SELECT agency."id", ${document.year}::int, previous."version" + 1, true, ${document.templateVersion},
+        ${document.publishedOn ?? null}::text, ${input.sha256}, ${input.mediaType}, ${sourceKind},
+        ${Buffer.from(input.bytes)}::bytea, ${sourceText}, ${input.sourceUrl ?? null}::text, ${input.fileName ?? null}::text,
+        ${JSON.stringify(document)}::jsonb, ${JSON.stringify(provenance)}::jsonb, ${JSON.stringify(findings)}::jsonb,
+        ${errorCount}::int, ${warningCount}::int, ${identitiesOk},
+        agency."level", agency."kind", agency."provinceCode", agency."prefectureCode", agency."countyCode", agency."regionCode",
+        ${f.requestsReceived}::int, ${f.requestsHandled}::int, ${f.carriedOver}::int, ${f.carriedForward}::int,
+        ${f.notHeld}::int, ${f.disclosed}::int, ${f.notHeldRate}::float8, ${f.disclosureRate}::float8,
+        ${f.reviewTotal}::int, ${f.reviewCorrected}::int, ${f.reviewDecided}::int, ${f.reviewCorrectionRate}::float8,
+        ${f.litigationTotal}::int, ${f.litigationCorrected}::int, ${f.litigationDecided}::int,
+        ${f.litigationCorrectionRate}::float8, ${f.licensing}::int, ${f.penalty}::int, ${f.coercion}::int,
+        ${f.feesWanYuan}::float8, ${f.normativeDocumentsIssued}::int, ${f.normativeDocumentsInForce}::int
+      FROM agency, previous
+      RETURNING "id", "version"
+    )
+    SELECT inserted."id" AS "reportId", inserted."version", agency.* FROM inserted, agency`;
+  const row = rows[0];
+  if (!row) throw new Error(`no report written for ${input.sha256}`);
+  const { reportId, version, ...agency } = row;
+  return {
+    outcome: version > 1 ? "new-version" : "created",
+    report: { id: reportId, year: document.year, version, isLatest: true, templateVersion: document.templateVersion, sha256: input.sha256 },
+    agency: { id: agency.id, name: agency.name, regionCode: agency.regionCode, level: agency.level, kind: agency.kind },
+    figures: f,
+    findings,
+  };
 }
