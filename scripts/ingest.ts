@@ -1,7 +1,8 @@
 /**
  * Bulk ingest: `npm run ingest -- PATH...` (files, and folders walked recursively for .txt/.html/.docx/.pdf).
  * Same code path as POST /api/ingest. Progress on stderr, summary on stdout, exit 1 when any file failed.
- *   --concurrency N   documents in flight (default 1; see the note in README on higher values)
+ *   --concurrency N   documents in flight (default 4: each document is one short write statement, so there are no
+ *                     long transactions to wait on; PostgreSQL and PGlite both checked at 4)
  * Target: DATABASE_URL or the PGlite folder PGLITE_DIR (stop the server first: one process per PGlite folder).
  */
 import { getDb } from "@/lib/db/client";
@@ -45,7 +46,7 @@ async function main(): Promise<number> {
   const bar = createProgressBar(total);
   const started = performance.now();
   const summary = await ingestFiles(db, paths, {
-    concurrency: concurrency ?? 1,
+    concurrency: concurrency ?? 4,
     onProgress: (p) => bar.update(p.done),
   });
   bar.finish();

@@ -1,6 +1,7 @@
 /**
  * Store one parsed document in ONE SQL statement (one round trip, and so one transaction): find the agency by key or
- * alias or create it, upsert the alias, number the version, move isLatest, insert the report.
+ * alias or create it, upsert the alias, number the version, move isLatest, insert the report; identical bytes already
+ * stored → nothing written, answered as "unchanged".
  * A unique violation means a concurrent ingest won: the same document → answered as "unchanged";
  * the same new agency or version number → the statement is retried (it then sees the winner's rows).
  */
@@ -58,9 +59,12 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
   const errorCount = findings.filter((x) => x.severity === "error").length;
   const warningCount = findings.filter((x) => x.severity === "warning").length;
   const identitiesOk = !findings.some((x) => x.severity === "error" && x.rule !== undefined);
-  // data-modifying CTEs all see the statement's snapshot: the new agency reaches the later steps through RETURNING
+  // data-modifying CTEs all see the statement's snapshot: the new agency reaches the later steps through RETURNING;
+  // with these bytes already stored, `agency` is empty, nothing is written and no row comes back
   const rows = await db.$queryRaw<WrittenRow[]>`
-    WITH found AS (
+    WITH stored AS (
+      SELECT 1 FROM "Report" WHERE "sha256" = ${input.sha256}
+    ), found AS (
       SELECT "id", "name", "regionCode", "level", "kind", "provinceCode", "prefectureCode", "countyCode"
       FROM (
         SELECT g.*, 0 AS "rank" FROM "Agency" g WHERE g."key" = ${a.key}
@@ -72,10 +76,10 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
       INSERT INTO "Agency" ("key", "name", "regionCode", "level", "kind", "provinceCode", "prefectureCode", "countyCode")
       SELECT ${a.key}, ${a.name}, ${a.regionCode}::text, ${a.level}, ${a.kind},
              ${a.provinceCode}::text, ${a.prefectureCode}::text, ${a.countyCode}::text
-      WHERE NOT EXISTS (SELECT 1 FROM found)
+      WHERE NOT EXISTS (SELECT 1 FROM found) AND NOT EXISTS (SELECT 1 FROM stored)
       RETURNING "id", "name", "regionCode", "level", "kind", "provinceCode", "prefectureCode", "countyCode"
     ), agency AS (
-      SELECT * FROM found UNION ALL SELECT * FROM created
+      SELECT * FROM found WHERE NOT EXISTS (SELECT 1 FROM stored) UNION ALL SELECT * FROM created
     ), alias AS (
       INSERT INTO "AgencyAlias" ("agencyId", "name")
       SELECT "id", ${a.printed} FROM agency WHERE "name" <> ${a.printed}
@@ -113,7 +117,11 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
     )
     SELECT inserted."id" AS "reportId", inserted."version", agency.* FROM inserted, agency`;
   const row = rows[0];
-  if (!row) throw new Error(`no report written for ${input.sha256}`);
+  if (!row) {
+    const stored = await findReportBySha(db, input.sha256);
+    if (!stored) throw new Error(`report ${input.sha256} neither written nor found`);
+    return stored;
+  }
   const { reportId, version, ...agency } = row;
   return {
     outcome: version > 1 ? "new-version" : "created",
