@@ -54,6 +54,13 @@ describe.each(NAMES)("%s.pdf", (name) => {
     expect(byType.ok && byType.document).toEqual(direct.document);
     expect(byMagic.ok && byMagic.document).toEqual(direct.document);
   });
+
+  it("reads a Node Buffer as well (HTTP bodies and file reads arrive as Buffers)", async () => {
+    const buffer = readFileSync(path.join(FIXTURES, `${name}.pdf`));
+    const fromBuffer = await parseReport({ bytes: buffer, mediaType: "application/pdf" });
+    expect(fromBuffer.ok && fromBuffer.document).toEqual((await parsed(name)).document);
+    expect(buffer.length).toBeGreaterThan(1000); // the caller's bytes are not detached
+  });
 });
 
 describe("findings on the real PDFs", () => {

@@ -64,9 +64,10 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal): Pro
     throw new PdfReadError("pdf-damaged", "PDF 文件不完整（缺少文件尾，可能被截断） / the PDF is truncated (no %%EOF trailer)");
   }
   const pdfjs = await loadPdfJs();
-  // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy.
+  // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy, and a plain
+  // Uint8Array: it refuses a Node Buffer (what HTTP bodies and fs reads are), whose slice() would not copy anyway.
   const task = pdfjs.getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     disableFontFace: true,
     isEvalSupported: false,
     useSystemFonts: false,
