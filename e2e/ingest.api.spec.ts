@@ -105,3 +105,33 @@ test("bad requests are refused with a clear error and write nothing", async ({ r
 
   expect(await countAllTables()).toEqual(before);
 });
+
+test("PDF reports: raw application/pdf and inside a multipart upload, both years on one agency; a truncated PDF is refused", async ({ request }) => {
+  const PDFS = path.join(process.cwd(), "lib/report/fixtures/pdf");
+  const pdf2024 = readFileSync(path.join(PDFS, "hongze-2024.pdf"));
+  const raw = await request.post("/api/ingest", { headers: { ...AUTH, "content-type": "application/pdf", "x-file-name": "hongze-2024.pdf" }, data: pdf2024 });
+  expect(raw.status(), await raw.text()).toBe(201);
+  const created = (await raw.json()) as IngestBody;
+  expect(created.report.year).toBe(2024);
+  expect(created.figures.requestsReceived).toBe(95);
+  expect(created.agency.name).toMatch(/^(淮安市)?洪泽区人民政府$/);
+
+  const multipart = await request.post("/api/ingest", {
+    headers: AUTH,
+    multipart: {
+      a: { name: "hongze-2023.pdf", mimeType: "application/pdf", buffer: readFileSync(path.join(PDFS, "hongze-2023.pdf")) },
+      b: { name: "hongze-2024.pdf", mimeType: "application/pdf", buffer: pdf2024 },
+    },
+  });
+  expect(multipart.status(), await multipart.text()).toBe(201);
+  const { results } = (await multipart.json()) as { results: (IngestBody & { fileName: string; status: number })[] };
+  expect(results.map((r) => [r.fileName, r.status])).toEqual([["hongze-2023.pdf", 201], ["hongze-2024.pdf", 200]]);
+  // 洪泽区人民政府 (2023 title) and 淮安市洪泽区人民政府 (2024 title) are one body
+  expect(results[0]!.agency.id).toBe(created.agency.id);
+  expect(results[0]!.report.year).toBe(2023);
+
+  const before = await countAllTables();
+  const truncated = pdf2024.subarray(0, Math.floor(pdf2024.length / 3));
+  await expectError(await request.post("/api/ingest", { headers: { ...AUTH, "content-type": "application/pdf" }, data: truncated }), 422, "not-a-report");
+  expect(await countAllTables()).toEqual(before);
+});
