@@ -1,24 +1,7 @@
 // Agency page: figures per year, the year switcher, — for undefined rates, source highlighting,
 // downloads, 404; accessibility and screenshots. Agencies are reached through search (no fixed ids).
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
-
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function attachScreenshots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    const path = testInfo.outputPath(`${name}-${width}.png`);
-    await page.screenshot({ path, fullPage: true });
-    await testInfo.attach(`${name}-${width}`, { path, contentType: "image/png" });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `page is wider than ${width}px`).toBeLessThanOrEqual(1);
-  }
-}
+import { expect, test, type Page } from "@playwright/test";
+import { attachScreenshots, expectNoSeriousAxeViolations } from "./page-checks";
 
 /** The agency page's path, found through the home search like a user would. */
 async function findAgencyPath(page: Page, query: string, name: RegExp): Promise<string> {
