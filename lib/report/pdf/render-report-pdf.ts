@@ -7,7 +7,8 @@
  */
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import type { CanonicalReport, CaseOutcomes, Num, Row7 } from "../types";
+import { getRow, hasSingleOther, listRequestRows } from "../synth/request-rows";
+import type { CanonicalReport, CaseOutcomes, Num } from "../types";
 
 export type RenderPdfOptions = {
   /** an OTF/TTF font with CJK glyphs */
@@ -188,52 +189,6 @@ function drawTable(
   }
 }
 
-const ROW_LABELS: { path: string; group?: string; sub?: string; label: string }[] = [
-  { path: "newReceived", label: "一、本年新收政府信息公开申请数量" },
-  { path: "carriedOver", label: "二、上年结转政府信息公开申请数量" },
-  { path: "granted", group: "R", label: "（一）予以公开" },
-  { path: "partiallyGranted", group: "R", label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" },
-  ...(
-    [
-      ["stateSecret", "1.属于国家秘密"],
-      ["prohibitedByLaw", "2.其他法律行政法规禁止公开"],
-      ["endangersSafety", "3.危及“三安全一稳定”"],
-      ["thirdPartyRights", "4.保护第三方合法权益"],
-      ["internalAffairs", "5.属于三类内部事务信息"],
-      ["processInformation", "6.属于四类过程性信息"],
-      ["lawEnforcementFile", "7.属于行政执法案卷"],
-      ["administrativeQuery", "8.属于行政查询事项"],
-    ] as const
-  ).map(([k, label]) => ({ path: `denied.${k}`, group: "R", sub: "（三）不予公开", label })),
-  ...(
-    [
-      ["notHeld", "1.本机关不掌握相关政府信息"],
-      ["needsCreation", "2.没有现成信息需要另行制作"],
-      ["unclear", "3.补正后申请内容仍不明确"],
-    ] as const
-  ).map(([k, label]) => ({ path: `unableToProvide.${k}`, group: "R", sub: "（四）无法提供", label })),
-  ...(
-    [
-      ["complaint", "1.信访举报投诉类申请"],
-      ["repeated", "2.重复申请"],
-      ["publication", "3.要求提供公开出版物"],
-      ["excessive", "4.无正当理由大量反复申请"],
-      ["confirmation", "5.要求行政机关确认或重新出具已获取信息"],
-    ] as const
-  ).map(([k, label]) => ({ path: `notProcessed.${k}`, group: "R", sub: "（五）不予处理", label })),
-  { path: "otherHandling.noCorrection", group: "R", sub: "（六）其他处理", label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请" },
-  { path: "otherHandling.unpaidFee", group: "R", sub: "（六）其他处理", label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请" },
-  { path: "otherHandling.other", group: "R", sub: "（六）其他处理", label: "3.其他" },
-  { path: "totalProcessed", group: "R", label: "（七）总计" },
-  { path: "carriedForward", label: "四、结转下年度继续办理" },
-];
-
-function rowAt(doc: CanonicalReport, path: string): Row7 | null {
-  let node: unknown = doc.requests;
-  for (const k of path.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[k] : undefined;
-  return Array.isArray(node) ? (node as Row7) : null;
-}
-
 /** Renders `doc` as a PDF in its template (2021, or 2019 with `legacy2019`). */
 export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOptions): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
@@ -338,26 +293,19 @@ export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOp
       ],
     },
   ], hs);
-  const singleOther = doc.requests.otherHandling.noCorrection === null && doc.requests.otherHandling.unpaidFee === null;
-  const specs = ROW_LABELS.flatMap((r) => {
-    if (singleOther && r.sub === "（六）其他处理") {
-      return r.path === "otherHandling.other" ? [{ ...r, sub: undefined, label: "（六）其他处理" }] : [];
-    }
-    return [r];
-  });
+  const specs = listRequestRows(hasSingleOther(doc));
   const rows: RowSpec[] = specs.map((r) => {
-    const values = rowAt(doc, r.path) ?? [null, null, null, null, null, null, null];
-    const col0 = r.sub ? 2 : r.group ? 1 : 0;
+    const values = getRow(doc, r.path) ?? [null, null, null, null, null, null, null];
+    const col0 = r.subgroup ? 2 : r.group ? 1 : 0;
     return { cells: [{ text: r.label, col0, col1: 2, align: "left" as const }, ...values.map((v, k) => ({ text: fmt(v), col0: 3 + k, col1: 3 + k }))] };
   });
   const groups: Parameters<typeof drawTable>[4] = [];
-  const firstR = specs.findIndex((r) => r.group === "R");
-  const lastR = specs.map((r) => r.group).lastIndexOf("R");
-  groups.push({ col0: 0, col1: 0, first: firstR, last: lastR, text: "三、本年度办理结果", vertical: true });
-  for (const subLabel of ["（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"]) {
-    const first = specs.findIndex((r) => r.sub === subLabel);
-    if (first < 0) continue;
-    const last = specs.map((r) => r.sub).lastIndexOf(subLabel);
+  const firstR = specs.findIndex((r) => r.group !== undefined);
+  const lastR = specs.map((r) => r.group !== undefined).lastIndexOf(true);
+  groups.push({ col0: 0, col1: 0, first: firstR, last: lastR, text: specs[firstR]!.group!, vertical: true });
+  for (const subLabel of new Set(specs.map((r) => r.subgroup).filter((g): g is string => g !== undefined))) {
+    const first = specs.findIndex((r) => r.subgroup === subLabel);
+    const last = specs.map((r) => r.subgroup).lastIndexOf(subLabel);
     groups.push({ col0: 1, col1: 1, first, last, text: subLabel });
   }
   drawTable(w, cols3, rows, size, groups);
