@@ -3,7 +3,7 @@
  * across years for up to ten chosen agencies. Reads the typed figure columns of the latest versions.
  */
 import { getDb } from "@/lib/db/client";
-import { figureSelect, figureValue, peerWhere, type PeerFilter } from "@/lib/db/figure-sql";
+import { figureSelect, figureValue, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 
 export type CompareQuery = PeerFilter & {
@@ -14,21 +14,11 @@ export type CompareQuery = PeerFilter & {
   pageSize: number;
 };
 
-export type CompareRow = {
+export type CompareRow = PeerReportRow & {
   /** competition rank by value, highest first; null when the report does not state the figure */
   rank: number | null;
-  agencyId: number;
-  agencyName: string;
-  regionCode: string | null;
-  level: string;
-  kind: string;
-  reportId: number;
   /** null: 未填报 */
   value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  isSmallSample: boolean;
-  identitiesOk: boolean;
 };
 
 /** One bar of the ranked chart: every agency in scope that states the figure, highest first. */

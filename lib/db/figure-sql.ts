@@ -7,6 +7,20 @@ import { FIGURE_META, SMALL_SAMPLE_THRESHOLD, type FigureKey } from "@/lib/figur
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getRegion } from "@/lib/regions/gazetteer";
 
+/** What every peer-group row carries besides its rank and value: the agency, its report and the figure's counts. */
+export type PeerReportRow = {
+  agencyId: number;
+  agencyName: string;
+  regionCode: string | null;
+  level: string;
+  kind: string;
+  reportId: number;
+  numerator: number | null;
+  denominator: number | null;
+  isSmallSample: boolean;
+  identitiesOk: boolean;
+};
+
 /** The column holding a figure's value and, for rates, the counts it rests on. */
 type FigureColumns = { value: string; numerator?: string; denominator?: string };
 

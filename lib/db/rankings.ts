@@ -10,7 +10,7 @@
  * unless `include` is set; reports that do not state the figure (未填报) are never ranked, only counted.
  */
 import { getDb } from "@/lib/db/client";
-import { figureSelect, peerWhere, type PeerFilter } from "@/lib/db/figure-sql";
+import { figureSelect, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -24,21 +24,11 @@ export type RankingQuery = PeerFilter & {
   highlight?: number;
 };
 
-export type RankingRow = {
+export type RankingRow = PeerReportRow & {
   rank: number;
   /** 0–100, see the module comment */
   percentile: number;
-  agencyId: number;
-  agencyName: string;
-  regionCode: string | null;
-  level: string;
-  kind: string;
-  reportId: number;
   value: number;
-  numerator: number | null;
-  denominator: number | null;
-  isSmallSample: boolean;
-  identitiesOk: boolean;
 };
 
 /** Reports in the peer group that are not in the table, by reason. */
