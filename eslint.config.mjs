@@ -41,7 +41,7 @@ const DB_IMPORT_BANS = {
 };
 
 /** Files that may use test support: tests, test support itself, benchmarks and generators, e2e, tool configs. */
-const TEST_SIDE = ["**/*.test.ts", "**/*.test.tsx", "lib/testing/**", "e2e/**", "scripts/bench-*.ts", "scripts/synth.ts", "*.config.*"];
+const TEST_SIDE = ["**/*.test.ts", "**/*.test.tsx", "lib/testing/**", "e2e/**", "scripts/bench-*.ts", "scripts/synth.ts", "scripts/eval.ts", "*.config.*"];
 
 export default defineConfig([
   ...nextVitals,
