@@ -4,9 +4,9 @@
  * only, and built once when many requests arrive together. On PostgreSQL (a throw-away database).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, loadDocuments, readSeedDocuments, type TestDatabase } from "@/lib/api/test-db";
+import { createTestDatabase, loadDocuments, readSeedDocuments, type TestDatabase } from "@/lib/testing/seed-documents";
 import { listRegions } from "@/lib/regions/gazetteer";
-import { createRng } from "@/lib/report/synth/prng";
+import { createRng } from "@/lib/testing/synth/prng";
 import type { CanonicalReport } from "@/lib/report/types";
 
 let t: TestDatabase;
