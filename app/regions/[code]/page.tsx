@@ -9,7 +9,7 @@ import { ScrollTable } from "@/components/ui/scroll-table";
 import { listChildRegions, listRegionAgencies, type RegionAgencyRow } from "@/lib/db/regions";
 import { formatCount } from "@/lib/format";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
-import { toRegionYearTotals } from "@/lib/series/to-trend-series";
+import { toRegionYearTotals } from "@/lib/view/to-trend-series";
 
 export const dynamic = "force-dynamic";
 
