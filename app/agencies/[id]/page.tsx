@@ -83,7 +83,7 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
         <p className="text-sm text-slate-600">
           点击数值可跳到报告原文中的出处。“未填报”表示报告未载明；“—”表示比率无法计算；办结量不足 {SMALL_SAMPLE_THRESHOLD} 件的比率标注“样本较小”。
         </p>
-        <FigureGrid cards={toFigureCards(report.figures, report.provenance)} />
+        <FigureGrid cards={toFigureCards(report.figures, report.provenance, report.findings)} />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
