@@ -10,7 +10,7 @@ import pg from "pg";
 import { createAdapter, createDb, type Db } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/schema-engine";
 import { resolveAgency } from "@/lib/ingest/resolve-agency";
-import { toReportFigureColumns } from "@/lib/ingest/to-figure-columns";
+import { toFigureColumns } from "@/lib/figures/figures";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getRegionChain, isPlaceholderRegionName, type Region } from "@/lib/regions/gazetteer";
 import type { CanonicalReport } from "@/lib/report/types";
@@ -94,7 +94,7 @@ export async function loadDocuments(db: Db, docs: CanonicalReport[], { identitie
           sourceText, document: document as unknown as Prisma.InputJsonValue, provenance: {}, findings: [],
           identitiesOk, level: agency.level, kind: agency.kind, provinceCode: agency.provinceCode,
           prefectureCode: agency.prefectureCode, countyCode: agency.countyCode, regionCode: agency.regionCode,
-          ...toReportFigureColumns(document),
+          ...toFigureColumns(document),
         },
         select: { id: true },
       });
