@@ -3,7 +3,7 @@
  * across years for up to ten chosen agencies. Reads the typed figure columns of the latest versions.
  */
 import { getDb } from "@/lib/db/client";
-import { figureSelect, figureValue, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
+import { figureChecksOk, figureSelect, figureValue, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 
 export type CompareQuery = PeerFilter & {
@@ -41,7 +41,7 @@ async function loadPeerRows(q: CompareQuery): Promise<CompareRow[]> {
     SELECT CASE WHEN ${figureValue(q.figure)} IS NULL THEN NULL
                 ELSE RANK() OVER (ORDER BY ${figureValue(q.figure)} DESC NULLS LAST)::int END AS "rank",
            r."agencyId", a."name" AS "agencyName", r."regionCode", r."level", r."kind", r."id" AS "reportId",
-           r."identitiesOk", ${figureSelect(q.figure)}
+           ${figureChecksOk(q.figure)}, ${figureSelect(q.figure)}
     FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId"
     WHERE ${peerWhere(q)}
     ORDER BY ${figureValue(q.figure)} DESC NULLS LAST, a."name", r."agencyId"`;

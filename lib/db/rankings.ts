@@ -10,7 +10,7 @@
  * unless `include` is set; reports that do not state the figure (未填报) are never ranked, only counted.
  */
 import { getDb } from "@/lib/db/client";
-import { figureSelect, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
+import { figureChecksOk, figureSelect, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -61,7 +61,7 @@ function rankingSql(q: RankingQuery): Prisma.Sql {
   const usesHighlight = q.highlight !== undefined && q.page === 1;
   return Prisma.sql`
     WITH base AS MATERIALIZED (
-      SELECT r."id" AS "reportId", r."agencyId", r."regionCode", r."level", r."kind", r."identitiesOk", ${figureSelect(q.figure)}
+      SELECT r."id" AS "reportId", r."agencyId", r."regionCode", r."level", r."kind", ${figureChecksOk(q.figure)}, ${figureSelect(q.figure)}
       FROM "Report" r WHERE ${peerWhere(q)}
     ), ranked AS (
       SELECT b.*, a."name" AS "agencyName",

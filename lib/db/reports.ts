@@ -65,6 +65,8 @@ export type ReportDetail = {
   findings: Finding[];
   sourceText: string;
   identitiesOk: boolean;
+  /** 报告口径: "summary" | "own" */
+  scope: string;
 };
 
 type GetReportOptions = { agencyId: number; year: number; version?: number };
@@ -77,7 +79,7 @@ export async function getReport({ agencyId, year, version }: GetReportOptions): 
     select: {
       id: true, agencyId: true, year: true, version: true, isLatest: true, templateVersion: true, publishedOn: true,
       sha256: true, mediaType: true, sourceKind: true, sourceUrl: true, fileName: true, ingestedAt: true,
-      document: true, provenance: true, findings: true, sourceText: true, identitiesOk: true,
+      document: true, provenance: true, findings: true, sourceText: true, identitiesOk: true, scope: true,
     },
   });
   if (!row) return null;

@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HEAVY_REPORT_COLUMNS, toIngestResult, type IngestResult } from "@/lib/ingest/ingest-result";
 import { toAgencyIdentity, type ResolvedAgency } from "@/lib/ingest/resolve-agency";
+import { toFailedChecks } from "@/lib/figures/figure-checks";
 import { toReportFigureColumns } from "@/lib/ingest/to-figure-columns";
 import type { ParseSuccess } from "@/lib/report/types";
 
@@ -59,6 +60,8 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
   const errorCount = findings.filter((x) => x.severity === "error").length;
   const warningCount = findings.filter((x) => x.severity === "warning").length;
   const identitiesOk = !findings.some((x) => x.severity === "error" && x.rule !== undefined);
+  const failedChecks = toFailedChecks(findings);
+  const scope = document.scope ?? "own";
   // data-modifying CTEs all see the statement's snapshot: the new agency reaches the later steps through RETURNING;
   // with these bytes already stored, `agency` is empty, nothing is written and no row comes back
   const rows = await db.$queryRaw<WrittenRow[]>`
@@ -94,7 +97,7 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
       INSERT INTO "Report" (
         "agencyId", "year", "version", "isLatest", "templateVersion", "publishedOn", "sha256", "mediaType", "sourceKind",
         "sourceBytes", "sourceText", "sourceUrl", "fileName", "document", "provenance", "findings",
-        "errorCount", "warningCount", "identitiesOk",
+        "errorCount", "warningCount", "identitiesOk", "failedChecks", "scope",
         "level", "kind", "provinceCode", "prefectureCode", "countyCode", "regionCode",
         "requestsReceived", "requestsHandled", "carriedOver", "carriedForward", "notHeld", "disclosed",
         "notHeldRate", "disclosureRate", "reviewTotal", "reviewCorrected", "reviewDecided", "reviewCorrectionRate",
@@ -104,7 +107,7 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
         ${document.publishedOn ?? null}::text, ${input.sha256}, ${input.mediaType}, ${sourceKind},
         ${Buffer.from(input.bytes)}::bytea, ${sourceText}, ${input.sourceUrl ?? null}::text, ${input.fileName ?? null}::text,
         ${JSON.stringify(document)}::jsonb, ${JSON.stringify(provenance)}::jsonb, ${JSON.stringify(findings)}::jsonb,
-        ${errorCount}::int, ${warningCount}::int, ${identitiesOk},
+        ${errorCount}::int, ${warningCount}::int, ${identitiesOk}, ${failedChecks}::text[], ${scope},
         agency."level", agency."kind", agency."provinceCode", agency."prefectureCode", agency."countyCode", agency."regionCode",
         ${f.requestsReceived}::int, ${f.requestsHandled}::int, ${f.carriedOver}::int, ${f.carriedForward}::int,
         ${f.notHeld}::int, ${f.disclosed}::int, ${f.notHeldRate}::float8, ${f.disclosureRate}::float8,
