@@ -10,35 +10,38 @@
  * Pure.
  */
 import type { Finding } from "../report/types";
-import type { FigureKey } from "./figures";
+import { FIGURES, getFigure, type AnyFigureKey, type FigureDefinition } from "./figures";
 
-const HANDLED = ["三:row:totalProcessed", "三:outcomes:6", "三:balance:6"];
+/**
+ * The checks a figure's value depends on, from its registry entry (`identities` × `sources`): a 表三 row-total check
+ * for each 表三 row it reads, the 总计 column (6) of outcomes-total / balance, a 表四 group check for each group it reads.
+ * A figure with no identities (section 二 has none: 行政许可, 行政处罚 …) is never excluded by them.
+ */
+export function toFigureChecks(figure: FigureDefinition): string[] {
+  const checks = new Set<string>();
+  for (const id of figure.identities) {
+    if (id === "outcomes-total") checks.add("三:outcomes:6");
+    else if (id === "balance") checks.add("三:balance:6");
+    for (const source of figure.sources) {
+      const row = /^requests\.(.+)\[\d\]$/.exec(source)?.[1];
+      const group = /^reviewLitigation\.(\w+)\./.exec(source)?.[1];
+      if (id === "row-total" && row) checks.add(`三:row:${row}`);
+      if (id === "review-total" && group) checks.add(`四:${group}`);
+    }
+  }
+  return [...checks].sort();
+}
 
-/** The checks a figure's value depends on; a figure with none (section 二 has no identities) is never excluded by them. */
-export const FIGURE_CHECKS: Record<FigureKey, readonly string[]> = {
-  requestsReceived: ["三:row:newReceived", "三:balance:6"],
-  requestsHandled: HANDLED,
-  notHeldRate: [...HANDLED, "三:row:unableToProvide.notHeld"],
-  disclosureRate: [...HANDLED, "三:row:granted", "三:row:partiallyGranted"],
-  reviewCorrectionRate: ["四:review"],
-  licensing: [],
-  penalty: [],
-  coercion: [],
-  feesWanYuan: [],
-};
+/** Every figure's checks (see toFigureChecks). */
+export const FIGURE_CHECKS: Record<AnyFigureKey, readonly string[]> = Object.fromEntries(
+  (FIGURES as readonly FigureDefinition[]).map((f) => [f.key, toFigureChecks(f)]),
+) as unknown as Record<AnyFigureKey, readonly string[]>;
 
-/** Whether a high value is good (公开率), bad (不掌握信息率, 复议纠错率) or neither (counts): said in words on rankings. */
-export const FIGURE_POLARITY: Record<FigureKey, "high-good" | "high-bad" | "neutral"> = {
-  requestsReceived: "neutral",
-  requestsHandled: "neutral",
-  notHeldRate: "high-bad",
-  disclosureRate: "high-good",
-  reviewCorrectionRate: "high-bad",
-  licensing: "neutral",
-  penalty: "neutral",
-  coercion: "neutral",
-  feesWanYuan: "neutral",
-};
+/** Whether a high value is good, bad or neither, from the registry's highIsGood (said in words on rankings). */
+export function figurePolarity(key: AnyFigureKey): "high-good" | "high-bad" | "neutral" {
+  const h = getFigure(key).highIsGood;
+  return h === true ? "high-good" : h === false ? "high-bad" : "neutral";
+}
 
 /** The failed checks of a parsed report, from its identity-failed findings (sorted, unique). */
 export function toFailedChecks(findings: readonly Finding[]): string[] {
@@ -55,6 +58,6 @@ export function toFailedChecks(findings: readonly Finding[]): string[] {
 }
 
 /** True when none of the figure's checks failed. */
-export function figureChecksPass(figure: FigureKey, failedChecks: readonly string[]): boolean {
+export function figureChecksPass(figure: AnyFigureKey, failedChecks: readonly string[]): boolean {
   return !FIGURE_CHECKS[figure].some((c) => failedChecks.includes(c));
 }

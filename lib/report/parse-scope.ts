@@ -10,7 +10,6 @@
  * - coverage: 本报告（数据）包括 / 涵盖 … 各部门 … 各乡镇（街道）
  * Anything else is the body's own report.
  */
-import { compact } from "./normalize";
 import type { Line } from "./tokenize";
 import type { ReportScope, SourceLocation } from "./types";
 
