@@ -10,6 +10,7 @@ import { FIGURE_COLUMNS, toFigureColumns } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HEAVY_REPORT_COLUMNS, toIngestResult, type IngestResult } from "@/lib/ingest/ingest-result";
 import { toAgencyIdentity, type ResolvedAgency } from "@/lib/ingest/resolve-agency";
+import { toFailedChecks } from "@/lib/figures/figure-checks";
 import type { ParseSuccess } from "@/lib/report/types";
 
 const MAX_ATTEMPTS = 4;
@@ -61,6 +62,8 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
   const errorCount = findings.filter((x) => x.severity === "error").length;
   const warningCount = findings.filter((x) => x.severity === "warning").length;
   const identitiesOk = !findings.some((x) => x.severity === "error" && x.rule !== undefined);
+  const failedChecks = toFailedChecks(findings);
+  const scope = document.scope ?? "own";
   // data-modifying CTEs all see the statement's snapshot: the new agency reaches the later steps through RETURNING;
   // with these bytes already stored, `agency` is empty, nothing is written and no row comes back
   const rows = await db.$queryRaw<WrittenRow[]>`
@@ -96,13 +99,13 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
       INSERT INTO "Report" (
         "agencyId", "year", "version", "isLatest", "templateVersion", "publishedOn", "sha256", "mediaType", "sourceKind",
         "sourceBytes", "sourceText", "sourceUrl", "fileName", "document", "provenance", "findings",
-        "errorCount", "warningCount", "identitiesOk",
+        "errorCount", "warningCount", "identitiesOk", "failedChecks", "scope",
         "level", "kind", "provinceCode", "prefectureCode", "countyCode", "regionCode", ${figureNames})
       SELECT agency."id", ${document.year}::int, previous."version" + 1, true, ${document.templateVersion},
         ${document.publishedOn ?? null}::text, ${input.sha256}, ${input.mediaType}, ${sourceKind},
         ${Buffer.from(input.bytes)}::bytea, ${sourceText}, ${input.sourceUrl ?? null}::text, ${input.fileName ?? null}::text,
         ${JSON.stringify(document)}::jsonb, ${JSON.stringify(provenance)}::jsonb, ${JSON.stringify(findings)}::jsonb,
-        ${errorCount}::int, ${warningCount}::int, ${identitiesOk},
+        ${errorCount}::int, ${warningCount}::int, ${identitiesOk}, ${failedChecks}::text[], ${scope},
         agency."level", agency."kind", agency."provinceCode", agency."prefectureCode", agency."countyCode", agency."regionCode",
         ${figureValues}
       FROM agency, previous

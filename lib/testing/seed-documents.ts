@@ -71,13 +71,15 @@ export async function insertRegions(db: Db, codes: string[]): Promise<void> {
   }
 }
 
-export type LoadOptions = { identitiesOk?: boolean };
+/** identitiesOk false without failedChecks: a failed 表三 balance check in the 总计 column (leaves 申请量 and 办结量). */
+export type LoadOptions = { identitiesOk?: boolean; failedChecks?: string[] };
 
 /**
  * Store each document as the latest version of its agency and year, with the same agency resolution and figure
  * columns as ingest (lib/ingest), without the parser; returns the stored report ids in order.
  */
-export async function loadDocuments(db: Db, docs: CanonicalReport[], { identitiesOk = true }: LoadOptions = {}): Promise<number[]> {
+export async function loadDocuments(db: Db, docs: CanonicalReport[], { identitiesOk = true, failedChecks }: LoadOptions = {}): Promise<number[]> {
+  const checks = failedChecks ?? (identitiesOk ? [] : ["三:balance:6"]);
   await insertRegions(db, docs.flatMap((d) => (d.agency.regionCode ? [d.agency.regionCode] : [])));
   const ids: number[] = [];
   for (const document of docs) {
@@ -92,7 +94,7 @@ export async function loadDocuments(db: Db, docs: CanonicalReport[], { identitie
           templateVersion: document.templateVersion, publishedOn: document.publishedOn,
           sha256: createHash("sha256").update(sourceText).digest("hex"), mediaType: "text/plain", sourceKind: "text",
           sourceText, document: document as unknown as Prisma.InputJsonValue, provenance: {}, findings: [],
-          identitiesOk, level: agency.level, kind: agency.kind, provinceCode: agency.provinceCode,
+          identitiesOk: identitiesOk && checks.length === 0, failedChecks: checks, scope: document.scope ?? "own", level: agency.level, kind: agency.kind, provinceCode: agency.provinceCode,
           prefectureCode: agency.prefectureCode, countyCode: agency.countyCode, regionCode: agency.regionCode,
           ...toFigureColumns(document),
         },
