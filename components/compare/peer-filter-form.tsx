@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AGENCY_KINDS, AGENCY_LEVELS } from "@/lib/http/params";
 import { FIGURE_KEYS, FIGURE_META, type FigureKey } from "@/lib/figures/figures";
-import { AutoSubmit } from "./auto-submit";
+import { FilterFormEnhancer } from "./filter-form-enhancer";
 import { ScopeFields } from "./scope-fields";
 
 export type PeerFilterValues = { figure: FigureKey; year: number | null; scope?: string; level?: string; kind?: string };
@@ -30,7 +30,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function PeerFilterForm({ action, values, years, children }: PeerFilterFormProps) {
   return (
     <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label="筛选">
-      <AutoSubmit />
+      <FilterFormEnhancer />
       <Field label="指标">
         <select name="figure" defaultValue={values.figure} className={selectClass}>
           {FIGURE_KEYS.map((k) => (

@@ -3,10 +3,11 @@
 import { useEffect, useRef } from "react";
 
 /**
- * Submits the surrounding form as soon as a choice changes (the form still has a submit button without JavaScript).
- * Empty fields are left out of the URL; a select with `data-clears="<id>"` empties the select with that id when it changes.
+ * The filter form's small enhancements. Choices apply only on the form's 查看 button (WCAG 3.2.2: moving through a
+ * select with the arrow keys must not reload the page). A select with `data-clears="<id>"` empties the select with that
+ * id when it changes (the province clears the prefecture); empty fields are left out of the submitted URL.
  */
-export function AutoSubmit() {
+export function FilterFormEnhancer() {
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     const form = ref.current?.closest("form");
@@ -16,7 +17,6 @@ export function AutoSubmit() {
       const clears = event.target instanceof HTMLElement ? event.target.dataset.clears : undefined;
       const dependent = clears ? document.getElementById(clears) : null;
       if (dependent instanceof HTMLSelectElement) dependent.value = "";
-      form.requestSubmit();
     };
     const onSubmit = (): void => {
       for (const el of Array.from(form.elements)) {
