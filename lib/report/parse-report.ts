@@ -3,27 +3,12 @@
  * UTF-8 or GB18030/GBK, HTML with its charset, DOCX through mammoth → HTML).
  */
 import { declaredCharset, decodeText, looksBinary } from "./decode-text";
+import { detectKind } from "./media-type";
 import { parseHtml } from "./parse-html";
 import { parseText } from "./parse-text";
 import type { ParseResult, ReportInput } from "./types";
 
-/** The input kinds this entry point reads. */
-export type InputKind = "text" | "html" | "docx" | "pdf" | "unknown";
-
-/** Picks the kind from the media type, the file extension, then the magic bytes. */
-export function detectKind(bytes: Uint8Array, mediaType?: string, fileName?: string): InputKind {
-  const mt = (mediaType ?? "").toLowerCase();
-  const ext = (fileName ?? "").toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? "";
-  if (mt.includes("pdf") || ext === "pdf") return "pdf";
-  if (mt.includes("wordprocessingml") || ext === "docx") return "docx";
-  if (mt.includes("html") || ext === "html" || ext === "htm" || ext === "shtml") return "html";
-  if (mt.startsWith("text/") || ext === "txt" || ext === "md") return "text";
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return "pdf";
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "docx";
-  const head = String.fromCharCode(...bytes.subarray(0, 512)).toLowerCase();
-  if (/^\s*(<!doctype html|<html|<head|<body|<meta|<table|<div|<p[ >])/.test(head)) return "html";
-  return "text";
-}
+export { detectKind, type InputKind } from "./media-type";
 
 const fail = (code: "unreadable" | "unsupported-media-type" | "empty", message: string): ParseResult => ({ ok: false, error: { code, message } });
 
