@@ -47,13 +47,21 @@ function toBenchReportRow(agency: AgencyRow, year: number, seed: number, version
     agencyId: agency.id, year, version, isLatest, templateVersion: r.templateVersion, publishedOn: r.publishedOn,
     sha256: r.sha256, mediaType: r.mediaType, sourceKind: r.sourceKind, sourceText: r.sourceText, document: text,
     provenance: JSON.stringify(r.provenance), findings: JSON.stringify(r.findings), errorCount: identitiesOk ? 0 : 1,
-    warningCount: r.warningCount, identitiesOk,
+    warningCount: r.warningCount, identitiesOk, failedChecks: r.failedChecks, scope: r.scope,
     level: agency.level, kind: agency.kind, provinceCode: agency.provinceCode, prefectureCode: agency.prefectureCode,
     countyCode: agency.countyCode, regionCode: agency.regionCode, ...r.figures,
   };
 }
 
-export type BenchData = { agencyIds: number[]; provinces: string[]; prefectures: string[]; reports: number; lastYear: number };
+export type BenchData = {
+  agencyIds: number[];
+  provinces: string[];
+  prefectures: string[];
+  /** what people type into search: a county's name without its suffix, a name with its kind (仁和 公安局) */
+  searchTerms: string[];
+  reports: number;
+  lastYear: number;
+};
 
 /** Load `agencies` county-level agencies × `years` years of reports into the database. */
 export async function loadBenchReports({ databaseUrl, agencies, years }: { databaseUrl: string; agencies: number; years: number }): Promise<BenchData> {
@@ -88,6 +96,7 @@ export async function loadBenchReports({ databaseUrl, agencies, years }: { datab
       agencyIds: agencyRows.map((a) => a.id),
       provinces: [...new Set(agencyRows.map((a) => String(a.provinceCode)))],
       prefectures: [...new Set(agencyRows.map((a) => String(a.prefectureCode)))],
+      searchTerms: counties.filter((_, i) => i % 97 === 0).flatMap((c) => [c.name.slice(0, 2), `${c.name.slice(0, 2)} 公安局`]),
       reports,
       lastYear: LAST_YEAR,
     };

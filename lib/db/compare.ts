@@ -4,7 +4,7 @@
  */
 import { getDb } from "@/lib/db/client";
 import { ensureSnapshot, type GroupDefinition } from "@/lib/db/ranking-store";
-import { figureSelect, figureValue, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
+import { figureChecksOk, figureSelect, figureValue, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -94,11 +94,11 @@ async function loadPage(q: CompareQuery, snapshotId: number, total: number): Pro
   const to = reversed ? total - offset : offset + q.pageSize;
   return db.$queryRaw<CompareRow[]>`
     SELECT e."rank", r."agencyId", a."name" AS "agencyName", r."regionCode", r."level", r."kind", r."id" AS "reportId",
-           r."identitiesOk", f."value", f."numerator", f."denominator", f."isSmallSample"
+           f."identitiesOk", f."value", f."numerator", f."denominator", f."isSmallSample"
     FROM "RankingEntry" e
     JOIN "Report" r ON r."id" = e."reportId"
     JOIN "Agency" a ON a."id" = e."agencyId"
-    CROSS JOIN LATERAL (SELECT ${figureSelect(q.figure)} FROM "Report" r WHERE r."id" = e."reportId") f
+    CROSS JOIN LATERAL (SELECT ${figureChecksOk(q.figure)}, ${figureSelect(q.figure)} FROM "Report" r WHERE r."id" = e."reportId") f
     WHERE e."snapshotId" = ${snapshotId}::int AND ${column} BETWEEN ${from}::int AND ${to}::int
     ORDER BY ${column} ${Prisma.raw(reversed ? "DESC" : "ASC")}`;
 }

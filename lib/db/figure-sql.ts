@@ -3,6 +3,7 @@
  * (filled at ingest by lib/figures). Column names come only from the figure registry (`FIGURES[].columns`),
  * never from user input, so `Prisma.raw` is safe here.
  */
+import { FIGURE_CHECKS } from "@/lib/figures/figure-checks";
 import { getFigure, SMALL_SAMPLE_THRESHOLD, type FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getRegion } from "@/lib/regions/gazetteer";
@@ -18,6 +19,7 @@ export type PeerReportRow = {
   numerator: number | null;
   denominator: number | null;
   isSmallSample: boolean;
+  /** the identities THIS figure depends on hold (lib/figures/figure-checks.ts); a failed 表四 check leaves 申请量 alone */
   identitiesOk: boolean;
 };
 
@@ -36,6 +38,16 @@ export function figureSelect(figure: FigureKey): Prisma.Sql {
   const den = col(c.denominator);
   return Prisma.sql`${value}, ${col(c.numerator)}::float8 AS "numerator", ${den}::float8 AS "denominator",
     (${den} IS NOT NULL AND ${den} < ${SMALL_SAMPLE_THRESHOLD}) AS "isSmallSample"`;
+}
+
+/**
+ * `"identitiesOk"` select item over `"Report" r`: true unless a check this figure depends on failed. A figure that rests
+ * on no identity (行政许可, 行政处罚 …: section 二 has none) is always true.
+ */
+export function figureChecksOk(figure: FigureKey): Prisma.Sql {
+  const checks = FIGURE_CHECKS[figure];
+  if (checks.length === 0) return Prisma.sql`true AS "identitiesOk"`;
+  return Prisma.sql`NOT coalesce(r."failedChecks" && ${[...checks]}::text[], false) AS "identitiesOk"`;
 }
 
 /** The figure's value column (`r."requestsReceived"`). */

@@ -12,7 +12,7 @@
  */
 import { getDb } from "@/lib/db/client";
 import { ensureSnapshot, type GroupDefinition } from "@/lib/db/ranking-store";
-import { figureSelect, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
+import { figureChecksOk, figureSelect, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -70,7 +70,8 @@ export function rankingGroup(q: Omit<RankingQuery, "page" | "pageSize" | "highli
              (b."value" IS NULL) AS "notReported",
              (b."value" IS NOT NULL AND b."isSmallSample") AS "smallSample",
              (b."value" IS NOT NULL AND NOT b."identitiesOk") AS "identityFailed"
-      FROM (SELECT r."id" AS "reportId", r."agencyId", r."identitiesOk", ${figureSelect(q.figure)} FROM "Report" r WHERE ${peerWhere(q)}) b
+      FROM (SELECT r."id" AS "reportId", r."agencyId", ${figureChecksOk(q.figure)}, ${figureSelect(q.figure)}
+            FROM "Report" r WHERE ${peerWhere(q)}) b
       JOIN "Agency" a ON a."id" = b."agencyId"`,
   };
 }
@@ -80,7 +81,7 @@ export function rankingGroup(q: Omit<RankingQuery, "page" | "pageSize" | "highli
  * the page's rows by (snapshotId, position), joined to their reports and agencies. Reads pageSize rows, whatever the
  * size of the peer group. Always returns at least one row (the highlight), with NULL row fields when the page is empty.
  */
-function pageSql(q: RankingQuery, snapshotId: number): Prisma.Sql {
+export function rankingPageSql(q: RankingQuery, snapshotId: number): Prisma.Sql {
   const usesHighlight = q.highlight !== undefined && q.page === 1;
   return Prisma.sql`
     WITH hl AS (
@@ -93,14 +94,14 @@ function pageSql(q: RankingQuery, snapshotId: number): Prisma.Sql {
       FROM (SELECT 1) one LEFT JOIN hl ON true
     )
     SELECT hl."hlRank", hl."hlPosition", e."position", e."rank", e."percentile", e."value",
-           r."id" AS "reportId", r."agencyId", a."name" AS "agencyName", r."regionCode", r."level", r."kind", r."identitiesOk",
+           r."id" AS "reportId", r."agencyId", a."name" AS "agencyName", r."regionCode", r."level", r."kind", f."identitiesOk",
            f."numerator", f."denominator", f."isSmallSample"
     FROM window_start w LEFT JOIN hl ON true
     LEFT JOIN "RankingEntry" e ON e."snapshotId" = ${snapshotId}::int
       AND e."position" > w."offset" AND e."position" <= w."offset" + ${q.pageSize}::int
     LEFT JOIN "Report" r ON r."id" = e."reportId"
     LEFT JOIN "Agency" a ON a."id" = e."agencyId"
-    LEFT JOIN LATERAL (SELECT ${figureSelect(q.figure)} FROM "Report" r WHERE r."id" = e."reportId") f ON true
+    LEFT JOIN LATERAL (SELECT ${figureChecksOk(q.figure)}, ${figureSelect(q.figure)} FROM "Report" r WHERE r."id" = e."reportId") f ON true
     ORDER BY e."position"`;
 }
 
@@ -108,7 +109,7 @@ function pageSql(q: RankingQuery, snapshotId: number): Prisma.Sql {
 export async function listRanking(query: RankingQuery): Promise<Ranking> {
   const db = await getDb();
   const snapshot = await ensureSnapshot(db, rankingGroup(query));
-  const result = await db.$queryRaw<PageRow[]>(pageSql(query, snapshot.id));
+  const result = await db.$queryRaw<PageRow[]>(rankingPageSql(query, snapshot.id));
   const first = result[0];
   const peers = snapshot.peers;
   const highlighted =

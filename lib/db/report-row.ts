@@ -2,9 +2,10 @@
  * The row a report is stored as: pure, from a parse result, its reporting body's identity and where the bytes came from.
  * The one thing every writer builds (ingest, the test databases, the page benchmark's data) before `upsertReport`.
  */
+import { toFailedChecks } from "@/lib/figures/figure-checks";
 import { toFigureColumns, type FigureColumns } from "@/lib/figures/figures";
 import type { AgencyIdentity } from "@/lib/regions/agency-identity";
-import type { ParseSuccess } from "@/lib/report/types";
+import type { ParseSuccess, ReportScope } from "@/lib/report/types";
 
 /** The original document as received. */
 export type ReportSource = {
@@ -31,6 +32,10 @@ export type ReportRow = {
     warningCount: number;
     /** true when no accounting identity failed (no error finding with a rule) */
     identitiesOk: boolean;
+    /** the identity checks that failed (lib/figures/figure-checks.ts): a figure resting on one leaves the rankings */
+    failedChecks: string[];
+    /** 报告口径: the body's own report or a summary (document.scope; "own" when the parser said nothing) */
+    scope: ReportScope;
     figures: FigureColumns;
   };
 };
@@ -53,6 +58,8 @@ export function toReportRow(parsed: ParseSuccess, agency: AgencyIdentity, source
       errorCount: findings.filter((x) => x.severity === "error").length,
       warningCount: findings.filter((x) => x.severity === "warning").length,
       identitiesOk: !findings.some((x) => x.severity === "error" && x.rule !== undefined),
+      failedChecks: toFailedChecks(findings),
+      scope: document.scope ?? "own",
       figures: toFigureColumns(document),
     },
   };

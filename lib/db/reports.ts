@@ -66,6 +66,8 @@ export type ReportDetail = {
   findings: Finding[];
   sourceText: string;
   identitiesOk: boolean;
+  /** 报告口径: "summary" | "own" */
+  scope: string;
   /** the derived figures as stored at ingest (lib/figures) */
   figures: Figures;
 };
@@ -83,7 +85,7 @@ export async function getReport({ agencyId, year, version }: GetReportOptions): 
     select: {
       id: true, agencyId: true, year: true, version: true, isLatest: true, templateVersion: true, publishedOn: true,
       sha256: true, mediaType: true, sourceKind: true, sourceUrl: true, fileName: true, ingestedAt: true,
-      document: true, provenance: true, findings: true, sourceText: true, identitiesOk: true, ...FIGURE_COLUMN_SELECT,
+      document: true, provenance: true, findings: true, sourceText: true, identitiesOk: true, scope: true, ...FIGURE_COLUMN_SELECT,
     },
   });
   if (!row) return null;

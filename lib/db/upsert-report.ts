@@ -90,13 +90,13 @@ async function writeReport(db: Db, { agency: a, report: r }: ReportRow): Promise
       INSERT INTO "Report" (
         "agencyId", "year", "version", "isLatest", "templateVersion", "publishedOn", "sha256", "mediaType", "sourceKind",
         "sourceBytes", "sourceText", "sourceUrl", "fileName", "document", "provenance", "findings",
-        "errorCount", "warningCount", "identitiesOk",
+        "errorCount", "warningCount", "identitiesOk", "failedChecks", "scope",
         "level", "kind", "provinceCode", "prefectureCode", "countyCode", "regionCode", ${figureNames})
       SELECT agency."id", ${r.year}::int, previous."version" + 1, true, ${r.templateVersion},
         ${r.publishedOn}::text, ${r.sha256}, ${r.mediaType}, ${r.sourceKind},
         ${Buffer.from(r.sourceBytes)}::bytea, ${r.sourceText}, ${r.sourceUrl}::text, ${r.fileName}::text,
         ${JSON.stringify(r.document)}::jsonb, ${JSON.stringify(r.provenance)}::jsonb, ${JSON.stringify(r.findings)}::jsonb,
-        ${r.errorCount}::int, ${r.warningCount}::int, ${r.identitiesOk},
+        ${r.errorCount}::int, ${r.warningCount}::int, ${r.identitiesOk}, ${r.failedChecks}::text[], ${r.scope},
         agency."level", agency."kind", agency."provinceCode", agency."prefectureCode", agency."countyCode", agency."regionCode",
         ${figureValues}
       FROM agency, previous

@@ -95,6 +95,13 @@ export type ReviewLitigation = {
 
 export type TemplateVersion = "2021" | "2019";
 
+/**
+ * 报告口径: "summary" = a region's totals over its bodies (全市/全县/全区/全旗汇总, e.g. 淮安市人民政府 2024: "全市共受理…"),
+ * "own" = the body's own report. Read from the report's own statement (see parse-scope.ts); not in the shared spec
+ * (docs/canonical-report.md, "Extensions").
+ */
+export type ReportScope = "summary" | "own";
+
 export type CanonicalReport = {
   schema: "ogi-annual-report/v1";
   /** 统计期限's year, not the publication year */
@@ -103,6 +110,8 @@ export type CanonicalReport = {
   agency: { name: string; regionCode: string | null };
   /** 落款日期 or the page's 发文日期, YYYY-MM-DD */
   publishedOn: string | null;
+  /** summary (汇总报告) or own (本机关报告); documents stored before this field existed are "own" */
+  scope: ReportScope;
   active: ActiveDisclosure;
   /** present only when templateVersion is "2019" */
   legacy2019?: Legacy2019;
@@ -141,8 +150,28 @@ export type FindingSeverity = "error" | "warning" | "info";
  * Something the parser wants a person to know: a failed identity, a cell it could not place,
  * a narrative figure that contradicts the table, a missing section. Message in Chinese, code in English.
  */
+/** Every kind of finding the parser reports (English code; the message says it in Chinese). */
+export type FindingCode =
+  /** an accounting identity (勾稽关系) does not hold; `rule` names it (lib/report/identities.ts) */
+  | "identity-failed"
+  /** a figure in the narrative (正文) contradicts the table */
+  | "narrative-mismatch"
+  | "section-missing"
+  | "template-unknown"
+  | "year-missing"
+  | "agency-missing"
+  | "region-unresolved"
+  | "cells-unplaced"
+  | "row-missing"
+  | "group-subtotal"
+  | "scope-summary"
+  /** the repair step (repair.ts) could not settle a row */
+  | "repair-ambiguous"
+  | "repair-inconsistent"
+  | "repair-gave-up";
+
 export type Finding = {
-  code: string;
+  code: FindingCode;
   severity: FindingSeverity;
   message: string;
   /** 二 | 三 | 四 */

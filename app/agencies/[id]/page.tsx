@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ReportScopeNote } from "@/components/scope/report-scope-note";
 import { Suspense } from "react";
 import { AgencyCharts } from "@/components/agency/agency-charts";
 import { FigureGrid } from "@/components/agency/figure-grid";
@@ -78,6 +79,7 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
         <p className="text-sm text-slate-600">
           点击数值可跳到报告原文中的出处。“未填报”表示报告未载明；“—”表示比率无法计算；办结量不足 {SMALL_SAMPLE_THRESHOLD} 件的比率标注“样本较小”。
         </p>
+        <ReportScopeNote scope={report.scope} findings={report.findings} />
         <FigureGrid cards={toFigureCards(report.figures, report.provenance)} />
       </section>
 
