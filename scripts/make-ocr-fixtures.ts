@@ -155,5 +155,34 @@ function docs(): void {
   }
 }
 
+/** A notice that is not a report (停水通知), typeset by LibreOffice, rendered by pdftoppm, then tilted and dusted like a photo. */
+async function notice(): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), "notice-fixture-"));
+  try {
+    const text = [
+      "停水通知",
+      "",
+      "尊敬的各位居民：",
+      "因市政供水管网改造施工，本小区将于2025年3月12日上午8:00至下午18:00暂停供水，",
+      "请各位居民提前做好储水准备。施工期间如有疑问，请拨打物业服务中心电话0517-83600000。",
+      "给您带来的不便，敬请谅解。",
+      "",
+      "幸福家园物业服务中心",
+      "2025年3月10日",
+    ].join("\n");
+    writeFileSync(join(tmp, "notice.txt"), text);
+    execFileSync("soffice", ["--headless", "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "pdf", "--outdir", tmp, join(tmp, "notice.txt")], {
+      stdio: "ignore",
+      env: { ...process.env, HOME: tmp },
+    });
+    const [page] = pageImages(join(tmp, "notice.pdf"), 150, tmp);
+    writeFileSync(join(SCAN_DIR, "images", "notice-photo.jpg"), await degrade(page!, 2.5, 7));
+    console.log("images/notice-photo.jpg");
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 await scans();
+await notice();
 docs();

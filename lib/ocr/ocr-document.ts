@@ -5,7 +5,8 @@
  * confidence, as positioned text items for the same layout code that reads a PDF's text layer.
  */
 import type { OcrPageWords, OcrRecognizer, OcrWordItem } from "@/lib/report/ocr";
-import { binarize, buildMosaic, estimateSkew, findTextBlobs, removeRules, toGray, type GrayImage, type MosaicSlot } from "./page-image";
+import { binarize, buildMosaic, estimateSkew, findTextBlobs, removeRules, toGray } from "./page-image";
+import type { GrayImage, Mosaic, MosaicSlot, PixelBox } from "./page-image";
 import { getOcrPool, OcrTimeoutError, type OcrPool, type OcrWord } from "./tesseract-pool";
 
 export type OcrLimits = {
@@ -83,6 +84,7 @@ async function rotate(img: GrayImage, deg: number): Promise<GrayImage> {
 
 /** Recognises one page image; words come back in the page's pixel coordinates with their blob's line box. */
 export async function recognizePage(gray: GrayImage, pool: OcrPool, timeoutMs: number): Promise<{ words: OcrWordItem[]; skew: number }> {
+  type Placed = OcrWordItem & { blobX0?: number; blobX1?: number };
   let page = gray;
   let ink = binarize(page);
   const skew = estimateSkew(ink, page.width, page.height);
@@ -97,19 +99,52 @@ export async function recognizePage(gray: GrayImage, pool: OcrPool, timeoutMs: n
   const chunks: (typeof order)[] = [];
   for (let i = 0; i < order.length; i += LINES_PER_JOB) chunks.push(order.slice(i, i + LINES_PER_JOB));
   const deadline = Date.now() + timeoutMs;
-  const results = await Promise.all(
+  const left = () => Math.max(1000, deadline - Date.now());
+  const first = await Promise.all(
     chunks.map(async (chunk) => {
       const mosaic = buildMosaic(page, ruled, chunk);
-      const words = await pool.recognize(encodePgm(mosaic.image), Math.max(1000, deadline - Date.now()));
-      return placeWords(words, mosaic.slots);
+      return placeWords(await pool.recognize(encodePgm(mosaic.image), left()), mosaic);
     }),
   );
-  return { words: results.flat(), skew };
+  const words = first.flat();
+  // a second, independent reading of every number (the blob enlarged twice): where the two differ, the
+  // number is doubtful, and the second reading is one more candidate for the identities
+  const numericBlobs = new Map<string, { blob: PixelBox; words: Placed[] }>();
+  for (const w of words) {
+    const key = `${w.top}:${w.bottom}:${w.blobX0}`;
+    const entry = numericBlobs.get(key) ?? { blob: { x0: w.blobX0!, x1: w.blobX1!, y0: w.top, y1: w.bottom }, words: [] };
+    entry.words.push(w);
+    numericBlobs.set(key, entry);
+  }
+  const numeric = [...numericBlobs.values()].filter((e) => e.words.every((w) => NUMBER_WORD.test(w.text)));
+  for (let i = 0; i < numeric.length; i += LINES_PER_JOB * 2) {
+    const group = numeric.slice(i, i + LINES_PER_JOB * 2);
+    const mosaic = buildMosaic(page, ruled, group.map((g) => g.blob), 16, SECOND_READING_SCALE);
+    const again = placeWords(await pool.recognize(encodePgm(mosaic.image), left(), { tessedit_char_whitelist: "0123456789." }), mosaic);
+    for (const g of group) {
+      const second = again
+        .filter((w) => w.top === g.blob.y0 && w.blobX0 === g.blob.x0)
+        .map((w) => w.text)
+        .join("");
+      const firstText = g.words.map((w) => w.text).join("");
+      if (second.replace(/\s/g, "") !== firstText.replace(/\s/g, "")) for (const w of g.words) w.alternative = second;
+    }
+  }
+  for (const w of words) {
+    delete w.blobX0;
+    delete w.blobX1;
+  }
+  return { words, skew };
 }
 
+/** The second reading of numbers: digits only, the blob enlarged by this much. */
+const SECOND_READING_SCALE = 1;
+const NUMBER_WORD = /^[0-9〇OoＯ.,，．]+$/;
+
 /** Maps words from mosaic coordinates back to the page: each word belongs to the mosaic line its centre is in. */
-function placeWords(words: OcrWord[], slots: MosaicSlot[]): OcrWordItem[] {
-  const out: OcrWordItem[] = [];
+function placeWords(words: OcrWord[], mosaic: Mosaic): (OcrWordItem & { blobX0?: number; blobX1?: number })[] {
+  const { slots, scale } = mosaic;
+  const out: (OcrWordItem & { blobX0?: number; blobX1?: number })[] = [];
   for (const w of words) {
     const text = w.text.trim();
     if (text === "") continue;
@@ -117,23 +152,24 @@ function placeWords(words: OcrWord[], slots: MosaicSlot[]): OcrWordItem[] {
     let best: MosaicSlot | undefined;
     let bestDist = Infinity;
     for (const s of slots) {
-      const h = s.blob.y1 - s.blob.y0;
-      const d = cy < s.y ? s.y - cy : cy > s.y + h ? cy - (s.y + h) : 0;
+      const d = cy < s.y ? s.y - cy : cy > s.y + s.h ? cy - (s.y + s.h) : 0;
       if (d < bestDist) {
         bestDist = d;
         best = s;
       }
     }
     if (!best) continue;
-    const dx = best.blob.x0 - best.x;
+    const toPage = (mx: number) => best.blob.x0 + (mx - best.x) / scale;
     out.push({
       text,
       confidence: w.confidence,
       symbols: w.symbols,
-      x0: Math.max(best.blob.x0, w.bbox.x0 + dx),
-      x1: Math.min(best.blob.x1, w.bbox.x1 + dx),
+      x0: Math.max(best.blob.x0, toPage(w.bbox.x0)),
+      x1: Math.min(best.blob.x1, toPage(w.bbox.x1)),
       top: best.blob.y0,
       bottom: best.blob.y1,
+      blobX0: best.blob.x0,
+      blobX1: best.blob.x1,
     });
   }
   return out;

@@ -269,37 +269,57 @@ function mergeIntoLines(boxes: Blob[], charH: number): Blob[] {
   return current;
 }
 
-/** Where a blob was placed in the mosaic. */
-export type MosaicSlot = { blob: PixelBox; x: number; y: number };
+/** Where a blob was placed in the mosaic (x, y and h in mosaic pixels). */
+export type MosaicSlot = { blob: PixelBox; x: number; y: number; h: number };
 
-export type Mosaic = { image: GrayImage; slots: MosaicSlot[] };
+export type Mosaic = { image: GrayImage; slots: MosaicSlot[]; scale: number };
 
 /**
  * Stacks blobs one per line (in reading order) on a white image, copying the page's grey pixels with
- * the ruling lines whitened, with a gap of about one character between lines.
+ * the ruling lines whitened, with a gap of about one character between lines. `scale` enlarges the
+ * blobs (bilinear), for the second reading of numbers.
  */
-export function buildMosaic(page: GrayImage, ruled: Uint8Array, blobs: PixelBox[], pad = 12): Mosaic {
+export function buildMosaic(page: GrayImage, ruled: Uint8Array, blobs: PixelBox[], pad = 12, scale = 1): Mosaic {
   const order = blobs.slice().sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
-  const heights = order.map((b) => b.y1 - b.y0).sort((a, b) => a - b);
+  const heights = order.map((b) => Math.round((b.y1 - b.y0) * scale)).sort((a, b) => a - b);
   const lineGap = Math.max(pad, Math.round((heights[Math.floor(heights.length / 2)] ?? 20) * 0.8));
-  const width = Math.max(64, ...order.map((b) => b.x1 - b.x0 + 2 * pad));
+  const width = Math.max(64, ...order.map((b) => Math.round((b.x1 - b.x0) * scale) + 2 * pad));
   let y = lineGap;
   const slots: MosaicSlot[] = order.map((blob) => {
-    const slot = { blob, x: pad, y };
-    y += blob.y1 - blob.y0 + lineGap;
+    const h = Math.max(1, Math.round((blob.y1 - blob.y0) * scale));
+    const slot = { blob, x: pad, y, h };
+    y += h + lineGap;
     return slot;
   });
   const height = Math.max(64, y);
   const data = new Uint8Array(width * height).fill(255);
-  for (const { blob, x, y: top } of slots) {
-    for (let py = blob.y0; py < blob.y1; py++) {
-      const src = py * page.width;
-      const dst = (top + py - blob.y0) * width + x - blob.x0;
-      for (let px = blob.x0; px < blob.x1; px++) {
-        // keep the grey level of ink and its anti-aliased edge; rules and the paper become white
-        data[dst + px] = ruled[src + px] ? 255 : page.data[src + px]!;
+  // keep the grey level of ink and its anti-aliased edge; rules and the paper become white
+  const at = (px: number, py: number) => {
+    const i = py * page.width + px;
+    return ruled[i] ? 255 : page.data[i]!;
+  };
+  for (const { blob, x, y: top, h } of slots) {
+    const w = Math.max(1, Math.round((blob.x1 - blob.x0) * scale));
+    for (let my = 0; my < h; my++) {
+      const sy = Math.min(blob.y1 - 1, blob.y0 + (my + 0.5) / scale - 0.5);
+      const y0 = Math.max(blob.y0, Math.floor(sy));
+      const y1 = Math.min(blob.y1 - 1, y0 + 1);
+      const fy = Math.max(0, sy - y0);
+      const dst = (top + my) * width + x;
+      for (let mx = 0; mx < w; mx++) {
+        if (scale === 1) {
+          data[dst + mx] = at(blob.x0 + mx, blob.y0 + my);
+          continue;
+        }
+        const sx = Math.min(blob.x1 - 1, blob.x0 + (mx + 0.5) / scale - 0.5);
+        const x0 = Math.max(blob.x0, Math.floor(sx));
+        const x1 = Math.min(blob.x1 - 1, x0 + 1);
+        const fx = Math.max(0, sx - x0);
+        const top2 = at(x0, y0) * (1 - fx) + at(x1, y0) * fx;
+        const bottom2 = at(x0, y1) * (1 - fx) + at(x1, y1) * fx;
+        data[dst + mx] = Math.round(top2 * (1 - fy) + bottom2 * fy);
       }
     }
   }
-  return { image: { width, height, data }, slots };
+  return { image: { width, height, data }, slots, scale };
 }

@@ -49,6 +49,8 @@ export function ocrAssetPaths(): { langPath: string; workerPath: string; corePat
 type Job = {
   image: Uint8Array;
   timeoutMs: number;
+  /** Tesseract parameters for this job only (set before, restored after) */
+  params?: Record<string, string>;
   resolve: (words: OcrWord[]) => void;
   reject: (err: unknown) => void;
 };
@@ -60,6 +62,9 @@ export function defaultOcrWorkers(env: NodeJS.ProcessEnv = process.env): number 
   const n = Number.parseInt(env.OCR_WORKERS ?? "", 10);
   return Number.isFinite(n) && n > 0 ? Math.min(n, 64) : Math.max(1, availableParallelism());
 }
+
+/** Parameters every worker starts with (one text line per mosaic line: a uniform block of text, PSM 6). */
+const DEFAULT_PARAMS: Record<string, string> = { tessedit_pageseg_mode: "6", preserve_interword_spaces: "1", user_defined_dpi: "200", tessedit_char_whitelist: "" };
 
 async function spawn(): Promise<TesseractWorker> {
   const { createWorker, OEM, PSM } = await import("tesseract.js");
@@ -75,7 +80,7 @@ async function spawn(): Promise<TesseractWorker> {
     errorHandler: () => undefined,
   });
   // one text line per mosaic line: a uniform block of text
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, preserve_interword_spaces: "1", user_defined_dpi: "200" });
+  await worker.setParameters({ ...DEFAULT_PARAMS, tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
   return worker;
 }
 
@@ -91,9 +96,9 @@ export class OcrPool {
   ) {}
 
   /** Recognises one image (PNG/JPEG/PGM bytes) as a block of text lines. */
-  recognize(image: Uint8Array, timeoutMs: number): Promise<OcrWord[]> {
+  recognize(image: Uint8Array, timeoutMs: number, params?: Record<string, string>): Promise<OcrWord[]> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ image, timeoutMs, resolve, reject });
+      this.queue.push({ image, timeoutMs, params, resolve, reject });
       this.pump();
     });
   }
@@ -133,7 +138,9 @@ export class OcrPool {
           reject(new OcrTimeoutError(job.timeoutMs));
         }, job.timeoutMs);
       });
+      if (job.params) await worker.setParameters(job.params);
       const result = await Promise.race([worker.recognize(Buffer.from(job.image), {}, { blocks: true, text: false }), timeout]);
+      if (job.params) await worker.setParameters(Object.fromEntries(Object.keys(job.params).map((k) => [k, DEFAULT_PARAMS[k] ?? ""])));
       const words: OcrWord[] = [];
       for (const block of result.data.blocks ?? []) {
         for (const para of block.paragraphs) {

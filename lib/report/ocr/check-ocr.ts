@@ -117,6 +117,8 @@ export type OcrCheckResult = {
 export function checkOcrValues(
   input: { document: CanonicalReport; provenance: Provenance; findings: Finding[] },
   confidence: Map<string, number>,
+  /** second readings of a value that disagreed with the first: candidates too */
+  alternatives: Map<string, number[]> = new Map(),
 ): OcrCheckResult {
   const document = structuredClone(input.document);
   const provenance: Provenance = structuredClone(input.provenance);
@@ -139,7 +141,9 @@ export function checkOcrValues(
   const broken = failing();
   if (broken.length > 0) {
     const cells = [...new Set(broken.flatMap((e) => [...e.lhs, ...e.rhs]))].filter(suspect);
-    const alts = new Map(cells.map((p) => [p, misreadCandidates(provenance[p]?.raw ?? String(values.get(p)))]));
+    const alts = new Map(
+      cells.map((p) => [p, [...new Set([...(alternatives.get(p) ?? []), ...misreadCandidates(provenance[p]?.raw ?? String(values.get(p)))])]]),
+    );
     const brokenSet = new Set(broken);
     /** a change set is a solution when every equation it touches holds and it repairs at least one broken equation */
     const solves = (changed: string[]): boolean => {

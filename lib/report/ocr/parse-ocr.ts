@@ -106,7 +106,9 @@ export function ocrWordsToItems(pages: OcrPageWords[]): { items: PdfItems; words
     for (const w of page.words) {
       const { text, guessed } = normalizeOcrWord(w.text);
       if (text.trim() === "") continue;
-      placedWords.push({ ...w, text, page: page.page, guessed, confidence: guessed ? Math.min(w.confidence, LOOKALIKE_CONFIDENCE) : w.confidence });
+      // two readings that disagree: the number is doubtful whatever Tesseract's confidence says
+      const doubtful = guessed || (w.alternative !== undefined && w.alternative !== w.text);
+      placedWords.push({ ...w, text, page: page.page, guessed, confidence: doubtful ? Math.min(w.confidence, LOOKALIKE_CONFIDENCE) : w.confidence });
     }
     words.push(...placedWords);
     const lines = toLines(placedWords);
@@ -147,9 +149,10 @@ export function ocrWordsToItems(pages: OcrPageWords[]): { items: PdfItems; words
   return { items: { pages: pages.map((p) => ({ width: p.width, height: p.height })), items }, words };
 }
 
-/** The lowest confidence of the words inside a value's box (its digits). */
-function boxConfidence(words: Placed[], page: number, box: [number, number, number, number]): number | null {
+/** The lowest confidence of the words inside a value's box (its digits), and their second readings. */
+function boxConfidence(words: Placed[], page: number, box: [number, number, number, number]): { confidence: number; alternatives: number[] } | null {
   let min: number | null = null;
+  const alternatives: number[] = [];
   for (const w of words) {
     if (w.page !== page) continue;
     const cx = (w.x0 + w.x1) / 2;
@@ -157,8 +160,10 @@ function boxConfidence(words: Placed[], page: number, box: [number, number, numb
     if (cx < box[0] - 0.5 || cx > box[2] + 0.5 || cy < box[1] - 0.5 || cy > box[3] + 0.5) continue;
     if (!/[0-9]/.test(w.text)) continue;
     min = min === null ? w.confidence : Math.min(min, w.confidence);
+    const alt = w.alternative ? normalizeOcrWord(w.alternative.trim()).text : "";
+    if (/^\d+$/.test(alt)) alternatives.push(Number(alt));
   }
-  return min;
+  return min === null ? null : { confidence: min, alternatives };
 }
 
 export type OcrParseSuccessExtras = { corrections: OcrCorrection[]; nulled: string[] };
@@ -177,6 +182,7 @@ export function parseOcrPages(pages: OcrPageWords[]): ParseResult & { ocr?: OcrP
   }
   const boxed = addPageBoxes(parsed.provenance, parsed.findings, layout.spans);
   const confidence = new Map<string, number>();
+  const alternatives = new Map<string, number[]>();
   const provenance: Provenance = {};
   for (const [path, p] of Object.entries(boxed.provenance)) {
     if (!p.loc?.page || !p.loc.box) {
@@ -184,10 +190,13 @@ export function parseOcrPages(pages: OcrPageWords[]): ParseResult & { ocr?: OcrP
       continue;
     }
     const c = p.status === "stated" && /^(active|requests|reviewLitigation|legacy2019)\./.test(path) ? boxConfidence(words, p.loc.page, p.loc.box) : null;
-    if (c !== null) confidence.set(path, c);
-    provenance[path] = { ...p, source: "ocr", ...(c !== null ? { confidence: Math.round(c) } : {}) };
+    if (c !== null) {
+      confidence.set(path, c.confidence);
+      if (c.alternatives.length > 0) alternatives.set(path, c.alternatives);
+    }
+    provenance[path] = { ...p, source: "ocr", ...(c !== null ? { confidence: Math.round(c.confidence) } : {}) };
   }
-  const checked = checkOcrValues({ document: parsed.document, provenance, findings: boxed.findings }, confidence);
+  const checked = checkOcrValues({ document: parsed.document, provenance, findings: boxed.findings }, confidence, alternatives);
   return {
     ok: true,
     document: checked.document,

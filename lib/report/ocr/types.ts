@@ -9,6 +9,8 @@ export type OcrWordItem = {
   /** 0–100 (Tesseract's word confidence) */
   confidence: number;
   symbols?: { text: string; confidence: number }[];
+  /** a number's second reading (the blob enlarged), when it differs from `text` */
+  alternative?: string;
   /** 1-based page (set once the page is known) */
   page?: number;
   x0: number;
