@@ -47,7 +47,7 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
 function unsupported(type: string): AppError {
   return new AppError(
     "unsupported-media-type",
-    `不支持的文件类型 ${type}：请上传纯文本、HTML、Word (.docx) 或 PDF 格式的年度报告。(unsupported media type)`,
+    `不支持的文件类型 ${type}：请上传纯文本、HTML、Word (.docx/.doc)、WPS (.wps)、PDF 或扫描图片 (PNG/JPEG) 格式的年度报告。(unsupported media type)`,
   );
 }
 

@@ -11,6 +11,11 @@ describe("media types: one table for the HTTP reader, the bulk CLI and the parse
       ".html": "text/html",
       ".htm": "text/html",
       ".txt": "text/plain",
+      ".doc": "application/msword",
+      ".wps": "application/vnd.ms-works",
+      ".png": "image/png",
+      ".jpg": "image/jpeg",
+      ".jpeg": "image/jpeg",
     });
     expect(mediaTypeOfFileName("报告.PDF")).toBe("application/pdf");
     expect(mediaTypeOfFileName("notes.md")).toBeUndefined();
@@ -27,9 +32,10 @@ describe("media types: one table for the HTTP reader, the bulk CLI and the parse
     expect(parsesQuickly("application/pdf")).toBe(false);
   });
   it("sniffs the kind from magic bytes when neither type nor name says", () => {
-    expect(sniffKind(bytes("\n%PDF-1.7 ..."))).toBe("pdf");
+    expect(sniffKind(bytes("%PDF-1.7 ..."))).toBe("pdf");
+    expect(sniffKind(bytes("plain"))).toBeNull();
     expect(sniffKind(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]))).toBe("docx");
-    expect(sniffKind(bytes("  <!DOCTYPE html><html>"))).toBe("html");
+    expect(detectKind(bytes("  <!DOCTYPE html><html>"))).toBe("html");
     expect(detectKind(bytes("一、总体情况"))).toBe("text");
   });
 });

@@ -139,6 +139,10 @@ export type ValueProvenance = {
   loc?: SourceLocation;
   /** for inferred values: the id of the identity that forced it (see identities.ts) */
   rule?: string;
+  /** "ocr": read from a scan (识别自扫描件); loc then has the page and box */
+  source?: "ocr";
+  /** OCR only: the word confidence of the value's digits, 0–100 */
+  confidence?: number;
 };
 
 /** Keyed by the value's JSON path in the canonical document, e.g. "requests.granted[6]", "active.licensing". */
@@ -168,7 +172,11 @@ export type FindingCode =
   /** the repair step (repair.ts) could not settle a row */
   | "repair-ambiguous"
   | "repair-inconsistent"
-  | "repair-gave-up";
+  | "repair-gave-up"
+  /** OCR (lib/report/ocr): a misread digit put right by an identity */
+  | "ocr-corrected"
+  /** OCR: a value no identity confirms, left null */
+  | "ocr-unconfirmed";
 
 export type Finding = {
   code: FindingCode;
@@ -187,7 +195,7 @@ export type Finding = {
   loc?: SourceLocation;
 };
 
-export type SourceKind = "text" | "html" | "docx" | "pdf";
+export type SourceKind = "text" | "html" | "docx" | "pdf" | "doc" | "ocr";
 
 export type ParseSuccess = {
   ok: true;
@@ -213,6 +221,8 @@ export type ParseFailureCode =
   | "pdf-no-text-layer"
   | "pdf-encrypted"
   | "pdf-damaged"
+  | "ocr-page-limit"
+  | "ocr-unavailable"
   | "timeout";
 
 export type ParseResult = ParseSuccess | ParseFailure;
@@ -223,3 +233,6 @@ export type ReportInput =
   | { html: string }
   /** raw bytes: mediaType or fileName picks the decoder; text bytes may be UTF-8 or GB18030/GBK */
   | { bytes: Uint8Array; mediaType?: string; fileName?: string };
+
+/** Options of `parseReport`: the OCR engine for scans (injected, so the parser stays pure). */
+export type ParseOptions = { ocr?: import("./ocr/types").OcrRecognizer };
