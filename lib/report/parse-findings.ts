@@ -49,13 +49,15 @@ const OUTCOME_MESSAGES: Record<Exclude<RepairOutcome, "solved">, [string, Findin
 };
 
 /** One finding per row the repair step could not settle. */
-export function repairFindings(outcomes: Map<string, RepairOutcome>): Finding[] {
+export function repairFindings(outcomes: Map<string, RepairOutcome>, readings?: Map<string, string[]>): Finding[] {
   const findings: Finding[] = [];
   for (const [row, outcome] of outcomes) {
     if (outcome === "solved") continue;
     const [code, severity, text] = OUTCOME_MESSAGES[outcome];
     const table = row === "reviewLitigation" ? "四" : "三";
-    findings.push({ code, severity, message: `表${table}“${row}”：${text}`, table, row });
+    const read = readings?.get(row);
+    const detail = read && read.length > 1 ? `（可读作 ${read.join(" 或 ")}${read.length >= 3 ? " 等" : ""}）` : "";
+    findings.push({ code, severity, message: `表${table}“${row}”：${text}${detail}`, table, row });
   }
   return findings;
 }

@@ -15,6 +15,7 @@ import { repairWithFallback } from "./repair";
 import { splitSections } from "./split-sections";
 import { toDocument, toProvenance } from "./to-document";
 import { tokenize, type Cell, type Line } from "./tokenize";
+import { unglueLines } from "./unglue";
 import type { Finding, ParseResult, TemplateVersion } from "./types";
 import { validateIdentities } from "./validate-identities";
 import { repairFindings, templateFindings } from "./parse-findings";
@@ -40,7 +41,7 @@ function detectTemplate(activeLines: Line[], single: boolean, year: number | nul
 /** Parses a report given as text. Never throws for any input. */
 export function parseText(text: string): ParseResult {
   if (text.trim().length === 0) return { ok: false, error: { code: "empty", message: "文件为空，没有可读取的内容" } };
-  const lines = tokenize(text);
+  const lines = unglueLines(tokenize(text));
   const sections = splitSections(lines);
   const reqLines = slice(lines, sections.requests);
   const assembled = assembleRequests(reqLines);
@@ -82,7 +83,7 @@ export function parseText(text: string): ParseResult {
     ...templateFindings({ sections, known, meta, active: active.unplaced }),
     ...req.findings,
     ...groupRowFindings(assembled, singleOther, values),
-    ...repairFindings(repaired.outcomes),
+    ...repairFindings(repaired.outcomes, repaired.readings),
     ...validateIdentities(values, eqs),
     ...checkNarrative(sections.active ? lines.slice(0, sections.active[0]) : lines.slice(0, sections.requests?.[0] ?? 0), values),
   ];
