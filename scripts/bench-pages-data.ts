@@ -7,8 +7,8 @@ import pg from "pg";
 import { toPeerGroupCodes } from "@/lib/ingest/resolve-agency";
 import { toReportFigureColumns } from "@/lib/ingest/to-figure-columns";
 import { listRegions, type Region } from "@/lib/regions/gazetteer";
-import { generateReport } from "@/lib/report/synth/generate-report";
-import { createRng } from "@/lib/report/synth/prng";
+import { generateReport } from "@/lib/testing/synth/generate-report";
+import { createRng } from "@/lib/testing/synth/prng";
 
 const LAST_YEAR = 2025;
 const BATCH_ROWS = 400;

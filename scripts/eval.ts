@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseReport } from "../lib/report/index";
-import { scoreDocument, tally, type ScoredValue, type Tally } from "../lib/report/eval/score-document";
+import { scoreDocument, tally, type ScoredValue, type Tally } from "../lib/testing/eval/score-document";
 
 const REPORT_EXT = /\.(txt|md|html?|shtml|docx|pdf)$/i;
 const DEFAULT_DIRS = [path.join(import.meta.dirname, "../lib/report/fixtures")];

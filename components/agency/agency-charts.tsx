@@ -2,8 +2,8 @@ import { BarChart } from "@/components/charts/bar-chart";
 import { LineChart } from "@/components/charts/line-chart";
 import { Card } from "@/components/ui/card";
 import { formatCount } from "@/lib/format";
-import type { LabelledValue, OutcomeDetailRow } from "@/lib/series/to-outcome-series";
-import type { TrendRow } from "@/lib/series/to-trend-series";
+import type { LabelledValue, OutcomeDetailRow } from "@/lib/view/to-outcome-series";
+import type { TrendRow } from "@/lib/view/to-trend-series";
 
 type AgencyChartsProps = {
   year: number;

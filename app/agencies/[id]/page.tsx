@@ -15,11 +15,11 @@ import { getAgency } from "@/lib/db/agencies";
 import { getReport, listAgencyYears, listReportVersions } from "@/lib/db/reports";
 import { SMALL_SAMPLE_THRESHOLD, computeFigures } from "@/lib/figures/figures";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
-import { toFigureCards } from "@/lib/series/to-figure-cards";
-import { toApplicantMix, toOutcomeDetail, toOutcomeGroups } from "@/lib/series/to-outcome-series";
-import { toCrossYearCheck, toQualityReport } from "@/lib/series/to-quality-report";
-import { toSourceLines, toSourceMarks } from "@/lib/series/to-source-marks";
-import { toTrendSeries } from "@/lib/series/to-trend-series";
+import { toFigureCards } from "@/lib/view/to-figure-cards";
+import { toApplicantMix, toOutcomeDetail, toOutcomeGroups } from "@/lib/view/to-outcome-series";
+import { toCrossYearCheck, toQualityReport } from "@/lib/view/to-quality-report";
+import { toSourceLines, toSourceMarks } from "@/lib/view/to-source-marks";
+import { toTrendSeries } from "@/lib/view/to-trend-series";
 
 export const dynamic = "force-dynamic";
 

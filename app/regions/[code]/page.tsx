@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { listChildRegions, listRegionAgencies } from "@/lib/db/regions";
 import { formatCount } from "@/lib/format";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
-import { toRegionYearTotals } from "@/lib/series/to-trend-series";
+import { toRegionYearTotals } from "@/lib/view/to-trend-series";
 
 export const dynamic = "force-dynamic";
 

@@ -8,7 +8,7 @@
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { getRow, hasSingleOther, listRequestRows } from "../synth/request-rows";
-import type { CanonicalReport, CaseOutcomes, Num } from "../types";
+import type { CanonicalReport, CaseOutcomes, Num } from "@/lib/report/types";
 
 export type RenderPdfOptions = {
   /** an OTF/TTF font with CJK glyphs */

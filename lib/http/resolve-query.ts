@@ -2,7 +2,7 @@
  * Turns parsed URL parameters into the lib/db queries both the pages and /api/v1 run,
  * filling the one default that needs the store: the year (the newest year with reports).
  */
-import type { CompareParams, RankingParams } from "@/lib/api/params";
+import type { CompareParams, RankingParams } from "@/lib/http/params";
 import { listReportYears, type CompareQuery } from "@/lib/db/compare";
 import type { RankingQuery } from "@/lib/db/rankings";
 

@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseHtml, parseText } from "../index";
-import type { CanonicalReport } from "../types";
+import { parseHtml, parseText } from "@/lib/report";
+import type { CanonicalReport } from "@/lib/report/types";
 
 const read = (name: string) => readFileSync(path.join(import.meta.dirname, "repros", name), "utf8");
 

@@ -2,7 +2,7 @@
  * Shapes the chosen agencies' values across years into rows for the line chart: one row per year,
  * one column per agency (`a<id>`), null where the agency has no report or leaves the figure blank. Pure.
  */
-import type { ChartCategory, ChartRow } from "@/components/charts/chart-types";
+import type { ChartCategory, ChartRow } from "@/lib/view/chart-types";
 
 export type TrendPoint = { agencyId: number; agencyName: string; year: number; value: number | null };
 

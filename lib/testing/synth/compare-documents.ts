@@ -4,7 +4,7 @@
  * the parser could not recover is null and comes with a finding).
  */
 import { isDeepStrictEqual } from "node:util";
-import type { CanonicalReport, Finding } from "../types";
+import type { CanonicalReport, Finding } from "@/lib/report/types";
 
 /** One difference: JSON path, parsed value, original value. */
 export type ValueDiff = { path: string; got: unknown; want: unknown };

@@ -5,7 +5,7 @@
  * otherwise null, and only the soundness property applies (no wrong number, every lost value
  * null with a finding).
  */
-import type { CanonicalReport } from "../types";
+import type { CanonicalReport } from "@/lib/report/types";
 import { composeReport } from "./compose-report";
 import { corruptTables, CORRUPTION_KINDS, type CorruptionKind, type LossyEdit } from "./corrupt-tables";
 import { isForcedRecovery } from "./forced-oracle";

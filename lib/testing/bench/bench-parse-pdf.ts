@@ -2,8 +2,8 @@
  * PDF parsing benchmark core (PDF 解析速度): parses each document `rounds` times with `parsePdf`
  * and reports pages per second. Pure: the caller supplies the bytes and prints the figures.
  */
-import { parsePdf } from "./parse-pdf";
-import { readPdfItems } from "./read-pdf-items";
+import { parsePdf } from "@/lib/report/pdf/parse-pdf";
+import { readPdfItems } from "@/lib/report/pdf/read-pdf-items";
 
 export type PdfBenchDoc = { name: string; bytes: Uint8Array };
 

@@ -4,7 +4,7 @@
  * three made-up county reports (a tie, a failed identity check). The route handlers are called directly.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, loadDocuments, readSeedDocuments, type TestDatabase } from "@/lib/api/test-db";
+import { createTestDatabase, loadDocuments, readSeedDocuments, type TestDatabase } from "@/lib/testing/seed-documents";
 import type { CanonicalReport } from "@/lib/report/types";
 
 let t: TestDatabase;

@@ -2,8 +2,8 @@
  * JSON bodies of /api/v1/rankings and /api/v1/compare (and the pages' JSON downloads): the figure's definition,
  * the peer group, the rows and the pagination. Rates are 0–1 fractions; null means 未填报.
  */
-import type { CompareParams, RankingParams } from "@/lib/api/params";
-import { toPagination, type Pagination } from "@/lib/api/pagination";
+import type { CompareParams, RankingParams } from "@/lib/http/params";
+import { toPagination, type Pagination } from "@/lib/http/pagination";
 import type { Comparison, SeriesPoint } from "@/lib/db/compare";
 import type { Ranking } from "@/lib/db/rankings";
 import { FIGURE_META, SMALL_SAMPLE_THRESHOLD, type FigureMeta } from "@/lib/figures/figures";

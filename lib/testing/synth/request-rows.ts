@@ -2,7 +2,7 @@
  * The rows of section 三 (收到和处理政府信息公开申请情况) as canonical paths with their printed
  * labels, in template order. Shared by the generator, the table builder and the identity oracle.
  */
-import type { CanonicalReport, Row7 } from "../types";
+import type { CanonicalReport, Row7 } from "@/lib/report/types";
 
 /** One printed row of section 三. */
 export type RequestRowSpec = {

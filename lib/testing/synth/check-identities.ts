@@ -3,7 +3,7 @@
  * the parser's own table so the tests check the parser against a second opinion.
  * Each identity is a list of value paths ("requests.granted[3]") on each side.
  */
-import type { CanonicalReport } from "../types";
+import type { CanonicalReport } from "@/lib/report/types";
 import { getRow, listRequestRows } from "./request-rows";
 
 /** lhs paths sum to rhs paths. */

@@ -11,7 +11,7 @@
  * assignment and none is left underdetermined. This can miss forcing that needs solving
  * several identities jointly; such cases are only checked for soundness, never for exactness.
  */
-import type { CanonicalReport } from "../types";
+import type { CanonicalReport } from "@/lib/report/types";
 import { listIdentities, readValue, type SynthIdentity } from "./check-identities";
 import type { LossyEdit } from "./corrupt-tables";
 

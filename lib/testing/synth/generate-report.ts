@@ -4,7 +4,7 @@
  * groups add up). Distributions follow real reports: mostly zeros, a few large numbers,
  * money in 万元 with decimals, negative 本年增/减 in the 2019 template.
  */
-import type { CanonicalReport, CaseOutcomes, Legacy2019, LegacyItems, Requests, Row7 } from "../types";
+import type { CanonicalReport, CaseOutcomes, Legacy2019, LegacyItems, Requests, Row7 } from "@/lib/report/types";
 import { pickAgency, type SynthAgency } from "./pick-agency";
 import { createRng, skewedCount, type Rng } from "./prng";
 import { listRequestRows } from "./request-rows";

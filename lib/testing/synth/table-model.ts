@@ -4,7 +4,7 @@
  * Every renderer (tab text, one-cell-per-line, pipes, HTML) draws from this one model, and the
  * corruptions edit it, so all layouts agree on what is printed.
  */
-import type { CanonicalReport, CaseOutcomes } from "../types";
+import type { CanonicalReport, CaseOutcomes } from "@/lib/report/types";
 import { formatAmount, formatCount } from "./format-value";
 import { hasSingleOther, listRequestRows } from "./request-rows";
 
