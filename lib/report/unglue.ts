@@ -179,3 +179,24 @@ export function unglueLines(lines: readonly Line[]): Line[] {
   }
   return out ?? (lines as Line[]);
 }
+
+const TITLE_RE = /政府信息公开(?:工作)?年度报告|政务公开(?:工作)?年度报告|政府信息公开工作年报/;
+
+/**
+ * True when the text carries the title 政府信息公开工作年度报告 and at least one of the report's
+ * section headings (anywhere in a line): such a text is a report, whatever its tables look like.
+ */
+export function hasReportTitleAndHeading(lines: readonly Line[]): boolean {
+  let title = false;
+  let heading = false;
+  for (const line of lines) {
+    const text = compact(line.text);
+    if (!title && TITLE_RE.test(text)) title = true;
+    if (!heading) {
+      HEADING_RE.lastIndex = 0;
+      heading = HEADING_RE.test(text);
+    }
+    if (title && heading) return true;
+  }
+  return false;
+}
