@@ -125,8 +125,11 @@ export function hasFallback(tokens: Cell[], width: number): boolean {
 /** Rule of a value cut out of a run-together digit chunk (the identities chose the cut). */
 export const DIGIT_SPLIT_RULE = "digit-split";
 
-/** A chunk that cannot be one number: several digits starting with 0 ("000121"). */
-const leadingZero = (c: Cell): boolean => c.text.length > 1 && c.text[0] === "0" && /^\d+$/.test(c.text);
+/**
+ * A chunk that cannot be one count: several digits starting with 0 ("000121"), or ten digits or
+ * more (no row of a report counts a billion requests or cases).
+ */
+const leadingZero = (c: Cell): boolean => /^\d+$/.test(c.text) && ((c.text.length > 1 && c.text[0] === "0") || c.text.length >= 10);
 
 /**
  * Readings of a row whose digits are run together (cells marked `glued` by the run-together step,

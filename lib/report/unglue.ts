@@ -9,7 +9,6 @@
  * (`…00000002.其他法律…`) gets its digit back.
  */
 import { compact } from "./normalize";
-import { matchRequestLabel } from "./match-row";
 import { parseNumberCell } from "./parse-number";
 import { Line, type Cell } from "./tokenize";
 
@@ -34,8 +33,6 @@ const LABEL_START_RE = /[一二三四五六七八九十][、.．](?!\d)|[(（][�
 /** A money or count unit after a section 二 number. */
 const UNIT_RE = /^\s*(万元|亿元|亿|万|元|件|条|个|项|次)/;
 
-/** Row keywords of section 三 (enough of them glued to digits marks a run-together line). */
-const ROW_GLUE_RE = /(本年新收|上年结转|予以公开|部分公开|国家秘密|不掌握|不予处理|其他处理|总计|结转下年)[^\d]{0,40}?\d/g;
 
 function textCell(lineNo: number, raw: string, norm: string, start: number, end: number): Cell | null {
   while (start < end && /\s/.test(norm[start]!)) start++;
@@ -76,7 +73,16 @@ export function tableCells(lineNo: number, raw: string, norm: string, from: numb
   let textStart = from;
   numRe.lastIndex = from;
   for (let m = numRe.exec(norm); m && m.index < to; m = numRe.exec(norm)) {
-    let start = m.index;
+    // A page footer "- 3 -" between rows of section 三/四 (no negative numbers there) is not a cell.
+    const before = norm.slice(Math.max(from, m.index - 2), m.index);
+    const afterNum = norm.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    if (kind !== "active" && /-\s?$/.test(before) && /^\s?-/.test(afterNum)) {
+      pushText(out, lineNo, raw, norm, textStart, norm.lastIndexOf("-", m.index), kind);
+      textStart = norm.indexOf("-", m.index + m[0].length) + 1;
+      numRe.lastIndex = textStart;
+      continue;
+    }
+    const start = m.index;
     let end = Math.min(m.index + m[0].length, to);
     const after = norm.slice(end, end + 2);
     // A label number touching the previous row's digits: "…0000000" + "2.其他法律…".
@@ -104,78 +110,75 @@ function headingEnd(norm: string, start: number, matchEnd: number, limit: number
   return i >= 0 && !/\d/.test(tail.slice(0, i)) ? matchEnd + i + 2 : matchEnd;
 }
 
-/** True when a line is run-together text worth re-segmenting. */
+/**
+ * A table label glued to its numbers with no space at all: the mark of run-together text (every
+ * layout that keeps cells puts a tab, a pipe or spaces between a label and its numbers).
+ */
+const GLUE_RE =
+  /(本年新收|上年结转|予以公开|部分公开|国家秘密|禁止公开|一稳定”?|合法权益|事务信息|过程性信息|执法案卷|查询事项|相关政府信息|另行制作|不明确|投诉类申请|重复申请|出版物|反复申请|已获取信息|不补正|缴纳费用|其他处理|\d[.、]其他|总计|继续办理|尚未审结|规章|规范性文件|行政许可|服务事项|行政处罚|行政强制|事业性收费|集中采购|政府信息公开申请|申请数量|情形)\)?-?\d/;
+const ACTIVE_GLUE_RE = /(规章|规范性文件|行政许可|服务事项|行政处罚|行政强制|事业性收费|集中采购)-?\d/;
+
+/** True when a line is run-together text worth re-segmenting (never a tab or pipe table row). */
 function isRunTogether(norm: string): boolean {
-  if (norm.length <= 200) return false;
+  if (norm.includes("\t") || norm.includes("|")) return false;
+  if (GLUE_RE.test(norm)) return true;
   HEADING_RE.lastIndex = 0;
   let headings = 0;
   for (let m = HEADING_RE.exec(norm); m; m = HEADING_RE.exec(norm)) if (m.index > 0 || headings > 0) headings++;
-  if (headings >= 1) return true;
-  ROW_GLUE_RE.lastIndex = 0;
-  let rows = 0;
-  for (let m = ROW_GLUE_RE.exec(norm); m && rows < 3; m = ROW_GLUE_RE.exec(norm)) rows++;
-  return rows >= 3;
+  return headings >= 1;
 }
 
-const SHORT_GLUED_RE = /^(\s*\S.*?[^\d\s.,-])\s*(\d[\d\s]*)$/;
-const ACTIVE_LABEL_RE = /^((政府)?规章|(行政)?规范性文件|行政许可|其他对外管理服务事项|行政处罚|行政强制)$/;
-
-/** A short line "label640020470": a request row or section 二 label glued to a digit run. */
-function shortGlued(norm: string): boolean {
-  if (norm.length > 120 || norm.includes("\t") || norm.includes("|")) return false;
-  const m = SHORT_GLUED_RE.exec(norm);
-  if (!m) return false;
-  const label = compact(m[1]!);
-  if (label.length > 60 || !/[^\s\d]\d/.test(compact(norm))) return false;
-  if (ACTIVE_LABEL_RE.test(label)) return true;
-  const match = matchRequestLabel(label, null);
-  return match.kind !== "none";
-}
-
-/** One source line → itself, or its virtual lines when it is run-together text. */
-function unglueLine(line: Line): Line[] {
+/**
+ * One source line → itself, or its virtual lines when it is run-together text. `carried` is the
+ * section the previous lines ended in (text before this line's first heading continues it); the
+ * section this line ends in is returned.
+ */
+function unglueLine(line: Line, carried: SectionKind): { lines: Line[]; kind: SectionKind } {
   const raw = line.raw;
   const norm = line.text;
-  if (shortGlued(norm)) {
-    const kind: SectionKind = ACTIVE_LABEL_RE.test(compact(SHORT_GLUED_RE.exec(norm)![1]!)) ? "active" : "requests";
-    return [new Line(line.index, norm, raw, 0, tableCells(line.index, raw, norm, 0, norm.length, kind))];
-  }
-  if (!isRunTogether(norm)) return [line];
+  HEADING_RE.lastIndex = 0;
+  const heads: Array<[number, number, SectionKind]> = [];
+  for (let m = HEADING_RE.exec(norm); m; m = HEADING_RE.exec(norm)) heads.push([m.index, m.index + m[0].length, headingKind(m[0])]);
+  const last = heads.length > 0 ? heads[heads.length - 1]![2] : carried;
+  // A heading with a table run on after it on the same line ("四、…情况行政复议…总计 0 0 …") is split too.
+  const trailing = heads.length > 0 && /\d/.test(norm.slice(headingEnd(norm, heads[0]![0], heads[0]![1], norm.length)));
+  if (!trailing && !isRunTogether(norm)) return { lines: [line], kind: heads.length > 0 && heads[0]![0] < 4 ? last : carried };
   const out: Line[] = [];
   const piece = (from: number, to: number, kind: SectionKind): void => {
     if (norm.slice(from, to).trim().length === 0) return;
     const cells = kind === "narrative" ? null : tableCells(line.index, raw, norm, from, to, kind);
     out.push(new Line(line.index, norm.slice(from, to), raw.slice(from, to), from, cells));
   };
-  HEADING_RE.lastIndex = 0;
-  const heads: Array<[number, number, SectionKind]> = [];
-  for (let m = HEADING_RE.exec(norm); m; m = HEADING_RE.exec(norm)) heads.push([m.index, m.index + m[0].length, headingKind(m[0])]);
-  if (heads.length === 0) {
-    piece(0, norm.length, "requests");
-    return out;
-  }
-  piece(0, heads[0]![0], "narrative");
+  const firstKind = (from: number, to: number): SectionKind => {
+    if (carried !== "narrative") return carried;
+    const text = norm.slice(from, to);
+    if (!GLUE_RE.test(text)) return "narrative";
+    return ACTIVE_GLUE_RE.test(text) && !/本年新收|尚未审结/.test(text) ? "active" : "requests";
+  };
+  piece(0, heads[0]?.[0] ?? norm.length, firstKind(0, heads[0]?.[0] ?? norm.length));
   heads.forEach(([start, matchEnd, kind], i) => {
     const next = heads[i + 1]?.[0] ?? norm.length;
     const end = headingEnd(norm, start, matchEnd, next);
     out.push(new Line(line.index, norm.slice(start, end), raw.slice(start, end), start, null));
     piece(end, next, kind);
   });
-  return out;
+  return { lines: out, kind: last };
 }
 
 /** Re-segments run-together lines; other lines are returned as they are. */
 export function unglueLines(lines: readonly Line[]): Line[] {
   let out: Line[] | null = null;
+  let kind: SectionKind = "narrative";
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const parts = unglueLine(line);
-    if (parts.length === 1 && parts[0] === line) {
+    const result = unglueLine(line, kind);
+    kind = result.kind;
+    if (result.lines.length === 1 && result.lines[0] === line) {
       out?.push(line);
       continue;
     }
     out ??= lines.slice(0, i);
-    for (const l of parts) out.push(l);
+    for (const l of result.lines) out.push(l);
   }
   return out ?? (lines as Line[]);
 }
