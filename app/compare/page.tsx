@@ -61,7 +61,7 @@ export default async function ComparePage({ searchParams }: PageProps) {
             <div className="flex justify-end">
               <PngDownloadButton targetId="ranked-chart" fileName={`比较-${meta.label}-${year}.png`} />
             </div>
-            <RankedBarChart id="ranked-chart" title={`${title}（共 ${comparison.bars.length} 个机关填报）`} bars={comparison.bars.map((b) => ({ id: b.agencyId, name: b.agencyName, value: b.value }))} unit={meta.unit} selectedIds={params.agencies} />
+            <RankedBarChart id="ranked-chart" title={`${title}（共 ${comparison.stated} 个机关填报）`} stated={comparison.stated} bars={comparison.bars.map((b) => ({ id: b.agencyId, name: b.agencyName, value: b.value }))} unit={meta.unit} selectedIds={params.agencies} />
           </section>
           <section className="space-y-2" aria-label="表格">
             <div className="flex flex-wrap items-center justify-between gap-2">

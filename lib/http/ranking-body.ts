@@ -52,7 +52,7 @@ export function toRankingBody(p: RankingParams, year: number | null, ranking: Ra
   };
 }
 
-/** The compare answer: the table page, every bar of the chart and the chosen agencies' series across years. */
+/** The compare answer: the table page, the chart's bars (every agency that states the figure, or an even sample of 400 by rank; `stated` says how many) and the chosen agencies' series across years. */
 export function toCompareBody(p: CompareParams, year: number | null, comparison: Comparison | null, series: SeriesPoint[]): {
   figure: ReturnType<typeof toFigureBody>;
   year: number | null;
@@ -61,6 +61,7 @@ export function toCompareBody(p: CompareParams, year: number | null, comparison:
   dir: string;
   items: Comparison["rows"];
   bars: Comparison["bars"];
+  stated: number;
   agencies: number[];
   series: SeriesPoint[];
   pagination: Pagination;
@@ -73,6 +74,7 @@ export function toCompareBody(p: CompareParams, year: number | null, comparison:
     dir: p.dir,
     items: comparison?.rows ?? [],
     bars: comparison?.bars ?? [],
+    stated: comparison?.stated ?? 0,
     agencies: p.agencies,
     series,
     pagination: toPagination({ page: p.page, pageSize: p.pageSize, total: comparison?.total ?? 0 }),

@@ -95,6 +95,13 @@ export type ReviewLitigation = {
 
 export type TemplateVersion = "2021" | "2019";
 
+/**
+ * 报告口径: "summary" = a region's totals over its bodies (全市/全县/全区/全旗汇总, e.g. 淮安市人民政府 2024: "全市共受理…"),
+ * "own" = the body's own report. Read from the report's own statement (see parse-scope.ts); not in the shared spec
+ * (docs/canonical-report.md, "Extensions").
+ */
+export type ReportScope = "summary" | "own";
+
 export type CanonicalReport = {
   schema: "ogi-annual-report/v1";
   /** 统计期限's year, not the publication year */
@@ -103,6 +110,8 @@ export type CanonicalReport = {
   agency: { name: string; regionCode: string | null };
   /** 落款日期 or the page's 发文日期, YYYY-MM-DD */
   publishedOn: string | null;
+  /** summary (汇总报告) or own (本机关报告); documents stored before this field existed are "own" */
+  scope: ReportScope;
   active: ActiveDisclosure;
   /** present only when templateVersion is "2019" */
   legacy2019?: Legacy2019;
@@ -130,6 +139,10 @@ export type ValueProvenance = {
   loc?: SourceLocation;
   /** for inferred values: the id of the identity that forced it (see identities.ts) */
   rule?: string;
+  /** "ocr": read from a scan (识别自扫描件); loc then has the page and box */
+  source?: "ocr";
+  /** OCR only: the word confidence of the value's digits, 0–100 */
+  confidence?: number;
 };
 
 /** Keyed by the value's JSON path in the canonical document, e.g. "requests.granted[6]", "active.licensing". */
@@ -158,7 +171,7 @@ export type Finding = {
   loc?: SourceLocation;
 };
 
-export type SourceKind = "text" | "html" | "docx" | "pdf";
+export type SourceKind = "text" | "html" | "docx" | "pdf" | "doc" | "ocr";
 
 export type ParseSuccess = {
   ok: true;
@@ -184,6 +197,8 @@ export type ParseFailureCode =
   | "pdf-no-text-layer"
   | "pdf-encrypted"
   | "pdf-damaged"
+  | "ocr-page-limit"
+  | "ocr-unavailable"
   | "timeout";
 
 export type ParseResult = ParseSuccess | ParseFailure;
@@ -194,3 +209,6 @@ export type ReportInput =
   | { html: string }
   /** raw bytes: mediaType or fileName picks the decoder; text bytes may be UTF-8 or GB18030/GBK */
   | { bytes: Uint8Array; mediaType?: string; fileName?: string };
+
+/** Options of `parseReport`: the OCR engine for scans (injected, so the parser stays pure). */
+export type ParseOptions = { ocr?: import("./ocr/types").OcrRecognizer };

@@ -10,7 +10,7 @@ import pg from "pg";
 import { createAdapter, createDb, type Db } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/schema-engine";
 import { resolveAgency } from "@/lib/ingest/resolve-agency";
-import { toReportFigureColumns } from "@/lib/ingest/to-figure-columns";
+import { toFigureColumns } from "@/lib/figures/figures";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getRegionChain, isPlaceholderRegionName, type Region } from "@/lib/regions/gazetteer";
 import type { CanonicalReport } from "@/lib/report/types";
@@ -71,13 +71,15 @@ export async function insertRegions(db: Db, codes: string[]): Promise<void> {
   }
 }
 
-export type LoadOptions = { identitiesOk?: boolean };
+/** identitiesOk false without failedChecks: a failed 表三 balance check in the 总计 column (removes 申请量 and 办结量, not 行政许可). */
+export type LoadOptions = { identitiesOk?: boolean; failedChecks?: string[] };
 
 /**
  * Store each document as the latest version of its agency and year, with the same agency resolution and figure
  * columns as ingest (lib/ingest), without the parser; returns the stored report ids in order.
  */
-export async function loadDocuments(db: Db, docs: CanonicalReport[], { identitiesOk = true }: LoadOptions = {}): Promise<number[]> {
+export async function loadDocuments(db: Db, docs: CanonicalReport[], { identitiesOk = true, failedChecks }: LoadOptions = {}): Promise<number[]> {
+  const checks = failedChecks ?? (identitiesOk ? [] : ["三:balance:6"]);
   await insertRegions(db, docs.flatMap((d) => (d.agency.regionCode ? [d.agency.regionCode] : [])));
   const ids: number[] = [];
   for (const document of docs) {
@@ -92,9 +94,9 @@ export async function loadDocuments(db: Db, docs: CanonicalReport[], { identitie
           templateVersion: document.templateVersion, publishedOn: document.publishedOn,
           sha256: createHash("sha256").update(sourceText).digest("hex"), mediaType: "text/plain", sourceKind: "text",
           sourceText, document: document as unknown as Prisma.InputJsonValue, provenance: {}, findings: [],
-          identitiesOk, level: agency.level, kind: agency.kind, provinceCode: agency.provinceCode,
+          identitiesOk: identitiesOk && checks.length === 0, failedChecks: checks, scope: document.scope ?? "own", level: agency.level, kind: agency.kind, provinceCode: agency.provinceCode,
           prefectureCode: agency.prefectureCode, countyCode: agency.countyCode, regionCode: agency.regionCode,
-          ...toReportFigureColumns(document),
+          ...toFigureColumns(document),
         },
         select: { id: true },
       });

@@ -2,9 +2,9 @@
  * Shapes one report's figures (from lib/figures, the one definition) into the figure cards of the
  * agency page: formatted value, counts, small-sample mark, reading guide and a link to the source line. Pure.
  */
-import { FIGURE_META, type Figures, type Rate } from "../figures/figures";
+import { getFigure, type AnyFigureKey, type Figures, type Rate } from "../figures/figures";
 import { formatCount, formatWanYuan, toRateDisplay } from "../format";
-import type { Provenance } from "../report/types";
+import type { Finding, Provenance } from "../report/types";
 
 export type FigureCardData = {
   id: string;
@@ -21,50 +21,62 @@ export type FigureCardData = {
   sourcePage: number | null;
   isInferred: boolean;
   note: string | null;
+  /** the report's own check (勾稽关系) that this figure's inputs take part in failed: say so on the card */
+  warning: string | null;
 };
 
-type CardSpec = { id: string; label: string; path: string; guide?: string | null } & (
-  | { kind: "count"; value: number | null }
-  | { kind: "wanYuan"; value: number | null }
-  | { kind: "rate"; rate: Rate }
-);
+/** "表四的勾稽关系未通过（复议/诉讼各项结果之和等于总计）" for the first failed identity the figure rests on, or null. */
+function toWarning(identities: readonly string[], findings: readonly Finding[]): string | null {
+  const failed = findings.find((x) => x.severity === "error" && x.rule !== undefined && identities.includes(x.rule));
+  if (!failed) return null;
+  const where = failed.table ? `表${failed.table}` : "报告";
+  const numbers = failed.expected !== undefined && failed.actual !== undefined ? `：应为 ${failed.expected}，实为 ${failed.actual}` : "";
+  return `${where}的勾稽关系未通过${numbers}，本项数字可能有误`;
+}
 
-function toCard(spec: CardSpec, provenance: Provenance, note: string | null = null): FigureCardData {
-  const p = provenance[spec.path];
+/** A card shows one registry figure; a note may add what another figure says (e.g. 复议纠错率 on the 行政复议 card). */
+function toCard(key: AnyFigureKey, f: Figures, provenance: Provenance, findings: readonly Finding[], note: string | null = null): FigureCardData {
+  const def = getFigure(key);
+  const path = def.sources[0] ?? "";
+  const p = provenance[path];
   const line = p?.loc?.line;
   const base = {
-    id: spec.id,
-    label: spec.label,
-    guide: spec.guide ?? null,
+    id: def.key,
+    label: def.cardLabel ?? def.label,
+    guide: def.guide,
     sourceHref: line ? `#L${line}` : null,
-    sourcePath: spec.path,
+    sourcePath: path,
     sourcePage: p?.loc?.page ?? null,
     isInferred: p?.status === "inferred",
     note,
+    warning: toWarning(def.identities, findings),
   };
-  if (spec.kind === "rate") {
-    const d = toRateDisplay(spec.rate);
+  const v = f[key];
+  if (v !== null && typeof v === "object") {
+    const d = toRateDisplay(v);
     return { ...base, value: d.text, counts: d.counts, isSmallSample: d.isSmall };
   }
-  const value = spec.kind === "wanYuan" ? formatWanYuan(spec.value) : formatCount(spec.value);
+  const value = def.unit === "万元" ? formatWanYuan(v) : formatCount(v);
   return { ...base, value, counts: null, isSmallSample: false };
 }
 
-/** The twelve cards in page order: requests first, then review/litigation, then section 二. */
-export function toFigureCards(f: Figures, provenance: Provenance): FigureCardData[] {
+/** The cards in page order: requests first, then review/litigation, then section 二. */
+export function toFigureCards(f: Figures, provenance: Provenance, findings: readonly Finding[] = []): FigureCardData[] {
   const rateNote = (r: Rate, label: string) => (r.value === null ? `${label}为 0 或未知，无法计算` : null);
+  const rateSuffix = (key: "reviewCorrectionRate" | "litigationCorrectionRate") =>
+    `${getFigure(key).label} ${toRateDisplay(f[key]).text}${countsSuffix(f[key])}`;
   return [
-    toCard({ id: "requestsReceived", label: "申请量", kind: "count", value: f.requestsReceived, path: "requests.newReceived[6]", guide: FIGURE_META.requestsReceived.guide }, provenance),
-    toCard({ id: "requestsHandled", label: "办结量", kind: "count", value: f.requestsHandled, path: "requests.totalProcessed[6]", guide: FIGURE_META.requestsHandled.guide }, provenance),
-    toCard({ id: "notHeldRate", label: "不掌握信息率", kind: "rate", rate: f.notHeldRate, path: "requests.unableToProvide.notHeld[6]", guide: FIGURE_META.notHeldRate.guide }, provenance, rateNote(f.notHeldRate, "办结量")),
-    toCard({ id: "disclosureRate", label: "公开率", kind: "rate", rate: f.disclosureRate, path: "requests.granted[6]", guide: FIGURE_META.disclosureRate.guide }, provenance, rateNote(f.disclosureRate, "办结量")),
-    toCard({ id: "reviewTotal", label: "行政复议", kind: "count", value: f.reviewTotal, path: "reviewLitigation.review.total" }, provenance, `复议纠错率 ${toRateDisplay(f.reviewCorrectionRate).text}${countsSuffix(f.reviewCorrectionRate)}`),
-    toCard({ id: "litigationTotal", label: "行政诉讼", kind: "count", value: f.litigationTotal, path: "reviewLitigation.litigationDirect.total" }, provenance, `诉讼纠错率 ${toRateDisplay(f.litigationCorrectionRate).text}${countsSuffix(f.litigationCorrectionRate)}`),
-    toCard({ id: "licensing", label: "行政许可", kind: "count", value: f.licensing, path: "active.licensing", guide: FIGURE_META.licensing.guide }, provenance),
-    toCard({ id: "penalty", label: "行政处罚", kind: "count", value: f.penalty, path: "active.penalty", guide: FIGURE_META.penalty.guide }, provenance),
-    toCard({ id: "coercion", label: "行政强制", kind: "count", value: f.coercion, path: "active.coercion", guide: FIGURE_META.coercion.guide }, provenance),
-    toCard({ id: "feesWanYuan", label: "收费（万元）", kind: "wanYuan", value: f.feesWanYuan, path: "active.feesWanYuan", guide: FIGURE_META.feesWanYuan.guide }, provenance),
-    toCard({ id: "normativeDocumentsIssued", label: "规范性文件", kind: "count", value: f.normativeDocumentsIssued, path: "active.normativeDocuments.issued" }, provenance, `本年制发；现行有效 ${formatCount(f.normativeDocumentsInForce)}`),
+    toCard("requestsReceived", f, provenance, findings),
+    toCard("requestsHandled", f, provenance, findings),
+    toCard("notHeldRate", f, provenance, findings, rateNote(f.notHeldRate, getFigure("requestsHandled").label)),
+    toCard("disclosureRate", f, provenance, findings, rateNote(f.disclosureRate, getFigure("requestsHandled").label)),
+    toCard("reviewTotal", f, provenance, findings, rateSuffix("reviewCorrectionRate")),
+    toCard("litigationTotal", f, provenance, findings, rateSuffix("litigationCorrectionRate")),
+    toCard("licensing", f, provenance, findings),
+    toCard("penalty", f, provenance, findings),
+    toCard("coercion", f, provenance, findings),
+    toCard("feesWanYuan", f, provenance, findings),
+    toCard("normativeDocumentsIssued", f, provenance, findings, `本年制发；现行有效 ${formatCount(f.normativeDocumentsInForce)}`),
   ];
 }
 

@@ -217,6 +217,7 @@ export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOp
   w.heading("一、总体情况");
   const filler = "坚持以公开为常态、不公开为例外，持续完善政府信息公开制度，规范依申请公开办理流程，强化平台建设和监督保障，推动政务公开工作提质增效。";
   for (let i = 0; i < (options.fillerParagraphs ?? 1); i++) w.paragraph(filler);
+  if (doc.scope === "summary") w.paragraph(`本报告所列数据由${name}办公室汇总本地区各有关单位的年度报告数据形成。`);
 
   // section 二
   w.heading("二、主动公开政府信息情况");

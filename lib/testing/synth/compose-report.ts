@@ -38,7 +38,7 @@ export function composeReport(report: SynthReport, rng: Rng): Block[] {
     heading("（一）主动公开"),
     para(`本机关持续加强主动公开工作，通过门户网站发布各类政务信息 ${rng.int(20, 3000)} 条，更新重点领域专栏 ${rng.int(1, 30)} 个。`),
     heading("（二）依申请公开"),
-    para(`全年共受理政府信息公开申请 ${r.newReceived[6]} 件，办结 ${r.totalProcessed[6]} 件，结转下年度继续办理 ${r.carriedForward[6]} 件。`),
+    para(`${doc.scope === "summary" ? `全${agency.chain.at(-1)?.at(-1) ?? "市"}共` : "全年共"}受理政府信息公开申请 ${r.newReceived[6]} 件，办结 ${r.totalProcessed[6]} 件，结转下年度继续办理 ${r.carriedForward[6]} 件。`),
     heading("（三）政府信息管理"),
     para("健全信息发布审核制度，落实“三审三校”，动态更新政府信息公开目录。"),
     heading("（四）政府信息公开平台建设"),

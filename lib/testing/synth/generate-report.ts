@@ -135,6 +135,14 @@ function pickYear(rng: Rng, variant: TemplateVariant | undefined): number {
   return rng.int(2019, 2025);
 }
 
+/**
+ * A quarter of the county and prefecture governments publish a summary report (全县/全市汇总); the choice follows
+ * from the seed without drawing from `rng`, so every other value of a seed stays what it was.
+ */
+function toSynthScope(seed: number, agency: SynthAgency): CanonicalReport["scope"] {
+  return agency.regionCode.length === 6 && agency.name.endsWith("人民政府") && seed % 4 === 1 ? "summary" : "own";
+}
+
 /** One random, internally consistent report; the same options always give the same report. */
 export function generateReport({ seed, variant: wanted, year: wantedYear }: GenerateOptions): SynthReport {
   const rng = createRng(seed);
@@ -161,6 +169,7 @@ export function generateReport({ seed, variant: wanted, year: wantedYear }: Gene
     templateVersion: variant === "2019" ? "2019" : "2021",
     agency: { name: agency.name, regionCode: agency.regionCode },
     publishedOn: `${year + 1}-${String(rng.int(1, 3)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`,
+    scope: toSynthScope(seed, agency),
     active,
     ...(legacy ? { legacy2019: legacy } : {}),
     requests: generateRequests(rng, variant !== "2021"),
