@@ -36,7 +36,9 @@ function toInt(value: string | string[] | undefined): number | undefined {
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const agency = await getAgency(toInt((await params).id) ?? 0);
-  return { title: agency ? agency.name : "未找到机关" };
+  if (!agency) return { title: "未找到机关" };
+  const description = `${agency.name}历年政府信息公开工作年度报告数据：申请量、办理结果、行政复议与诉讼，每个数字可追溯到原文。`;
+  return { title: agency.name, description, openGraph: { title: agency.name, description, type: "article" } };
 }
 
 export default async function AgencyPage({ params, searchParams }: PageProps) {
