@@ -11,9 +11,9 @@ const MEDIA_TYPES: Record<string, string> = { ".txt": "text/plain; charset=utf-8
 setup("ingest the sample reports", async ({ request }) => {
   const files = readdirSync(SAMPLES).filter((f) => MEDIA_TYPES[path.extname(f)]).sort();
   expect(files.length).toBeGreaterThan(0);
-  // where each sample was published (data/samples/sources.txt, the manifest the bulk CLI reads too)
+  // where each sample was published (data/samples/sources.tsv, the manifest the bulk CLI reads too)
   const sources = new Map(
-    readFileSync(path.join(SAMPLES, "sources.txt"), "utf8").split("\n").map((l) => l.trim().split(/\s+/) as [string, string]),
+    readFileSync(path.join(SAMPLES, "sources.tsv"), "utf8").split("\n").map((l) => l.trim().split(/\s+/) as [string, string]),
   );
   for (const file of files) {
     const source = sources.get(file);

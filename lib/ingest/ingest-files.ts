@@ -31,14 +31,14 @@ export async function listIngestFiles(paths: string[]): Promise<string[]> {
 
 /**
  * Where a file was published: a sidecar `<file>.url` (one http(s) URL), else the entry for its name in a
- * `sources.txt` manifest in its folder (lines "<file name><TAB or space><url>"); undefined when neither says.
+ * `sources.tsv` manifest in its folder (lines "<file name><TAB or space><url>"); undefined when neither says.
  */
 export async function readSourceUrl(file: string): Promise<string | undefined> {
   const isUrl = (text: string | undefined): text is string => Boolean(text && /^https?:\/\/\S+$/i.test(text));
   const sidecar = await readFile(`${file}.url`, "utf8").catch(() => null);
   const own = sidecar?.trim().split(/\s+/)[0];
   if (isUrl(own)) return own;
-  const manifest = await readFile(path.join(path.dirname(file), "sources.txt"), "utf8").catch(() => null);
+  const manifest = await readFile(path.join(path.dirname(file), "sources.tsv"), "utf8").catch(() => null);
   for (const line of manifest?.split(/\r?\n/) ?? []) {
     const [name, url] = line.trim().split(/\s+/);
     if (name === path.basename(file) && isUrl(url)) return url;

@@ -12,9 +12,9 @@ describe("readSourceUrl (bulk CLI)", () => {
   writeFileSync(path.join(dir, "c.txt"), "");
   writeFileSync(path.join(dir, "d.txt"), "");
   writeFileSync(path.join(dir, "d.txt.url"), "javascript:alert(1)");
-  writeFileSync(path.join(dir, "sources.txt"), "b.txt\thttps://example.gov.cn/b.html\nc.txt ftp://example.gov.cn/c\n");
+  writeFileSync(path.join(dir, "sources.tsv"), "b.txt\thttps://example.gov.cn/b.html\nc.txt ftp://example.gov.cn/c\n");
 
-  it("reads a sidecar <file>.url first, then the folder's sources.txt manifest", async () => {
+  it("reads a sidecar <file>.url first, then the folder's sources.tsv manifest", async () => {
     expect(await readSourceUrl(path.join(dir, "a.pdf"))).toBe("https://example.gov.cn/a.pdf");
     expect(await readSourceUrl(path.join(dir, "b.txt"))).toBe("https://example.gov.cn/b.html");
   });
