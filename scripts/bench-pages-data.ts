@@ -7,6 +7,8 @@ import pg from "pg";
 import { toPeerGroupCodes } from "@/lib/ingest/resolve-agency";
 import { toFigureColumns } from "@/lib/figures/figures";
 import { listRegions, type Region } from "@/lib/regions/gazetteer";
+import { parseReport } from "@/lib/report";
+import { synthesize } from "@/lib/testing/synth";
 import { generateReport } from "@/lib/testing/synth/generate-report";
 import { createRng } from "@/lib/testing/synth/prng";
 
@@ -34,14 +36,36 @@ function toAgencyRow(region: Region, name: string, kind: string): Row {
 
 type AgencyRow = Row & { id: number; name: string; regionCode: string; kind: string };
 
+/** What the parser stores beside the document for a real ingest: the source text, provenance and findings. */
+type ParsedTemplate = { sourceText: string; provenance: string; findings: string };
+
+/**
+ * Parse a few generated reports (text and HTML layouts) the way ingest does and keep what it stores besides the
+ * figures, so the bench rows carry provenance, findings and source text of real size (the database size it prints).
+ */
+async function parseTemplates(count: number): Promise<ParsedTemplate[]> {
+  const out: ParsedTemplate[] = [];
+  for (let seed = 500; out.length < count && seed < 500 + count * 4; seed++) {
+    const c = synthesize({ seed });
+    if (typeof c.content !== "string") continue;
+    const parsed = await parseReport(c.fileExtension === "html" ? { html: c.content } : { text: c.content });
+    if (!parsed.ok) continue;
+    out.push({ sourceText: parsed.sourceText, provenance: JSON.stringify(parsed.provenance), findings: JSON.stringify(parsed.findings) });
+  }
+  return out;
+}
+
+let templates: ParsedTemplate[] = [];
+
 function toReportRow(agency: AgencyRow, year: number, seed: number, version: number, isLatest: boolean, identitiesOk: boolean): Row {
   const { document } = generateReport({ seed, year });
   document.agency = { name: agency.name, regionCode: agency.regionCode };
   const text = JSON.stringify(document);
+  const t = templates[seed % templates.length] ?? { sourceText: text, provenance: "{}", findings: "[]" };
   return {
     agencyId: agency.id, year, version, isLatest, templateVersion: document.templateVersion, publishedOn: document.publishedOn,
     sha256: createHash("sha256").update(`${seed}/${version}/${text}`).digest("hex"), mediaType: "text/plain", sourceKind: "text",
-    sourceText: text, document: text, provenance: "{}", findings: "[]", errorCount: identitiesOk ? 0 : 1, warningCount: 0, identitiesOk,
+    sourceText: t.sourceText, document: text, provenance: t.provenance, findings: t.findings, errorCount: identitiesOk ? 0 : 1, warningCount: 0, identitiesOk,
     level: agency.level, kind: agency.kind, provinceCode: agency.provinceCode, prefectureCode: agency.prefectureCode,
     countyCode: agency.countyCode, regionCode: agency.regionCode, ...toFigureColumns(document),
   };
@@ -59,6 +83,7 @@ export type BenchData = {
 
 /** Load `agencies` county-level agencies × `years` years of reports into the database. */
 export async function loadBenchReports({ databaseUrl, agencies, years }: { databaseUrl: string; agencies: number; years: number }): Promise<BenchData> {
+  templates = await parseTemplates(16);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

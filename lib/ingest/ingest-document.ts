@@ -9,7 +9,7 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
-import { findReportBySha, storeParsed } from "@/lib/ingest/store-parsed";
+import { findReportBySha, storeParsed, type StoreParsedInput } from "@/lib/ingest/store-parsed";
 import type { IngestResult } from "@/lib/ingest/ingest-result";
 import { parseReport } from "@/lib/report";
 import type { ReportInput } from "@/lib/report/types";
@@ -45,18 +45,27 @@ function parsesQuickly(mediaType: string): boolean {
   return mediaType === "text/plain" || mediaType === "text/html";
 }
 
-/** Parse, then store. Throws AppError("not-a-report" | "unsupported-media-type") with the parser's reason. */
-export async function ingestDocument(db: Db, input: IngestInput): Promise<IngestResult> {
+/** What ingest does with a document once parsed: answer at once (bytes already stored), or store it. */
+export type PreparedDocument = { result: IngestResult } | { store: StoreParsedInput };
+
+/** Parse a document for storing. Throws AppError("not-a-report" | "unsupported-media-type") with the parser's reason. */
+export async function prepareDocument(db: Db, input: IngestInput): Promise<PreparedDocument> {
   const { bytes, mediaType, parseInput } = toOriginal(input);
   const sha256 = sha256Hex(bytes);
   if (!parsesQuickly(mediaType)) {
     const existing = await findReportBySha(db, sha256);
-    if (existing) return existing;
+    if (existing) return { result: existing };
   }
   const parsed = await parseReport(parseInput);
   if (!parsed.ok) {
     const code = parsed.error.code === "unsupported-media-type" ? "unsupported-media-type" : "not-a-report";
     throw new AppError(code, parsed.error.message, parsed.error.code);
   }
-  return storeParsed(db, { parsed, sha256, bytes, mediaType, fileName: input.fileName, sourceUrl: input.sourceUrl });
+  return { store: { parsed, sha256, bytes, mediaType, fileName: input.fileName, sourceUrl: input.sourceUrl } };
+}
+
+/** Parse, then store. Throws AppError("not-a-report" | "unsupported-media-type") with the parser's reason. */
+export async function ingestDocument(db: Db, input: IngestInput): Promise<IngestResult> {
+  const prepared = await prepareDocument(db, input);
+  return "result" in prepared ? prepared.result : storeParsed(db, prepared.store);
 }

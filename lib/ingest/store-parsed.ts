@@ -53,7 +53,8 @@ function isUniqueViolation(err: unknown): boolean {
 /** The row the write statement returns: the new report's id and version, and its agency. */
 type WrittenRow = ResolvedAgency & { reportId: number; version: number };
 
-async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResult> {
+/** The write statement of one report (see the module comment), and how its returned row becomes the answer. */
+function writeReportStatement(input: StoreParsedInput): { sql: Prisma.Sql; toResult(rows: WrittenRow[]): IngestResult | null } {
   const { document, provenance, findings, sourceText, sourceKind } = input.parsed;
   const a = toAgencyIdentity(document.agency);
   const f = toFigureColumns(document);
@@ -66,7 +67,7 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
   const scope = document.scope ?? "own";
   // data-modifying CTEs all see the statement's snapshot: the new agency reaches the later steps through RETURNING;
   // with these bytes already stored, `agency` is empty, nothing is written and no row comes back
-  const rows = await db.$queryRaw<WrittenRow[]>`
+  const sql = Prisma.sql`
     WITH stored AS (
       SELECT 1 FROM "Report" WHERE "sha256" = ${input.sha256}
     ), found AS (
@@ -112,18 +113,63 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
       RETURNING "id", "version"
     )
     SELECT inserted."id" AS "reportId", inserted."version", agency.* FROM inserted, agency`;
-  const row = rows[0];
-  if (!row) {
-    const stored = await findReportBySha(db, input.sha256);
-    if (!stored) throw new Error(`report ${input.sha256} neither written nor found`);
-    return stored;
-  }
-  const { reportId, version, ...agency } = row;
-  return {
-    outcome: version > 1 ? "new-version" : "created",
-    report: { id: reportId, year: document.year, version, isLatest: true, templateVersion: document.templateVersion, sha256: input.sha256 },
-    agency: { id: agency.id, name: agency.name, regionCode: agency.regionCode, level: agency.level, kind: agency.kind },
-    figures: f,
-    findings,
+  const toResult = (rows: WrittenRow[]): IngestResult | null => {
+    const row = rows[0];
+    if (!row) return null;
+    const { reportId, version, ...agency } = row;
+    return {
+      outcome: version > 1 ? "new-version" : "created",
+      report: { id: reportId, year: document.year, version, isLatest: true, templateVersion: document.templateVersion, sha256: input.sha256 },
+      agency: { id: agency.id, name: agency.name, regionCode: agency.regionCode, level: agency.level, kind: agency.kind },
+      figures: f,
+      findings,
+    };
   };
+  return { sql, toResult };
+}
+
+/** No row back: these bytes were already stored (by an earlier ingest or a concurrent one) → that report, "unchanged". */
+async function storedAlready(db: Db, sha256: string): Promise<IngestResult> {
+  const stored = await findReportBySha(db, sha256);
+  if (!stored) throw new Error(`report ${sha256} neither written nor found`);
+  return stored;
+}
+
+async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResult> {
+  const statement = writeReportStatement(input);
+  return statement.toResult(await db.$queryRaw<WrittenRow[]>(statement.sql)) ?? storedAlready(db, input.sha256);
+}
+
+/** One report's answer in a batch: its result, or the error that kept it out (the others are not affected). */
+export type BatchOutcome = { ok: true; result: IngestResult } | { ok: false; error: unknown };
+
+/**
+ * Store several parsed documents in ONE transaction (bulk ingest: one commit instead of one per report). Each report is
+ * still all-or-nothing: when any statement fails, the whole batch rolls back and every report is stored again on its
+ * own (in order, so versions of one agency and year keep their order), and only the failing ones fail.
+ */
+export async function storeParsedBatch(db: Db, inputs: StoreParsedInput[]): Promise<BatchOutcome[]> {
+  const one = async (input: StoreParsedInput): Promise<BatchOutcome> => {
+    try {
+      return { ok: true, result: await storeParsed(db, input) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  };
+  if (inputs.length === 1) return [await one(inputs[0]!)];
+  const statements = inputs.map(writeReportStatement);
+  let written: WrittenRow[][];
+  try {
+    written = await db.$transaction(statements.map((s) => db.$queryRaw<WrittenRow[]>(s.sql)));
+  } catch {
+    const outcomes: BatchOutcome[] = [];
+    for (const input of inputs) outcomes.push(await one(input));
+    return outcomes;
+  }
+  return Promise.all(
+    statements.map(async (s, i): Promise<BatchOutcome> => {
+      const result = s.toResult(written[i]!);
+      return { ok: true, result: result ?? (await storedAlready(db, inputs[i]!.sha256)) };
+    }),
+  );
 }
