@@ -6,23 +6,10 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { IngestOutcome } from "@/lib/db/ingest-result";
+import { storeParsedBatch, type BatchOutcome, type StoreParsedInput } from "@/lib/db/upsert-report";
 import { prepareDocument, type PreparedDocument } from "@/lib/ingest/ingest-document";
-import { storeParsedBatch, type BatchOutcome, type StoreParsedInput } from "@/lib/ingest/store-parsed";
-import type { IngestOutcome } from "@/lib/ingest/ingest-result";
-
-/** Media types by file extension; files in folders with other extensions are skipped. */
-export const MEDIA_TYPES: Record<string, string> = {
-  ".txt": "text/plain",
-  ".html": "text/html",
-  ".htm": "text/html",
-  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  ".pdf": "application/pdf",
-  ".doc": "application/msword",
-  ".wps": "application/vnd.ms-works",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-};
+import { MEDIA_TYPES, mediaTypeOfFileName } from "@/lib/report/media-type";
 
 export type IngestFailure = { file: string; code: string; message: string };
 export type IngestSummary = { created: number; unchanged: number; newVersions: number; failures: IngestFailure[] };
@@ -50,7 +37,7 @@ export async function listIngestFiles(paths: string[]): Promise<string[]> {
 
 async function prepareFile(db: Db, file: string): Promise<PreparedDocument> {
   const bytes = new Uint8Array(await readFile(file));
-  const mediaType = MEDIA_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+  const mediaType = mediaTypeOfFileName(file) ?? "application/octet-stream";
   return prepareDocument(db, { bytes, mediaType, fileName: path.basename(file) });
 }
 

@@ -1,16 +1,16 @@
 /**
- * Store one parsed document in ONE SQL statement (one round trip, and so one transaction): find the agency by key or
+ * The one write path of a report (`upsertReport`): store one row (lib/db/report-row.ts) in ONE SQL statement (one round trip, and so one transaction): find the agency by key or
  * alias or create it, upsert the alias, number the version, move isLatest, insert the report; identical bytes already
  * stored → nothing written, answered as "unchanged".
  * A unique violation means a concurrent ingest won: the same document → answered as "unchanged";
  * the same new agency or version number → the statement is retried (it then sees the winner's rows).
  */
 import type { Db } from "@/lib/db/client";
-import { FIGURE_COLUMNS, toFigureColumns } from "@/lib/figures/figures";
+import { HEAVY_REPORT_COLUMNS, toIngestResult, type IngestResult } from "@/lib/db/ingest-result";
+import { toReportRow, type ReportRow, type ReportSource } from "@/lib/db/report-row";
+import { FIGURE_COLUMNS } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { HEAVY_REPORT_COLUMNS, toIngestResult, type IngestResult } from "@/lib/ingest/ingest-result";
-import { toAgencyIdentity, type ResolvedAgency } from "@/lib/ingest/resolve-agency";
-import { toFailedChecks } from "@/lib/figures/figure-checks";
+import { toAgencyIdentity, type ResolvedAgency } from "@/lib/regions/agency-identity";
 import type { ParseSuccess } from "@/lib/report/types";
 
 const MAX_ATTEMPTS = 4;
@@ -21,23 +21,21 @@ export async function findReportBySha(db: Db, sha256: string): Promise<IngestRes
   return report ? toIngestResult("unchanged", report) : null;
 }
 
-export type StoreParsedInput = {
-  parsed: ParseSuccess;
-  sha256: string;
-  bytes: Uint8Array;
-  mediaType: string;
-  fileName?: string;
-  sourceUrl?: string;
-};
+export type StoreParsedInput = ReportSource & { parsed: ParseSuccess };
 
-/** Store an already parsed document (retrying when a concurrent ingest created the same agency or version). */
+/** Store an already parsed document: its row (agency identity from lib/regions) through `upsertReport`. */
 export async function storeParsed(db: Db, input: StoreParsedInput): Promise<IngestResult> {
+  return upsertReport(db, toReportRow(input.parsed, toAgencyIdentity(input.parsed.document.agency), input));
+}
+
+/** Store one report row (retrying when a concurrent write created the same agency or version). */
+export async function upsertReport(db: Db, row: ReportRow): Promise<IngestResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await writeReport(db, input);
+      return await writeReport(db, row);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      const existing = await findReportBySha(db, input.sha256);
+      const existing = await findReportBySha(db, row.report.sha256);
       if (existing) return existing;
       if (attempt >= MAX_ATTEMPTS) throw err;
     }
@@ -53,23 +51,16 @@ function isUniqueViolation(err: unknown): boolean {
 /** The row the write statement returns: the new report's id and version, and its agency. */
 type WrittenRow = ResolvedAgency & { reportId: number; version: number };
 
-/** The write statement of one report (see the module comment), and how its returned row becomes the answer. */
-function writeReportStatement(input: StoreParsedInput): { sql: Prisma.Sql; toResult(rows: WrittenRow[]): IngestResult | null } {
-  const { document, provenance, findings, sourceText, sourceKind } = input.parsed;
-  const a = toAgencyIdentity(document.agency);
-  const f = toFigureColumns(document);
+/** The write statement of one row (see the module comment), and how its returned row becomes the answer. */
+function writeReportStatement({ agency: a, report: r }: ReportRow): { sql: Prisma.Sql; toResult(rows: WrittenRow[]): IngestResult | null } {
+  const f = r.figures;
   const figureNames = Prisma.raw(FIGURE_COLUMNS.map((c) => `"${c.name}"`).join(", "));
   const figureValues = Prisma.join(FIGURE_COLUMNS.map((c) => Prisma.sql`${f[c.name]}::${Prisma.raw(c.sqlType)}`));
-  const errorCount = findings.filter((x) => x.severity === "error").length;
-  const warningCount = findings.filter((x) => x.severity === "warning").length;
-  const identitiesOk = !findings.some((x) => x.severity === "error" && x.rule !== undefined);
-  const failedChecks = toFailedChecks(findings);
-  const scope = document.scope ?? "own";
   // data-modifying CTEs all see the statement's snapshot: the new agency reaches the later steps through RETURNING;
   // with these bytes already stored, `agency` is empty, nothing is written and no row comes back
   const sql = Prisma.sql`
     WITH stored AS (
-      SELECT 1 FROM "Report" WHERE "sha256" = ${input.sha256}
+      SELECT 1 FROM "Report" WHERE "sha256" = ${r.sha256}
     ), found AS (
       SELECT "id", "name", "regionCode", "level", "kind", "provinceCode", "prefectureCode", "countyCode"
       FROM (
@@ -92,21 +83,21 @@ function writeReportStatement(input: StoreParsedInput): { sql: Prisma.Sql; toRes
       ON CONFLICT ("agencyId", "name") DO NOTHING
     ), previous AS (
       SELECT coalesce(max(r."version"), 0) AS "version" FROM "Report" r JOIN agency ON r."agencyId" = agency."id"
-      WHERE r."year" = ${document.year}::int
+      WHERE r."year" = ${r.year}::int
     ), demoted AS (
       UPDATE "Report" r SET "isLatest" = false FROM agency
-      WHERE r."agencyId" = agency."id" AND r."year" = ${document.year}::int AND r."isLatest"
+      WHERE r."agencyId" = agency."id" AND r."year" = ${r.year}::int AND r."isLatest"
     ), inserted AS (
       INSERT INTO "Report" (
         "agencyId", "year", "version", "isLatest", "templateVersion", "publishedOn", "sha256", "mediaType", "sourceKind",
         "sourceBytes", "sourceText", "sourceUrl", "fileName", "document", "provenance", "findings",
         "errorCount", "warningCount", "identitiesOk", "failedChecks", "scope",
         "level", "kind", "provinceCode", "prefectureCode", "countyCode", "regionCode", ${figureNames})
-      SELECT agency."id", ${document.year}::int, previous."version" + 1, true, ${document.templateVersion},
-        ${document.publishedOn ?? null}::text, ${input.sha256}, ${input.mediaType}, ${sourceKind},
-        ${Buffer.from(input.bytes)}::bytea, ${sourceText}, ${input.sourceUrl ?? null}::text, ${input.fileName ?? null}::text,
-        ${JSON.stringify(document)}::jsonb, ${JSON.stringify(provenance)}::jsonb, ${JSON.stringify(findings)}::jsonb,
-        ${errorCount}::int, ${warningCount}::int, ${identitiesOk}, ${failedChecks}::text[], ${scope},
+      SELECT agency."id", ${r.year}::int, previous."version" + 1, true, ${r.templateVersion},
+        ${r.publishedOn}::text, ${r.sha256}, ${r.mediaType}, ${r.sourceKind},
+        ${Buffer.from(r.sourceBytes)}::bytea, ${r.sourceText}, ${r.sourceUrl}::text, ${r.fileName}::text,
+        ${JSON.stringify(r.document)}::jsonb, ${JSON.stringify(r.provenance)}::jsonb, ${JSON.stringify(r.findings)}::jsonb,
+        ${r.errorCount}::int, ${r.warningCount}::int, ${r.identitiesOk}, ${r.failedChecks}::text[], ${r.scope},
         agency."level", agency."kind", agency."provinceCode", agency."prefectureCode", agency."countyCode", agency."regionCode",
         ${figureValues}
       FROM agency, previous
@@ -119,10 +110,10 @@ function writeReportStatement(input: StoreParsedInput): { sql: Prisma.Sql; toRes
     const { reportId, version, ...agency } = row;
     return {
       outcome: version > 1 ? "new-version" : "created",
-      report: { id: reportId, year: document.year, version, isLatest: true, templateVersion: document.templateVersion, sha256: input.sha256 },
+      report: { id: reportId, year: r.year, version, isLatest: true, templateVersion: r.templateVersion, sha256: r.sha256 },
       agency: { id: agency.id, name: agency.name, regionCode: agency.regionCode, level: agency.level, kind: agency.kind },
       figures: f,
-      findings,
+      findings: r.findings,
     };
   };
   return { sql, toResult };
@@ -135,41 +126,46 @@ async function storedAlready(db: Db, sha256: string): Promise<IngestResult> {
   return stored;
 }
 
-async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResult> {
-  const statement = writeReportStatement(input);
-  return statement.toResult(await db.$queryRaw<WrittenRow[]>(statement.sql)) ?? storedAlready(db, input.sha256);
+async function writeReport(db: Db, row: ReportRow): Promise<IngestResult> {
+  const statement = writeReportStatement(row);
+  return statement.toResult(await db.$queryRaw<WrittenRow[]>(statement.sql)) ?? storedAlready(db, row.report.sha256);
 }
 
 /** One report's answer in a batch: its result, or the error that kept it out (the others are not affected). */
 export type BatchOutcome = { ok: true; result: IngestResult } | { ok: false; error: unknown };
 
 /**
- * Store several parsed documents in ONE transaction (bulk ingest: one commit instead of one per report). Each report is
- * still all-or-nothing: when any statement fails, the whole batch rolls back and every report is stored again on its
- * own (in order, so versions of one agency and year keep their order), and only the failing ones fail.
+ * Store several report rows in ONE transaction (bulk ingest: one commit instead of one per report). Each report is
+ * still all-or-nothing: when any statement fails, the whole batch rolls back and every row is stored again on its
+ * own through `upsertReport` (in order, so versions of one agency and year keep their order); only the failing ones fail.
  */
-export async function storeParsedBatch(db: Db, inputs: StoreParsedInput[]): Promise<BatchOutcome[]> {
-  const one = async (input: StoreParsedInput): Promise<BatchOutcome> => {
+export async function upsertReportBatch(db: Db, rows: ReportRow[]): Promise<BatchOutcome[]> {
+  const one = async (row: ReportRow): Promise<BatchOutcome> => {
     try {
-      return { ok: true, result: await storeParsed(db, input) };
+      return { ok: true, result: await upsertReport(db, row) };
     } catch (error) {
       return { ok: false, error };
     }
   };
-  if (inputs.length === 1) return [await one(inputs[0]!)];
-  const statements = inputs.map(writeReportStatement);
+  if (rows.length === 1) return [await one(rows[0]!)];
+  const statements = rows.map(writeReportStatement);
   let written: WrittenRow[][];
   try {
     written = await db.$transaction(statements.map((s) => db.$queryRaw<WrittenRow[]>(s.sql)));
   } catch {
     const outcomes: BatchOutcome[] = [];
-    for (const input of inputs) outcomes.push(await one(input));
+    for (const row of rows) outcomes.push(await one(row));
     return outcomes;
   }
   return Promise.all(
     statements.map(async (s, i): Promise<BatchOutcome> => {
       const result = s.toResult(written[i]!);
-      return { ok: true, result: result ?? (await storedAlready(db, inputs[i]!.sha256)) };
+      return { ok: true, result: result ?? (await storedAlready(db, rows[i]!.report.sha256)) };
     }),
   );
+}
+
+/** Parsed documents in one transaction: `upsertReportBatch` over their rows. */
+export async function storeParsedBatch(db: Db, inputs: StoreParsedInput[]): Promise<BatchOutcome[]> {
+  return upsertReportBatch(db, inputs.map((input) => toReportRow(input.parsed, toAgencyIdentity(input.parsed.document.agency), input)));
 }
