@@ -1,5 +1,6 @@
 /**
- * Bulk ingest: `npm run ingest -- PATH...` (files, and folders walked recursively for .txt/.html/.docx/.pdf).
+ * Bulk ingest: `npm run ingest -- PATH...` (files, and folders walked recursively for .txt/.html/.docx/.doc/.wps/.pdf/.png/.jpg).
+ * Scans are read by OCR in the worker pool (OCR_WORKERS), with a line per page read.
  * Same code path as POST /api/ingest. Progress on stderr, summary on stdout, exit 1 when any file failed.
  *   --concurrency N   documents in flight (default 4: each document is one short write statement, so there are no
  *                     long transactions to wait on; PostgreSQL and PGlite both checked at 4)
@@ -8,6 +9,8 @@
 import { getDb } from "@/lib/db/client";
 import { ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
+import { shutdownOcrPool } from "@/lib/ocr/tesseract-pool";
+import path from "node:path";
 
 /** Parse `PATH... [--concurrency N]`. */
 function parseArgs(argv: string[]): { paths: string[]; concurrency: number | null } {
@@ -48,8 +51,11 @@ async function main(): Promise<number> {
   const summary = await ingestFiles(db, paths, {
     concurrency: concurrency ?? 4,
     onProgress: (p) => bar.update(p.done),
+    // scans: one line per page read by OCR (a scan takes seconds per page)
+    onOcrPage: (p) => process.stderr.write(`\n  OCR ${path.basename(p.file)}: page ${p.page}/${p.pages} read\n`),
   });
   bar.finish();
+  await shutdownOcrPool();
   console.log(formatSummary(summary, (performance.now() - started) / 1000));
   await db.$disconnect();
   return summary.failures.length > 0 ? 1 : 0;

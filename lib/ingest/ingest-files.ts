@@ -26,7 +26,9 @@ export const MEDIA_TYPES: Record<string, string> = {
 export type IngestFailure = { file: string; code: string; message: string };
 export type IngestSummary = { created: number; unchanged: number; newVersions: number; failures: IngestFailure[] };
 export type IngestProgress = { done: number; total: number; file: string; outcome: IngestOutcome | "failed" };
-export type IngestFilesOptions = { concurrency?: number; onProgress?: (p: IngestProgress) => void };
+/** A scan's OCR progress: pages read of pages. */
+export type OcrPageProgress = { file: string; page: number; pages: number };
+export type IngestFilesOptions = { concurrency?: number; onProgress?: (p: IngestProgress) => void; onOcrPage?: (p: OcrPageProgress) => void };
 
 /** Every file under the given paths: explicit files as given, folders walked for known extensions, sorted. */
 export async function listIngestFiles(paths: string[]): Promise<string[]> {
@@ -42,15 +44,17 @@ export async function listIngestFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
-async function ingestFile(db: Db, file: string): Promise<IngestOutcome> {
+async function ingestFile(db: Db, file: string, onOcrPage?: (p: OcrPageProgress) => void): Promise<IngestOutcome> {
   const bytes = new Uint8Array(await readFile(file));
   const mediaType = MEDIA_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-  const result = await ingestDocument(db, { bytes, mediaType, fileName: path.basename(file) });
+  const onOcrProgress = onOcrPage ? (page: number, pages: number) => onOcrPage({ file, page, pages }) : undefined;
+  const result = await ingestDocument(db, { bytes, mediaType, fileName: path.basename(file), onOcrProgress });
   return result.outcome;
 }
 
 /** Ingest every file; failures are collected with their reason, never thrown. */
-export async function ingestFiles(db: Db, paths: string[], { concurrency = 1, onProgress }: IngestFilesOptions = {}): Promise<IngestSummary> {
+export async function ingestFiles(db: Db, paths: string[], options: IngestFilesOptions = {}): Promise<IngestSummary> {
+  const { concurrency = 1, onProgress, onOcrPage } = options;
   const files = await listIngestFiles(paths);
   const summary: IngestSummary = { created: 0, unchanged: 0, newVersions: 0, failures: [] };
   let next = 0;
@@ -60,7 +64,7 @@ export async function ingestFiles(db: Db, paths: string[], { concurrency = 1, on
       const file = files[next++]!;
       let outcome: IngestOutcome | "failed";
       try {
-        outcome = await ingestFile(db, file);
+        outcome = await ingestFile(db, file, onOcrPage);
         if (outcome === "created") summary.created++;
         else if (outcome === "new-version") summary.newVersions++;
         else summary.unchanged++;
