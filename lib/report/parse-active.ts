@@ -5,6 +5,7 @@
 import { compact } from "./normalize";
 import type { TemplateVersion } from "./types";
 import type { Cell, Line } from "./tokenize";
+import { parseNumberCell } from "./parse-number";
 
 /** One printed item of section 二 with the value paths of its columns per template. */
 type ActiveItem = { re: RegExp; paths2021: string[]; paths2019: string[] };
@@ -24,10 +25,13 @@ const ITEMS: ActiveItem[] = [
 ];
 
 /** A value read from section 二 with its cell (null when not printed). */
-export type ActiveValue = { value: number | null; cell: Cell | null };
+export type ActiveValue = { value: number | null; cell: Cell | null; rule?: string };
 
 /** Section 二's values by path, and the items whose numbers could not be placed. */
-export type ParsedActive = { values: Map<string, ActiveValue>; unplaced: Array<{ label: Cell; count: number; expected: number }> };
+export type ParsedActive = {
+  values: Map<string, ActiveValue>;
+  unplaced: Array<{ label: Cell; count: number; expected: number; readings?: number }>;
+};
 
 /** True when section 二 prints the 2019 columns (本年新制作数量, 上一年项目数量 …). */
 export function looksLike2019(lines: readonly Line[]): boolean | null {
@@ -37,8 +41,62 @@ export function looksLike2019(lines: readonly Line[]): boolean | null {
   return null;
 }
 
+/** A number as one cell of section 二 may print it: sign, no leading zero, decimals, a unit. */
+const PART_RE = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|亿元|亿|万|元|件|条|个|项|次)?$/;
+/** Upper bound on split readings of one section 二 item before giving up. */
+const ACTIVE_SPLIT_BUDGET = 20_000;
+
+/**
+ * Every way to read run-together chunks ("2648-18538", "007") as one number per path: a cut is
+ * made only inside a chunk, every part is a well-formed number, and only 本年增/减 may be negative.
+ * Section 二 has no identities, so only a unique reading is kept. null when not unique (or capped).
+ */
+function uniqueSplit(nums: Cell[], paths: string[]): Array<{ value: number; cell: Cell; whole: boolean }> | null {
+  let found: Array<{ value: number; cell: Cell; whole: boolean }> | null = null;
+  let count = 0;
+  let nodes = 0;
+  const parts: Array<{ value: number; cell: Cell; whole: boolean }> = [];
+  const walk = (chunk: number, at: number, slot: number): void => {
+    if (count > 1 || ++nodes > ACTIVE_SPLIT_BUDGET) return void (count = 2);
+    if (chunk === nums.length) {
+      if (slot === paths.length) {
+        count++;
+        found = parts.slice();
+      }
+      return;
+    }
+    if (slot === paths.length) return;
+    const cell = nums[chunk]!;
+    const text = cell.text;
+    for (let end = at + 1; end <= text.length; end++) {
+      const part = text.slice(at, end);
+      if (!PART_RE.test(part)) continue;
+      const value = parseNumberCell(part);
+      if (value.kind !== "number") continue;
+      if (value.value < 0 && !paths[slot]!.endsWith(".change")) continue;
+      const whole = at === 0 && end === text.length;
+      const sub: Cell = whole ? cell : { ...cell, text: part, raw: part, start: cell.start + at, end: cell.start + end, value };
+      parts.push({ value: value.value, cell: sub, whole });
+      if (end === text.length) walk(chunk + 1, 0, slot + 1);
+      else walk(chunk, end, slot + 1);
+      parts.pop();
+    }
+  };
+  walk(0, 0, 0);
+  return count === 1 ? found : null;
+}
+
 function place(tokens: Cell[], paths: string[], out: ParsedActive, label: Cell): void {
   const nums = tokens.filter((t) => t.value.kind === "number");
+  if (nums.some((c) => c.glued) && paths.length > 0) {
+    const split = paths.length === 1 && nums.length === 1 ? [{ value: (nums[0]!.value as { value: number }).value, cell: nums[0]!, whole: true }] : uniqueSplit(nums, paths);
+    if (!split) out.unplaced.push({ label, count: nums.length, expected: paths.length, readings: 2 });
+    paths.forEach((p, i) => {
+      const part = split?.[i];
+      out.values.set(p, part ? { value: part.value, cell: part.cell, ...(part.whole ? {} : { rule: "digit-split" }) } : { value: null, cell: null });
+    });
+    return;
+  }
   let chosen: Array<Cell | null>;
   if (paths.length === 1) chosen = [nums[0] ?? null];
   else if (nums.length >= paths.length) chosen = nums.slice(0, paths.length);
