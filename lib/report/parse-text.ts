@@ -86,7 +86,7 @@ export function parseText(text: string): ParseResult {
     return { ok: false, error: { code: "not-a-report", message: "只有年报表格的栏目，没有任何数字（空白模板），不是一份已填写的年度报告" } };
   }
   const findings: Finding[] = [
-    ...(blank ? [{ code: "tables-empty", severity: "error" as const, message: "有年报标题和栏目，但表格中读不到任何数字，各项数值留空" }] : []),
+    ...(blank ? [{ code: "tables-empty" as const, severity: "error" as const, message: "有年报标题和栏目，但表格中读不到任何数字，各项数值留空" }] : []),
     ...templateFindings({ sections, known, meta, active: active.unplaced }),
     ...req.findings,
     ...groupRowFindings(assembled, singleOther, values),

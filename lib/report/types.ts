@@ -169,6 +169,8 @@ export type FindingCode =
   | "row-missing"
   | "group-subtotal"
   | "scope-summary"
+  /** a titled report whose tables came out with no numbers */
+  | "tables-empty"
   /** the repair step (repair.ts) could not settle a row */
   | "repair-ambiguous"
   | "repair-inconsistent"
