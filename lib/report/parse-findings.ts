@@ -2,6 +2,7 @@
  * Findings about the report as a whole: missing sections, unknown template, missing metadata,
  * section 二 cells that could not be placed, and how the repair step ended for each uncertain row.
  */
+import { getRegionChain } from "../regions/gazetteer";
 import type { ParsedMetadata } from "./parse-metadata";
 import type { RepairOutcome } from "./repair";
 import type { SectionRanges } from "./split-sections";
@@ -29,6 +30,14 @@ export function templateFindings(input: {
   if (!input.meta.year) findings.push({ code: "year-missing", severity: "error", message: "找不到报告年度（统计期限或标题中的年份）" });
   if (!input.meta.agencyName) findings.push({ code: "agency-missing", severity: "error", message: "找不到发布机关名称" });
   else if (!input.meta.regionCode) findings.push({ code: "region-unresolved", severity: "warning", message: `无法确定“${input.meta.agencyName.value}”所属行政区划代码` });
+  else if (input.meta.regionAlias) {
+    const area = getRegionChain(input.meta.regionCode).map((r) => r.name).join("");
+    findings.push({
+      code: "region-alias",
+      severity: "info",
+      message: `“${input.meta.regionAlias}”不是 GB/T 2260 行政区划，按其管辖区域归入${area}（${input.meta.regionCode}）`,
+    });
+  }
   for (const u of input.active) {
     findings.push({
       code: "cells-unplaced",

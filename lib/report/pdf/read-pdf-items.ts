@@ -2,6 +2,7 @@
  * Reads the positioned text items (文字层) of a PDF with pdfjs-dist. Pure: bytes in, items out,
  * no fs, no worker thread (pdfjs runs its "fake worker" in-process), no font loading.
  */
+import { radicalsToIdeographs } from "../normalize";
 import type { ParseFailureCode } from "../types";
 
 /** One text run as pdfjs reports it, in PDF points with the origin at the page's top-left. */
@@ -89,7 +90,8 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal): Pro
       const content = await page.getTextContent();
       for (const raw of content.items) {
         if (!("str" in raw)) continue;
-        const str = raw.str;
+        // browser-made PDFs name CJK glyphs by their radical code points ("⾏政" for 行政)
+        const str = radicalsToIdeographs(raw.str);
         if (str.trim() === "") continue;
         // device space of the page as shown: origin top-left, y down, /Rotate and CropBox applied
         const [ma, mb, mc, md, mx, my] = pdfjs.Util.transform(viewport.transform, raw.transform as number[]) as number[] as [
