@@ -5,10 +5,10 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { toPeerGroupCodes } from "@/lib/ingest/resolve-agency";
-import { toReportFigureColumns } from "@/lib/ingest/to-figure-columns";
+import { toFigureColumns } from "@/lib/figures/figures";
 import { listRegions, type Region } from "@/lib/regions/gazetteer";
-import { generateReport } from "@/lib/report/synth/generate-report";
-import { createRng } from "@/lib/report/synth/prng";
+import { generateReport } from "@/lib/testing/synth/generate-report";
+import { createRng } from "@/lib/testing/synth/prng";
 
 const LAST_YEAR = 2025;
 const BATCH_ROWS = 400;
@@ -43,11 +43,19 @@ function toReportRow(agency: AgencyRow, year: number, seed: number, version: num
     sha256: createHash("sha256").update(`${seed}/${version}/${text}`).digest("hex"), mediaType: "text/plain", sourceKind: "text",
     sourceText: text, document: text, provenance: "{}", findings: "[]", errorCount: identitiesOk ? 0 : 1, warningCount: 0, identitiesOk,
     level: agency.level, kind: agency.kind, provinceCode: agency.provinceCode, prefectureCode: agency.prefectureCode,
-    countyCode: agency.countyCode, regionCode: agency.regionCode, ...toReportFigureColumns(document),
+    countyCode: agency.countyCode, regionCode: agency.regionCode, ...toFigureColumns(document),
   };
 }
 
-export type BenchData = { agencyIds: number[]; provinces: string[]; prefectures: string[]; reports: number; lastYear: number };
+export type BenchData = {
+  agencyIds: number[];
+  provinces: string[];
+  prefectures: string[];
+  /** what people type into search: a county's name without its suffix, a name with its kind (仁和 公安局) */
+  searchTerms: string[];
+  reports: number;
+  lastYear: number;
+};
 
 /** Load `agencies` county-level agencies × `years` years of reports into the database. */
 export async function loadBenchReports({ databaseUrl, agencies, years }: { databaseUrl: string; agencies: number; years: number }): Promise<BenchData> {
@@ -82,6 +90,7 @@ export async function loadBenchReports({ databaseUrl, agencies, years }: { datab
       agencyIds: agencyRows.map((a) => a.id),
       provinces: [...new Set(agencyRows.map((a) => String(a.provinceCode)))],
       prefectures: [...new Set(agencyRows.map((a) => String(a.prefectureCode)))],
+      searchTerms: counties.filter((_, i) => i % 97 === 0).flatMap((c) => [c.name.slice(0, 2), `${c.name.slice(0, 2)} 公安局`]),
       reports,
       lastYear: LAST_YEAR,
     };

@@ -4,6 +4,7 @@
  */
 import { getRegionChain } from "../regions/gazetteer";
 import type { ParsedMetadata } from "./parse-metadata";
+import { scopeFinding } from "./parse-scope";
 import type { RepairOutcome } from "./repair";
 import type { SectionRanges } from "./split-sections";
 import type { Cell } from "./tokenize";
@@ -38,6 +39,7 @@ export function templateFindings(input: {
       message: `“${input.meta.regionAlias}”不是 GB/T 2260 行政区划，按其管辖区域归入${area}（${input.meta.regionCode}）`,
     });
   }
+  findings.push(...scopeFinding(input.meta.scope));
   for (const u of input.active) {
     findings.push({
       code: "cells-unplaced",

@@ -5,6 +5,7 @@
 import { findRegionsByName } from "../regions/gazetteer";
 import { resolveRegion } from "../regions/resolve-region";
 import { compact } from "./normalize";
+import { parseScope, type ParsedScope } from "./parse-scope";
 import type { Line } from "./tokenize";
 import type { SourceLocation } from "./types";
 
@@ -18,6 +19,8 @@ export type ParsedMetadata = {
   /** the managed area (平潭综合实验区) whose alias gave the region code, when one did */
   regionAlias: string | null;
   publishedOn: Located<string>;
+  /** 汇总报告 or 本机关报告, with the sentence that says so */
+  scope: ParsedScope;
 };
 
 const TITLE_RE = /^(.*?)(?:关于)?((?:19|20)\d{2})\s*年(?:度)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
@@ -176,5 +179,6 @@ export function parseMetadata(lines: readonly Line[], text: string): ParsedMetad
     regionCode: region?.code ?? null,
     regionAlias: region?.viaAlias ?? null,
     publishedOn: findPublished(lines),
+    scope: parseScope(lines),
   };
 }

@@ -3,6 +3,7 @@
  * location gets the page and the cell's box. Scanned, encrypted, damaged and slow documents are
  * answered with a typed failure, never a crash or a hang.
  */
+import { parseText } from "../parse-text";
 import type { Finding, ParseFailure, ParseResult, Provenance, SourceLocation } from "../types";
 import { withPdfjsRejectionGuard } from "./pdfjs-rejection-guard";
 import { PdfReadError, readPdfItems } from "./read-pdf-items";
@@ -104,8 +105,6 @@ export function addPageBoxes(provenance: Provenance, findings: Finding[], spans:
 export async function parsePdf(bytes: Uint8Array, options: ParsePdfOptions = {}): Promise<ParseResult> {
   const layout = await extractPdfLayout(bytes, options);
   if ("ok" in layout) return layout;
-  // loaded lazily: lib/report/index.ts dispatches PDFs to this module
-  const { parseText } = await import("../index");
   const result = parseText(layout.text);
   if (!result.ok) return result;
   const { provenance, findings } = addPageBoxes(result.provenance, result.findings, layout.spans);
