@@ -9,8 +9,8 @@ const FULL_WIDTH_END = 0xff5e; // ～
  * Wide and no-break spaces (U+3000, U+00A0, U+2002-U+200B, U+FEFF, U+202F) become " "; radical
  * code points (U+2E80-U+2FDF) become the ideograph they stand for (see RADICALS).
  */
-const MAPPING_RE = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\u202f\u2e80-\u2fdf]/g;
-const NEEDS_MAPPING_RE = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\u202f\u2e80-\u2fdf]/;
+const MAPPING_RE = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\u202f\u2e80-\u2fdf\u2212]/g;
+const NEEDS_MAPPING_RE = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\u202f\u2e80-\u2fdf\u2212]/;
 
 /**
  * Browsers (Chromium/Skia) and some PDF writers map a CJK font's glyph back to the FIRST code point
@@ -46,7 +46,7 @@ export function radicalsToIdeographs(text: string): string {
 
 /**
  * Full-width ASCII (０-９, （）, ．, ，, ｜) to half-width, wide/no-break spaces to " ", radical code
- * points to their ideographs ("⾏政" → "行政"). The result has exactly the same length as the input.
+ * points to their ideographs ("⾏政" → "行政"), U+2212 minus to "-". The result has exactly the same length as the input.
  */
 export function toHalfWidth(text: string): string {
   if (!NEEDS_MAPPING_RE.test(text)) return text;
@@ -54,6 +54,7 @@ export function toHalfWidth(text: string): string {
     const c = ch.charCodeAt(0);
     if (c >= FULL_WIDTH_START && c <= FULL_WIDTH_END) return String.fromCharCode(c - 0xfee0);
     if (c >= 0x2e80 && c <= 0x2fdf) return radicalMap().get(ch) ?? ch;
+    if (c === 0x2212) return "-"; // − MINUS SIGN in 本年增/减
     return " ";
   });
 }

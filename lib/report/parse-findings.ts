@@ -70,3 +70,15 @@ export function repairFindings(outcomes: Map<string, RepairOutcome>): Finding[] 
   }
   return findings;
 }
+
+/** One finding per section 二 cell whose unit does not fit its column (left null). */
+export function unitFindings(wrongUnit: Array<{ path: string; cell: Cell }>): Finding[] {
+  return wrongUnit.map(({ path, cell }) => ({
+    code: "unit-mismatch",
+    severity: "warning" as const,
+    message: `表二“${cell.text}”的单位与该栏不符（${/WanYuan$/.test(path) ? "金额栏应为元、万元或亿元" : "数量栏不应是金额"}），该值留空`,
+    table: "二",
+    row: path,
+    loc: { line: cell.line, start: cell.start, end: cell.end },
+  }));
+}

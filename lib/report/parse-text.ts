@@ -17,7 +17,7 @@ import { toDocument, toProvenance } from "./to-document";
 import { tokenize, type Cell, type Line } from "./tokenize";
 import type { Finding, ParseResult, TemplateVersion } from "./types";
 import { validateIdentities } from "./validate-identities";
-import { repairFindings, templateFindings } from "./parse-findings";
+import { repairFindings, templateFindings, unitFindings } from "./parse-findings";
 
 /** 2019 active → comparable `active` keys. */
 const LEGACY_TO_ACTIVE: Array<[string, string]> = [
@@ -80,6 +80,7 @@ export function parseText(text: string): ParseResult {
   }
   const findings: Finding[] = [
     ...templateFindings({ sections, known, meta, active: active.unplaced }),
+    ...unitFindings(active.wrongUnit),
     ...req.findings,
     ...groupRowFindings(assembled, singleOther, values),
     ...repairFindings(repaired.outcomes),
