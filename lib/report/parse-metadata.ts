@@ -46,11 +46,17 @@ function loc(line: Line, start: number, end: number): SourceLocation {
 const MANAGED_AREA_RE =
   /(实验区|试验区|示范区|合作区|开发区|高新区|工业园区|产业园区|科技园区|物流园区|经济园区|保税区|保税港区|新区|度假区|风景名胜区|旅游区|自由贸易区|自贸区|片区)$/;
 
-/** True when `name` ends like a managed area and is not a GB/T 2260 county-level district (code part 01–69). */
+/**
+ * True when `name` is a managed area: it ends like one and is no GB/T 2260 county-level district
+ * (county part of the code 01–69: 浦东新区 310115), or the gazetteer lists it only as a statistical
+ * functional zone (county part 71–79: 唐山市汉沽管理区 130272, 吉林中国新加坡食品区 220273).
+ */
 export function isManagedArea(name: string): boolean {
+  const counties = findRegionsByName(name).filter((r) => r.level === 3 && r.code.length === 6);
+  const part = (code: string): number => Number(code.slice(4, 6));
+  if (counties.length > 0 && counties.every((r) => part(r.code) >= 71 && part(r.code) <= 79)) return true;
   if (!MANAGED_AREA_RE.test(name)) return false;
-  const districts = findRegionsByName(name).filter((r) => r.level === 3 && Number(r.code.slice(4, 6)) < 70);
-  return districts.length === 0;
+  return !counties.some((r) => part(r.code) < 70);
 }
 
 /**
