@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { FIGURE_KEYS, FIGURE_META } from "@/lib/figures/figures";
+import { REGION_FIGURE_KEYS } from "@/lib/figures/region-figures";
 import { getRegion } from "@/lib/regions/gazetteer";
 
 /** 省 | 市 | 县 | 乡 */
@@ -149,4 +150,34 @@ export const reportListQuerySchema = paginationSchema.extend({
   year: optional(yearSchema),
   /** 1 (default): latest versions only; 0: every version */
   latest: z.preprocess(emptyAsUnset, booleanFlag.default(true)),
+});
+
+/** A region to compare the children of, or to show coverage for: a province, prefecture or county code; unset = 全国. */
+const regionCodeSchema = (name: string) => z
+  .string()
+  .regex(/^\d{6}$/, `${name} 必须是 6 位行政区划代码（省、市或县），留空表示全国`)
+  .refine((code) => {
+    const level = getRegion(code)?.level;
+    return level === 1 || level === 2 || level === 3;
+  }, `${name} 不是已知的省、市或县级行政区划代码`);
+
+
+/** /compare/regions and /api/v1/region-comparison */
+export const regionCompareQuerySchema = z.object({
+  figure: z.preprocess(
+    emptyAsUnset,
+    z.enum(REGION_FIGURE_KEYS, { error: () => `figure 必须是以下之一：${REGION_FIGURE_KEYS.map((k) => `${k}（${FIGURE_META[k].label}）`).join("、")}` }).default("requestsReceived"),
+  ),
+  year: optional(yearSchema),
+  parent: optional(regionCodeSchema("parent")),
+  /** the table view of the tile map (地图 / 表格) */
+  view: z.preprocess(emptyAsUnset, z.enum(["map", "table"], { error: () => "view 只能是 map 或 table" }).default("map")),
+});
+export type RegionCompareParams = z.infer<typeof regionCompareQuerySchema>;
+
+/** /api/v1/coverage */
+export const coverageQuerySchema = z.object({
+  region: optional(regionCodeSchema("region")),
+  year: optional(yearSchema),
+  missingLimit: z.preprocess(emptyAsUnset, idSchema("missingLimit").max(5000, "missingLimit 不能超过 5000").default(100)),
 });

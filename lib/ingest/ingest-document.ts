@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
 import { findReportBySha, storeParsed } from "@/lib/ingest/store-parsed";
 import type { IngestResult } from "@/lib/ingest/ingest-result";
+import { createOcrRecognizer } from "@/lib/ocr/ocr-document";
 import { parseReport } from "@/lib/report";
 import type { ReportInput } from "@/lib/report/types";
 
@@ -23,6 +24,8 @@ export type IngestInput = {
   mediaType?: string;
   fileName?: string;
   sourceUrl?: string;
+  /** OCR progress of a scan: pages done of pages (the bulk CLI shows it) */
+  onOcrProgress?: (done: number, total: number) => void;
 };
 
 function toOriginal(input: IngestInput): { bytes: Uint8Array; mediaType: string; parseInput: ReportInput } {
@@ -42,6 +45,7 @@ function toOriginal(input: IngestInput): { bytes: Uint8Array; mediaType: string;
  * PDF and DOCX cost far more to parse, so their sha256 is looked up first.
  */
 function parsesQuickly(mediaType: string): boolean {
+  // (scans take seconds per page: their sha256 is looked up first too)
   return mediaType === "text/plain" || mediaType === "text/html";
 }
 
@@ -53,9 +57,11 @@ export async function ingestDocument(db: Db, input: IngestInput): Promise<Ingest
     const existing = await findReportBySha(db, sha256);
     if (existing) return existing;
   }
-  const parsed = await parseReport(parseInput);
+  // scans (image-only PDFs, PNG/JPEG) are read by OCR in the worker pool, within its page and time limits
+  const parsed = await parseReport(parseInput, { ocr: createOcrRecognizer({ onProgress: input.onOcrProgress }) });
   if (!parsed.ok) {
-    const code = parsed.error.code === "unsupported-media-type" ? "unsupported-media-type" : "not-a-report";
+    const byParser = { "unsupported-media-type": "unsupported-media-type", "ocr-page-limit": "scan-too-long", timeout: "parse-timeout" } as const;
+    const code = byParser[parsed.error.code as keyof typeof byParser] ?? "not-a-report";
     throw new AppError(code, parsed.error.message, parsed.error.code);
   }
   return storeParsed(db, { parsed, sha256, bytes, mediaType, fileName: input.fileName, sourceUrl: input.sourceUrl });

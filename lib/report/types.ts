@@ -139,6 +139,10 @@ export type ValueProvenance = {
   loc?: SourceLocation;
   /** for inferred values: the id of the identity that forced it (see identities.ts) */
   rule?: string;
+  /** "ocr": read from a scan (识别自扫描件); loc then has the page and box */
+  source?: "ocr";
+  /** OCR only: the word confidence of the value's digits, 0–100 */
+  confidence?: number;
 };
 
 /** Keyed by the value's JSON path in the canonical document, e.g. "requests.granted[6]", "active.licensing". */
@@ -167,7 +171,7 @@ export type Finding = {
   loc?: SourceLocation;
 };
 
-export type SourceKind = "text" | "html" | "docx" | "pdf";
+export type SourceKind = "text" | "html" | "docx" | "pdf" | "doc" | "ocr";
 
 export type ParseSuccess = {
   ok: true;
@@ -193,6 +197,8 @@ export type ParseFailureCode =
   | "pdf-no-text-layer"
   | "pdf-encrypted"
   | "pdf-damaged"
+  | "ocr-page-limit"
+  | "ocr-unavailable"
   | "timeout";
 
 export type ParseResult = ParseSuccess | ParseFailure;
@@ -203,3 +209,6 @@ export type ReportInput =
   | { html: string }
   /** raw bytes: mediaType or fileName picks the decoder; text bytes may be UTF-8 or GB18030/GBK */
   | { bytes: Uint8Array; mediaType?: string; fileName?: string };
+
+/** Options of `parseReport`: the OCR engine for scans (injected, so the parser stays pure). */
+export type ParseOptions = { ocr?: import("./ocr/types").OcrRecognizer };
