@@ -9,10 +9,11 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
-import { findReportBySha, storeParsed } from "@/lib/ingest/store-parsed";
-import type { IngestResult } from "@/lib/ingest/ingest-result";
+import { findReportBySha, storeParsed } from "@/lib/db/upsert-report";
+import type { IngestResult } from "@/lib/db/ingest-result";
 import { createOcrRecognizer } from "@/lib/ocr/ocr-document";
 import { parseReport } from "@/lib/report";
+import { parsesQuickly } from "@/lib/report/media-type";
 import type { ReportInput } from "@/lib/report/types";
 
 /** One document to ingest: its original bytes (or text / HTML as a string) and where it came from. */
@@ -40,19 +41,12 @@ function toOriginal(input: IngestInput): { bytes: Uint8Array; mediaType: string;
   return { bytes: new TextEncoder().encode(text), mediaType: "text/plain", parseInput: { text } };
 }
 
-/**
- * Text and HTML parse in ~2 ms, about a round trip: their identical-document check rides in the write statement.
- * PDF and DOCX cost far more to parse, so their sha256 is looked up first.
- */
-function parsesQuickly(mediaType: string): boolean {
-  // (scans take seconds per page: their sha256 is looked up first too)
-  return mediaType === "text/plain" || mediaType === "text/html";
-}
-
 /** Parse, then store. Throws AppError("not-a-report" | "unsupported-media-type") with the parser's reason. */
 export async function ingestDocument(db: Db, input: IngestInput): Promise<IngestResult> {
   const { bytes, mediaType, parseInput } = toOriginal(input);
   const sha256 = sha256Hex(bytes);
+  // text and HTML parse in ~2 ms, about a round trip: their identical-document check rides in the write statement;
+  // PDF, DOCX and scans (seconds per page) cost far more to parse, so their sha256 is looked up first
   if (!parsesQuickly(mediaType)) {
     const existing = await findReportBySha(db, sha256);
     if (existing) return existing;

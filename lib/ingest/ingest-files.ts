@@ -7,21 +7,8 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
-import type { IngestOutcome } from "@/lib/ingest/ingest-result";
-
-/** Media types by file extension; files in folders with other extensions are skipped. */
-export const MEDIA_TYPES: Record<string, string> = {
-  ".txt": "text/plain",
-  ".html": "text/html",
-  ".htm": "text/html",
-  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  ".pdf": "application/pdf",
-  ".doc": "application/msword",
-  ".wps": "application/vnd.ms-works",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-};
+import type { IngestOutcome } from "@/lib/db/ingest-result";
+import { MEDIA_TYPES, mediaTypeOfFileName } from "@/lib/report/media-type";
 
 export type IngestFailure = { file: string; code: string; message: string };
 export type IngestSummary = { created: number; unchanged: number; newVersions: number; failures: IngestFailure[] };
@@ -44,7 +31,7 @@ export async function listIngestFiles(paths: string[]): Promise<string[]> {
 
 async function ingestFile(db: Db, file: string): Promise<IngestOutcome> {
   const bytes = new Uint8Array(await readFile(file));
-  const mediaType = MEDIA_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+  const mediaType = mediaTypeOfFileName(file) ?? "application/octet-stream";
   const result = await ingestDocument(db, { bytes, mediaType, fileName: path.basename(file) });
   return result.outcome;
 }

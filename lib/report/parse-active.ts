@@ -6,6 +6,7 @@ import { compact } from "./normalize";
 import { MONEY_UNITS } from "./parse-number";
 import type { TemplateVersion } from "./types";
 import type { Cell, Line } from "./tokenize";
+import { parseNumberCell } from "./parse-number";
 
 /** One printed item of section 二 with the value paths of its columns per template. */
 type ActiveItem = { re: RegExp; paths2021: string[]; paths2019: string[] };
@@ -25,12 +26,12 @@ const ITEMS: ActiveItem[] = [
 ];
 
 /** A value read from section 二 with its cell (null when not printed). */
-export type ActiveValue = { value: number | null; cell: Cell | null };
+export type ActiveValue = { value: number | null; cell: Cell | null; rule?: string };
 
 /** Section 二's values by path, the items whose numbers could not be placed, and cells whose unit does not fit their column. */
 export type ParsedActive = {
   values: Map<string, ActiveValue>;
-  unplaced: Array<{ label: Cell; count: number; expected: number }>;
+  unplaced: Array<{ label: Cell; count: number; expected: number; readings?: number }>;
   /** a count printed as money (1.5万 in 处理决定数量) or money as a count (2笔 in 采购总金额): left null */
   wrongUnit: Array<{ path: string; cell: Cell }>;
 };
@@ -48,6 +49,51 @@ export function looksLike2019(lines: readonly Line[]): boolean | null {
   if (/本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额/.test(text)) return false;
   if (/本年新制作数量|新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减/.test(text)) return true;
   return null;
+}
+
+/** A number as one cell of section 二 may print it: sign, no leading zero, decimals, a unit. */
+const PART_RE = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|亿元|亿|万|元|件|条|个|项|次|笔|宗|家|份|起|人次|人)?$/;
+/** Upper bound on split readings of one section 二 item before giving up. */
+const ACTIVE_SPLIT_BUDGET = 20_000;
+
+/**
+ * Every way to read run-together chunks ("2648-18538", "007") as one number per path: a cut is
+ * made only inside a chunk, every part is a well-formed number, and only 本年增/减 may be negative.
+ * Section 二 has no identities, so only a unique reading is kept. null when not unique (or capped).
+ */
+function uniqueSplit(nums: Cell[], paths: string[]): Array<{ value: number; cell: Cell; whole: boolean }> | null {
+  let found: Array<{ value: number; cell: Cell; whole: boolean }> | null = null;
+  let count = 0;
+  let nodes = 0;
+  const parts: Array<{ value: number; cell: Cell; whole: boolean }> = [];
+  const walk = (chunk: number, at: number, slot: number): void => {
+    if (count > 1 || ++nodes > ACTIVE_SPLIT_BUDGET) return void (count = 2);
+    if (chunk === nums.length) {
+      if (slot === paths.length) {
+        count++;
+        found = parts.slice();
+      }
+      return;
+    }
+    if (slot === paths.length) return;
+    const cell = nums[chunk]!;
+    const text = cell.text;
+    for (let end = at + 1; end <= text.length; end++) {
+      const part = text.slice(at, end);
+      if (!PART_RE.test(part)) continue;
+      const value = parseNumberCell(part);
+      if (value.kind !== "number") continue;
+      if (value.value < 0 && !paths[slot]!.endsWith(".change")) continue;
+      const whole = at === 0 && end === text.length;
+      const sub: Cell = whole ? cell : { ...cell, text: part, raw: part, start: cell.start + at, end: cell.start + end, value };
+      parts.push({ value: value.value, cell: sub, whole });
+      if (end === text.length) walk(chunk + 1, 0, slot + 1);
+      else walk(chunk, end, slot + 1);
+      parts.pop();
+    }
+  };
+  walk(0, 0, 0);
+  return count === 1 ? found : null;
 }
 
 /**
@@ -74,6 +120,17 @@ function place(tokens: Cell[], paths: string[], out: ParsedActive, label: Cell, 
   const numberAt = tokens.flatMap((t, i) => (t.value.kind === "number" ? [i] : []));
   const nth = numberAt[paths.length - 1];
   const textBefore = (end: number) => tokens.slice(0, end + 1).some((t) => t.value.kind === "text");
+  const nums = tokens.filter((t) => t.value.kind === "number");
+  if (nums.some((c) => c.glued) && paths.length > 0) {
+    const split = paths.length === 1 && nums.length === 1 ? [{ value: (nums[0]!.value as { value: number }).value, cell: nums[0]!, whole: true }] : uniqueSplit(nums, paths);
+    if (!split) out.unplaced.push({ label, count: nums.length, expected: paths.length, readings: 2 });
+    paths.forEach((p, i) => {
+      const part = split?.[i];
+      const value = part ? valueFor(p, part.cell, headerUnit, out) : null;
+      out.values.set(p, part ? { value, cell: part.cell, ...(part.whole ? {} : { rule: "digit-split" }) } : { value: null, cell: null });
+    });
+    return;
+  }
   let chosen: Array<Cell | null>;
   if (nth !== undefined && !textBefore(nth)) chosen = numberAt.slice(0, paths.length).map((i) => tokens[i]!);
   else if (tokens.length === paths.length) chosen = tokens.slice();

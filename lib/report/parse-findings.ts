@@ -21,7 +21,7 @@ export function templateFindings(input: {
   sections: SectionRanges;
   known: boolean;
   meta: ParsedMetadata;
-  active: Array<{ label: Cell; count: number; expected: number }>;
+  active: Array<{ label: Cell; count: number; expected: number; readings?: number }>;
 }): Finding[] {
   const findings: Finding[] = [];
   for (const [key, table, name] of SECTION_NAMES) {
@@ -44,7 +44,9 @@ export function templateFindings(input: {
     findings.push({
       code: "cells-unplaced",
       severity: "warning",
-      message: `表二“${u.label.text}”一行只有 ${u.count} 个数字，应有 ${u.expected} 个，无法确定各数字所在列`,
+      message: u.readings
+        ? `表二“${u.label.text}”一行的数字连在一起，有多种拆成 ${u.expected} 个数的读法（本表没有勾稽关系可以判定），该行留空`
+        : `表二“${u.label.text}”一行只有 ${u.count} 个数字，应有 ${u.expected} 个，无法确定各数字所在列`,
       table: "二",
       row: u.label.text,
       loc: { line: u.label.line, start: u.label.start, end: u.label.end },
@@ -53,20 +55,22 @@ export function templateFindings(input: {
   return findings;
 }
 
-const OUTCOME_MESSAGES: Record<Exclude<RepairOutcome, "solved">, [string, Finding["severity"], string]> = {
+const OUTCOME_MESSAGES: Record<Exclude<RepairOutcome, "solved">, [Finding["code"], Finding["severity"], string]> = {
   ambiguous: ["repair-ambiguous", "warning", "有多种填法都满足勾稽关系，无法确定的单元格留空"],
   inconsistent: ["repair-inconsistent", "error", "数字缺失或错位，且没有任何填法满足勾稽关系，无法确定的单元格留空"],
   "gave-up": ["repair-gave-up", "warning", "可能的填法过多，放弃推算，无法确定的单元格留空"],
 };
 
 /** One finding per row the repair step could not settle. */
-export function repairFindings(outcomes: Map<string, RepairOutcome>): Finding[] {
+export function repairFindings(outcomes: Map<string, RepairOutcome>, readings?: Map<string, string[]>): Finding[] {
   const findings: Finding[] = [];
   for (const [row, outcome] of outcomes) {
     if (outcome === "solved") continue;
     const [code, severity, text] = OUTCOME_MESSAGES[outcome];
     const table = row === "reviewLitigation" ? "四" : "三";
-    findings.push({ code, severity, message: `表${table}“${row}”：${text}`, table, row });
+    const read = readings?.get(row);
+    const detail = read && read.length > 1 ? `（可读作 ${read.join(" 或 ")}${read.length >= 3 ? " 等" : ""}）` : "";
+    findings.push({ code, severity, message: `表${table}“${row}”：${text}${detail}`, table, row });
   }
   return findings;
 }

@@ -36,7 +36,7 @@ const OPENING_RES = [
 const DATE_RE = /((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?/;
 
 function loc(line: Line, start: number, end: number): SourceLocation {
-  return { line: line.index, start, end };
+  return { line: line.index, start: start + line.offset, end: end + line.offset };
 }
 
 /**

@@ -1,16 +1,16 @@
 /**
- * Store one parsed document in ONE SQL statement (one round trip, and so one transaction): find the agency by key or
+ * The one write path of a report (`upsertReport`): store one row (lib/db/report-row.ts) in ONE SQL statement (one round trip, and so one transaction): find the agency by key or
  * alias or create it, upsert the alias, number the version, move isLatest, insert the report; identical bytes already
  * stored → nothing written, answered as "unchanged".
  * A unique violation means a concurrent ingest won: the same document → answered as "unchanged";
  * the same new agency or version number → the statement is retried (it then sees the winner's rows).
  */
 import type { Db } from "@/lib/db/client";
-import { FIGURE_COLUMNS, toFigureColumns } from "@/lib/figures/figures";
+import { HEAVY_REPORT_COLUMNS, toIngestResult, type IngestResult } from "@/lib/db/ingest-result";
+import { toReportRow, type ReportRow, type ReportSource } from "@/lib/db/report-row";
+import { FIGURE_COLUMNS } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { HEAVY_REPORT_COLUMNS, toIngestResult, type IngestResult } from "@/lib/ingest/ingest-result";
-import { toAgencyIdentity, type ResolvedAgency } from "@/lib/ingest/resolve-agency";
-import { toFailedChecks } from "@/lib/figures/figure-checks";
+import { toAgencyIdentity, type ResolvedAgency } from "@/lib/regions/agency-identity";
 import type { ParseSuccess } from "@/lib/report/types";
 
 const MAX_ATTEMPTS = 4;
@@ -21,23 +21,21 @@ export async function findReportBySha(db: Db, sha256: string): Promise<IngestRes
   return report ? toIngestResult("unchanged", report) : null;
 }
 
-export type StoreParsedInput = {
-  parsed: ParseSuccess;
-  sha256: string;
-  bytes: Uint8Array;
-  mediaType: string;
-  fileName?: string;
-  sourceUrl?: string;
-};
+export type StoreParsedInput = ReportSource & { parsed: ParseSuccess };
 
-/** Store an already parsed document (retrying when a concurrent ingest created the same agency or version). */
+/** Store an already parsed document: its row (agency identity from lib/regions) through `upsertReport`. */
 export async function storeParsed(db: Db, input: StoreParsedInput): Promise<IngestResult> {
+  return upsertReport(db, toReportRow(input.parsed, toAgencyIdentity(input.parsed.document.agency), input));
+}
+
+/** Store one report row (retrying when a concurrent write created the same agency or version). */
+export async function upsertReport(db: Db, row: ReportRow): Promise<IngestResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await writeReport(db, input);
+      return await writeReport(db, row);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      const existing = await findReportBySha(db, input.sha256);
+      const existing = await findReportBySha(db, row.report.sha256);
       if (existing) return existing;
       if (attempt >= MAX_ATTEMPTS) throw err;
     }
@@ -53,22 +51,15 @@ function isUniqueViolation(err: unknown): boolean {
 /** The row the write statement returns: the new report's id and version, and its agency. */
 type WrittenRow = ResolvedAgency & { reportId: number; version: number };
 
-async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResult> {
-  const { document, provenance, findings, sourceText, sourceKind } = input.parsed;
-  const a = toAgencyIdentity(document.agency);
-  const f = toFigureColumns(document);
+async function writeReport(db: Db, { agency: a, report: r }: ReportRow): Promise<IngestResult> {
+  const f = r.figures;
   const figureNames = Prisma.raw(FIGURE_COLUMNS.map((c) => `"${c.name}"`).join(", "));
   const figureValues = Prisma.join(FIGURE_COLUMNS.map((c) => Prisma.sql`${f[c.name]}::${Prisma.raw(c.sqlType)}`));
-  const errorCount = findings.filter((x) => x.severity === "error").length;
-  const warningCount = findings.filter((x) => x.severity === "warning").length;
-  const identitiesOk = !findings.some((x) => x.severity === "error" && x.rule !== undefined);
-  const failedChecks = toFailedChecks(findings);
-  const scope = document.scope ?? "own";
   // data-modifying CTEs all see the statement's snapshot: the new agency reaches the later steps through RETURNING;
   // with these bytes already stored, `agency` is empty, nothing is written and no row comes back
   const rows = await db.$queryRaw<WrittenRow[]>`
     WITH stored AS (
-      SELECT 1 FROM "Report" WHERE "sha256" = ${input.sha256}
+      SELECT 1 FROM "Report" WHERE "sha256" = ${r.sha256}
     ), found AS (
       SELECT "id", "name", "regionCode", "level", "kind", "provinceCode", "prefectureCode", "countyCode"
       FROM (
@@ -91,21 +82,21 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
       ON CONFLICT ("agencyId", "name") DO NOTHING
     ), previous AS (
       SELECT coalesce(max(r."version"), 0) AS "version" FROM "Report" r JOIN agency ON r."agencyId" = agency."id"
-      WHERE r."year" = ${document.year}::int
+      WHERE r."year" = ${r.year}::int
     ), demoted AS (
       UPDATE "Report" r SET "isLatest" = false FROM agency
-      WHERE r."agencyId" = agency."id" AND r."year" = ${document.year}::int AND r."isLatest"
+      WHERE r."agencyId" = agency."id" AND r."year" = ${r.year}::int AND r."isLatest"
     ), inserted AS (
       INSERT INTO "Report" (
         "agencyId", "year", "version", "isLatest", "templateVersion", "publishedOn", "sha256", "mediaType", "sourceKind",
         "sourceBytes", "sourceText", "sourceUrl", "fileName", "document", "provenance", "findings",
         "errorCount", "warningCount", "identitiesOk", "failedChecks", "scope",
         "level", "kind", "provinceCode", "prefectureCode", "countyCode", "regionCode", ${figureNames})
-      SELECT agency."id", ${document.year}::int, previous."version" + 1, true, ${document.templateVersion},
-        ${document.publishedOn ?? null}::text, ${input.sha256}, ${input.mediaType}, ${sourceKind},
-        ${Buffer.from(input.bytes)}::bytea, ${sourceText}, ${input.sourceUrl ?? null}::text, ${input.fileName ?? null}::text,
-        ${JSON.stringify(document)}::jsonb, ${JSON.stringify(provenance)}::jsonb, ${JSON.stringify(findings)}::jsonb,
-        ${errorCount}::int, ${warningCount}::int, ${identitiesOk}, ${failedChecks}::text[], ${scope},
+      SELECT agency."id", ${r.year}::int, previous."version" + 1, true, ${r.templateVersion},
+        ${r.publishedOn}::text, ${r.sha256}, ${r.mediaType}, ${r.sourceKind},
+        ${Buffer.from(r.sourceBytes)}::bytea, ${r.sourceText}, ${r.sourceUrl}::text, ${r.fileName}::text,
+        ${JSON.stringify(r.document)}::jsonb, ${JSON.stringify(r.provenance)}::jsonb, ${JSON.stringify(r.findings)}::jsonb,
+        ${r.errorCount}::int, ${r.warningCount}::int, ${r.identitiesOk}, ${r.failedChecks}::text[], ${r.scope},
         agency."level", agency."kind", agency."provinceCode", agency."prefectureCode", agency."countyCode", agency."regionCode",
         ${figureValues}
       FROM agency, previous
@@ -114,16 +105,16 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
     SELECT inserted."id" AS "reportId", inserted."version", agency.* FROM inserted, agency`;
   const row = rows[0];
   if (!row) {
-    const stored = await findReportBySha(db, input.sha256);
-    if (!stored) throw new Error(`report ${input.sha256} neither written nor found`);
+    const stored = await findReportBySha(db, r.sha256);
+    if (!stored) throw new Error(`report ${r.sha256} neither written nor found`);
     return stored;
   }
   const { reportId, version, ...agency } = row;
   return {
     outcome: version > 1 ? "new-version" : "created",
-    report: { id: reportId, year: document.year, version, isLatest: true, templateVersion: document.templateVersion, sha256: input.sha256 },
+    report: { id: reportId, year: r.year, version, isLatest: true, templateVersion: r.templateVersion, sha256: r.sha256 },
     agency: { id: agency.id, name: agency.name, regionCode: agency.regionCode, level: agency.level, kind: agency.kind },
     figures: f,
-    findings,
+    findings: r.findings,
   };
 }
