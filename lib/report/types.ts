@@ -165,6 +165,10 @@ export type FindingCode =
   | "year-missing"
   | "agency-missing"
   | "region-unresolved"
+  /** the agency's place is a managed area (平潭综合实验区) resolved through lib/regions/area-aliases */
+  | "region-alias"
+  /** a section 二 cell whose unit does not fit its column (money in a count, a count in 万元), left null */
+  | "unit-mismatch"
   | "cells-unplaced"
   | "row-missing"
   | "group-subtotal"
