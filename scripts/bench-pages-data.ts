@@ -8,6 +8,9 @@ import pg from "pg";
 import { toReportRow } from "@/lib/db/report-row";
 import { toAgencyIdentity } from "@/lib/regions/agency-identity";
 import { listRegions, type Region } from "@/lib/regions/gazetteer";
+import { parseReport } from "@/lib/report";
+import { synthesize } from "@/lib/testing/synth";
+import type { ParseSuccess } from "@/lib/report/types";
 import { generateReport } from "@/lib/testing/synth/generate-report";
 import { createRng } from "@/lib/testing/synth/prng";
 
@@ -36,11 +39,33 @@ function toAgencyRow(region: Region, name: string): Row {
 
 type AgencyRow = Row & { id: number; name: string; regionCode: string; kind: string };
 
+/** What the parser stores beside the document for a real ingest: the source text, provenance and findings. */
+type ParsedTemplate = Pick<ParseSuccess, "sourceText" | "provenance" | "findings">;
+
+/**
+ * Parse a few generated reports (text and HTML layouts) the way ingest does and keep what it stores besides the
+ * document, so the bench rows carry provenance, findings and source text of real size (the database size it prints).
+ */
+async function parseTemplates(count: number): Promise<ParsedTemplate[]> {
+  const out: ParsedTemplate[] = [];
+  for (let seed = 500; out.length < count && seed < 500 + count * 4; seed++) {
+    const c = synthesize({ seed });
+    if (typeof c.content !== "string") continue;
+    const parsed = await parseReport(c.fileExtension === "html" ? { html: c.content } : { text: c.content });
+    if (!parsed.ok) continue;
+    out.push({ sourceText: parsed.sourceText, provenance: parsed.provenance, findings: parsed.findings });
+  }
+  return out;
+}
+
+let templates: ParsedTemplate[] = [];
+
 function toBenchReportRow(agency: AgencyRow, year: number, seed: number, version: number, isLatest: boolean, identitiesOk: boolean): Row {
   const { document } = generateReport({ seed, year });
   document.agency = { name: agency.name, regionCode: agency.regionCode };
   const text = JSON.stringify(document);
-  const parsed = { ok: true as const, document, provenance: {}, findings: [], sourceText: text, sourceKind: "text" as const };
+  const t = templates[seed % templates.length] ?? { sourceText: text, provenance: {}, findings: [] };
+  const parsed = { ok: true as const, document, ...t, sourceKind: "text" as const };
   const sha256 = createHash("sha256").update(`${seed}/${version}/${text}`).digest("hex");
   const { report: r } = toReportRow(parsed, toAgencyIdentity(document.agency), { sha256, bytes: new Uint8Array(), mediaType: "text/plain" });
   return {
@@ -65,6 +90,7 @@ export type BenchData = {
 
 /** Load `agencies` county-level agencies × `years` years of reports into the database. */
 export async function loadBenchReports({ databaseUrl, agencies, years }: { databaseUrl: string; agencies: number; years: number }): Promise<BenchData> {
+  templates = await parseTemplates(16);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -6,18 +6,12 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { FIGURE_KEYS, getFigure, type FigureKey } from "@/lib/figures/figures";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ResolvedAgency } from "@/lib/regions/agency-identity";
 import { getRegionChain } from "@/lib/regions/gazetteer";
 
 export type AgencyListQuery = { q?: string; level?: string; kind?: string; region?: string; year?: number; page: number; pageSize: number };
 
-export type AgencySummary = {
-  id: number;
-  name: string;
-  regionCode: string | null;
-  level: string;
-  kind: string;
-  provinceCode: string | null;
-  prefectureCode: string | null;
+export type AgencySummary = Omit<ResolvedAgency, "countyCode"> & {
   /** region names from the province down (江苏省, 淮安市, 洪泽区): same-named bodies told apart */
   regionNames: string[];
   /** the same joined: 江苏省 › 淮安市 › 洪泽区 */

@@ -51,13 +51,14 @@ function isUniqueViolation(err: unknown): boolean {
 /** The row the write statement returns: the new report's id and version, and its agency. */
 type WrittenRow = ResolvedAgency & { reportId: number; version: number };
 
-async function writeReport(db: Db, { agency: a, report: r }: ReportRow): Promise<IngestResult> {
+/** The write statement of one row (see the module comment), and how its returned row becomes the answer. */
+function writeReportStatement({ agency: a, report: r }: ReportRow): { sql: Prisma.Sql; toResult(rows: WrittenRow[]): IngestResult | null } {
   const f = r.figures;
   const figureNames = Prisma.raw(FIGURE_COLUMNS.map((c) => `"${c.name}"`).join(", "));
   const figureValues = Prisma.join(FIGURE_COLUMNS.map((c) => Prisma.sql`${f[c.name]}::${Prisma.raw(c.sqlType)}`));
   // data-modifying CTEs all see the statement's snapshot: the new agency reaches the later steps through RETURNING;
   // with these bytes already stored, `agency` is empty, nothing is written and no row comes back
-  const rows = await db.$queryRaw<WrittenRow[]>`
+  const sql = Prisma.sql`
     WITH stored AS (
       SELECT 1 FROM "Report" WHERE "sha256" = ${r.sha256}
     ), found AS (
@@ -103,18 +104,68 @@ async function writeReport(db: Db, { agency: a, report: r }: ReportRow): Promise
       RETURNING "id", "version"
     )
     SELECT inserted."id" AS "reportId", inserted."version", agency.* FROM inserted, agency`;
-  const row = rows[0];
-  if (!row) {
-    const stored = await findReportBySha(db, r.sha256);
-    if (!stored) throw new Error(`report ${r.sha256} neither written nor found`);
-    return stored;
-  }
-  const { reportId, version, ...agency } = row;
-  return {
-    outcome: version > 1 ? "new-version" : "created",
-    report: { id: reportId, year: r.year, version, isLatest: true, templateVersion: r.templateVersion, sha256: r.sha256 },
-    agency: { id: agency.id, name: agency.name, regionCode: agency.regionCode, level: agency.level, kind: agency.kind },
-    figures: f,
-    findings: r.findings,
+  const toResult = (rows: WrittenRow[]): IngestResult | null => {
+    const row = rows[0];
+    if (!row) return null;
+    const { reportId, version, ...agency } = row;
+    return {
+      outcome: version > 1 ? "new-version" : "created",
+      report: { id: reportId, year: r.year, version, isLatest: true, templateVersion: r.templateVersion, sha256: r.sha256 },
+      agency: { id: agency.id, name: agency.name, regionCode: agency.regionCode, level: agency.level, kind: agency.kind },
+      figures: f,
+      findings: r.findings,
+    };
   };
+  return { sql, toResult };
+}
+
+/** No row back: these bytes were already stored (by an earlier ingest or a concurrent one) → that report, "unchanged". */
+async function storedAlready(db: Db, sha256: string): Promise<IngestResult> {
+  const stored = await findReportBySha(db, sha256);
+  if (!stored) throw new Error(`report ${sha256} neither written nor found`);
+  return stored;
+}
+
+async function writeReport(db: Db, row: ReportRow): Promise<IngestResult> {
+  const statement = writeReportStatement(row);
+  return statement.toResult(await db.$queryRaw<WrittenRow[]>(statement.sql)) ?? storedAlready(db, row.report.sha256);
+}
+
+/** One report's answer in a batch: its result, or the error that kept it out (the others are not affected). */
+export type BatchOutcome = { ok: true; result: IngestResult } | { ok: false; error: unknown };
+
+/**
+ * Store several report rows in ONE transaction (bulk ingest: one commit instead of one per report). Each report is
+ * still all-or-nothing: when any statement fails, the whole batch rolls back and every row is stored again on its
+ * own through `upsertReport` (in order, so versions of one agency and year keep their order); only the failing ones fail.
+ */
+export async function upsertReportBatch(db: Db, rows: ReportRow[]): Promise<BatchOutcome[]> {
+  const one = async (row: ReportRow): Promise<BatchOutcome> => {
+    try {
+      return { ok: true, result: await upsertReport(db, row) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  };
+  if (rows.length === 1) return [await one(rows[0]!)];
+  const statements = rows.map(writeReportStatement);
+  let written: WrittenRow[][];
+  try {
+    written = await db.$transaction(statements.map((s) => db.$queryRaw<WrittenRow[]>(s.sql)));
+  } catch {
+    const outcomes: BatchOutcome[] = [];
+    for (const row of rows) outcomes.push(await one(row));
+    return outcomes;
+  }
+  return Promise.all(
+    statements.map(async (s, i): Promise<BatchOutcome> => {
+      const result = s.toResult(written[i]!);
+      return { ok: true, result: result ?? (await storedAlready(db, rows[i]!.report.sha256)) };
+    }),
+  );
+}
+
+/** Parsed documents in one transaction: `upsertReportBatch` over their rows. */
+export async function storeParsedBatch(db: Db, inputs: StoreParsedInput[]): Promise<BatchOutcome[]> {
+  return upsertReportBatch(db, inputs.map((input) => toReportRow(input.parsed, toAgencyIdentity(input.parsed.document.agency), input)));
 }

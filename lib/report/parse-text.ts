@@ -18,7 +18,7 @@ import { tokenize, type Cell, type Line } from "./tokenize";
 import { hasReportTitleAndHeading, unglueLines } from "./unglue";
 import type { Finding, ParseResult, TemplateVersion } from "./types";
 import { validateIdentities } from "./validate-identities";
-import { repairFindings, templateFindings } from "./parse-findings";
+import { repairFindings, templateFindings, unitFindings } from "./parse-findings";
 
 /** 2019 active → comparable `active` keys. */
 const LEGACY_TO_ACTIVE: Array<[string, string]> = [
@@ -88,6 +88,7 @@ export function parseText(text: string): ParseResult {
   const findings: Finding[] = [
     ...(blank ? [{ code: "tables-empty" as const, severity: "error" as const, message: "有年报标题和栏目，但表格中读不到任何数字，各项数值留空" }] : []),
     ...templateFindings({ sections, known, meta, active: active.unplaced }),
+    ...unitFindings(active.wrongUnit),
     ...req.findings,
     ...groupRowFindings(assembled, singleOther, values),
     ...repairFindings(repaired.outcomes, repaired.readings),

@@ -165,6 +165,10 @@ export type FindingCode =
   | "year-missing"
   | "agency-missing"
   | "region-unresolved"
+  /** the agency's place is a managed area (平潭综合实验区) resolved through lib/regions/area-aliases */
+  | "region-alias"
+  /** a section 二 cell whose unit does not fit its column (money in a count, a count in 万元), left null */
+  | "unit-mismatch"
   | "cells-unplaced"
   | "row-missing"
   | "group-subtotal"
@@ -178,7 +182,11 @@ export type FindingCode =
   /** OCR (lib/report/ocr): a misread digit put right by an identity */
   | "ocr-corrected"
   /** OCR: a value no identity confirms, left null */
-  | "ocr-unconfirmed";
+  | "ocr-unconfirmed"
+  /** OCR: an identity still fails on the OCR numbers: they are withheld (null) */
+  | "ocr-identity-failed"
+  /** OCR: a misread place name in the agency's title put right by the gazetteer */
+  | "ocr-place-corrected";
 
 export type Finding = {
   code: FindingCode;
