@@ -1,6 +1,7 @@
 /**
  * Bulk ingest: `npm run ingest -- PATH...` (files, and folders walked recursively for .txt/.html/.docx/.pdf).
  * Same code path as POST /api/ingest. Progress on stderr, summary on stdout, exit 1 when any file failed.
+ *   --batch N         parsed documents written per transaction (default 16; a failing one is retried alone)
  *   --concurrency N   documents in flight (default 4: each document is one short write statement, so there are no
  *                     long transactions to wait on; PostgreSQL and PGlite both checked at 4)
  * Target: DATABASE_URL or the PGlite folder PGLITE_DIR (stop the server first: one process per PGlite folder).
@@ -10,15 +11,17 @@ import { ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/i
 import { createProgressBar } from "@/lib/ingest/progress-bar";
 
 /** Parse `PATH... [--concurrency N]`. */
-function parseArgs(argv: string[]): { paths: string[]; concurrency: number | null } {
+function parseArgs(argv: string[]): { paths: string[]; concurrency: number | null; batchSize: number | null } {
   const paths: string[] = [];
   let concurrency: number | null = null;
+  let batchSize: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--concurrency") concurrency = Number(argv[++i]);
+    else if (a === "--batch") batchSize = Number(argv[++i]);
     else paths.push(a);
   }
-  return { paths, concurrency };
+  return { paths, concurrency, batchSize };
 }
 
 /** The closing summary, failures with their reasons. */
@@ -36,7 +39,7 @@ export function formatSummary(s: IngestSummary, seconds: number): string {
 }
 
 async function main(): Promise<number> {
-  const { paths, concurrency } = parseArgs(process.argv.slice(2));
+  const { paths, concurrency, batchSize } = parseArgs(process.argv.slice(2));
   if (paths.length === 0) {
     console.error("usage: npm run ingest -- PATH... [--concurrency N]");
     return 2;
@@ -47,6 +50,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   const summary = await ingestFiles(db, paths, {
     concurrency: concurrency ?? 4,
+    batchSize: batchSize ?? 16,
     onProgress: (p) => bar.update(p.done),
   });
   bar.finish();

@@ -9,10 +9,11 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
-import { findReportBySha, storeParsed } from "@/lib/ingest/store-parsed";
-import type { IngestResult } from "@/lib/ingest/ingest-result";
+import { findReportBySha, storeParsed, type StoreParsedInput } from "@/lib/db/upsert-report";
+import type { IngestResult } from "@/lib/db/ingest-result";
 import { createOcrRecognizer } from "@/lib/ocr/ocr-document";
 import { parseReport } from "@/lib/report";
+import { parsesQuickly } from "@/lib/report/media-type";
 import type { ReportInput } from "@/lib/report/types";
 
 /** One document to ingest: its original bytes (or text / HTML as a string) and where it came from. */
@@ -40,22 +41,18 @@ function toOriginal(input: IngestInput): { bytes: Uint8Array; mediaType: string;
   return { bytes: new TextEncoder().encode(text), mediaType: "text/plain", parseInput: { text } };
 }
 
-/**
- * Text and HTML parse in ~2 ms, about a round trip: their identical-document check rides in the write statement.
- * PDF and DOCX cost far more to parse, so their sha256 is looked up first.
- */
-function parsesQuickly(mediaType: string): boolean {
-  // (scans take seconds per page: their sha256 is looked up first too)
-  return mediaType === "text/plain" || mediaType === "text/html";
-}
+/** What ingest does with a document once parsed: answer at once (bytes already stored), or store it. */
+export type PreparedDocument = { result: IngestResult } | { store: StoreParsedInput };
 
-/** Parse, then store. Throws AppError("not-a-report" | "unsupported-media-type") with the parser's reason. */
-export async function ingestDocument(db: Db, input: IngestInput): Promise<IngestResult> {
+/** Parse a document for storing. Throws AppError("not-a-report" | "unsupported-media-type") with the parser's reason. */
+export async function prepareDocument(db: Db, input: IngestInput): Promise<PreparedDocument> {
   const { bytes, mediaType, parseInput } = toOriginal(input);
   const sha256 = sha256Hex(bytes);
+  // text and HTML parse in ~2 ms, about a round trip: their identical-document check rides in the write statement;
+  // PDF, DOCX and scans (seconds per page) cost far more to parse, so their sha256 is looked up first
   if (!parsesQuickly(mediaType)) {
     const existing = await findReportBySha(db, sha256);
-    if (existing) return existing;
+    if (existing) return { result: existing };
   }
   // scans (image-only PDFs, PNG/JPEG) are read by OCR in the worker pool, within its page and time limits
   const parsed = await parseReport(parseInput, { ocr: createOcrRecognizer({ onProgress: input.onOcrProgress }) });
@@ -64,5 +61,11 @@ export async function ingestDocument(db: Db, input: IngestInput): Promise<Ingest
     const code = byParser[parsed.error.code as keyof typeof byParser] ?? "not-a-report";
     throw new AppError(code, parsed.error.message, parsed.error.code);
   }
-  return storeParsed(db, { parsed, sha256, bytes, mediaType, fileName: input.fileName, sourceUrl: input.sourceUrl });
+  return { store: { parsed, sha256, bytes, mediaType, fileName: input.fileName, sourceUrl: input.sourceUrl } };
+}
+
+/** Parse, then store. Throws AppError("not-a-report" | "unsupported-media-type") with the parser's reason. */
+export async function ingestDocument(db: Db, input: IngestInput): Promise<IngestResult> {
+  const prepared = await prepareDocument(db, input);
+  return "result" in prepared ? prepared.result : storeParsed(db, prepared.store);
 }

@@ -2,6 +2,7 @@
  * Findings about the report as a whole: missing sections, unknown template, missing metadata,
  * section 二 cells that could not be placed, and how the repair step ended for each uncertain row.
  */
+import { getRegionChain } from "../regions/gazetteer";
 import type { ParsedMetadata } from "./parse-metadata";
 import { scopeFinding } from "./parse-scope";
 import type { RepairOutcome } from "./repair";
@@ -30,6 +31,14 @@ export function templateFindings(input: {
   if (!input.meta.year) findings.push({ code: "year-missing", severity: "error", message: "找不到报告年度（统计期限或标题中的年份）" });
   if (!input.meta.agencyName) findings.push({ code: "agency-missing", severity: "error", message: "找不到发布机关名称" });
   else if (!input.meta.regionCode) findings.push({ code: "region-unresolved", severity: "warning", message: `无法确定“${input.meta.agencyName.value}”所属行政区划代码` });
+  else if (input.meta.regionAlias) {
+    const area = getRegionChain(input.meta.regionCode).map((r) => r.name).join("");
+    findings.push({
+      code: "region-alias",
+      severity: "info",
+      message: `“${input.meta.regionAlias}”不是 GB/T 2260 行政区划，按其管辖区域归入${area}（${input.meta.regionCode}）`,
+    });
+  }
   findings.push(...scopeFinding(input.meta.scope));
   for (const u of input.active) {
     findings.push({
@@ -46,7 +55,7 @@ export function templateFindings(input: {
   return findings;
 }
 
-const OUTCOME_MESSAGES: Record<Exclude<RepairOutcome, "solved">, [string, Finding["severity"], string]> = {
+const OUTCOME_MESSAGES: Record<Exclude<RepairOutcome, "solved">, [Finding["code"], Finding["severity"], string]> = {
   ambiguous: ["repair-ambiguous", "warning", "有多种填法都满足勾稽关系，无法确定的单元格留空"],
   inconsistent: ["repair-inconsistent", "error", "数字缺失或错位，且没有任何填法满足勾稽关系，无法确定的单元格留空"],
   "gave-up": ["repair-gave-up", "warning", "可能的填法过多，放弃推算，无法确定的单元格留空"],
@@ -64,4 +73,16 @@ export function repairFindings(outcomes: Map<string, RepairOutcome>, readings?: 
     findings.push({ code, severity, message: `表${table}“${row}”：${text}${detail}`, table, row });
   }
   return findings;
+}
+
+/** One finding per section 二 cell whose unit does not fit its column (left null). */
+export function unitFindings(wrongUnit: Array<{ path: string; cell: Cell }>): Finding[] {
+  return wrongUnit.map(({ path, cell }) => ({
+    code: "unit-mismatch",
+    severity: "warning" as const,
+    message: `表二“${cell.text}”的单位与该栏不符（${/WanYuan$/.test(path) ? "金额栏应为元、万元或亿元" : "数量栏不应是金额"}），该值留空`,
+    table: "二",
+    row: path,
+    loc: { line: cell.line, start: cell.start, end: cell.end },
+  }));
 }

@@ -18,7 +18,7 @@ import { tokenize, type Cell, type Line } from "./tokenize";
 import { hasReportTitleAndHeading, unglueLines } from "./unglue";
 import type { Finding, ParseResult, TemplateVersion } from "./types";
 import { validateIdentities } from "./validate-identities";
-import { repairFindings, templateFindings } from "./parse-findings";
+import { repairFindings, templateFindings, unitFindings } from "./parse-findings";
 
 /** 2019 active → comparable `active` keys. */
 const LEGACY_TO_ACTIVE: Array<[string, string]> = [
@@ -86,8 +86,9 @@ export function parseText(text: string): ParseResult {
     return { ok: false, error: { code: "not-a-report", message: "只有年报表格的栏目，没有任何数字（空白模板），不是一份已填写的年度报告" } };
   }
   const findings: Finding[] = [
-    ...(blank ? [{ code: "tables-empty", severity: "error" as const, message: "有年报标题和栏目，但表格中读不到任何数字，各项数值留空" }] : []),
+    ...(blank ? [{ code: "tables-empty" as const, severity: "error" as const, message: "有年报标题和栏目，但表格中读不到任何数字，各项数值留空" }] : []),
     ...templateFindings({ sections, known, meta, active: active.unplaced }),
+    ...unitFindings(active.wrongUnit),
     ...req.findings,
     ...groupRowFindings(assembled, singleOther, values),
     ...repairFindings(repaired.outcomes, repaired.readings),
