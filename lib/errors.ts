@@ -17,6 +17,11 @@ export const ERROR_STATUS = {
   "bad-request": 400,
   /** the body is not an annual report, with the parser's reason */
   "not-a-report": 422,
+  /**
+   * the document is over a parse limit, with the reason in `detail`: timeout, too-many-pages, too-large-unpacked,
+   * too-deep, too-long-text, out-of-memory, worker-crashed (the parse worker was stopped; the server is unaffected)
+   */
+  "limit-exceeded": 422,
   /** the requested thing does not exist */
   "not-found": 404,
   /** anything unexpected; logged, answered with a generic message */

@@ -1,24 +1,34 @@
 /**
  * Bulk ingest: `npm run ingest -- PATH...` (files, and folders walked recursively for .txt/.html/.docx/.pdf).
  * Same code path as POST /api/ingest. Progress on stderr, summary on stdout, exit 1 when any file failed.
- *   --concurrency N   documents in flight (default 4: each document is one short write statement, so there are no
- *                     long transactions to wait on; PostgreSQL and PGlite both checked at 4)
+ *   --workers N       parse worker threads (default: one per core); every file is parsed in the parse pool
+ *                     (lib/parse-pool) with its time and memory limits, so a hostile file fails alone, the run goes on
+ *   --concurrency N   documents in flight, parsing or writing (default: twice the workers, at least 4: each document is
+ *                     one short write statement, so there are no long transactions to wait on)
  * Target: DATABASE_URL or the PGlite folder PGLITE_DIR (stop the server first: one process per PGlite folder).
  */
 import { getDb } from "@/lib/db/client";
 import { ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
+import { ParsePool, parsePoolOptionsFromEnv } from "@/lib/parse-pool";
 
-/** Parse `PATH... [--concurrency N]`. */
-function parseArgs(argv: string[]): { paths: string[]; concurrency: number | null } {
-  const paths: string[] = [];
-  let concurrency: number | null = null;
+type Args = { paths: string[]; concurrency: number | null; workers: number | null };
+
+/** Parse `PATH... [--workers N] [--concurrency N]`; null = not given. Throws on a bad number. */
+function parseArgs(argv: string[]): Args {
+  const out: Args = { paths: [], concurrency: null, workers: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === "--concurrency") concurrency = Number(argv[++i]);
-    else paths.push(a);
+    const flag = a === "--concurrency" ? "concurrency" : a === "--workers" ? "workers" : null;
+    if (!flag) {
+      out.paths.push(a);
+      continue;
+    }
+    const n = Number(argv[++i]);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${a} needs a whole number ≥ 1, got ${argv[i] ?? "nothing"}`);
+    out[flag] = n;
   }
-  return { paths, concurrency };
+  return out;
 }
 
 /** The closing summary, failures with their reasons. */
@@ -36,20 +46,30 @@ export function formatSummary(s: IngestSummary, seconds: number): string {
 }
 
 async function main(): Promise<number> {
-  const { paths, concurrency } = parseArgs(process.argv.slice(2));
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
+  }
+  const { paths, concurrency } = args;
   if (paths.length === 0) {
-    console.error("usage: npm run ingest -- PATH... [--concurrency N]");
+    console.error("usage: npm run ingest -- PATH... [--workers N] [--concurrency N]");
     return 2;
   }
   const total = (await listIngestFiles(paths)).length;
   const db = await getDb();
+  const pool = new ParsePool({ ...parsePoolOptionsFromEnv(), ...(args.workers ? { workers: args.workers } : {}) });
   const bar = createProgressBar(total);
   const started = performance.now();
   const summary = await ingestFiles(db, paths, {
-    concurrency: concurrency ?? 4,
+    concurrency: concurrency ?? Math.max(4, 2 * pool.size),
     onProgress: (p) => bar.update(p.done),
+    pool,
   });
   bar.finish();
+  await pool.close();
   console.log(formatSummary(summary, (performance.now() - started) / 1000));
   await db.$disconnect();
   return summary.failures.length > 0 ? 1 : 0;

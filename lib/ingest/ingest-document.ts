@@ -11,8 +11,8 @@ import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
 import { findReportBySha, storeParsed } from "@/lib/ingest/store-parsed";
 import type { IngestResult } from "@/lib/ingest/ingest-result";
-import { parseReport } from "@/lib/report";
-import type { ReportInput } from "@/lib/report/types";
+import { getParsePool, type ParsePool } from "@/lib/parse-pool";
+import type { ParseFailureCode, ReportInput } from "@/lib/report/types";
 
 /** One document to ingest: its original bytes (or text / HTML as a string) and where it came from. */
 export type IngestInput = {
@@ -45,17 +45,31 @@ function parsesQuickly(mediaType: string): boolean {
   return mediaType === "text/plain" || mediaType === "text/html";
 }
 
-/** Parse, then store. Throws AppError("not-a-report" | "unsupported-media-type") with the parser's reason. */
-export async function ingestDocument(db: Db, input: IngestInput): Promise<IngestResult> {
+/** Parser failures that mean "over a limit" (the document may be a report, but it costs too much): 422 limit-exceeded. */
+const LIMIT_CODES = new Set<ParseFailureCode>([
+  "timeout", "too-many-pages", "too-large-unpacked", "too-deep", "too-long-text", "out-of-memory", "worker-crashed",
+]);
+
+export type IngestOptions = {
+  /** the pool that parses (default: the process-wide `getParsePool()`); the bulk CLI passes its own `--workers N` pool */
+  pool?: ParsePool;
+};
+
+/**
+ * Parse (in the parse worker pool: time and memory limits, never on the caller's thread), then store.
+ * Throws AppError "not-a-report" | "unsupported-media-type" | "limit-exceeded" with the parser's reason in `detail`.
+ */
+export async function ingestDocument(db: Db, input: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
   const { bytes, mediaType, parseInput } = toOriginal(input);
   const sha256 = sha256Hex(bytes);
   if (!parsesQuickly(mediaType)) {
     const existing = await findReportBySha(db, sha256);
     if (existing) return existing;
   }
-  const parsed = await parseReport(parseInput);
+  const parsed = await (options.pool ?? getParsePool()).parse(parseInput);
   if (!parsed.ok) {
-    const code = parsed.error.code === "unsupported-media-type" ? "unsupported-media-type" : "not-a-report";
+    const reason = parsed.error.code;
+    const code = reason === "unsupported-media-type" ? "unsupported-media-type" : LIMIT_CODES.has(reason) ? "limit-exceeded" : "not-a-report";
     throw new AppError(code, parsed.error.message, parsed.error.code);
   }
   return storeParsed(db, { parsed, sha256, bytes, mediaType, fileName: input.fileName, sourceUrl: input.sourceUrl });

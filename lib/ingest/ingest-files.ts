@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import type { IngestOutcome } from "@/lib/ingest/ingest-result";
+import type { ParsePool } from "@/lib/parse-pool";
 
 /** Media types by file extension; files in folders with other extensions are skipped. */
 export const MEDIA_TYPES: Record<string, string> = {
@@ -21,7 +22,13 @@ export const MEDIA_TYPES: Record<string, string> = {
 export type IngestFailure = { file: string; code: string; message: string };
 export type IngestSummary = { created: number; unchanged: number; newVersions: number; failures: IngestFailure[] };
 export type IngestProgress = { done: number; total: number; file: string; outcome: IngestOutcome | "failed" };
-export type IngestFilesOptions = { concurrency?: number; onProgress?: (p: IngestProgress) => void };
+export type IngestFilesOptions = {
+  /** documents in flight (parsing or writing); default 1 */
+  concurrency?: number;
+  onProgress?: (p: IngestProgress) => void;
+  /** the parse worker pool (default: the process-wide one) */
+  pool?: ParsePool;
+};
 
 /** Every file under the given paths: explicit files as given, folders walked for known extensions, sorted. */
 export async function listIngestFiles(paths: string[]): Promise<string[]> {
@@ -37,15 +44,15 @@ export async function listIngestFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
-async function ingestFile(db: Db, file: string): Promise<IngestOutcome> {
+async function ingestFile(db: Db, file: string, pool?: ParsePool): Promise<IngestOutcome> {
   const bytes = new Uint8Array(await readFile(file));
   const mediaType = MEDIA_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-  const result = await ingestDocument(db, { bytes, mediaType, fileName: path.basename(file) });
+  const result = await ingestDocument(db, { bytes, mediaType, fileName: path.basename(file) }, { pool });
   return result.outcome;
 }
 
 /** Ingest every file; failures are collected with their reason, never thrown. */
-export async function ingestFiles(db: Db, paths: string[], { concurrency = 1, onProgress }: IngestFilesOptions = {}): Promise<IngestSummary> {
+export async function ingestFiles(db: Db, paths: string[], { concurrency = 1, onProgress, pool }: IngestFilesOptions = {}): Promise<IngestSummary> {
   const files = await listIngestFiles(paths);
   const summary: IngestSummary = { created: 0, unchanged: 0, newVersions: 0, failures: [] };
   let next = 0;
@@ -55,7 +62,7 @@ export async function ingestFiles(db: Db, paths: string[], { concurrency = 1, on
       const file = files[next++]!;
       let outcome: IngestOutcome | "failed";
       try {
-        outcome = await ingestFile(db, file);
+        outcome = await ingestFile(db, file, pool);
         if (outcome === "created") summary.created++;
         else if (outcome === "new-version") summary.newVersions++;
         else summary.unchanged++;
