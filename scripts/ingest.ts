@@ -8,6 +8,7 @@
  * Target: DATABASE_URL or the PGlite folder PGLITE_DIR (stop the server first: one process per PGlite folder).
  */
 import { getDb } from "@/lib/db/client";
+import { PgliteLockedError } from "@/lib/db/pglite-lock";
 import { ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
 import { ParsePool, parsePoolOptionsFromEnv } from "@/lib/parse-pool";
@@ -78,7 +79,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(err);
+    // a locked database folder: the message says who holds it and what to do, a stack trace would only hide that
+    console.error(err instanceof PgliteLockedError ? err.message : err);
     process.exit(1);
   },
 );

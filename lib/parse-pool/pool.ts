@@ -120,6 +120,11 @@ export class ParsePool {
     });
   }
 
+  /** Starts every worker now (the server does at start-up), so the first upload does not wait for one to load. */
+  warm(): void {
+    while (!this.#closed && this.#slots.size < this.size) if (!this.#spawn()) return;
+  }
+
   stats(): PoolStats {
     const busy = [...this.#slots].filter((s) => s.job).length;
     return { workers: this.#slots.size, busy, queued: this.#queue.length, completed: this.#completed, stopped: this.#stopped };

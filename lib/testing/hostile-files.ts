@@ -4,7 +4,7 @@
  * Each one reproduces a finding of issue 12: a PDF page tree that claims 10⁹ pages in 1.7 KB, a 60,000-page PDF,
  * DOCX zip bombs (declared and lying sizes), deeply nested HTML.
  */
-import { deflateRawSync } from "node:zlib";
+import { constants, deflateRawSync } from "node:zlib";
 import JSZip from "jszip";
 
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
@@ -57,12 +57,15 @@ export function pdfManyPages(pages: number): Uint8Array {
  * the reader must inflate it to read the page's text.
  */
 export function pdfFlateBomb(unpackedBytes: number): Uint8Array {
+  // one 1 MB block of operators, deflated once with a full flush (self-contained, not final) and repeated: a valid
+  // deflate stream of any length in milliseconds, closed by an empty final block
   const unit = Buffer.from("BT ET\n");
-  const raw = Buffer.alloc(Math.ceil(unpackedBytes / unit.length) * unit.length);
-  for (let i = 0; i < raw.length; i += unit.length) unit.copy(raw, i);
-  const z = deflateRawSync(raw, { level: 9 });
-  // zlib wrapper: header 78 DA, raw deflate, Adler-32 left out (pdf.js does not check it)
-  const stream = Buffer.concat([Buffer.from([0x78, 0xda]), z]);
+  const chunk = Buffer.alloc(Math.floor((1 << 20) / unit.length) * unit.length);
+  for (let i = 0; i < chunk.length; i += unit.length) unit.copy(chunk, i);
+  const block = deflateRawSync(chunk, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+  const blocks = Math.max(1, Math.ceil(unpackedBytes / chunk.length));
+  // zlib wrapper: header 78 DA, the blocks, an empty final stored block; the Adler-32 is left out (pdf.js does not check it)
+  const stream = Buffer.concat([Buffer.from([0x78, 0xda]), ...Array.from({ length: blocks }, () => block), Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff])]);
   const head = latin1(
     "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n" +
       "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n" +
