@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --count N --concurrency C]`: generate N synthetic reports (lib/report/synth, default 1,000)
+ * `npm run bench:ingest [-- --count N --concurrency C]`: generate N synthetic reports (lib/testing/synth, default 1,000)
  * into a temporary folder, load them into a fresh PostgreSQL database through the bulk-ingest path (same function
  * and progress bar as `npm run ingest`), print reports per second, then drop the database. Target: ≥ 300/s.
  */
@@ -9,7 +9,7 @@ import path from "node:path";
 import { seedRegions } from "@/lib/db/seed-regions";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
-import { synthesize } from "@/lib/report/synth";
+import { synthesize } from "@/lib/testing/synth";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
 function option(name: string, fallback: number): number {

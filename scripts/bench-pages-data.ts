@@ -5,10 +5,10 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { toPeerGroupCodes } from "@/lib/ingest/resolve-agency";
-import { toReportFigureColumns } from "@/lib/ingest/to-figure-columns";
+import { toFigureColumns } from "@/lib/figures/figures";
 import { listRegions, type Region } from "@/lib/regions/gazetteer";
-import { generateReport } from "@/lib/report/synth/generate-report";
-import { createRng } from "@/lib/report/synth/prng";
+import { generateReport } from "@/lib/testing/synth/generate-report";
+import { createRng } from "@/lib/testing/synth/prng";
 
 const LAST_YEAR = 2025;
 const BATCH_ROWS = 400;
@@ -43,7 +43,7 @@ function toReportRow(agency: AgencyRow, year: number, seed: number, version: num
     sha256: createHash("sha256").update(`${seed}/${version}/${text}`).digest("hex"), mediaType: "text/plain", sourceKind: "text",
     sourceText: text, document: text, provenance: "{}", findings: "[]", errorCount: identitiesOk ? 0 : 1, warningCount: 0, identitiesOk,
     level: agency.level, kind: agency.kind, provinceCode: agency.provinceCode, prefectureCode: agency.prefectureCode,
-    countyCode: agency.countyCode, regionCode: agency.regionCode, ...toReportFigureColumns(document),
+    countyCode: agency.countyCode, regionCode: agency.regionCode, ...toFigureColumns(document),
   };
 }
 

@@ -3,8 +3,8 @@
  *
  * 1. Creates a fresh PostgreSQL database (compare_bench_<random>), applies the migrations.
  * 2. Loads 3,000 county-level agencies (every county 人民政府 in the gazetteer, topped up with county 公安局) × 7 years
- *    (2019–2025) of generated, internally consistent reports (lib/report/synth), with the figure columns from
- *    lib/figures via toReportFigureColumns (as ingest stores them); 3 % of reports also get an older version and
+ *    (2019–2025) of generated, internally consistent reports (lib/testing/synth), with the figure columns from
+ *    lib/figures via toFigureColumns (as ingest stores them); 3 % of reports also get an older version and
  *    3 % fail their identity checks. Rows are inserted directly in batches (ingest's per-report transactions are slower).
  * 3. Starts the production server (`next start`, needs `npm run build` first) on its own port, requests compare and
  *    ranking pages (national, province and prefecture scopes; several figures and years; highlight; picked agencies),

@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { benchParsePdf, type PdfBenchDoc, type PdfBenchResult } from "../lib/report/pdf/bench-parse-pdf";
-import { renderReportPdf } from "../lib/report/pdf/render-report-pdf";
-import { generateReport } from "../lib/report/synth/generate-report";
+import { benchParsePdf, type PdfBenchDoc, type PdfBenchResult } from "@/lib/testing/bench/bench-parse-pdf";
+import { renderReportPdf } from "@/lib/testing/pdf/render-report-pdf";
+import { generateReport } from "@/lib/testing/synth/generate-report";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

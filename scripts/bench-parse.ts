@@ -5,15 +5,15 @@
  * warm-up pass: on the five seed reports (lib/report/fixtures/seeds) and on N generated
  * synthetic reports (default 2,000) spread over every text layout, then over the HTML layout.
  * Target (issue 2): at least 2,000 text reports per second. PDF pages per second: see
- * `npm run bench:parse:pdf` (lib/report/pdf/bench-parse-pdf.ts), which can reuse
- * `measureThroughput` from lib/report/synth/measure-throughput.ts.
+ * `npm run bench:parse:pdf` (lib/testing/bench/bench-parse-pdf.ts), which can reuse
+ * `measureThroughput` from lib/testing/bench/measure-throughput.ts.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseHtml, parseText } from "@/lib/report";
-import { synthesize, TEXT_LAYOUTS } from "@/lib/report/synth";
-import { measureThroughput, type Throughput } from "@/lib/report/synth/measure-throughput";
+import { synthesize, TEXT_LAYOUTS } from "@/lib/testing/synth";
+import { measureThroughput, type Throughput } from "@/lib/testing/bench/measure-throughput";
 import { runPdfBench } from "./bench-parse-pdf";
 
 /** CPU seconds of this process (user + system): other jobs on a shared machine do not count. */

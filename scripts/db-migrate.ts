@@ -46,7 +46,7 @@ async function deploy(args: string[]): Promise<number> {
   const applied = await deployMigrations(adapter);
   console.error(`[db] ${where}: ${applied.length ? `applied ${applied.join(", ")}` : "migrations up to date"}`);
   if (args.includes("--no-seed")) return 0;
-  const { seedDatabase } = await import("@/lib/db/seed-database");
+  const { seedDatabase } = await import("@/lib/ingest/seed-database");
   const db = await createDb(target, adapter);
   const seeded = await seedDatabase(db, { withSamples: !args.includes("--no-samples"), log: (m) => console.error(`[db] ${m}`) });
   await db.$disconnect();

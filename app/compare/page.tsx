@@ -6,10 +6,10 @@ import { ParamError } from "@/components/compare/param-error";
 import { PeerFilterForm } from "@/components/compare/peer-filter-form";
 import { PngDownloadButton } from "@/components/compare/png-download-button";
 import { RankedBarChart } from "@/components/compare/ranked-bar-chart";
-import { toScopeName } from "@/components/compare/scope-options";
+import { toScopeName } from "@/lib/view/scope-options";
 import { TrendPanel } from "@/components/compare/trend-panel";
-import { compareQuerySchema, DEFAULT_PAGE_SIZE, parseParams, type CompareParams } from "@/lib/api/params";
-import { resolveYear, toCompareQuery } from "@/lib/api/resolve-query";
+import { compareQuerySchema, DEFAULT_PAGE_SIZE, parseParams, type CompareParams } from "@/lib/http/params";
+import { resolveYear, toCompareQuery } from "@/lib/http/resolve-query";
 import { getComparison, listAgencyNames, listFigureSeries } from "@/lib/db/compare";
 import { AppError } from "@/lib/errors";
 import { FIGURE_META } from "@/lib/figures/figures";
@@ -61,7 +61,7 @@ export default async function ComparePage({ searchParams }: PageProps) {
             <div className="flex justify-end">
               <PngDownloadButton targetId="ranked-chart" fileName={`比较-${meta.label}-${year}.png`} />
             </div>
-            <RankedBarChart id="ranked-chart" title={`${title}（共 ${comparison.bars.length} 个机关填报）`} bars={comparison.bars.map((b) => ({ id: b.agencyId, name: b.agencyName, value: b.value }))} unit={meta.unit} selectedIds={params.agencies} />
+            <RankedBarChart id="ranked-chart" title={`${title}（共 ${comparison.stated} 个机关填报）`} stated={comparison.stated} bars={comparison.bars.map((b) => ({ id: b.agencyId, name: b.agencyName, value: b.value }))} unit={meta.unit} selectedIds={params.agencies} />
           </section>
           <section className="space-y-2" aria-label="表格">
             <div className="flex flex-wrap items-center justify-between gap-2">

@@ -1,9 +1,10 @@
 import { BarChart } from "@/components/charts/bar-chart";
 import { LineChart } from "@/components/charts/line-chart";
 import { Card } from "@/components/ui/card";
+import { getFigure } from "@/lib/figures/figures";
 import { formatCount } from "@/lib/format";
-import type { LabelledValue, OutcomeDetailRow } from "@/lib/series/to-outcome-series";
-import type { TrendRow } from "@/lib/series/to-trend-series";
+import type { LabelledValue, OutcomeDetailRow } from "@/lib/view/to-outcome-series";
+import type { TrendRow } from "@/lib/view/to-trend-series";
 
 type AgencyChartsProps = {
   year: number;
@@ -64,8 +65,8 @@ export function AgencyCharts({ year, outcomeGroups, outcomeDetail, applicantMix,
           index="year"
           indexLabel="年度"
           categories={[
-            { key: "requestsReceived", label: "申请量" },
-            { key: "requestsHandled", label: "办结量" },
+            { key: "requestsReceived", label: getFigure("requestsReceived").label },
+            { key: "requestsHandled", label: getFigure("requestsHandled").label },
           ]}
           testId="trend-count-chart"
         />
@@ -78,8 +79,8 @@ export function AgencyCharts({ year, outcomeGroups, outcomeDetail, applicantMix,
           indexLabel="年度"
           valueKind="percent"
           categories={[
-            { key: "notHeldRate", label: "不掌握信息率" },
-            { key: "disclosureRate", label: "公开率" },
+            { key: "notHeldRate", label: getFigure("notHeldRate").label },
+            { key: "disclosureRate", label: getFigure("disclosureRate").label },
           ]}
           testId="trend-rate-chart"
         />

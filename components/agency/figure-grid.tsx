@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { FigureCard } from "@/components/ui/figure-card";
-import type { FigureCardData } from "@/lib/series/to-figure-cards";
+import type { FigureCardData } from "@/lib/view/to-figure-cards";
 
 /** The agency page's figure cards; each value links to its source line. */
 export function FigureGrid({ cards }: { cards: FigureCardData[] }) {

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { Finding } from "@/lib/report/types";
-import type { CrossYearCheck, QualityReport } from "@/lib/series/to-quality-report";
+import type { CrossYearCheck, QualityReport } from "@/lib/view/to-quality-report";
 
 type QualityPanelProps = { quality: QualityReport; crossYear: CrossYearCheck };
 

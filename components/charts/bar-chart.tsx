@@ -3,7 +3,7 @@
 import { Bar, BarChart as RechartsBarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
 import { colorAt } from "./chart-colors";
-import type { ChartProps } from "./chart-types";
+import type { ChartProps } from "@/lib/view/chart-types";
 import { formatChartValue } from "./format-value";
 
 type BarChartProps = ChartProps & {

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { ChartTable } from "./chart-table";
-import type { ChartProps } from "./chart-types";
+import type { ChartProps } from "@/lib/view/chart-types";
 import { colorAt } from "./chart-colors";
 
 /**

@@ -1,4 +1,4 @@
-import type { ChartProps } from "./chart-types";
+import type { ChartProps } from "@/lib/view/chart-types";
 import { formatChartValue } from "./format-value";
 
 /** The same numbers as a chart, as a table (server-renderable; also the chart's text alternative). */

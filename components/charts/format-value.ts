@@ -1,5 +1,5 @@
 import { formatNumber, formatPercent, formatWanYuan } from "@/lib/format";
-import type { ValueKind } from "./chart-types";
+import type { ValueKind } from "@/lib/view/chart-types";
 
 /** Writes a chart value in its kind; null and undefined follow lib/format (未填报 / —). */
 export function formatChartValue(value: unknown, kind: ValueKind): string {

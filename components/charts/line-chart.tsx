@@ -3,7 +3,7 @@
 import { CartesianGrid, Line, LineChart as RechartsLineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
 import { colorAt } from "./chart-colors";
-import type { ChartProps } from "./chart-types";
+import type { ChartProps } from "@/lib/view/chart-types";
 import { formatChartValue } from "./format-value";
 
 /** A recharts line chart (trends across years) with an accessible name and a table view. Null values leave gaps. */

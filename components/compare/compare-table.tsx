@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { MAX_COMPARED_AGENCIES } from "@/lib/api/params";
+import { MAX_COMPARED_AGENCIES } from "@/lib/http/params";
 import type { CompareRow } from "@/lib/db/compare";
 import { FIGURE_META, type FigureKey } from "@/lib/figures/figures";
 import { FigureValue } from "./figure-value";
-import { toViewHref, type ViewParams } from "./view-href";
+import { toViewHref, type ViewParams } from "@/lib/view/view-href";
 
 type CompareTableProps = {
   figure: FigureKey;

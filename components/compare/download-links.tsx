@@ -1,4 +1,4 @@
-import { toViewHref, type ViewParams } from "./view-href";
+import { toViewHref, type ViewParams } from "@/lib/view/view-href";
 
 type DownloadLinksProps = {
   /** the API route serving the same view (/api/v1/rankings, /api/v1/compare) */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { toViewHref, type ViewParams } from "./view-href";
+import { toViewHref, type ViewParams } from "@/lib/view/view-href";
 
 type PagerProps = { path: string; params: ViewParams; page: number; totalPages: number };
 

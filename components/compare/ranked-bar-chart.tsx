@@ -10,6 +10,8 @@ type RankedBarChartProps = {
   /** accessible name; the table beside the chart holds the same numbers */
   title: string;
   bars: RankedBar[];
+  /** how many agencies state the figure: more than `bars` when the chart shows an even sample of them by rank */
+  stated?: number;
   unit: "件" | "%" | "万元";
   /** agencies picked for the trend chart, drawn in another colour */
   selectedIds: number[];
@@ -20,7 +22,7 @@ type RankedBarChartProps = {
 const MAX_LABELLED_BARS = 40;
 
 /** A ranked bar chart of every agency in scope: labelled horizontal bars for a few, thin columns for many. */
-export function RankedBarChart({ title, bars, unit, selectedIds, id }: RankedBarChartProps) {
+export function RankedBarChart({ title, bars, stated, unit, selectedIds, id }: RankedBarChartProps) {
   const isLabelled = bars.length <= MAX_LABELLED_BARS;
   const format = (v: unknown): string => formatByUnit(typeof v === "number" ? v : null, unit);
   const height = isLabelled ? Math.max(160, bars.length * 26 + 40) : 320;
@@ -52,7 +54,7 @@ export function RankedBarChart({ title, bars, unit, selectedIds, id }: RankedBar
           </BarChart>
         </ResponsiveContainer>
       </div>
-      {isLabelled ? null : <p className="text-xs text-slate-500">共 {bars.length} 个机关，从高到低排列；将鼠标移到柱上可看机关名称，具体数字见表格。</p>}
+      {isLabelled ? null : <p className="text-xs text-slate-500">共 {stated ?? bars.length} 个机关，从高到低排列{stated !== undefined && stated > bars.length ? `（图中按名次均匀抽取 ${bars.length} 个）` : ""}；将鼠标移到柱上可看机关名称，具体数字见表格。</p>}
     </figure>
   );
 }

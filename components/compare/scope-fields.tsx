@@ -1,5 +1,5 @@
 import { getRegion } from "@/lib/regions/gazetteer";
-import { listScopeGroups } from "./scope-options";
+import { listScopeGroups } from "@/lib/view/scope-options";
 
 const selectClass = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 

@@ -3,8 +3,8 @@ import { LineChart } from "@/components/charts/line-chart";
 import type { SeriesPoint } from "@/lib/db/compare";
 import { FIGURE_META, type FigureKey } from "@/lib/figures/figures";
 import { PngDownloadButton } from "./png-download-button";
-import { toTrendData } from "./to-trend-data";
-import { toViewHref, type ViewParams } from "./view-href";
+import { toTrendData } from "@/lib/view/to-trend-data";
+import { toViewHref, type ViewParams } from "@/lib/view/view-href";
 
 type TrendPanelProps = {
   figure: FigureKey;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { toRate } from "@/lib/figures/figures";
+import { getFigure, toRate } from "@/lib/figures/figures";
 import { formatCount, toRateDisplay } from "@/lib/format";
 import type { RegionAgencyRow } from "@/lib/db/regions";
 
@@ -14,10 +14,10 @@ export function RegionAgencyTable({ agencies }: { agencies: RegionAgencyRow[] })
           <tr className="border-b border-slate-200 text-left text-slate-600">
             <th scope="col" className="py-2 pr-3 font-medium">机关</th>
             <th scope="col" className="py-2 pr-3 font-medium">年度</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">申请量</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">办结量</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">不掌握信息率</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">公开率</th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("requestsReceived").label}</th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("requestsHandled").label}</th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("notHeldRate").label}</th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("disclosureRate").label}</th>
           </tr>
         </thead>
         <tbody>

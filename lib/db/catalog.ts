@@ -4,7 +4,7 @@
  */
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { FIGURE_KEYS, type FigureKey } from "@/lib/figures/figures";
+import { FIGURE_KEYS, getFigure, type FigureKey } from "@/lib/figures/figures";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type AgencyListQuery = { q?: string; level?: string; kind?: string; region?: string; page: number; pageSize: number };
@@ -65,14 +65,13 @@ export type ReportSummary = {
 const reportSelect = {
   id: true, agencyId: true, year: true, version: true, isLatest: true, templateVersion: true, publishedOn: true,
   identitiesOk: true, errorCount: true, warningCount: true, ingestedAt: true,
-  requestsReceived: true, requestsHandled: true, notHeldRate: true, disclosureRate: true, reviewCorrectionRate: true,
-  licensing: true, penalty: true, coercion: true, feesWanYuan: true,
+  ...(Object.fromEntries(FIGURE_KEYS.map((k) => [getFigure(k).columns.value, true])) as Record<FigureKey, true>),
 } as const satisfies Prisma.ReportSelect;
 
 type ReportRow = Prisma.ReportGetPayload<{ select: typeof reportSelect }>;
 
 function toReportSummary(row: ReportRow): ReportSummary {
-  const figures = Object.fromEntries(FIGURE_KEYS.map((k) => [k, row[k]])) as Record<FigureKey, number | null>;
+  const figures = Object.fromEntries(FIGURE_KEYS.map((k) => [k, row[getFigure(k).columns.value as FigureKey]])) as Record<FigureKey, number | null>;
   return {
     id: row.id, agencyId: row.agencyId, year: row.year, version: row.version, isLatest: row.isLatest,
     templateVersion: row.templateVersion, publishedOn: row.publishedOn, identitiesOk: row.identitiesOk,

@@ -3,8 +3,10 @@
  * across years for up to ten chosen agencies. Reads the typed figure columns of the latest versions.
  */
 import { getDb } from "@/lib/db/client";
-import { figureSelect, figureValue, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
+import { ensureSnapshot, type GroupDefinition } from "@/lib/db/ranking-store";
+import { figureChecksOk, figureSelect, figureValue, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type CompareQuery = PeerFilter & {
   figure: FigureKey;
@@ -28,6 +30,9 @@ export type Comparison = {
   query: CompareQuery;
   /** reports in the peer group (with or without the figure) */
   total: number;
+  /** reports that state the figure (the chart's 共 N 个机关) */
+  stated: number;
+  /** the chart: every report that states the figure, highest first, or an even sample of MAX_CHART_BARS by rank */
   bars: CompareBar[];
   page: number;
   totalPages: number;
@@ -35,40 +40,79 @@ export type Comparison = {
   rows: CompareRow[];
 };
 
-async function loadPeerRows(q: CompareQuery): Promise<CompareRow[]> {
+/**
+ * The group definition of a comparison (lib/db/ranking-store): every latest report of the peer group, ranked by value
+ * (highest first, 未填报 last); stored with its value-ascending and name (pinyin) orders as well.
+ */
+export function compareGroup(q: PeerFilter & { figure: FigureKey }): GroupDefinition {
+  return {
+    view: "compare",
+    year: q.year,
+    order: "desc",
+    keepAll: true,
+    rows: Prisma.sql`
+      SELECT r."id" AS "reportId", r."agencyId", a."name" AS "agencyName", ${figureValue(q.figure)}::float8 AS "value",
+             (${figureValue(q.figure)} IS NOT NULL) AS "ranked", (${figureValue(q.figure)} IS NULL) AS "notReported",
+             false AS "smallSample", false AS "identityFailed"
+      FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId"
+      WHERE ${peerWhere(q)}`,
+  };
+}
+
+/** Which stored order a sort reads, and the place range of a page in it. */
+function orderColumn(sort: CompareQuery["sort"], dir: CompareQuery["dir"]): { column: Prisma.Sql; reversed: boolean } {
+  if (sort === "name") return { column: Prisma.raw(`e."namePosition"`), reversed: dir === "desc" };
+  return { column: Prisma.raw(dir === "asc" ? `e."ascPosition"` : `e."position"`), reversed: false };
+}
+
+/** At most this many bars go to the chart: every agency up to it, else an even sample by rank (first and last kept). */
+export const MAX_CHART_BARS = 400;
+
+/** Bars of the ranked chart: the ranked rows at evenly spaced places (all when there are few), read by primary key. */
+async function loadBars(snapshotId: number, ranked: number): Promise<CompareBar[]> {
+  if (ranked === 0) return [];
   const db = await getDb();
+  const step = Math.max(1, (ranked - 1) / (MAX_CHART_BARS - 1));
+  const places = ranked <= MAX_CHART_BARS
+    ? Array.from({ length: ranked }, (_, i) => i + 1)
+    : [...new Set(Array.from({ length: MAX_CHART_BARS }, (_, i) => Math.round(1 + i * step)))];
+  return db.$queryRaw<CompareBar[]>`
+    SELECT e."agencyId", a."name" AS "agencyName", e."value"
+    FROM unnest(${places}::int[]) AS p("position")
+    JOIN "RankingEntry" e ON e."snapshotId" = ${snapshotId}::int AND e."position" = p."position"
+    JOIN "Agency" a ON a."id" = e."agencyId"
+    ORDER BY e."position"`;
+}
+
+/** One table page of a stored comparison in the requested order, read by (snapshotId, place). */
+async function loadPage(q: CompareQuery, snapshotId: number, total: number): Promise<CompareRow[]> {
+  const db = await getDb();
+  const { column, reversed } = orderColumn(q.sort, q.dir);
+  const offset = (q.page - 1) * q.pageSize;
+  // name descending reads the name order from the far end
+  const from = reversed ? total - offset - q.pageSize + 1 : offset + 1;
+  const to = reversed ? total - offset : offset + q.pageSize;
   return db.$queryRaw<CompareRow[]>`
-    SELECT CASE WHEN ${figureValue(q.figure)} IS NULL THEN NULL
-                ELSE RANK() OVER (ORDER BY ${figureValue(q.figure)} DESC NULLS LAST)::int END AS "rank",
-           r."agencyId", a."name" AS "agencyName", r."regionCode", r."level", r."kind", r."id" AS "reportId",
-           r."identitiesOk", ${figureSelect(q.figure)}
-    FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId"
-    WHERE ${peerWhere(q)}
-    ORDER BY ${figureValue(q.figure)} DESC NULLS LAST, a."name", r."agencyId"`;
+    SELECT e."rank", r."agencyId", a."name" AS "agencyName", r."regionCode", r."level", r."kind", r."id" AS "reportId",
+           f."identitiesOk", f."value", f."numerator", f."denominator", f."isSmallSample"
+    FROM "RankingEntry" e
+    JOIN "Report" r ON r."id" = e."reportId"
+    JOIN "Agency" a ON a."id" = e."agencyId"
+    CROSS JOIN LATERAL (SELECT ${figureChecksOk(q.figure)}, ${figureSelect(q.figure)} FROM "Report" r WHERE r."id" = e."reportId") f
+    WHERE e."snapshotId" = ${snapshotId}::int AND ${column} BETWEEN ${from}::int AND ${to}::int
+    ORDER BY ${column} ${Prisma.raw(reversed ? "DESC" : "ASC")}`;
 }
 
-const collator = new Intl.Collator("zh-CN-u-co-pinyin");
-
-function sortRows(rows: CompareRow[], sort: CompareQuery["sort"], dir: CompareQuery["dir"]): CompareRow[] {
-  if (sort === "value" && dir === "desc") return rows; // SQL order
-  const sign = dir === "asc" ? 1 : -1;
-  const copy = [...rows];
-  if (sort === "name") return copy.sort((a, b) => sign * collator.compare(a.agencyName, b.agencyName));
-  // ascending by value, 未填报 stays last
-  return copy.sort((a, b) => {
-    if (a.value === null || b.value === null) return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0);
-    return a.value - b.value || collator.compare(a.agencyName, b.agencyName);
-  });
-}
-
-/** Every agency of the peer group with the figure: chart bars (all that state it) and one sorted table page. */
+/**
+ * Every agency of the peer group with the figure: one sorted table page and the chart's bars (all that state it, or
+ * an even sample of MAX_CHART_BARS by rank), read from the stored comparison (ranked once per data version).
+ */
 export async function getComparison(query: CompareQuery): Promise<Comparison> {
-  const all = await loadPeerRows(query);
-  const bars = all.flatMap((r) => (r.value === null ? [] : [{ agencyId: r.agencyId, agencyName: r.agencyName, value: r.value }]));
-  const sorted = sortRows(all, query.sort, query.dir);
-  const totalPages = Math.max(1, Math.ceil(sorted.length / query.pageSize));
-  const offset = (query.page - 1) * query.pageSize;
-  return { query, total: all.length, bars, page: query.page, totalPages, rows: sorted.slice(offset, offset + query.pageSize) };
+  const db = await getDb();
+  const snapshot = await ensureSnapshot(db, compareGroup(query));
+  const [bars, rows] = await Promise.all([loadBars(snapshot.id, snapshot.peers), loadPage(query, snapshot.id, snapshot.total)]);
+  const totalPages = Math.max(1, Math.ceil(snapshot.total / query.pageSize));
+  return { query, total: snapshot.total, stated: snapshot.peers, bars, page: query.page, totalPages, rows };
 }
 
 /** One agency's figure in one year (latest version); value null: 未填报. */

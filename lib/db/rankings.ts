@@ -1,6 +1,7 @@
 /**
- * League tables (排名): one figure, one year, one peer group, computed in SQL with window functions
- * over the latest report versions and their typed figure columns; never by loading documents.
+ * League tables (排名): one figure, one year, one peer group, ranked in SQL with window functions over the latest
+ * report versions and their typed figure columns, ONCE per group and data version (lib/db/ranking-store); a page then
+ * reads only its rows from the stored ordering.
  *
  * - rank: competition ranking (ties share a rank, the next rank skips: 1, 2, 2, 4)
  * - percentile: PERCENT_RANK × 100 in the ranking's own order, reversed so the first place is 100
@@ -10,7 +11,8 @@
  * unless `include` is set; reports that do not state the figure (未填报) are never ranked, only counted.
  */
 import { getDb } from "@/lib/db/client";
-import { figureSelect, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
+import { ensureSnapshot, type GroupDefinition } from "@/lib/db/ranking-store";
+import { figureChecksOk, figureSelect, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -41,75 +43,87 @@ export type Ranking = {
   leftOut: RankingLeftOut;
   page: number;
   totalPages: number;
+  /** median of the ranked values (null when nothing is ranked) */
+  median: number | null;
   rows: RankingRow[];
   /** the highlighted agency's place, or null when it is not ranked in this view */
   highlighted: { agencyId: number; rank: number; position: number } | null;
 };
 
-type RankedRow = RankingRow & RankingLeftOut & { position: number | null; peers: number; hlRank: number | null; hlPosition: number | null };
+type PageRow = RankingRow & { position: number | null; hlRank: number | null; hlPosition: number | null };
 
 /**
- * ONE statement: the peer group is read once (a MATERIALIZED CTE over the year/level/kind/scope index), then ranked,
- * counted and paged. The page holding the highlighted agency is chosen in SQL. Always returns at least one row
- * (the counts), with NULL row fields when the page is empty.
+ * The group definition of a league table (lib/db/ranking-store): every latest report of the peer group with the
+ * figure's value; ranked when it states the figure and (unless `include`) passes its identity checks and is not a
+ * small sample. Order, exclusion and peer group are all in this SQL, so they are part of the snapshot key.
  */
-function rankingSql(q: RankingQuery): Prisma.Sql {
+export function rankingGroup(q: Omit<RankingQuery, "page" | "pageSize" | "highlight">): GroupDefinition {
   const eligible = q.include ? Prisma.sql`true` : Prisma.sql`b."identitiesOk" AND NOT b."isSmallSample"`;
-  const dir = Prisma.raw(q.order === "asc" ? "ASC" : "DESC");
-  const reverse = Prisma.raw(q.order === "asc" ? "DESC" : "ASC");
-  const highlight = q.highlight ?? null;
+  return {
+    view: "ranking",
+    year: q.year,
+    order: q.order,
+    keepAll: false,
+    rows: Prisma.sql`
+      SELECT b."reportId", b."agencyId", a."name" AS "agencyName", b."value",
+             (b."value" IS NOT NULL AND ${eligible}) AS "ranked",
+             (b."value" IS NULL) AS "notReported",
+             (b."value" IS NOT NULL AND b."isSmallSample") AS "smallSample",
+             (b."value" IS NOT NULL AND NOT b."identitiesOk") AS "identityFailed"
+      FROM (SELECT r."id" AS "reportId", r."agencyId", ${figureChecksOk(q.figure)}, ${figureSelect(q.figure)}
+            FROM "Report" r WHERE ${peerWhere(q)}) b
+      JOIN "Agency" a ON a."id" = b."agencyId"`,
+  };
+}
+
+/**
+ * One page of a stored league table: the highlighted agency's place (an index probe on (snapshotId, agencyId)) and
+ * the page's rows by (snapshotId, position), joined to their reports and agencies. Reads pageSize rows, whatever the
+ * size of the peer group. Always returns at least one row (the highlight), with NULL row fields when the page is empty.
+ */
+function pageSql(q: RankingQuery, snapshotId: number): Prisma.Sql {
   const usesHighlight = q.highlight !== undefined && q.page === 1;
   return Prisma.sql`
-    WITH base AS MATERIALIZED (
-      SELECT r."id" AS "reportId", r."agencyId", r."regionCode", r."level", r."kind", r."identitiesOk", ${figureSelect(q.figure)}
-      FROM "Report" r WHERE ${peerWhere(q)}
-    ), ranked AS (
-      SELECT b.*, a."name" AS "agencyName",
-             RANK() OVER (ORDER BY b."value" ${dir})::int AS "rank",
-             (PERCENT_RANK() OVER (ORDER BY b."value" ${reverse}) * 100)::float8 AS "percentile",
-             ROW_NUMBER() OVER (ORDER BY b."value" ${dir}, a."name", b."agencyId")::int AS "position",
-             COUNT(*) OVER ()::int AS "peers"
-      FROM base b JOIN "Agency" a ON a."id" = b."agencyId"
-      WHERE b."value" IS NOT NULL AND ${eligible}
-    ), counts AS (
-      SELECT COUNT(*) FILTER (WHERE "value" IS NULL)::int AS "notReported",
-             COUNT(*) FILTER (WHERE "value" IS NOT NULL AND "isSmallSample")::int AS "smallSample",
-             COUNT(*) FILTER (WHERE "value" IS NOT NULL AND NOT "identitiesOk")::int AS "identityFailed",
-             (SELECT COUNT(*) FROM ranked)::int AS "peers"
-      FROM base
-    ), hl AS (
-      SELECT "rank" AS "hlRank", "position" AS "hlPosition" FROM ranked WHERE "agencyId" = ${highlight}::int LIMIT 1
+    WITH hl AS (
+      SELECT e."rank" AS "hlRank", e."position" AS "hlPosition" FROM "RankingEntry" e
+      WHERE e."snapshotId" = ${snapshotId}::int AND e."agencyId" = ${q.highlight ?? null}::int LIMIT 1
     ), window_start AS (
       SELECT CASE WHEN ${usesHighlight}::boolean AND hl."hlPosition" IS NOT NULL
                   THEN ((hl."hlPosition" - 1) / ${q.pageSize}::int) * ${q.pageSize}::int
                   ELSE ${(q.page - 1) * q.pageSize}::int END AS "offset"
       FROM (SELECT 1) one LEFT JOIN hl ON true
     )
-    SELECT c."notReported", c."smallSample", c."identityFailed", c."peers", hl."hlRank", hl."hlPosition",
-           p."reportId", p."agencyId", p."agencyName", p."regionCode", p."level", p."kind", p."identitiesOk",
-           p."value", p."numerator", p."denominator", p."isSmallSample", p."rank", p."percentile", p."position"
-    FROM counts c CROSS JOIN window_start w LEFT JOIN hl ON true
-    LEFT JOIN ranked p ON p."position" > w."offset" AND p."position" <= w."offset" + ${q.pageSize}::int
-    ORDER BY p."position"`;
+    SELECT hl."hlRank", hl."hlPosition", e."position", e."rank", e."percentile", e."value",
+           r."id" AS "reportId", r."agencyId", a."name" AS "agencyName", r."regionCode", r."level", r."kind", f."identitiesOk",
+           f."numerator", f."denominator", f."isSmallSample"
+    FROM window_start w LEFT JOIN hl ON true
+    LEFT JOIN "RankingEntry" e ON e."snapshotId" = ${snapshotId}::int
+      AND e."position" > w."offset" AND e."position" <= w."offset" + ${q.pageSize}::int
+    LEFT JOIN "Report" r ON r."id" = e."reportId"
+    LEFT JOIN "Agency" a ON a."id" = e."agencyId"
+    LEFT JOIN LATERAL (SELECT ${figureChecksOk(q.figure)}, ${figureSelect(q.figure)} FROM "Report" r WHERE r."id" = e."reportId") f ON true
+    ORDER BY e."position"`;
 }
 
 /** The league table for a figure, year and peer group; with `highlight` (and page 1) the page holding that agency. */
 export async function listRanking(query: RankingQuery): Promise<Ranking> {
   const db = await getDb();
-  const result = await db.$queryRaw<RankedRow[]>(rankingSql(query));
+  const snapshot = await ensureSnapshot(db, rankingGroup(query));
+  const result = await db.$queryRaw<PageRow[]>(pageSql(query, snapshot.id));
   const first = result[0];
-  const peers = first?.peers ?? 0;
+  const peers = snapshot.peers;
   const highlighted =
     query.highlight !== undefined && first?.hlRank != null && first.hlPosition != null
       ? { agencyId: query.highlight, rank: first.hlRank, position: first.hlPosition }
       : null;
   const page = highlighted && query.page === 1 ? Math.ceil(highlighted.position / query.pageSize) : query.page;
-  const leftOut = { notReported: first?.notReported ?? 0, smallSample: first?.smallSample ?? 0, identityFailed: first?.identityFailed ?? 0 };
+  const leftOut = { notReported: snapshot.notReported, smallSample: snapshot.smallSample, identityFailed: snapshot.identityFailed };
   const rows = result.filter((r) => r.position !== null).map(toRankingRow);
   return {
     query,
     peers,
     leftOut: query.include ? { ...leftOut, smallSample: 0, identityFailed: 0 } : leftOut,
+    median: snapshot.median,
     page,
     totalPages: Math.max(1, Math.ceil(peers / query.pageSize)),
     rows,
@@ -117,7 +131,7 @@ export async function listRanking(query: RankingQuery): Promise<Ranking> {
   };
 }
 
-function toRankingRow(r: RankedRow): RankingRow {
+function toRankingRow(r: PageRow): RankingRow {
   return {
     rank: r.rank, percentile: r.percentile, agencyId: r.agencyId, agencyName: r.agencyName, regionCode: r.regionCode,
     level: r.level, kind: r.kind, reportId: r.reportId, value: r.value, numerator: r.numerator, denominator: r.denominator,

@@ -4,6 +4,7 @@
  */
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { FIGURE_COLUMNS, readFigures, type FigureColumnName, type Figures } from "@/lib/figures/figures";
 import type { CanonicalReport, Finding, Provenance, SourceKind } from "@/lib/report/types";
 
 /** The typed figure columns of one report row (lib/figures, stored at ingest). */
@@ -65,7 +66,14 @@ export type ReportDetail = {
   findings: Finding[];
   sourceText: string;
   identitiesOk: boolean;
+  /** 报告口径: "summary" | "own" */
+  scope: string;
+  /** the derived figures as stored at ingest (lib/figures) */
+  figures: Figures;
 };
+
+/** Every stored figure column, for a Prisma select. */
+const FIGURE_COLUMN_SELECT = Object.fromEntries(FIGURE_COLUMNS.map((c) => [c.name, true])) as Record<FigureColumnName, true>;
 
 type GetReportOptions = { agencyId: number; year: number; version?: number };
 
@@ -77,12 +85,13 @@ export async function getReport({ agencyId, year, version }: GetReportOptions): 
     select: {
       id: true, agencyId: true, year: true, version: true, isLatest: true, templateVersion: true, publishedOn: true,
       sha256: true, mediaType: true, sourceKind: true, sourceUrl: true, fileName: true, ingestedAt: true,
-      document: true, provenance: true, findings: true, sourceText: true, identitiesOk: true,
+      document: true, provenance: true, findings: true, sourceText: true, identitiesOk: true, scope: true, ...FIGURE_COLUMN_SELECT,
     },
   });
   if (!row) return null;
   return {
     ...row,
+    figures: readFigures(row),
     sourceKind: row.sourceKind as SourceKind,
     document: row.document as unknown as CanonicalReport,
     provenance: (row.provenance ?? {}) as unknown as Provenance,

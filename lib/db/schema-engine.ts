@@ -80,9 +80,22 @@ function trackConnections(adapter: SqlMigrationAwareDriverAdapterFactory): { ada
   tracked.connect = async () => {
     const conn = await adapter.connect();
     opened.push(conn);
+    wholeScripts(conn);
     return conn;
   };
   return { adapter: tracked, close: async () => void (await Promise.all(opened.map((c) => c.dispose()))) };
+}
+
+/**
+ * adapter-pg's executeScript splits a migration at every ";" (so a plpgsql function body breaks); the native engine
+ * sends the script whole. Do the same: one simple-protocol query runs the whole script (as one implicit transaction).
+ */
+function wholeScripts(conn: object): void {
+  const pool = (conn as { client?: { query(sql: string): Promise<unknown> } }).client;
+  if (!pool || typeof pool.query !== "function") return;
+  (conn as { executeScript(script: string): Promise<void> }).executeScript = async (script: string) => {
+    await pool.query(script);
+  };
 }
 
 /** Apply every migration not yet recorded in `_prisma_migrations`; returns the names applied now. */

@@ -6,7 +6,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { getRegionChain, listRegions } from "@/lib/regions/gazetteer";
-import { toSearchTerms } from "@/lib/series/to-search-terms";
+import { toSearchTerms } from "@/lib/view/to-search-terms";
 
 export type AgencyHit = { id: number; name: string; regionPath: string | null; years: number[] };
 export type RegionHit = { code: string; name: string; path: string };

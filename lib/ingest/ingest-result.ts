@@ -2,7 +2,7 @@
  * What an ingest answers: the outcome, the stored report's identity, its agency, figures and findings.
  * The route returns it as JSON (201 for created / new-version, 200 for unchanged).
  */
-import type { FigureColumns } from "@/lib/ingest/to-figure-columns";
+import { FIGURE_COLUMNS, type FigureColumns } from "@/lib/figures/figures";
 import type { Agency, Report } from "@/lib/generated/prisma/client";
 import type { Finding } from "@/lib/report/types";
 
@@ -31,16 +31,7 @@ export function toIngestResult(outcome: IngestOutcome, report: StoredReport): In
     outcome,
     report: { id: r.id, year: r.year, version: r.version, isLatest: r.isLatest, templateVersion: r.templateVersion, sha256: r.sha256 },
     agency: { id: r.agency.id, name: r.agency.name, regionCode: r.agency.regionCode, level: r.agency.level, kind: r.agency.kind },
-    figures: {
-      requestsReceived: r.requestsReceived, requestsHandled: r.requestsHandled, carriedOver: r.carriedOver,
-      carriedForward: r.carriedForward, notHeld: r.notHeld, disclosed: r.disclosed, notHeldRate: r.notHeldRate,
-      disclosureRate: r.disclosureRate, reviewTotal: r.reviewTotal, reviewCorrected: r.reviewCorrected,
-      reviewDecided: r.reviewDecided, reviewCorrectionRate: r.reviewCorrectionRate, litigationTotal: r.litigationTotal,
-      litigationCorrected: r.litigationCorrected, litigationDecided: r.litigationDecided,
-      litigationCorrectionRate: r.litigationCorrectionRate, licensing: r.licensing, penalty: r.penalty,
-      coercion: r.coercion, feesWanYuan: r.feesWanYuan, normativeDocumentsIssued: r.normativeDocumentsIssued,
-      normativeDocumentsInForce: r.normativeDocumentsInForce,
-    },
+    figures: Object.fromEntries(FIGURE_COLUMNS.map(({ name }) => [name, r[name]])) as FigureColumns,
     findings: r.findings as unknown as Finding[],
   };
 }

@@ -6,10 +6,11 @@
  * the same new agency or version number → the statement is retried (it then sees the winner's rows).
  */
 import type { Db } from "@/lib/db/client";
+import { FIGURE_COLUMNS, toFigureColumns } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HEAVY_REPORT_COLUMNS, toIngestResult, type IngestResult } from "@/lib/ingest/ingest-result";
 import { toAgencyIdentity, type ResolvedAgency } from "@/lib/ingest/resolve-agency";
-import { toReportFigureColumns } from "@/lib/ingest/to-figure-columns";
+import { toFailedChecks } from "@/lib/figures/figure-checks";
 import type { ParseSuccess } from "@/lib/report/types";
 
 const MAX_ATTEMPTS = 4;
@@ -55,10 +56,14 @@ type WrittenRow = ResolvedAgency & { reportId: number; version: number };
 async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResult> {
   const { document, provenance, findings, sourceText, sourceKind } = input.parsed;
   const a = toAgencyIdentity(document.agency);
-  const f = toReportFigureColumns(document);
+  const f = toFigureColumns(document);
+  const figureNames = Prisma.raw(FIGURE_COLUMNS.map((c) => `"${c.name}"`).join(", "));
+  const figureValues = Prisma.join(FIGURE_COLUMNS.map((c) => Prisma.sql`${f[c.name]}::${Prisma.raw(c.sqlType)}`));
   const errorCount = findings.filter((x) => x.severity === "error").length;
   const warningCount = findings.filter((x) => x.severity === "warning").length;
   const identitiesOk = !findings.some((x) => x.severity === "error" && x.rule !== undefined);
+  const failedChecks = toFailedChecks(findings);
+  const scope = document.scope ?? "own";
   // data-modifying CTEs all see the statement's snapshot: the new agency reaches the later steps through RETURNING;
   // with these bytes already stored, `agency` is empty, nothing is written and no row comes back
   const rows = await db.$queryRaw<WrittenRow[]>`
@@ -94,24 +99,15 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
       INSERT INTO "Report" (
         "agencyId", "year", "version", "isLatest", "templateVersion", "publishedOn", "sha256", "mediaType", "sourceKind",
         "sourceBytes", "sourceText", "sourceUrl", "fileName", "document", "provenance", "findings",
-        "errorCount", "warningCount", "identitiesOk",
-        "level", "kind", "provinceCode", "prefectureCode", "countyCode", "regionCode",
-        "requestsReceived", "requestsHandled", "carriedOver", "carriedForward", "notHeld", "disclosed",
-        "notHeldRate", "disclosureRate", "reviewTotal", "reviewCorrected", "reviewDecided", "reviewCorrectionRate",
-        "litigationTotal", "litigationCorrected", "litigationDecided", "litigationCorrectionRate",
-        "licensing", "penalty", "coercion", "feesWanYuan", "normativeDocumentsIssued", "normativeDocumentsInForce")
+        "errorCount", "warningCount", "identitiesOk", "failedChecks", "scope",
+        "level", "kind", "provinceCode", "prefectureCode", "countyCode", "regionCode", ${figureNames})
       SELECT agency."id", ${document.year}::int, previous."version" + 1, true, ${document.templateVersion},
         ${document.publishedOn ?? null}::text, ${input.sha256}, ${input.mediaType}, ${sourceKind},
         ${Buffer.from(input.bytes)}::bytea, ${sourceText}, ${input.sourceUrl ?? null}::text, ${input.fileName ?? null}::text,
         ${JSON.stringify(document)}::jsonb, ${JSON.stringify(provenance)}::jsonb, ${JSON.stringify(findings)}::jsonb,
-        ${errorCount}::int, ${warningCount}::int, ${identitiesOk},
+        ${errorCount}::int, ${warningCount}::int, ${identitiesOk}, ${failedChecks}::text[], ${scope},
         agency."level", agency."kind", agency."provinceCode", agency."prefectureCode", agency."countyCode", agency."regionCode",
-        ${f.requestsReceived}::int, ${f.requestsHandled}::int, ${f.carriedOver}::int, ${f.carriedForward}::int,
-        ${f.notHeld}::int, ${f.disclosed}::int, ${f.notHeldRate}::float8, ${f.disclosureRate}::float8,
-        ${f.reviewTotal}::int, ${f.reviewCorrected}::int, ${f.reviewDecided}::int, ${f.reviewCorrectionRate}::float8,
-        ${f.litigationTotal}::int, ${f.litigationCorrected}::int, ${f.litigationDecided}::int,
-        ${f.litigationCorrectionRate}::float8, ${f.licensing}::int, ${f.penalty}::int, ${f.coercion}::int,
-        ${f.feesWanYuan}::float8, ${f.normativeDocumentsIssued}::int, ${f.normativeDocumentsInForce}::int
+        ${figureValues}
       FROM agency, previous
       RETURNING "id", "version"
     )

@@ -3,6 +3,7 @@
  * section 二 cells that could not be placed, and how the repair step ended for each uncertain row.
  */
 import type { ParsedMetadata } from "./parse-metadata";
+import { scopeFinding } from "./parse-scope";
 import type { RepairOutcome } from "./repair";
 import type { SectionRanges } from "./split-sections";
 import type { Cell } from "./tokenize";
@@ -29,6 +30,7 @@ export function templateFindings(input: {
   if (!input.meta.year) findings.push({ code: "year-missing", severity: "error", message: "找不到报告年度（统计期限或标题中的年份）" });
   if (!input.meta.agencyName) findings.push({ code: "agency-missing", severity: "error", message: "找不到发布机关名称" });
   else if (!input.meta.regionCode) findings.push({ code: "region-unresolved", severity: "warning", message: `无法确定“${input.meta.agencyName.value}”所属行政区划代码` });
+  findings.push(...scopeFinding(input.meta.scope));
   for (const u of input.active) {
     findings.push({
       code: "cells-unplaced",

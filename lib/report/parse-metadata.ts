@@ -4,6 +4,7 @@
  */
 import { resolveRegion } from "../regions/resolve-region";
 import { compact } from "./normalize";
+import { parseScope, type ParsedScope } from "./parse-scope";
 import type { Line } from "./tokenize";
 import type { SourceLocation } from "./types";
 
@@ -15,6 +16,8 @@ export type ParsedMetadata = {
   agencyName: Located<string>;
   regionCode: string | null;
   publishedOn: Located<string>;
+  /** 汇总报告 or 本机关报告, with the sentence that says so */
+  scope: ParsedScope;
 };
 
 const TITLE_RE = /^(.*?)(?:关于)?((?:19|20)\d{2})\s*年(?:度)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
@@ -148,5 +151,5 @@ export function parseMetadata(lines: readonly Line[], text: string): ParsedMetad
   const title = findTitle(lines);
   const agencyName = findAgency(lines, title);
   const region = agencyName ? resolveRegion(agencyName.value, { hints: codeHints(text), text }) : null;
-  return { year: findYear(lines, title), agencyName, regionCode: region?.code ?? null, publishedOn: findPublished(lines) };
+  return { year: findYear(lines, title), agencyName, regionCode: region?.code ?? null, publishedOn: findPublished(lines), scope: parseScope(lines) };
 }

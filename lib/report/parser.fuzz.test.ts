@@ -2,13 +2,13 @@
  * Fuzz test (issue 2): truncated, shuffled, garbage, random-unicode and very large inputs never
  * throw, never hang (time grows about linearly with size), and never emit a document whose
  * numbers an identity contradicts without an identity finding. The identities are checked here
- * independently (lib/report/synth/check-identities.ts). Seeded: a failure names its seed.
+ * independently (lib/testing/synth/check-identities.ts). Seeded: a failure names its seed.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseHtml, parseReport, parseText } from "./index";
-import { createRng, findIdentityFailures, synthesize, type Rng } from "./synth";
+import { createRng, findIdentityFailures, synthesize, type Rng } from "@/lib/testing/synth";
 import type { ParseResult } from "./types";
 
 const SEED = 7_340_021;

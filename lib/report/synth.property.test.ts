@@ -1,7 +1,7 @@
 /**
  * Property test (issue 2): thousands of generated reports in every layout parse back to the
  * document they were made from. Seeded and reproducible: a failure prints seed, layout and
- * corruptions; rebuild the case with `synthesize({ seed, layout, corruptions })` (lib/report/synth).
+ * corruptions; rebuild the case with `synthesize({ seed, layout, corruptions })` (lib/testing/synth).
  *
  * 1. Clean renderings, damage that loses nothing (wrapped labels, page breaks with repeated
  *    headers, full-width digits, thousands separators) and blank zeros the identities force back
@@ -14,9 +14,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseHtml, parseReport, parseText } from "./index";
-import { CORRUPTION_KINDS, LAYOUTS, synthesize, type CorruptionKind, type Layout, type SynthCase } from "./synth";
-import { diffDocuments, findUnsoundValues, type ValueDiff } from "./synth/compare-documents";
-import { createRng } from "./synth/prng";
+import { CORRUPTION_KINDS, LAYOUTS, synthesize, type CorruptionKind, type Layout, type SynthCase } from "@/lib/testing/synth";
+import { diffDocuments, findUnsoundValues, type ValueDiff } from "@/lib/testing/synth/compare-documents";
+import { createRng } from "@/lib/testing/synth/prng";
 import type { ParseResult } from "./types";
 
 const CASES = 200;

@@ -76,6 +76,8 @@ export function toProvenance(parts: DocumentParts): Provenance {
   for (const [path, m] of meta) {
     prov[path] = m ? { status: "stated", raw: m.raw, loc: { line: m.loc.line, start: m.loc.start, end: m.loc.end } } : { status: "missing" };
   }
+  const scope = parts.meta.scope.evidence;
+  prov["scope"] = scope ? { status: "stated", raw: scope.text, loc: scope.loc, rule: `scope-${scope.rule}` } : { status: "inferred", rule: "scope-default-own" };
   prov["agency.regionCode"] = parts.meta.regionCode ? { status: "inferred", rule: "gazetteer" } : { status: "missing" };
   return prov;
 }
@@ -99,6 +101,7 @@ export function toDocument(parts: DocumentParts): CanonicalReport {
     templateVersion: parts.template,
     agency: { name: parts.meta.agencyName?.value ?? "", regionCode: parts.meta.regionCode },
     publishedOn: parts.meta.publishedOn?.value ?? null,
+    scope: parts.meta.scope.value,
     active: {
       regulations: { issued: n("active.regulations.issued"), repealed: n("active.regulations.repealed"), inForce: n("active.regulations.inForce") },
       normativeDocuments: { issued: n("active.normativeDocuments.issued"), repealed: n("active.normativeDocuments.repealed"), inForce: n("active.normativeDocuments.inForce") },

@@ -95,6 +95,13 @@ export type ReviewLitigation = {
 
 export type TemplateVersion = "2021" | "2019";
 
+/**
+ * 报告口径: "summary" = a region's totals over its bodies (全市/全县/全区/全旗汇总, e.g. 淮安市人民政府 2024: "全市共受理…"),
+ * "own" = the body's own report. Read from the report's own statement (see parse-scope.ts); not in the shared spec
+ * (docs/canonical-report.md, "Extensions").
+ */
+export type ReportScope = "summary" | "own";
+
 export type CanonicalReport = {
   schema: "ogi-annual-report/v1";
   /** 统计期限's year, not the publication year */
@@ -103,6 +110,8 @@ export type CanonicalReport = {
   agency: { name: string; regionCode: string | null };
   /** 落款日期 or the page's 发文日期, YYYY-MM-DD */
   publishedOn: string | null;
+  /** summary (汇总报告) or own (本机关报告); documents stored before this field existed are "own" */
+  scope: ReportScope;
   active: ActiveDisclosure;
   /** present only when templateVersion is "2019" */
   legacy2019?: Legacy2019;

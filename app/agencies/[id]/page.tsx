@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ReportScopeNote } from "@/components/scope/report-scope-note";
 import { Suspense } from "react";
 import { AgencyCharts } from "@/components/agency/agency-charts";
 import { FigureGrid } from "@/components/agency/figure-grid";
@@ -13,13 +14,13 @@ import { Card } from "@/components/ui/card";
 import { LoadingSkeleton } from "@/components/ui/loading-skeleton";
 import { getAgency } from "@/lib/db/agencies";
 import { getReport, listAgencyYears, listReportVersions } from "@/lib/db/reports";
-import { SMALL_SAMPLE_THRESHOLD, computeFigures } from "@/lib/figures/figures";
+import { SMALL_SAMPLE_THRESHOLD } from "@/lib/figures/figures";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
-import { toFigureCards } from "@/lib/series/to-figure-cards";
-import { toApplicantMix, toOutcomeDetail, toOutcomeGroups } from "@/lib/series/to-outcome-series";
-import { toCrossYearCheck, toQualityReport } from "@/lib/series/to-quality-report";
-import { toSourceLines, toSourceMarks } from "@/lib/series/to-source-marks";
-import { toTrendSeries } from "@/lib/series/to-trend-series";
+import { toFigureCards } from "@/lib/view/to-figure-cards";
+import { toApplicantMix, toOutcomeDetail, toOutcomeGroups } from "@/lib/view/to-outcome-series";
+import { toCrossYearCheck, toQualityReport } from "@/lib/view/to-quality-report";
+import { toSourceLines, toSourceMarks } from "@/lib/view/to-source-marks";
+import { toTrendSeries } from "@/lib/view/to-trend-series";
 
 export const dynamic = "force-dynamic";
 
@@ -49,7 +50,6 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
   const report = await getReport({ agencyId: agency.id, year, version: toInt(query.version) });
   if (!report) notFound();
 
-  const figures = computeFigures(report.document);
   const versions = await listReportVersions(agency.id, year);
   const chain = agency.regionCode ? getRegionChain(agency.regionCode) : [];
   const province = agency.provinceCode ? getRegion(agency.provinceCode)?.name : undefined;
@@ -79,7 +79,8 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
         <p className="text-sm text-slate-600">
           点击数值可跳到报告原文中的出处。“未填报”表示报告未载明；“—”表示比率无法计算；办结量不足 {SMALL_SAMPLE_THRESHOLD} 件的比率标注“样本较小”。
         </p>
-        <FigureGrid cards={toFigureCards(figures, report.provenance)} />
+        <ReportScopeNote scope={report.scope} findings={report.findings} />
+        <FigureGrid cards={toFigureCards(report.figures, report.provenance)} />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">

@@ -6,9 +6,10 @@ import { RateCell, RegionAgencyTable } from "@/components/region/region-agency-t
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { listChildRegions, listRegionAgencies } from "@/lib/db/regions";
+import { getFigure } from "@/lib/figures/figures";
 import { formatCount } from "@/lib/format";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
-import { toRegionYearTotals } from "@/lib/series/to-trend-series";
+import { toRegionYearTotals } from "@/lib/view/to-trend-series";
 
 export const dynamic = "force-dynamic";
 
@@ -60,10 +61,10 @@ export default async function RegionPage({ params }: PageProps) {
                   <tr className="border-b border-slate-200 text-left text-slate-600">
                     <th scope="col" className="py-2 pr-3 font-medium">年度</th>
                     <th scope="col" className="py-2 pr-3 text-right font-medium">报告数</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">申请量</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">办结量</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">不掌握信息率</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">公开率</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("requestsReceived").label}</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("requestsHandled").label}</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("notHeldRate").label}</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("disclosureRate").label}</th>
                   </tr>
                 </thead>
                 <tbody>

@@ -4,6 +4,7 @@
  * answered with a typed failure, never a crash or a hang.
  */
 import { DEFAULT_PARSE_LIMITS, limitMessages } from "../limits";
+import { parseText } from "../parse-text";
 import type { Finding, ParseFailure, ParseResult, Provenance, SourceLocation } from "../types";
 import { withPdfjsRejectionGuard } from "./pdfjs-rejection-guard";
 import { PdfReadError, readPdfItems } from "./read-pdf-items";
@@ -112,8 +113,6 @@ export function addPageBoxes(provenance: Provenance, findings: Finding[], spans:
 export async function parsePdf(bytes: Uint8Array, options: ParsePdfOptions = {}): Promise<ParseResult> {
   const layout = await extractPdfLayout(bytes, options);
   if ("ok" in layout) return layout;
-  // loaded lazily: lib/report/index.ts dispatches PDFs to this module
-  const { parseText } = await import("../index");
   const result = parseText(layout.text);
   if (!result.ok) return result;
   const { provenance, findings } = addPageBoxes(result.provenance, result.findings, layout.spans);

@@ -7,9 +7,9 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateReport, type TemplateVariant } from "../synth/generate-report";
+import { generateReport, type TemplateVariant } from "@/lib/testing/synth/generate-report";
 import { parsePdf } from "./parse-pdf";
-import { renderReportPdf } from "./render-report-pdf";
+import { renderReportPdf } from "@/lib/testing/pdf/render-report-pdf";
 
 const require = createRequire(import.meta.url);
 const FONT = new Uint8Array(

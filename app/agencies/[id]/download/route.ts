@@ -2,7 +2,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getAgency } from "@/lib/db/agencies";
 import { getReport } from "@/lib/db/reports";
-import { toReportCsv } from "@/lib/series/to-report-csv";
+import { toReportCsv } from "@/lib/view/to-report-csv";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // GET /api/v1/agencies – reporting bodies by name (and alias), level, kind and region, paginated
-import { toPage } from "@/lib/api/pagination";
-import { agencyListQuerySchema, parseParams } from "@/lib/api/params";
-import { handleGet, jsonResponse, preflightResponse } from "@/lib/api/respond";
+import { toPage } from "@/lib/http/pagination";
+import { agencyListQuerySchema, parseParams } from "@/lib/http/params";
+import { handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
 import { listAgencies } from "@/lib/db/catalog";
 
 export const dynamic = "force-dynamic";

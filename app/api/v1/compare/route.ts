@@ -1,9 +1,9 @@
 // GET /api/v1/compare – every agency of a peer group with one figure in one year, plus chosen agencies across years
-import { compareQuerySchema, formatSchema, parseParams } from "@/lib/api/params";
-import { toCompareBody } from "@/lib/api/ranking-body";
-import { toComparisonCsv, toDownloadName } from "@/lib/api/ranking-export";
-import { resolveYear, toCompareQuery } from "@/lib/api/resolve-query";
-import { downloadResponse, handleGet, jsonResponse, preflightResponse } from "@/lib/api/respond";
+import { compareQuerySchema, formatSchema, parseParams } from "@/lib/http/params";
+import { toCompareBody } from "@/lib/http/ranking-body";
+import { toComparisonCsv, toDownloadName } from "@/lib/http/ranking-export";
+import { resolveYear, toCompareQuery } from "@/lib/http/resolve-query";
+import { downloadResponse, handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
 import { getComparison, listFigureSeries } from "@/lib/db/compare";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // GET /api/v1/figures – the derived figures one can rank and compare by: key, Chinese label, unit and how to read them
-import { jsonResponse, preflightResponse } from "@/lib/api/respond";
+import { jsonResponse, preflightResponse } from "@/lib/http/respond";
 import { FIGURE_KEYS, FIGURE_META, SMALL_SAMPLE_THRESHOLD } from "@/lib/figures/figures";
 
 export function GET(): Response {

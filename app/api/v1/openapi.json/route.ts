@@ -1,6 +1,6 @@
 // GET /api/v1/openapi.json – the OpenAPI 3.1 document of the public read API
-import { buildOpenApiDocument } from "@/lib/api/openapi";
-import { jsonResponse, preflightResponse } from "@/lib/api/respond";
+import { buildOpenApiDocument } from "@/lib/http/openapi";
+import { jsonResponse, preflightResponse } from "@/lib/http/respond";
 
 export function GET(): Response {
   return jsonResponse(buildOpenApiDocument());

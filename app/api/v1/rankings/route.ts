@@ -1,9 +1,9 @@
 // GET /api/v1/rankings – league table of one figure for a year and peer group (JSON, or CSV with format=csv)
-import { formatSchema, parseParams, rankingQuerySchema } from "@/lib/api/params";
-import { toDownloadName, toRankingCsv } from "@/lib/api/ranking-export";
-import { toRankingBody } from "@/lib/api/ranking-body";
-import { resolveYear, toRankingQuery } from "@/lib/api/resolve-query";
-import { downloadResponse, handleGet, jsonResponse, preflightResponse } from "@/lib/api/respond";
+import { formatSchema, parseParams, rankingQuerySchema } from "@/lib/http/params";
+import { toDownloadName, toRankingCsv } from "@/lib/http/ranking-export";
+import { toRankingBody } from "@/lib/http/ranking-body";
+import { resolveYear, toRankingQuery } from "@/lib/http/resolve-query";
+import { downloadResponse, handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
 import { listRanking } from "@/lib/db/rankings";
 
 export const dynamic = "force-dynamic";

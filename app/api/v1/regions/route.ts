@@ -1,8 +1,8 @@
 // GET /api/v1/regions – the GB/T 2260 region tree, filtered by parent, level and name, paginated
-import { toPage } from "@/lib/api/pagination";
-import { parseParams, regionListQuerySchema } from "@/lib/api/params";
-import { listRegionPage } from "@/lib/api/regions";
-import { handleGet, jsonResponse, preflightResponse } from "@/lib/api/respond";
+import { toPage } from "@/lib/http/pagination";
+import { parseParams, regionListQuerySchema } from "@/lib/http/params";
+import { listRegionPage } from "@/lib/http/regions";
+import { handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
 
 export async function GET(request: Request): Promise<Response> {
   return handleGet(async () => {

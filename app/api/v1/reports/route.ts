@@ -1,7 +1,7 @@
 // GET /api/v1/reports – report versions (latest only by default) by agency and year, with their figures, paginated
-import { toPage } from "@/lib/api/pagination";
-import { parseParams, reportListQuerySchema } from "@/lib/api/params";
-import { handleGet, jsonResponse, preflightResponse } from "@/lib/api/respond";
+import { toPage } from "@/lib/http/pagination";
+import { parseParams, reportListQuerySchema } from "@/lib/http/params";
+import { handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
 import { listReports } from "@/lib/db/catalog";
 
 export const dynamic = "force-dynamic";

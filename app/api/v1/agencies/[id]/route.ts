@@ -1,6 +1,6 @@
 // GET /api/v1/agencies/{id} – one reporting body with its aliases and every report version's figures
-import { parseId } from "@/lib/api/params";
-import { handleGet, jsonResponse, preflightResponse } from "@/lib/api/respond";
+import { parseId } from "@/lib/http/params";
+import { handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
 import { getAgencyOrThrow } from "@/lib/db/catalog";
 
 export const dynamic = "force-dynamic";

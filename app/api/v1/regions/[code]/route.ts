@@ -1,6 +1,6 @@
 // GET /api/v1/regions/{code} – one region with its chain and children
-import { getRegionDetailOrThrow } from "@/lib/api/regions";
-import { handleGet, jsonResponse, preflightResponse } from "@/lib/api/respond";
+import { getRegionDetailOrThrow } from "@/lib/http/regions";
+import { handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> {
   return handleGet(async () => jsonResponse(getRegionDetailOrThrow((await params).code)));

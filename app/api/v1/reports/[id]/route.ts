@@ -1,6 +1,6 @@
 // GET /api/v1/reports/{id} – one report version: canonical JSON (ogi-annual-report/v1), provenance, findings and figures
-import { parseId } from "@/lib/api/params";
-import { handleGet, jsonResponse, preflightResponse } from "@/lib/api/respond";
+import { parseId } from "@/lib/http/params";
+import { handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
 import { getReportOrThrow } from "@/lib/db/catalog";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,153 @@
+/**
+ * Stored rankings (lib/db/ranking-store) against a direct computation over every row: ranks with ties, percentiles,
+ * left-out counts, highlight, every compare order; built once per data version, rebuilt after a write to that year
+ * only, and built once when many requests arrive together. On PostgreSQL (a throw-away database).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, loadDocuments, readSeedDocuments, type TestDatabase } from "@/lib/testing/seed-documents";
+import { listRegions } from "@/lib/regions/gazetteer";
+import { createRng } from "@/lib/testing/synth/prng";
+import type { CanonicalReport } from "@/lib/report/types";
+
+let t: TestDatabase;
+
+/** Counties of one province (150000 内蒙古), so scope and national groups differ from other provinces' counties. */
+const counties = listRegions().filter((r) => r.level === 3);
+
+function variant(base: CanonicalReport, regionCode: string, name: string, received: number | null, year: number): CanonicalReport {
+  const copy = structuredClone(base);
+  copy.agency = { name, regionCode };
+  copy.year = year;
+  copy.requests.newReceived[6] = received;
+  return copy;
+}
+
+async function snapshotCount(): Promise<number> {
+  return t.db.rankingSnapshot.count();
+}
+
+type Row = { agencyId: number; name: string; value: number | null; identitiesOk: boolean };
+
+async function allRows(year: number): Promise<Row[]> {
+  const reports = await t.db.report.findMany({ where: { year, isLatest: true }, include: { agency: true } });
+  return reports.map((r) => ({ agencyId: r.agencyId, name: r.agency.name, value: r.requestsReceived, identitiesOk: r.identitiesOk }));
+}
+
+/** Competition ranks and percentiles the way the page defines them, in JS over every row. */
+function expectedRanking(rows: Row[], order: "desc" | "asc"): { agencyId: number; rank: number; percentile: number }[] {
+  const ranked = rows.filter((r) => r.value !== null && r.identitiesOk);
+  const sign = order === "desc" ? -1 : 1;
+  const byName = (a: Row, b: Row): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.agencyId - b.agencyId);
+  ranked.sort((a, b) => sign * (a.value! - b.value!) || byName(a, b));
+  return ranked.map((r) => {
+    const ahead = ranked.filter((o) => sign * (o.value! - r.value!) < 0).length;
+    const behind = ranked.filter((o) => sign * (o.value! - r.value!) > 0).length;
+    return { agencyId: r.agencyId, rank: ahead + 1, percentile: ranked.length > 1 ? (behind / (ranked.length - 1)) * 100 : 0 };
+  });
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase("ranking_store_test");
+  process.env.DATABASE_URL = t.url;
+  const base = readSeedDocuments().find((d) => d.year === 2025)!;
+  const rng = createRng(7);
+  const docs: CanonicalReport[] = [];
+  for (let i = 0; i < 60; i++) {
+    const c = counties[i * 37]!;
+    // ties (values from a small range) and some 未填报
+    const value = (year: number): number | null => (rng.chance(0.1) ? null : rng.int(0, 12) * 10 + (year % 2));
+    docs.push(variant(base, c.code, `${c.name}人民政府`, value(2025), 2025), variant(base, c.code, `${c.name}人民政府`, value(2024), 2024));
+  }
+  await loadDocuments(t.db, docs.slice(0, 100));
+  await loadDocuments(t.db, docs.slice(100), { identitiesOk: false });
+}, 120_000);
+
+afterAll(async () => {
+  await t?.drop();
+});
+
+describe("stored rankings", () => {
+  it("equal a direct computation over every row: ranks with ties, percentiles, left-out counts, every page", async () => {
+    const { listRanking } = await import("@/lib/db/rankings");
+    for (const order of ["desc", "asc"] as const) {
+      const rows = await allRows(2025);
+      const expected = expectedRanking(rows, order);
+      const got = [];
+      for (let page = 1; page <= 4; page++) {
+        const r = await listRanking({ figure: "requestsReceived", year: 2025, include: false, order, page, pageSize: 17 });
+        expect(r.peers).toBe(expected.length);
+        expect(r.leftOut.notReported).toBe(rows.filter((x) => x.value === null).length);
+        expect(r.leftOut.identityFailed).toBe(rows.filter((x) => x.value !== null && !x.identitiesOk).length);
+        got.push(...r.rows);
+      }
+      expect(got.map((r) => ({ agencyId: r.agencyId, rank: r.rank, percentile: r.percentile }))).toEqual(
+        expected.map((e) => ({ ...e, percentile: expect.closeTo(e.percentile, 9) })),
+      );
+      const values = expected.map((e) => rows.find((r) => r.agencyId === e.agencyId)!.value!).sort((a, b) => a - b);
+      const mid = values.length / 2;
+      const median = values.length % 2 ? values[Math.floor(mid)]! : (values[mid - 1]! + values[mid]!) / 2;
+      expect((await listRanking({ figure: "requestsReceived", year: 2025, include: false, order, page: 1, pageSize: 5 })).median).toBe(median);
+    }
+  });
+
+  it("opens the page holding the highlighted agency, with its rank", async () => {
+    const { listRanking } = await import("@/lib/db/rankings");
+    const expected = expectedRanking(await allRows(2025), "desc");
+    const target = expected[23]!;
+    const r = await listRanking({ figure: "requestsReceived", year: 2025, include: false, order: "desc", page: 1, pageSize: 10, highlight: target.agencyId });
+    expect(r.page).toBe(3);
+    expect(r.highlighted).toEqual({ agencyId: target.agencyId, rank: target.rank, position: 24 });
+    expect(r.rows.map((x) => x.agencyId)).toContain(target.agencyId);
+  });
+
+  it("builds a group once, reuses it, and rebuilds only the year an ingest changed", async () => {
+    const { listRanking } = await import("@/lib/db/rankings");
+    const q = { figure: "requestsReceived" as const, include: true, order: "desc" as const, page: 1, pageSize: 10 };
+    await Promise.all(Array.from({ length: 6 }, () => listRanking({ ...q, year: 2024 })));
+    await listRanking({ ...q, year: 2025 });
+    const before = await snapshotCount();
+    await listRanking({ ...q, year: 2024 });
+    await listRanking({ ...q, year: 2025, page: 2 });
+    expect(await snapshotCount()).toBe(before);
+
+    // a new version of one 2025 report that moves it to the top
+    const top = (await listRanking({ ...q, year: 2025 })).rows[0]!;
+    const loser = (await listRanking({ ...q, year: 2025, order: "asc" })).rows[0]!;
+    const doc = (await t.db.report.findUniqueOrThrow({ where: { id: loser.reportId } })).document as unknown as CanonicalReport;
+    await loadDocuments(t.db, [variant(doc, doc.agency.regionCode!, doc.agency.name, top.value + 1000, 2025)]);
+    const after2025 = await listRanking({ ...q, year: 2025 });
+    expect(after2025.rows[0]!.agencyId).toBe(loser.agencyId);
+    expect(after2025.rows[0]!.value).toBe(top.value + 1000);
+    const countAfter = await snapshotCount();
+    await listRanking({ ...q, year: 2024 }); // 2024 untouched: no rebuild
+    expect(await snapshotCount()).toBe(countAfter);
+  });
+
+  it("compare pages in every order equal a sort of every row", async () => {
+    const { getComparison } = await import("@/lib/db/compare");
+    const rows = await allRows(2025);
+    const collator = new Intl.Collator("zh-CN-u-co-pinyin");
+    const byValueDesc = [...rows].sort((a, b) => (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || (b.value ?? 0) - (a.value ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const byValueAsc = [...rows].sort((a, b) => (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || (a.value ?? 0) - (b.value ?? 0) || collator.compare(a.name, b.name));
+    const byName = [...rows].sort((a, b) => collator.compare(a.name, b.name));
+    const cases = [
+      { sort: "value" as const, dir: "desc" as const, want: byValueDesc },
+      { sort: "value" as const, dir: "asc" as const, want: byValueAsc },
+      { sort: "name" as const, dir: "asc" as const, want: byName },
+      { sort: "name" as const, dir: "desc" as const, want: [...byName].reverse() },
+    ];
+    for (const { sort, dir, want } of cases) {
+      const got = [];
+      for (let page = 1; page <= 3; page++) {
+        const c = await getComparison({ figure: "requestsReceived", year: 2025, sort, dir, page, pageSize: 25 });
+        expect(c.total).toBe(rows.length);
+        expect(c.stated).toBe(rows.filter((r) => r.value !== null).length);
+        got.push(...c.rows);
+      }
+      expect(got.map((r) => r.value)).toEqual(want.map((r) => r.value));
+      expect(got.map((r) => r.agencyName)).toEqual(want.map((r) => r.name));
+    }
+    const c = await getComparison({ figure: "requestsReceived", year: 2025, sort: "value", dir: "desc", page: 1, pageSize: 25 });
+    expect(c.bars.map((b) => b.value)).toEqual(byValueDesc.filter((r) => r.value !== null).map((r) => r.value));
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * Stored orderings (排名/比较 snapshots): a peer group's rows are ranked ONCE, written to "RankingEntry" with their
+ * place in each order the pages sort by, and read back a page at a time through the (snapshotId, position) key, so a
+ * page costs what it shows, not the size of the peer group.
+ *
+ * Freshness: triggers move "DataVersion" ("year:<year>") forward in every transaction that writes a report of that
+ * year (prisma/migrations …_ranking_snapshots). A snapshot records the version it was computed from, in the same
+ * statement (so the same MVCC snapshot) as its rows; it is used only while the year's version still equals it, and is
+ * rebuilt on the first read after an ingest changed that year. Rebuilds of one group are serialised by an advisory
+ * lock, so several app instances on one database build it once; everything lives in PostgreSQL, nothing in a process.
+ *
+ * General over the group's definition: the caller hands the SQL that yields one row per report of the peer group
+ * (which reports, which value, which are left out and why); the snapshot key is a hash of that SQL and its values,
+ * so a change of peer-group or exclusion rules (or of the figure's definition) never reads an old snapshot.
+ */
+import { createHash } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * One group to rank. `rows` is a SELECT yielding, per report of the peer group:
+ *   "reportId" int, "agencyId" int, "agencyName" text, "value" float8 (NULL: not stated),
+ *   "ranked" bool (takes a place in the table), and the left-out reasons "notReported", "smallSample",
+ *   "identityFailed" (bool, counted for the page's "未列入" line; they may overlap).
+ */
+export type GroupDefinition = {
+  /** what kind of view this is ("ranking", "compare"); part of the key */
+  view: string;
+  /** the year whose DataVersion invalidates the snapshot */
+  year: number;
+  rows: Prisma.Sql;
+  /** the value order of `position` (ties share a rank; then agency name, then agency id) */
+  order: "desc" | "asc";
+  /** keep the rows that are not ranked (after the ranked ones) and fill ascPosition/namePosition: a comparison shows every report */
+  keepAll: boolean;
+};
+
+/** The counts of a stored group. */
+export type SnapshotHeader = {
+  id: number;
+  /** ranked rows */
+  peers: number;
+  /** every row of the peer group */
+  total: number;
+  notReported: number;
+  smallSample: number;
+  identityFailed: number;
+  /** median of the ranked values; null when nothing is ranked */
+  median: number | null;
+};
+
+/** The snapshot key: the view, the order and a hash of the row SQL with its values (any change of rules is a new key). */
+export function snapshotKey(def: GroupDefinition): string {
+  const hash = createHash("sha256")
+    .update(JSON.stringify([def.rows.strings, def.rows.values, def.order, def.keepAll]))
+    .digest("base64url")
+    .slice(0, 32);
+  return `${def.view}:${def.year}:${hash}`;
+}
+
+const yearScope = (year: number): string => `year:${year}`;
+
+type HeaderRow = Omit<SnapshotHeader, "median"> & { median: number | null };
+
+/** The fresh snapshot of a group, or null when there is none for the year's current data version. */
+async function findFresh(db: Db | Prisma.TransactionClient, key: string, year: number): Promise<SnapshotHeader | null> {
+  const rows = await db.$queryRaw<HeaderRow[]>`
+    SELECT s."id", s."peers", s."total", s."notReported", s."smallSample", s."identityFailed", s."median"
+    FROM "RankingSnapshot" s
+    WHERE s."key" = ${key}
+      AND s."version" = (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = ${yearScope(year)})
+    ORDER BY s."id" DESC LIMIT 1`;
+  return rows[0] ?? null;
+}
+
+// pinyin order for names where the server has ICU (PostgreSQL as packaged); PGlite has none and sorts by code point
+const ZH_COLLATION = "zh-Hans-x-icu";
+const collationByDb = new WeakMap<object, Promise<Prisma.Sql>>();
+
+function nameCollation(db: Db): Promise<Prisma.Sql> {
+  let found = collationByDb.get(db);
+  if (!found) {
+    found = db
+      .$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM pg_collation WHERE collname = ${ZH_COLLATION}`
+      .then((r) => (r[0]?.n ? Prisma.raw(` COLLATE "${ZH_COLLATION}"`) : Prisma.empty));
+    collationByDb.set(db, found);
+  }
+  return found;
+}
+
+/**
+ * ONE statement: read the group's rows, rank them, write the snapshot header (with the year's data version read in the
+ * same statement, so in the same MVCC snapshot as the rows) and its entries. Returns the new snapshot id.
+ */
+function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql): Prisma.Sql {
+  const dir = Prisma.raw(def.order === "asc" ? "ASC" : "DESC");
+  const reverse = Prisma.raw(def.order === "asc" ? "DESC" : "ASC");
+  const extraOrders = def.keepAll
+    ? Prisma.sql`ROW_NUMBER() OVER (ORDER BY k."value" ASC NULLS LAST, k."agencyName"${collate}, k."agencyId")::int,
+                 ROW_NUMBER() OVER (ORDER BY k."agencyName"${collate}, k."agencyId")::int`
+    : Prisma.sql`NULL::int, NULL::int`;
+  return Prisma.sql`
+    WITH src AS MATERIALIZED (${def.rows}),
+    kept AS (SELECT * FROM src WHERE "ranked" OR ${def.keepAll}::boolean),
+    ordered AS (
+      SELECT k."reportId", k."agencyId", k."value",
+             ROW_NUMBER() OVER (ORDER BY k."ranked" DESC, k."value" ${dir} NULLS LAST, k."agencyName", k."agencyId")::int AS "position",
+             ${extraOrders},
+             CASE WHEN k."ranked" THEN RANK() OVER (PARTITION BY k."ranked" ORDER BY k."value" ${dir})::int END AS "rank",
+             CASE WHEN k."ranked" THEN (PERCENT_RANK() OVER (PARTITION BY k."ranked" ORDER BY k."value" ${reverse}) * 100)::float8 END
+      FROM kept k
+    ), snap AS (
+      INSERT INTO "RankingSnapshot" ("key", "year", "version", "peers", "total", "notReported", "smallSample", "identityFailed", "median")
+      SELECT ${key}, ${def.year}::int,
+             (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = ${yearScope(def.year)}),
+             (COUNT(*) FILTER (WHERE "ranked"))::int, COUNT(*)::int,
+             (COUNT(*) FILTER (WHERE "notReported"))::int, (COUNT(*) FILTER (WHERE "smallSample"))::int,
+             (COUNT(*) FILTER (WHERE "identityFailed"))::int,
+             (percentile_cont(0.5) WITHIN GROUP (ORDER BY "value") FILTER (WHERE "ranked"))::float8
+      FROM src
+      RETURNING "id"
+    ), written AS (
+      INSERT INTO "RankingEntry" ("snapshotId", "reportId", "agencyId", "value", "position", "ascPosition", "namePosition", "rank", "percentile")
+      SELECT snap."id", o.* FROM ordered o CROSS JOIN snap
+      RETURNING 1
+    )
+    SELECT snap."id", (SELECT COUNT(*) FROM written)::int AS "entries" FROM snap`;
+}
+
+/** How long one rebuild may take before the transaction gives up (a national group under load takes about a second). */
+const BUILD_TIMEOUT_MS = 120_000;
+
+/**
+ * The group's snapshot for the current data, built when missing or stale. One cheap indexed query when fresh;
+ * otherwise one rebuild (serialised per group across processes by an advisory lock; a waiter reuses the winner's build).
+ * The previous snapshot of the key is kept (a concurrent reader may still be paging through it); older ones are deleted.
+ */
+export async function ensureSnapshot(db: Db, def: GroupDefinition): Promise<SnapshotHeader> {
+  const key = snapshotKey(def);
+  const fresh = await findFresh(db, key, def.year);
+  if (fresh) return fresh;
+  const collate = await nameCollation(db);
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+      const built = await findFresh(tx, key, def.year);
+      if (built) return built;
+      const [row] = await tx.$queryRaw<{ id: number }[]>(buildSql(def, key, collate));
+      await tx.$executeRaw`
+        DELETE FROM "RankingSnapshot" WHERE "key" = ${key} AND "id" < (
+          SELECT coalesce(max("id"), 0) FROM "RankingSnapshot" WHERE "key" = ${key} AND "id" < ${row!.id}::int)`;
+      const [header] = await tx.$queryRaw<HeaderRow[]>`
+        SELECT "id", "peers", "total", "notReported", "smallSample", "identityFailed", "median"
+        FROM "RankingSnapshot" WHERE "id" = ${row!.id}::int`;
+      return header!;
+    },
+    { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS },
+  );
+}
+
+/** The current data version of a scope ("all", "year:2024"); 0 before the first write. */
+export async function readDataVersion(db: Db, scope = "all"): Promise<bigint> {
+  const rows = await db.$queryRaw<{ version: bigint }[]>`
+    SELECT coalesce(max("version"), 0)::bigint AS "version" FROM "DataVersion" WHERE "scope" = ${scope}`;
+  return BigInt(rows[0]?.version ?? 0);
+}

@@ -1,0 +1,29 @@
+/**
+ * Turns parsed URL parameters into the lib/db queries both the pages and /api/v1 run,
+ * filling the one default that needs the store: the year (the newest year with reports).
+ */
+import type { CompareParams, RankingParams } from "@/lib/http/params";
+import { listReportYears, type CompareQuery } from "@/lib/db/compare";
+import type { RankingQuery } from "@/lib/db/rankings";
+
+/** The years with reports (newest first) and the year to show: the requested one, else the newest; null when the store is empty. */
+export async function resolveYear(requested: number | undefined): Promise<{ year: number | null; years: number[] }> {
+  const years = await listReportYears();
+  return { year: requested ?? years[0] ?? null, years };
+}
+
+/** The ranking query for these parameters and year. */
+export function toRankingQuery(p: RankingParams, year: number): RankingQuery {
+  return {
+    figure: p.figure, year, level: p.level, kind: p.kind, scope: p.scope,
+    include: p.include, order: p.order, page: p.page, pageSize: p.pageSize, highlight: p.highlight,
+  };
+}
+
+/** The comparison query for these parameters and year. */
+export function toCompareQuery(p: CompareParams, year: number): CompareQuery {
+  return {
+    figure: p.figure, year, level: p.level, kind: p.kind, scope: p.scope,
+    sort: p.sort, dir: p.dir, page: p.page, pageSize: p.pageSize,
+  };
+}

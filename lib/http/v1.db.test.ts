@@ -1,0 +1,233 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the JSON answers of ten routes are asserted field by field */
+/**
+ * Contract tests of every /api/v1 route, against a throw-away PostgreSQL database holding the seed reports plus
+ * three made-up county reports (a tie, a failed identity check). The route handlers are called directly.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, loadDocuments, readSeedDocuments, type TestDatabase } from "@/lib/testing/seed-documents";
+import type { CanonicalReport } from "@/lib/report/types";
+
+let t: TestDatabase;
+const ids: Record<string, number> = {};
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
+let routes: Record<string, { GET: Handler; OPTIONS?: () => Response }> = {};
+
+/** A copy of a document for another county, with another 申请量. */
+function variant(doc: CanonicalReport, { name, regionCode, received }: { name: string; regionCode: string; received: number }): CanonicalReport {
+  const copy = structuredClone(doc);
+  copy.agency = { name, regionCode };
+  copy.requests.newReceived[6] = received;
+  return copy;
+}
+
+async function get(route: string, query = "", params: Record<string, string> = {}): Promise<{ status: number; body: any; res: Response }> {
+  const res = await routes[route]!.GET(new Request(`http://localhost/api/v1/${route}?${query}`), { params: Promise.resolve(params) });
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  const isJson = res.headers.get("content-type")?.includes("json");
+  return { status: res.status, body: isJson ? JSON.parse(text) : text, res };
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase("compare_test");
+  process.env.DATABASE_URL = t.url;
+  const seeds = readSeedDocuments();
+  const ordos = seeds.find((d) => d.agency.name === "鄂托克旗人民政府" && d.year === 2025)!;
+  await loadDocuments(t.db, [...seeds, variant(ordos, { name: "杭锦旗人民政府", regionCode: "150625", received: 72 })]);
+  await loadDocuments(t.db, [variant(ordos, { name: "乌审旗人民政府", regionCode: "150626", received: 100 })], { identitiesOk: false });
+  for (const a of await t.db.agency.findMany({ select: { id: true, name: true } })) ids[a.name] = a.id;
+  routes = {
+    rankings: await import("@/app/api/v1/rankings/route"),
+    compare: await import("@/app/api/v1/compare/route"),
+    regions: await import("@/app/api/v1/regions/route"),
+    "regions/[code]": await import("@/app/api/v1/regions/[code]/route"),
+    agencies: await import("@/app/api/v1/agencies/route"),
+    "agencies/[id]": await import("@/app/api/v1/agencies/[id]/route"),
+    reports: await import("@/app/api/v1/reports/route"),
+    "reports/[id]": await import("@/app/api/v1/reports/[id]/route"),
+    figures: await import("@/app/api/v1/figures/route"),
+    "openapi.json": await import("@/app/api/v1/openapi.json/route"),
+  } as unknown as typeof routes;
+});
+
+afterAll(async () => {
+  await t?.drop();
+});
+
+describe("GET /api/v1/rankings", () => {
+  it("ranks 申请量 2025 with shared ranks and leaves out failed identity checks by default", async () => {
+    const { status, body } = await get("rankings", "figure=requestsReceived&year=2025");
+    expect(status).toBe(200);
+    const names = body.items.map((r: any) => `${r.rank}:${r.agencyName}:${r.value}`);
+    expect(names.slice(0, 3)).toEqual(["1:杭锦旗人民政府:72", "1:鄂托克旗人民政府:72", "3:阿拉善盟行政公署办公室:7"]);
+    expect(names).not.toContain("1:乌审旗人民政府:100");
+    expect(body.leftOut.identityFailed).toBe(1);
+    expect(body.peers).toBe(body.items.length);
+    expect(body.items[0].percentile).toBeGreaterThan(body.items[2].percentile);
+    expect(body.figure.label).toBe("申请量");
+  });
+
+  it("includes and marks them with include=1", async () => {
+    const { body } = await get("rankings", "figure=requestsReceived&year=2025&include=1");
+    expect(body.items[0]).toMatchObject({ rank: 1, agencyName: "乌审旗人民政府", identitiesOk: false });
+  });
+
+  it("filters by level and scope", async () => {
+    const { body } = await get("rankings", "year=2025&level=县&scope=150600");
+    expect(body.items.map((r: any) => r.agencyName).sort()).toEqual(["杭锦旗人民政府", "鄂托克旗人民政府"].sort());
+    expect(body.peerGroup).toEqual({ level: "县", kind: null, scope: { code: "150600", name: "鄂尔多斯市" } });
+  });
+
+  it("leaves small samples of a rate out by default and counts them", async () => {
+    const { body } = await get("rankings", "figure=notHeldRate&year=2025");
+    expect(body.items.every((r: any) => r.denominator >= 10 && !r.isSmallSample)).toBe(true);
+    expect(body.leftOut.smallSample).toBeGreaterThan(0);
+    const all = await get("rankings", "figure=notHeldRate&year=2025&include=1");
+    expect(all.body.items.some((r: any) => r.isSmallSample)).toBe(true);
+  });
+
+  it("moves to the highlighted agency's page", async () => {
+    const { body } = await get("rankings", `year=2025&pageSize=1&highlight=${ids["额敏县人民政府"]}`);
+    expect(body.highlighted.agencyId).toBe(ids["额敏县人民政府"]);
+    expect(body.items[0].agencyName).toBe("额敏县人民政府");
+    expect(body.pagination.page).toBe(body.highlighted.position);
+  });
+
+  it("downloads the same rows as CSV with a BOM", async () => {
+    const json = await get("rankings", "year=2025");
+    const { status, body, res } = await get("rankings", "year=2025&format=csv");
+    expect(status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    expect(body.charCodeAt(0)).toBe(0xfeff);
+    const lines = body.trim().split("\r\n");
+    expect(lines[0]).toContain("申请量（件）");
+    expect(lines).toHaveLength(json.body.items.length + 1);
+    json.body.items.forEach((item: any, i: number) => expect(lines[i + 1]).toContain(`${item.rank},`));
+    json.body.items.forEach((item: any, i: number) => expect(lines[i + 1]).toContain(item.agencyName));
+  });
+
+  it.each([
+    ["figure=foo", "figure"],
+    ["year=abc", "year"],
+    ["year=1999", "year"],
+    ["scope=999999", "scope"],
+    ["level=镇", "level"],
+    ["pageSize=100000", "pageSize"],
+    ["include=maybe", "include"],
+    ["format=xml", "format"],
+  ])("answers 400 with a clear message for %s", async (query, name) => {
+    const { status, body } = await get("rankings", query);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("bad-request");
+    expect(body.error.message).toContain(name);
+  });
+
+  it("is open to other origins", async () => {
+    const { res } = await get("rankings", "year=2025");
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    const pre = routes.rankings!.OPTIONS!();
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("access-control-allow-methods")).toContain("GET");
+  });
+
+  it("gives the numbers the pages show (the same lib/db call)", async () => {
+    const { listRanking } = await import("@/lib/db/rankings");
+    const direct = await listRanking({ figure: "requestsReceived", year: 2025, include: false, order: "desc", page: 1, pageSize: 100 });
+    const { body } = await get("rankings", "year=2025");
+    expect(body.items).toEqual(JSON.parse(JSON.stringify(direct.rows)));
+  });
+});
+
+describe("GET /api/v1/compare", () => {
+  it("lists every agency in scope with bars and the chosen agencies across years", async () => {
+    const ordos = ids["鄂托克旗人民政府"]!;
+    const { status, body } = await get("compare", `year=2025&sort=name&dir=asc&agencies=${ordos}`);
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(6);
+    expect(body.bars[0]).toMatchObject({ agencyName: "乌审旗人民政府", value: 100 });
+    expect(body.series.filter((p: any) => p.agencyId === ordos).map((p: any) => [p.year, p.value])).toEqual([[2020, 2], [2025, 72]]);
+  });
+
+  it("downloads CSV", async () => {
+    const { body } = await get("compare", "year=2025&format=csv&scope=150600");
+    expect(body.trim().split("\r\n")).toHaveLength(4);
+  });
+
+  it.each([["agencies=1,2,3,4,5,6,7,8,9,10,11", "agencies"], ["agencies=a,b", "agencies"], ["sort=size", "sort"], ["dir=up", "dir"]])(
+    "answers 400 for %s",
+    async (query, name) => {
+      const { status, body } = await get("compare", query);
+      expect(status).toBe(400);
+      expect(body.error.message).toContain(name);
+    },
+  );
+});
+
+describe("GET /api/v1/regions", () => {
+  it("lists provinces and one region with its chain", async () => {
+    const list = await get("regions", "level=1&pageSize=100");
+    expect(list.body.pagination.total).toBe(31);
+    const one = await get("regions/[code]", "", { code: "150624" });
+    expect(one.status).toBe(200);
+    expect(one.body.chain.map((r: any) => r.name)).toEqual(["内蒙古自治区", "鄂尔多斯市", "鄂托克旗"]);
+  });
+
+  it("answers 404 for an unknown code and 400 for a malformed one", async () => {
+    expect((await get("regions/[code]", "", { code: "999999" })).status).toBe(404);
+    expect((await get("regions/[code]", "", { code: "abc" })).status).toBe(400);
+    expect((await get("regions", "level=9")).status).toBe(400);
+  });
+});
+
+describe("GET /api/v1/agencies", () => {
+  it("finds agencies by name and returns one with its reports", async () => {
+    const list = await get("agencies", "q=鄂托克");
+    expect(list.body.items.map((a: any) => a.name)).toEqual(["鄂托克旗人民政府"]);
+    const one = await get("agencies/[id]", "", { id: String(ids["鄂托克旗人民政府"]) });
+    expect(one.body.reports.map((r: any) => [r.year, r.figures.requestsReceived])).toEqual([[2025, 72], [2020, 2]]);
+  });
+
+  it("answers 404 for an unknown id and 400 for a bad one", async () => {
+    const missing = await get("agencies/[id]", "", { id: "999999" });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe("not-found");
+    expect((await get("agencies/[id]", "", { id: "abc" })).status).toBe(400);
+    expect((await get("agencies", "kind=公司")).status).toBe(400);
+  });
+});
+
+describe("GET /api/v1/reports", () => {
+  it("lists reports and returns one with canonical JSON, provenance and findings", async () => {
+    const list = await get("reports", `agency=${ids["鄂托克旗人民政府"]}`);
+    expect(list.body.pagination.total).toBe(2);
+    const id = list.body.items[0].id;
+    const one = await get("reports/[id]", "", { id: String(id) });
+    expect(one.body.document.schema).toBe("ogi-annual-report/v1");
+    expect(one.body).toHaveProperty("provenance");
+    expect(Array.isArray(one.body.findings)).toBe(true);
+    expect(one.body.figures.requestsReceived).toBe(72);
+  });
+
+  it("answers 404 for an unknown id and 400 for bad parameters", async () => {
+    expect((await get("reports/[id]", "", { id: "424242" })).status).toBe(404);
+    expect((await get("reports/[id]", "", { id: "-1" })).status).toBe(400);
+    expect((await get("reports", "year=abc")).status).toBe(400);
+    expect((await get("reports", "latest=sometimes")).status).toBe(400);
+  });
+});
+
+describe("GET /api/v1/figures and /api/v1/openapi.json", () => {
+  it("lists the nine figures with their reading guides", async () => {
+    const { body } = await get("figures");
+    expect(body.items).toHaveLength(9);
+    expect(body.items.find((f: any) => f.key === "notHeldRate")).toMatchObject({ label: "不掌握信息率", isRate: true, smallSampleThreshold: 10 });
+  });
+
+  it("describes every route in OpenAPI 3.1", async () => {
+    const { body } = await get("openapi.json");
+    expect(body.openapi).toBe("3.1.0");
+    expect(Object.keys(body.paths).sort()).toEqual(
+      ["/agencies", "/agencies/{id}", "/compare", "/figures", "/rankings", "/regions", "/regions/{code}", "/reports", "/reports/{id}"].sort(),
+    );
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Report scope (报告口径): a summary report (汇总报告: 全市/全县/全区/全旗 totals over the bodies of a region, as many
+ * 人民政府 publish) or a body's own report (本机关报告). Read from what the report says about itself, never guessed
+ * from the size of its numbers: a summary needs a statement in the text, and the statement is kept as evidence.
+ *
+ * Three kinds of statement count (searched sentence by sentence, whitespace removed, so a phrase broken across
+ * PDF lines is still found):
+ * - region total: 全市共受理政府信息公开申请 3119 件 / 全区各级行政机关共受理…申请 21 件 / 全区共收到 70 件申请
+ * - compiled from others: 汇总 … 各有关单位 / 各部门 / 各乡镇 … in a sentence about the report or its data
+ * - coverage: 本报告（数据）包括 / 涵盖 … 各部门 … 各乡镇（街道）
+ * Anything else is the body's own report.
+ */
+import type { Line } from "./tokenize";
+import type { ReportScope, SourceLocation } from "./types";
+
+/** How the scope was decided: the rule and the sentence that says so (null for an own report without a statement). */
+export type ParsedScope = {
+  value: ReportScope;
+  evidence: { rule: ScopeRule; text: string; loc: SourceLocation } | null;
+};
+
+export type ScopeRule = "region-total" | "compiled-from-units" | "covers-units";
+
+const PLACE = "(?:省|市|县|区|旗|州|盟)";
+/** 全市(各级行政机关)(共)受理 … 申请 N 件 | 全区共收到 N 件申请; "安全市场" and the like are not 全市 */
+const REGION_TOTAL_RE = new RegExp(
+  `(?<![安健完齐保])全${PLACE}(?:各级行政机关|各级各部门|各地各部门|各级政府部门|各部门|各单位|各级)?[^。;]{0,10}?` +
+    `(?:共|累计|合计|总计)?(?:受理|收到|接收|新收)[^。;]{0,24}?(?:申请[^。;]{0,8}?\\d[\\d,]*件|\\d[\\d,]*件[^。;]{0,6}?申请)`,
+);
+const UNITS = "(?:各有关单位|各单位|各部门|所属部门|组成部门|工作部门|直属单位|所属单位|下属单位|各乡镇|乡镇人民政府|各街道|街道办事处|各县|各区|各旗|各地)";
+const ABOUT_REPORT_RE = /(报告|年报|数据|统计)/;
+const COMPILED_RE = new RegExp(`汇总[^。]{0,40}?${UNITS}|${UNITS}[^。]{0,40}?汇总`);
+const COVERS_RE = new RegExp(`(?:本报告|本年报|本年度报告|报告|数据|统计)[^。]{0,30}?(?:包括|包含|涵盖|覆盖|含)[^。]{0,30}?${UNITS}`);
+
+/** A sentence of the compacted text with, for each of its characters, where it stands in the source. */
+type Sentence = { text: string; at: Array<{ line: number; char: number }> };
+
+function sentences(lines: readonly Line[]): Sentence[] {
+  const out: Sentence[] = [];
+  let text = "";
+  let at: Sentence["at"] = [];
+  const flush = () => {
+    if (text.length > 0) out.push({ text, at });
+    text = "";
+    at = [];
+  };
+  for (const line of lines) {
+    const t = line.text;
+    for (let i = 0; i < t.length; i++) {
+      const ch = t[i]!;
+      if (/\s/.test(ch)) continue;
+      text += ch;
+      at.push({ line: line.index, char: i });
+      if (ch === "。" || text.length > 400) flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+function locate(s: Sentence, start: number, end: number): SourceLocation {
+  const first = s.at[start]!;
+  const last = s.at[Math.max(start, end - 1)]!;
+  // a phrase broken across lines is located on its first line, up to that line's end
+  return { line: first.line, start: first.char, end: last.line === first.line ? last.char + 1 : first.char + (end - start) };
+}
+
+/** Quick filter: most reports never mention 全X…受理/收到, 汇总, 包括/涵盖 … 部门. */
+const MAYBE_RE = /全|汇总|包括|包含|涵盖|覆盖/;
+
+/** The report's scope with its evidence, from every line of the report. */
+export function parseScope(lines: readonly Line[]): ParsedScope {
+  for (const s of sentences(lines)) {
+    if (!MAYBE_RE.test(s.text)) continue;
+    const total = REGION_TOTAL_RE.exec(s.text);
+    if (total) return summary("region-total", s, total.index, total.index + total[0].length);
+    if (!ABOUT_REPORT_RE.test(s.text)) continue;
+    const compiled = COMPILED_RE.exec(s.text);
+    if (compiled) return summary("compiled-from-units", s, compiled.index, compiled.index + compiled[0].length);
+    const covers = COVERS_RE.exec(s.text);
+    if (covers) return summary("covers-units", s, covers.index, covers.index + covers[0].length);
+  }
+  return { value: "own", evidence: null };
+}
+
+function summary(rule: ScopeRule, s: Sentence, start: number, end: number): ParsedScope {
+  return { value: "summary", evidence: { rule, text: s.text.slice(start, end), loc: locate(s, start, end) } };
+}
+
+const RULE_TEXT: Record<ScopeRule, string> = {
+  "region-total": "报告以全地区口径统计申请数量",
+  "compiled-from-units": "报告说明由各单位的数据汇总而成",
+  "covers-units": "报告说明其数据包括所属部门或下级单位",
+};
+
+/** The finding that records a summary report's evidence (info: nothing is wrong, but its numbers are a region's totals). */
+export function scopeFinding(scope: ParsedScope) {
+  if (!scope.evidence) return [];
+  const { rule, text, loc } = scope.evidence;
+  return [{
+    code: "scope-summary",
+    severity: "info" as const,
+    message: `汇总报告：${RULE_TEXT[rule]}（“${text}”）。表中数字是本地区各有关单位的合计，不是本机关一家的数字，不与单个机关的报告排名，也不与其下级的报告相加`,
+    rule,
+    loc,
+  }];
+}

@@ -1,0 +1,127 @@
+/**
+ * npm run eval [-- DIR... [--strict]]
+ *
+ * Accuracy harness (准确率评估): parses every report under the given folders (recursively) that has an
+ * expected canonical document beside it — `expected/<name>.json` (the corpus layout) or
+ * `<name>.expected.json` (the repo's fixture layout) — and prints, wrong values first, each wrong
+ * value with its file and path; then per input format and overall: values right / missing / wrong
+ * and inputs refused. With no folder it runs on every real fixture in the repo (lib/report/fixtures).
+ *
+ * Exit 1 when any value is wrong (a number that is not the report's: the failure that must never
+ * ship). Missing values and refused inputs are reported, and fatal only with --strict.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { parseReport } from "../lib/report/index";
+import { scoreDocument, tally, type ScoredValue, type Tally } from "../lib/testing/eval/score-document";
+
+const REPORT_EXT = /\.(txt|md|html?|shtml|docx|pdf)$/i;
+const DEFAULT_DIRS = [path.join(import.meta.dirname, "../lib/report/fixtures")];
+
+type Case = { file: string; expectedFile: string; format: string };
+
+function expectedFor(file: string): string | null {
+  const dir = path.dirname(file);
+  const stem = path.basename(file).replace(/\.[^.]+$/, "");
+  for (const candidate of [path.join(dir, "expected", `${stem}.json`), path.join(dir, `${stem}.expected.json`)]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+function formatOf(file: string): string {
+  const ext = path.extname(file).toLowerCase().slice(1);
+  if (ext === "htm" || ext === "shtml") return "html";
+  if (ext === "md") return "txt";
+  return ext;
+}
+
+function collect(target: string, out: Case[]): void {
+  const stat = statSync(target);
+  if (stat.isFile()) {
+    const expectedFile = REPORT_EXT.test(target) ? expectedFor(target) : null;
+    if (expectedFile) out.push({ file: target, expectedFile, format: formatOf(target) });
+    return;
+  }
+  for (const name of readdirSync(target).sort()) {
+    if (name === "node_modules" || name === "expected" || name.startsWith(".")) continue;
+    collect(path.join(target, name), out);
+  }
+}
+
+const pct = (n: number, d: number): string => (d === 0 ? "—" : `${((100 * n) / d).toFixed(1)} %`);
+const show = (v: unknown): string => (v === undefined ? "(absent)" : JSON.stringify(v));
+
+function line(label: string, t: Tally, inputs: number, refused: number): string {
+  const total = t.right + t.missing + t.wrong;
+  return `${label.padEnd(10)} ${String(inputs).padStart(4)} inputs  ${String(refused).padStart(3)} refused   ${String(total).padStart(6)} values: ${String(t.right).padStart(6)} right (${pct(t.right, total)})  ${String(t.missing).padStart(5)} missing  ${String(t.wrong).padStart(4)} wrong`;
+}
+
+async function main(): Promise<number> {
+  const { values: opts, positionals } = parseArgs({ allowPositionals: true, options: { strict: { type: "boolean", default: false } } });
+  const dirs = positionals.length > 0 ? positionals.map((d) => path.resolve(d)) : DEFAULT_DIRS;
+  const cases: Case[] = [];
+  for (const d of dirs) {
+    if (!existsSync(d)) {
+      process.stderr.write(`no such file or folder: ${d}\n`);
+      return 2;
+    }
+    collect(d, cases);
+  }
+  if (cases.length === 0) {
+    process.stderr.write(`no report with an expected document under ${dirs.join(", ")}\n`);
+    return 2;
+  }
+  const byFormat = new Map<string, { tally: Tally; inputs: number; refused: number }>();
+  const wrong: Array<{ file: string; value: ScoredValue }> = [];
+  const refusals: string[] = [];
+  const perFile: string[] = [];
+  const overall: Tally = { right: 0, missing: 0, wrong: 0 };
+  let refusedCount = 0;
+  for (const c of cases) {
+    const expected = JSON.parse(readFileSync(c.expectedFile, "utf8")) as unknown;
+    const result = await parseReport({ bytes: new Uint8Array(readFileSync(c.file)), fileName: path.basename(c.file) });
+    const actual = result.ok ? result.document : null;
+    const scored = scoreDocument(expected, actual);
+    const t = tally(scored);
+    const entry = byFormat.get(c.format) ?? { tally: { right: 0, missing: 0, wrong: 0 }, inputs: 0, refused: 0 };
+    tally(scored, entry.tally);
+    tally(scored, overall);
+    entry.inputs++;
+    const rel = path.relative(process.cwd(), c.file);
+    if (!result.ok) {
+      entry.refused++;
+      refusedCount++;
+      refusals.push(`  ${rel}: ${result.error.code} — ${result.error.message}`);
+    }
+    byFormat.set(c.format, entry);
+    for (const v of scored) if (v.outcome === "wrong") wrong.push({ file: rel, value: v });
+    const total = t.right + t.missing + t.wrong;
+    perFile.push(`  ${rel.padEnd(60)} ${result.ok ? "" : "REFUSED "}${t.right}/${total} right, ${t.missing} missing, ${t.wrong} wrong`);
+  }
+  console.log(`eval — ${cases.length} reports with expected documents under ${dirs.map((d) => path.relative(process.cwd(), d) || ".").join(", ")}`);
+  console.log(`\nWRONG values (${wrong.length}):`);
+  if (wrong.length === 0) console.log("  none");
+  for (const { file, value } of wrong) console.log(`  ${file}  ${value.path}: expected ${show(value.expected)}, got ${show(value.actual)}`);
+  console.log(`\nrefused inputs (${refusals.length}):`);
+  console.log(refusals.length ? refusals.join("\n") : "  none");
+  console.log("\nper report:");
+  console.log(perFile.join("\n"));
+  console.log("\nper input format:");
+  for (const [format, e] of [...byFormat].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${line(format, e.tally, e.inputs, e.refused)}`);
+  console.log(`  ${line("overall", overall, cases.length, refusedCount)}`);
+  const missing = overall.missing > 0 || refusedCount > 0;
+  if (wrong.length > 0) {
+    console.log(`\nFAIL: ${wrong.length} wrong value(s)`);
+    return 1;
+  }
+  if (opts.strict && missing) {
+    console.log(`\nFAIL (--strict): ${overall.missing} missing value(s), ${refusedCount} refused input(s)`);
+    return 1;
+  }
+  console.log(`\nok: 0 wrong values${missing ? ` (${overall.missing} missing, ${refusedCount} refused: not fatal without --strict)` : ""}`);
+  return 0;
+}
+
+process.exit(await main());
