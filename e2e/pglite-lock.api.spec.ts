@@ -38,8 +38,10 @@ async function waitForHealth(port: number, child: ChildProcess): Promise<void> {
   throw new Error("server did not answer /api/health");
 }
 
+const isRunning = (child: ChildProcess): boolean => child.exitCode === null && child.signalCode === null;
+
 function exited(child: ChildProcess): Promise<number | null> {
-  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((r) => child.once("exit", (code) => r(code)));
+  return !isRunning(child) ? Promise.resolve(child.exitCode) : new Promise((r) => child.once("exit", (code) => r(code)));
 }
 
 test.beforeAll(() => {
@@ -48,7 +50,7 @@ test.beforeAll(() => {
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
+  if (server && isRunning(server)) {
     server.kill("SIGKILL");
     await exited(server);
   }
@@ -61,7 +63,7 @@ test("a running server holds its PGlite folder: the bulk CLI and a second server
   expect(migrated.status, migrated.stderr).toBe(0);
   expect(migrated.stderr).toContain("5 new");
 
-  server = spawn(NEXT, ["start", "-p", String(PORT)], { cwd: ROOT, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn(NEXT, ["start", "-p", String(PORT)], { cwd: ROOT, env: env(), stdio: ["ignore", "ignore", "inherit"] });
   await waitForHealth(PORT, server);
   const holder = JSON.parse(readFileSync(`${folder}.lock`, "utf8")) as { pid: number };
 
@@ -79,7 +81,7 @@ test("a running server holds its PGlite folder: the bulk CLI and a second server
   expect(migrateAgain.stderr).toContain(`in use by process ${holder.pid}`);
 
   // a second server on the same folder stops at start-up with the same message
-  const second = spawn(NEXT, ["start", "-p", String(PORT + 1)], { cwd: ROOT, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+  const second = spawn(NEXT, ["start", "-p", String(PORT + 1)], { cwd: ROOT, env: env(), stdio: ["ignore", "ignore", "pipe"] });
   let secondErr = "";
   second.stderr!.on("data", (d: Buffer) => (secondErr += d.toString()));
   expect(await exited(second)).not.toBe(0);
