@@ -2,10 +2,12 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { SearchForm } from "@/components/home/search-form";
 import { SearchResults } from "@/components/home/search-results";
+import { ParamError } from "@/components/compare/param-error";
 import { Card } from "@/components/ui/card";
 import { LoadingSkeleton } from "@/components/ui/loading-skeleton";
 import { getCoverage, listLatestReports } from "@/lib/db/reports";
 import { search } from "@/lib/db/search";
+import { searchQuerySchema } from "@/lib/http/params";
 import { formatCount } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +15,14 @@ export const dynamic = "force-dynamic";
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function HomePage({ searchParams }: PageProps) {
-  const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 100) ?? "";
+  const params = await searchParams;
+  const raw = params.q;
+  // the shared parameter schema: a q with control characters (NUL) is refused with a message, never sent to the database
+  const checked = searchQuerySchema.safeParse({ q: (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 100) });
+  const q = checked.success ? (checked.data.q ?? "") : "";
+  const qError = checked.success ? null : `参数有误：${checked.error.issues.map((i) => i.message).join("；")}`;
+  const rawPage = Array.isArray(params.page) ? params.page[0] : params.page;
+  const page = rawPage && /^\d{1,4}$/.test(rawPage) && Number(rawPage) >= 1 ? Number(rawPage) : 1;
   const [coverage, latest] = await Promise.all([getCoverage(), listLatestReports(8)]);
   const yearSpan = coverage.years.length > 0 ? `${coverage.years[0]}–${coverage.years.at(-1)}` : "—";
   return (
@@ -25,9 +33,11 @@ export default async function HomePage({ searchParams }: PageProps) {
         <SearchForm defaultValue={q} />
       </section>
 
+      {qError ? <ParamError message={qError} resetHref="/" /> : null}
+
       {q.trim() ? (
-        <Suspense key={q} fallback={<LoadingSkeleton label="正在搜索…" blocks={2} />}>
-          <SearchSection q={q} />
+        <Suspense key={`${q}-${page}`} fallback={<LoadingSkeleton label="正在搜索…" blocks={2} />}>
+          <SearchSection q={q} page={page} />
         </Suspense>
       ) : null}
 
@@ -81,8 +91,8 @@ export default async function HomePage({ searchParams }: PageProps) {
   );
 }
 
-async function SearchSection({ q }: { q: string }) {
-  return <SearchResults result={await search(q)} />;
+async function SearchSection({ q, page }: { q: string; page: number }) {
+  return <SearchResults result={await search(q, page)} />;
 }
 
 function Stat({ label, value }: { label: string; value: string }) {

@@ -19,7 +19,8 @@ export const ERROR_STATUS = {
   "not-a-report": 422,
   /**
    * the document is over a parse limit, with the reason in `detail`: timeout, too-many-pages, too-large-unpacked,
-   * too-deep, too-long-text, out-of-memory, worker-crashed (the parse worker was stopped; the server is unaffected)
+   * too-deep, too-long-text, out-of-memory, worker-crashed (the parse worker was stopped; the server is unaffected),
+   * ocr-page-limit (a scan with more pages than OCR_MAX_PAGES)
    */
   "limit-exceeded": 422,
   /** the requested thing does not exist */

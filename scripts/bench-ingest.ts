@@ -1,15 +1,21 @@
 /**
- * `npm run bench:ingest [-- --count N --concurrency C]`: generate N synthetic reports (lib/testing/synth, default 1,000)
- * into a temporary folder, load them into a fresh PostgreSQL database through the bulk-ingest path (same function
- * and progress bar as `npm run ingest`), print reports per second, then drop the database. Target: ≥ 300/s.
+ * `npm run bench:ingest [-- --count N --pdf-count M --workers W]`: bulk-ingest throughput (reports per second) through
+ * the same function and progress bar as `npm run ingest`, into a fresh PostgreSQL database each run, for
+ *   - N generated text/HTML reports (lib/testing/synth, default 1,000; target ≥ 300 reports/s), and
+ *   - M generated reports written as PDFs (default 40),
+ * each at 1 and at W documents in flight (default: one per core, at least 2). Prints the load average beside each
+ * figure (the machine is shared). Exit 1 when any file failed.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { seedRegions } from "@/lib/db/seed-regions";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
+import { renderReportPdf } from "@/lib/testing/pdf/render-report-pdf";
 import { synthesize } from "@/lib/testing/synth";
+import { generateReport } from "@/lib/testing/synth/generate-report";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
 function option(name: string, fallback: number): number {
@@ -18,7 +24,7 @@ function option(name: string, fallback: number): number {
 }
 
 /** Write `count` generated reports (text and HTML layouts) to a new temporary folder. */
-function generateReports(count: number): string {
+function generateTextReports(count: number): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ogi-bench-ingest-"));
   for (let i = 0; i < count; i++) {
     const c = synthesize({ seed: 1000 + i });
@@ -27,29 +33,66 @@ function generateReports(count: number): string {
   return dir;
 }
 
-async function main(): Promise<number> {
-  const count = option("count", 1000);
-  const concurrency = option("concurrency", 4);
-  let t0 = performance.now();
-  const dir = generateReports(count);
-  console.error(`generated ${count} reports in ${dir} (${((performance.now() - t0) / 1000).toFixed(1)}s)`);
+/** Write `count` generated reports as PDFs (the synthetic PDF writer, a CJK font from @embedpdf/fonts-sc). */
+async function generatePdfReports(count: number): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "ogi-bench-ingest-pdf-"));
+  const require = createRequire(import.meta.url);
+  const font = new Uint8Array(readFileSync(path.join(path.dirname(require.resolve("@embedpdf/fonts-sc")), "../fonts/NotoSansHans-Regular.otf")));
+  for (let i = 0; i < count; i++) {
+    const { document, agency } = generateReport({ seed: 9000 + i });
+    const bytes = await renderReportPdf(document, { fontBytes: font, placeChain: agency.chain, siteCode: agency.siteCode, fillerParagraphs: i % 9 });
+    writeFileSync(path.join(dir, `${String(i).padStart(5, "0")}.pdf`), bytes);
+  }
+  return dir;
+}
+
+const load = (): string => `load ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${os.cpus().length} cores`;
+
+/** Ingest a folder into a fresh database at `inFlight` documents at a time; returns reports per second. */
+async function run(label: string, dir: string, count: number, inFlight: number): Promise<{ perSecond: number; failed: number }> {
   const t = await createTestDatabase("postgres", "bench_ingest");
   try {
     await seedRegions(t.db);
     const bar = createProgressBar(count);
-    t0 = performance.now();
-    const summary = await ingestFiles(t.db, [dir], { concurrency, onProgress: (p) => bar.update(p.done) });
+    const t0 = performance.now();
+    const summary = await ingestFiles(t.db, [dir], { concurrency: inFlight, onProgress: (p) => bar.update(p.done) });
     const seconds = (performance.now() - t0) / 1000;
     bar.finish();
     const stored = await t.db.report.count();
-    console.log(`bench:ingest  ${count} reports → PostgreSQL in ${seconds.toFixed(2)}s = ${(count / seconds).toFixed(0)} reports/s (concurrency ${concurrency})`);
-    console.log(`  new ${summary.created}, new version ${summary.newVersions}, unchanged ${summary.unchanged}, failed ${summary.failures.length}; ${stored} rows in Report`);
-    for (const f of summary.failures.slice(0, 10)) console.log(`  failed ${f.file}: [${f.code}] ${f.message}`);
-    return summary.failures.length > 0 ? 1 : 0;
+    const perSecond = count / seconds;
+    console.log(`${label.padEnd(6)} ${String(inFlight).padStart(2)} in flight: ${count} reports in ${seconds.toFixed(2)} s = ${perSecond.toFixed(1)} reports/s  (${load()})`);
+    console.log(`        new ${summary.created}, new version ${summary.newVersions}, unchanged ${summary.unchanged}, failed ${summary.failures.length}; ${stored} rows in Report`);
+    for (const f of summary.failures.slice(0, 5)) console.log(`        failed ${f.file}: [${f.code}] ${f.message}`);
+    return { perSecond, failed: summary.failures.length };
   } finally {
     await t.drop();
-    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<number> {
+  const count = option("count", 1000);
+  const pdfCount = option("pdf-count", 40);
+  const workers = option("workers", Math.max(2, os.cpus().length));
+  let t0 = performance.now();
+  const textDir = generateTextReports(count);
+  console.error(`generated ${count} text/HTML reports (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  t0 = performance.now();
+  const pdfDir = await generatePdfReports(pdfCount);
+  console.error(`generated ${pdfCount} PDF reports (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  let failed = 0;
+  try {
+    const text1 = await run("text", textDir, count, 1);
+    const textN = await run("text", textDir, count, workers);
+    const pdf1 = await run("pdf", pdfDir, pdfCount, 1);
+    const pdfN = await run("pdf", pdfDir, pdfCount, workers);
+    failed = text1.failed + textN.failed + pdf1.failed + pdfN.failed;
+    console.log(`text: ${textN.perSecond.toFixed(0)} reports/s at ${workers} (target ≥ 300); ${(textN.perSecond / text1.perSecond).toFixed(2)}× one`);
+    console.log(`pdf:  ${pdfN.perSecond.toFixed(1)} reports/s at ${workers}, ${(pdfN.perSecond / pdf1.perSecond).toFixed(2)}× one (target ≥ 1.6× on 2 cores)`);
+  } finally {
+    rmSync(textDir, { recursive: true, force: true });
+    rmSync(pdfDir, { recursive: true, force: true });
+  }
+  return failed > 0 ? 1 : 0;
 }
 
 main().then(

@@ -47,7 +47,15 @@ function toReportRow(agency: AgencyRow, year: number, seed: number, version: num
   };
 }
 
-export type BenchData = { agencyIds: number[]; provinces: string[]; prefectures: string[]; reports: number; lastYear: number };
+export type BenchData = {
+  agencyIds: number[];
+  provinces: string[];
+  prefectures: string[];
+  /** what people type into search: a county's name without its suffix, a name with its kind (仁和 公安局) */
+  searchTerms: string[];
+  reports: number;
+  lastYear: number;
+};
 
 /** Load `agencies` county-level agencies × `years` years of reports into the database. */
 export async function loadBenchReports({ databaseUrl, agencies, years }: { databaseUrl: string; agencies: number; years: number }): Promise<BenchData> {
@@ -82,6 +90,7 @@ export async function loadBenchReports({ databaseUrl, agencies, years }: { datab
       agencyIds: agencyRows.map((a) => a.id),
       provinces: [...new Set(agencyRows.map((a) => String(a.provinceCode)))],
       prefectures: [...new Set(agencyRows.map((a) => String(a.prefectureCode)))],
+      searchTerms: counties.filter((_, i) => i % 97 === 0).flatMap((c) => [c.name.slice(0, 2), `${c.name.slice(0, 2)} 公安局`]),
       reports,
       lastYear: LAST_YEAR,
     };

@@ -1,5 +1,7 @@
 /**
- * npm run bench:pages – server render time of /compare and /rankings at scale.
+ * npm run bench:pages – server time of every page type at scale (rankings, compare national/province/prefecture/10
+ * picked, agency, region, search, the API lists), EXPLAIN (ANALYZE, BUFFERS) of the ranking statements, and the
+ * database size per report.
  *
  * 1. Creates a fresh PostgreSQL database (compare_bench_<random>), applies the migrations.
  * 2. Loads 3,000 county-level agencies (every county 人民政府 in the gazetteer, topped up with county 公安局) × 7 years
@@ -93,23 +95,107 @@ async function timeRequests(base: string, urls: string[], count: number): Promis
   return times.sort((a, b) => a - b);
 }
 
-function pageUrls(provinces: string[], prefectures: string[], agencyIds: number[], lastYear: number): Record<string, string[]> {
-  const years = Array.from({ length: YEARS }, (_, i) => lastYear - i);
+type BenchData = Awaited<ReturnType<typeof loadBenchReports>>;
+
+/** The URLs of every page type, cycling through figures, years, scopes and agencies. */
+function pageUrls(d: BenchData): Record<string, string[]> {
+  const years = Array.from({ length: YEARS }, (_, i) => d.lastYear - i);
   const figures = ["requestsReceived", "notHeldRate", "disclosureRate", "penalty", "reviewCorrectionRate"];
   const pick = <T,>(list: T[], i: number): T => list[(i * 7919) % list.length]!;
-  const rank: string[] = [];
-  const compare: string[] = [];
+  const picked = (i: number): string => Array.from({ length: 10 }, (_, k) => pick(d.agencyIds, i * 10 + k)).join(",");
+  const out: Record<string, string[]> = {
+    "rankings": [], "compare-national": [], "compare-province": [], "compare-prefecture": [], "compare-picked10": [],
+    "agency": [], "region-province": [], "search": [], "api-lists": [],
+  };
   for (let i = 0; i < 40; i++) {
     const figure = pick(figures, i);
     const year = pick(years, i);
-    rank.push(`/rankings?figure=${figure}&year=${year}&level=县`); // national: ~3,000 peers
-    rank.push(`/rankings?figure=${figure}&year=${year}&level=县&kind=人民政府&scope=${pick(provinces, i)}&include=1`);
-    rank.push(`/rankings?figure=${figure}&year=${year}&level=县&highlight=${pick(agencyIds, i)}`);
-    compare.push(`/compare?figure=${figure}&year=${year}&level=县`); // national: every county in the chart
-    compare.push(`/compare?figure=${figure}&year=${year}&level=县&scope=${pick(prefectures, i)}&agencies=${[0, 1, 2, 3, 4].map((k) => pick(agencyIds, i + k)).join(",")}`);
-    compare.push(`/compare?figure=${figure}&year=${year}&scope=${pick(provinces, i)}&sort=name&dir=asc&page=2`);
+    out["rankings"]!.push(
+      `/rankings?figure=${figure}&year=${year}&level=县`, // national: every county-level body
+      `/rankings?figure=${figure}&year=${year}&level=县&kind=人民政府&scope=${pick(d.provinces, i)}&include=1`,
+      `/rankings?figure=${figure}&year=${year}&level=县&highlight=${pick(d.agencyIds, i)}`,
+    );
+    out["compare-national"]!.push(`/compare?figure=${figure}&year=${year}&level=县`, `/compare?figure=${figure}&year=${year}&level=县&sort=name&page=${1 + (i % 5)}`);
+    out["compare-province"]!.push(`/compare?figure=${figure}&year=${year}&scope=${pick(d.provinces, i)}&sort=name&dir=asc&page=2`);
+    out["compare-prefecture"]!.push(`/compare?figure=${figure}&year=${year}&level=县&scope=${pick(d.prefectures, i)}`);
+    out["compare-picked10"]!.push(`/compare?figure=${figure}&year=${year}&level=县&agencies=${picked(i)}`);
+    out["agency"]!.push(`/agencies/${pick(d.agencyIds, i)}`);
+    out["region-province"]!.push(`/regions/${pick(d.provinces, i)}`);
+    out["search"]!.push(`/?q=${encodeURIComponent(pick(d.searchTerms, i))}`);
+    out["api-lists"]!.push(
+      `/api/v1/agencies?q=${encodeURIComponent(pick(d.searchTerms, i))}`,
+      `/api/v1/agencies?region=${pick(d.provinces, i)}&page=2`,
+      `/api/v1/reports?year=${year}&page=${1 + (i % 20)}`,
+      `/api/v1/rankings?figure=${figure}&year=${year}&level=县&page=${1 + (i % 20)}`,
+      `/api/v1/compare?figure=${figure}&year=${year}&level=县&agencies=${picked(i)}`,
+      `/api/v1/regions?level=3&page=${1 + (i % 10)}`,
+    );
   }
-  return { "rankings": rank, "compare": compare };
+  return out;
+}
+
+const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
+const load = (): string => `load ${loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${cpus().length} cores`;
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the statements a ranking and a compare page run, on the loaded store. */
+async function explainPlans(databaseUrl: string, d: BenchData): Promise<void> {
+  const { rankingGroup, rankingPageSql } = await import("@/lib/db/rankings");
+  const { compareGroup } = await import("@/lib/db/compare");
+  const { snapshotKey } = await import("@/lib/db/ranking-store");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const explain = async (title: string, sql: { sql: string; values: unknown[] }): Promise<void> => {
+      const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql.sql}`, sql.values);
+      console.log(`\n--- EXPLAIN (ANALYZE, BUFFERS): ${title}`);
+      for (const row of plan.rows) console.log(`    ${row["QUERY PLAN"]}`);
+    };
+    const q = { figure: "requestsReceived" as const, year: d.lastYear, level: "县", include: false, order: "desc" as const };
+    const snap = await client.query(`SELECT "id", "peers" FROM "RankingSnapshot" WHERE "key" = $1 ORDER BY "id" DESC LIMIT 1`, [snapshotKey(rankingGroup(q))]);
+    if (snap.rows[0]) {
+      const id = Number(snap.rows[0].id);
+      await explain(`national ranking page 1 (${snap.rows[0].peers} peers) with highlight`, rankingPageSql({ ...q, page: 1, pageSize: 50, highlight: d.agencyIds[d.agencyIds.length >> 1] }, id));
+      await explain("national ranking, page 200", rankingPageSql({ ...q, page: 200, pageSize: 50 }, id));
+    }
+    // what a rebuild costs (once per group and data version), read-only part: the group's rows, ranked
+    const group = compareGroup({ figure: "requestsReceived", year: d.lastYear, level: "县" });
+    await explain("group rows of a national comparison (read once per data version when the snapshot is rebuilt)", group.rows);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Database size per report: tables with their indexes and TOAST, and the widest columns of "Report". */
+async function printSizes(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const reports = Number((await client.query(`SELECT count(*) AS n FROM "Report"`)).rows[0].n);
+    const tables = await client.query(`
+      SELECT c.relname AS "table", pg_relation_size(c.oid) AS heap,
+             coalesce(pg_total_relation_size(c.reltoastrelid), 0) AS toast, pg_indexes_size(c.oid) AS indexes,
+             pg_total_relation_size(c.oid) AS total
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY pg_total_relation_size(c.oid) DESC`);
+    const kb = (b: unknown): string => `${(Number(b) / 1024).toFixed(2)} KB`;
+    const mb = (b: unknown): string => `${(Number(b) / 1024 / 1024).toFixed(1)} MB`;
+    console.log(`\ndatabase size (${reports} report rows):`);
+    let sum = 0;
+    for (const t of tables.rows) {
+      sum += Number(t.total);
+      if (Number(t.total) < 1024 * 1024) continue;
+      console.log(`  ${String(t.table).padEnd(16)} total ${mb(t.total).padStart(10)}  heap ${mb(t.heap)}  toast ${mb(t.toast)}  indexes ${mb(t.indexes)}  = ${kb(Number(t.total) / reports)} per report`);
+    }
+    console.log(`  all tables       total ${mb(sum).padStart(10)}  = ${kb(sum / reports)} per report`);
+    const cols = await client.query(`
+      SELECT avg(pg_column_size("document")) AS document, avg(pg_column_size("provenance")) AS provenance,
+             avg(pg_column_size("findings")) AS findings, avg(pg_column_size("sourceText")) AS "sourceText",
+             avg(coalesce(pg_column_size("sourceBytes"), 0)) AS "sourceBytes"
+      FROM (SELECT * FROM "Report" TABLESAMPLE SYSTEM (1)) s`);
+    console.log(`  stored (compressed) column size per report: ${Object.entries(cols.rows[0] as Record<string, unknown>).map(([k, v]) => `${k} ${kb(v)}`).join(", ")}`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function main(): Promise<void> {
@@ -133,15 +219,17 @@ async function main(): Promise<void> {
     });
     const base = `http://127.0.0.1:${PORT}`;
     await waitForServer(base, server);
-    const urls = pageUrls(loaded.provinces, loaded.prefectures, loaded.agencyIds, loaded.lastYear);
+    const urls = pageUrls(loaded);
+    console.log(`page type            n    p50        p95        max        (server time incl. render; one client, sequential)`);
     for (const [kind, list] of Object.entries(urls)) {
-      await timeRequests(base, list, 20); // warm up
+      // first pass over every URL: builds each stored ranking once (the cost after an ingest changed that year)
+      const cold = await timeRequests(base, list, list.length);
       const times = await timeRequests(base, list, REQUESTS);
-      const f = (ms: number): string => `${ms.toFixed(1)} ms`;
-      console.log(`${kind.padEnd(9)} n=${times.length}  p50 ${f(percentile(times, 50))}  p95 ${f(percentile(times, 95))}  max ${f(times[times.length - 1]!)}`);
-      // the figures only mean something on a quiet machine: say how busy it was
-      console.log(`          load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${cpus().length} cores`);
+      console.log(`${kind.padEnd(20)} ${String(times.length).padEnd(4)} ${fmt(percentile(times, 50)).padEnd(10)} ${fmt(percentile(times, 95)).padEnd(10)} ${fmt(times[times.length - 1]!).padEnd(10)} ${load()}`);
+      console.log(`${"  first pass".padEnd(20)} ${String(cold.length).padEnd(4)} ${fmt(percentile(cold, 50)).padEnd(10)} ${fmt(percentile(cold, 95)).padEnd(10)} ${fmt(cold[cold.length - 1]!).padEnd(10)}`);
     }
+    await explainPlans(databaseUrl, loaded);
+    await printSizes(databaseUrl);
   } finally {
     if (server) await stopServer(server);
     if (!KEEP) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -7,6 +7,10 @@
  * value with its file and path; then per input format and overall: values right / missing / wrong
  * and inputs refused. With no folder it runs on every real fixture in the repo (lib/report/fixtures).
  *
+ * `--ocr` reads scans (image-only PDFs, PNG/JPEG) with OCR (lib/ocr, the worker pool): minutes, not seconds,
+ * so `npm test` runs without it and scans count as refused there; `npm run eval -- --ocr lib/report/fixtures/scans`
+ * checks them.
+ *
  * Exit 1 when any value is wrong (a number that is not the report's: the failure that must never
  * ship). Missing values and refused inputs are reported, and fatal only with --strict.
  */
@@ -16,7 +20,7 @@ import { parseArgs } from "node:util";
 import { parseReport } from "../lib/report/index";
 import { scoreDocument, tally, type ScoredValue, type Tally } from "../lib/testing/eval/score-document";
 
-const REPORT_EXT = /\.(txt|md|html?|shtml|docx|pdf)$/i;
+const REPORT_EXT = /\.(txt|md|html?|shtml|docx|doc|wps|pdf|png|jpe?g)$/i;
 const DEFAULT_DIRS = [path.join(import.meta.dirname, "../lib/report/fixtures")];
 
 type Case = { file: string; expectedFile: string; format: string };
@@ -59,7 +63,8 @@ function line(label: string, t: Tally, inputs: number, refused: number): string 
 }
 
 async function main(): Promise<number> {
-  const { values: opts, positionals } = parseArgs({ allowPositionals: true, options: { strict: { type: "boolean", default: false } } });
+  const { values: opts, positionals } = parseArgs({ allowPositionals: true, options: { strict: { type: "boolean", default: false }, ocr: { type: "boolean", default: false } } });
+  const ocr = opts.ocr ? (await import("../lib/ocr/ocr-document")).createOcrRecognizer() : undefined;
   const dirs = positionals.length > 0 ? positionals.map((d) => path.resolve(d)) : DEFAULT_DIRS;
   const cases: Case[] = [];
   for (const d of dirs) {
@@ -81,7 +86,7 @@ async function main(): Promise<number> {
   let refusedCount = 0;
   for (const c of cases) {
     const expected = JSON.parse(readFileSync(c.expectedFile, "utf8")) as unknown;
-    const result = await parseReport({ bytes: new Uint8Array(readFileSync(c.file)), fileName: path.basename(c.file) });
+    const result = await parseReport({ bytes: new Uint8Array(readFileSync(c.file)), fileName: path.basename(c.file) }, { ocr });
     const actual = result.ok ? result.document : null;
     const scored = scoreDocument(expected, actual);
     const t = tally(scored);
@@ -124,4 +129,6 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exit(await main());
+const code = await main();
+await (await import("../lib/ocr/tesseract-pool")).shutdownOcrPool();
+process.exit(code);

@@ -16,12 +16,17 @@ export function FigureGrid({ cards }: { cards: FigureCardData[] }) {
           isSmallSample={c.isSmallSample}
           guide={c.guide ?? undefined}
           sourceHref={c.sourceHref}
+          warning={c.warning}
         >
           {c.note || c.isInferred || c.sourcePage !== null ? (
             <span className="flex flex-wrap items-center gap-2">
               {c.note ? <span>{c.note}</span> : null}
               {c.sourcePage !== null ? <span>PDF 第 {c.sourcePage} 页</span> : null}
-              {c.isInferred ? <Badge tone="info">由勾稽关系推算</Badge> : null}
+              {c.isInferred ? (
+                <a href="/methods#inferred" className="no-underline">
+                  <Badge tone="info">由勾稽关系推算</Badge>
+                </a>
+              ) : null}
             </span>
           ) : null}
         </FigureCard>

@@ -151,3 +151,29 @@ describe("stored rankings", () => {
     expect(c.bars.map((b) => b.value)).toEqual(byValueDesc.filter((r) => r.value !== null).map((r) => r.value));
   });
 });
+
+describe("data versions", () => {
+  const version = async (scope: string): Promise<bigint> => {
+    const { readDataVersion } = await import("@/lib/db/ranking-store");
+    return readDataVersion(t.db, scope);
+  };
+
+  it("move with a write to that year, and not with a statement that changed nothing", async () => {
+    const [all, y2025, y2024] = [await version("all"), await version("year:2025"), await version("year:2024")];
+    await t.db.$executeRaw`UPDATE "Report" SET "isLatest" = false WHERE false`;
+    const alias = await t.db.agencyAlias.findFirst();
+    const agency = await t.db.agency.findFirstOrThrow();
+    await t.db.$executeRaw`INSERT INTO "AgencyAlias" ("agencyId", "name") VALUES (${alias?.agencyId ?? agency.id}, ${alias?.name ?? "某别名"})
+      ON CONFLICT ("agencyId", "name") DO NOTHING`;
+    const afterAliasSetup = await version("all");
+    await t.db.$executeRaw`INSERT INTO "AgencyAlias" ("agencyId", "name") VALUES (${alias?.agencyId ?? agency.id}, ${alias?.name ?? "某别名"})
+      ON CONFLICT ("agencyId", "name") DO NOTHING`;
+    expect(await version("all")).toBe(afterAliasSetup);
+    expect(afterAliasSetup - all).toBe(alias ? 0n : 1n);
+    const report = await t.db.report.findFirstOrThrow({ where: { year: 2024, isLatest: true } });
+    await t.db.report.update({ where: { id: report.id }, data: { isLatest: true } });
+    expect(await version("year:2024")).toBe(y2024 + 1n);
+    expect(await version("year:2025")).toBe(y2025);
+    expect(await version("all")).toBe(afterAliasSetup + 1n);
+  });
+});

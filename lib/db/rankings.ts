@@ -81,7 +81,7 @@ export function rankingGroup(q: Omit<RankingQuery, "page" | "pageSize" | "highli
  * the page's rows by (snapshotId, position), joined to their reports and agencies. Reads pageSize rows, whatever the
  * size of the peer group. Always returns at least one row (the highlight), with NULL row fields when the page is empty.
  */
-function pageSql(q: RankingQuery, snapshotId: number): Prisma.Sql {
+export function rankingPageSql(q: RankingQuery, snapshotId: number): Prisma.Sql {
   const usesHighlight = q.highlight !== undefined && q.page === 1;
   return Prisma.sql`
     WITH hl AS (
@@ -109,7 +109,7 @@ function pageSql(q: RankingQuery, snapshotId: number): Prisma.Sql {
 export async function listRanking(query: RankingQuery): Promise<Ranking> {
   const db = await getDb();
   const snapshot = await ensureSnapshot(db, rankingGroup(query));
-  const result = await db.$queryRaw<PageRow[]>(pageSql(query, snapshot.id));
+  const result = await db.$queryRaw<PageRow[]>(rankingPageSql(query, snapshot.id));
   const first = result[0];
   const peers = snapshot.peers;
   const highlighted =

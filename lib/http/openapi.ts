@@ -4,6 +4,7 @@
  */
 import { AGENCY_KINDS, AGENCY_LEVELS, DEFAULT_PAGE_SIZE, MAX_COMPARED_AGENCIES, MAX_PAGE_SIZE } from "@/lib/http/params";
 import { FIGURE_KEYS } from "@/lib/figures/figures";
+import { REGION_FIGURE_KEYS } from "@/lib/figures/region-figures";
 
 type Json = Record<string, unknown>;
 
@@ -90,6 +91,36 @@ const SCHEMAS: Json = {
       denominator: nullable("number"), isSmallSample: { type: "boolean" }, identitiesOk: { type: "boolean" },
     },
   },
+  RegionComparisonRow: {
+    type: "object",
+    properties: {
+      code: { type: "string" }, name: { type: "string" },
+      source: { type: "string", enum: ["summary", "sum", "none"], description: "summary：该地区政府的汇总报告；sum：本机关报告之和（不含任何汇总报告）；none：无数据" },
+      sourceLabel: { type: "string", description: "汇总报告（…）/ 合计（N 个机关）/ 无数据" },
+      value: { ...nullable("number"), description: "比率为 0–1 的小数，由分子之和除以分母之和重新计算（不平均）；0/0 为 null（无办结）" },
+      numerator: nullable("number"), denominator: nullable("number"),
+      isSmallSample: { type: "boolean", description: "比率的分母为 1–9" },
+      summary: { type: ["object", "null"], properties: { reportId: { type: "integer" }, agencyId: { type: "integer" }, agencyName: { type: "string" } } },
+      reports: { type: "integer", description: "合计所含的本机关报告数（填报了该指标的）" },
+      coverage: { type: "object", properties: { expected: { type: "integer" }, collected: { type: "integer" } }, description: "该地区（含下级）应发布的政府数与当年已收录数" },
+      rank: nullable("integer"),
+    },
+  },
+  Coverage: {
+    type: "object",
+    properties: {
+      region: nullable("string"), year: { type: "integer" }, note: { type: "string" },
+      years: { type: "array", items: { type: "object", properties: {
+        year: { type: "integer" },
+        governments: { type: "array", items: { type: "object", properties: { level: { type: "integer" }, label: { type: "string" }, expected: { type: "integer" }, collected: { type: "integer" } } } },
+        departments: { type: "object", properties: { expected: { type: "integer", description: "自首次收录年度起计入" }, collected: { type: "integer" } } },
+      } } },
+      missing: { type: "array", items: { type: "object", properties: {
+        level: { type: "integer" }, label: { type: "string" }, total: { type: "integer" },
+        bodies: { type: "array", items: { type: "object", properties: { regionCode: { type: "string" }, regionName: { type: "string" }, level: { type: "integer" }, name: { type: "string" }, kind: { type: "string" } } } },
+      } } },
+    },
+  },
 };
 
 /** The OpenAPI 3.1 document. */
@@ -112,6 +143,8 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): Json {
       "/figures": { get: { summary: "可比较、可排名的指标及其读法", responses: { "200": ok({ type: "object", properties: { items: { type: "array", items: ref("Figure") } } }, "指标") } } },
       "/compare": { get: { summary: "对比：范围内同级同类机关某年某指标，及所选机关（最多 " + MAX_COMPARED_AGENCIES + " 个）的历年走势", parameters: [...PEER_PARAMS, query("sort", { type: "string", enum: ["value", "name"], default: "value" }, "表格排序"), query("dir", { type: "string", enum: ["desc", "asc"], default: "desc" }, "排序方向"), query("agencies", { type: "string" }, "逗号分隔的机关编号"), ...PAGE_PARAMS], responses: { "200": ok({ type: "object", properties: { items: { type: "array", items: ref("RankedRow") }, pagination: ref("Pagination") } }, "对比（format=csv 时为 CSV 文件）"), "400": ERRORS["400"] } } },
       "/rankings": { get: { summary: "排名：并列同名次、百分位、同类数量；小样本与勾稽关系不符的报告默认排除", parameters: [...PEER_PARAMS, query("include", { type: "string", enum: ["1", "0"], default: "0" }, "1：纳入小样本和勾稽关系不符的报告"), query("order", { type: "string", enum: ["desc", "asc"], default: "desc" }, "desc：数值高者第一"), query("highlight", { type: "integer" }, "定位到该机关所在页"), ...PAGE_PARAMS], responses: { "200": ok({ type: "object", properties: { peers: { type: "integer" }, items: { type: "array", items: ref("RankedRow") }, pagination: ref("Pagination") } }, "排名（format=csv 时为 CSV 文件）"), "400": ERRORS["400"] } } },
+      "/region-comparison": { get: { summary: "地区比较：各省、某省的各地市或某地市的各县区；有汇总报告取汇总报告，否则为本机关报告之和（注明 N 个机关与收录情况），二者不混合，汇总报告不与其下级相加；比率由分子、分母之和重新计算", parameters: [query("figure", { type: "string", enum: [...REGION_FIGURE_KEYS], default: "requestsReceived" }, "指标"), PEER_PARAMS[1], query("parent", { type: "string", pattern: "^\\d{6}$" }, "上级地区（省或市的 6 位代码）；缺省为全国各省"), query("format", { type: "string", enum: ["json", "csv"], default: "json" }, "csv：下载 CSV")], responses: { "200": ok({ type: "object", properties: { figure: { type: "string" }, year: nullable("integer"), parent: { type: ["object", "null"] }, items: { type: "array", items: ref("RegionComparisonRow") } } }, "地区比较（format=csv 时为 CSV 文件）"), "400": ERRORS["400"] } } },
+      "/coverage": { get: { summary: "收录情况：按年度列出应发布（行政区划中的各级人民政府、行政公署、街道办事处、管委会；部门自首次收录起计入）与已收录数量，及所选年度未收录的政府名单。未收录不等于未发布", parameters: [query("region", { type: "string", pattern: "^\\d{6}$" }, "地区代码；缺省为全国"), PEER_PARAMS[1], query("missingLimit", { type: "integer", minimum: 1, maximum: 5000, default: 100 }, "每个层级最多列出的未收录政府数")], responses: { "200": ok(ref("Coverage"), "收录情况"), ...ERRORS } } },
     },
     components: { schemas: SCHEMAS },
   };

@@ -227,7 +227,7 @@ describe("GET /api/v1/figures and /api/v1/openapi.json", () => {
     const { body } = await get("openapi.json");
     expect(body.openapi).toBe("3.1.0");
     expect(Object.keys(body.paths).sort()).toEqual(
-      ["/agencies", "/agencies/{id}", "/compare", "/figures", "/rankings", "/regions", "/regions/{code}", "/reports", "/reports/{id}"].sort(),
+      ["/agencies", "/agencies/{id}", "/compare", "/coverage", "/figures", "/rankings", "/region-comparison", "/regions", "/regions/{code}", "/reports", "/reports/{id}"].sort(),
     );
   });
 });

@@ -11,8 +11,10 @@ import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
 import { findReportBySha, storeParsed } from "@/lib/ingest/store-parsed";
 import type { IngestResult } from "@/lib/ingest/ingest-result";
+import { ocrLimitsFromEnv } from "@/lib/ocr/ocr-document";
 import { getParsePool, type ParsePool } from "@/lib/parse-pool";
-import type { ParseFailureCode, ReportInput } from "@/lib/report/types";
+import { detectKind } from "@/lib/report/parse-report";
+import type { ParseFailureCode, ParseResult, ReportInput } from "@/lib/report/types";
 
 /** One document to ingest: its original bytes (or text / HTML as a string) and where it came from. */
 export type IngestInput = {
@@ -23,6 +25,8 @@ export type IngestInput = {
   mediaType?: string;
   fileName?: string;
   sourceUrl?: string;
+  /** OCR progress of a scan: pages done of pages (the bulk CLI shows it) */
+  onOcrProgress?: (done: number, total: number) => void;
 };
 
 function toOriginal(input: IngestInput): { bytes: Uint8Array; mediaType: string; parseInput: ReportInput } {
@@ -42,13 +46,29 @@ function toOriginal(input: IngestInput): { bytes: Uint8Array; mediaType: string;
  * PDF and DOCX cost far more to parse, so their sha256 is looked up first.
  */
 function parsesQuickly(mediaType: string): boolean {
+  // (scans take seconds per page: their sha256 is looked up first too)
   return mediaType === "text/plain" || mediaType === "text/html";
 }
 
 /** Parser failures that mean "over a limit" (the document may be a report, but it costs too much): 422 limit-exceeded. */
 const LIMIT_CODES = new Set<ParseFailureCode>([
-  "timeout", "too-many-pages", "too-large-unpacked", "too-deep", "too-long-text", "out-of-memory", "worker-crashed",
+  "timeout", "too-many-pages", "too-large-unpacked", "too-deep", "too-long-text", "out-of-memory", "worker-crashed", "ocr-page-limit",
 ]);
+
+/**
+ * Parses in the pool: first without OCR under the pool's time limit; a scan (an image-only PDF, a PNG/JPEG) is then
+ * read again with OCR in a worker, under the OCR document time limit (OCR_DOCUMENT_TIMEOUT_MS) plus a margin.
+ */
+async function parseInPool(pool: ParsePool, input: ReportInput, onOcrProgress?: (done: number, total: number) => void): Promise<ParseResult> {
+  const parsed = await pool.parse(input);
+  if (parsed.ok || !("bytes" in input)) return parsed;
+  const isScan =
+    parsed.error.code === "pdf-no-text-layer" ||
+    (parsed.error.code === "unsupported-media-type" && detectKind(input.bytes, input.mediaType, input.fileName) === "image");
+  if (!isScan) return parsed;
+  const timeoutMs = ocrLimitsFromEnv().documentTimeoutMs + 30_000;
+  return pool.parse(input, { ocr: true, timeoutMs, onProgress: onOcrProgress });
+}
 
 export type IngestOptions = {
   /** the pool that parses (default: the process-wide `getParsePool()`); the bulk CLI passes its own `--workers N` pool */
@@ -66,7 +86,7 @@ export async function ingestDocument(db: Db, input: IngestInput, options: Ingest
     const existing = await findReportBySha(db, sha256);
     if (existing) return existing;
   }
-  const parsed = await (options.pool ?? getParsePool()).parse(parseInput);
+  const parsed = await parseInPool(options.pool ?? getParsePool(), parseInput, input.onOcrProgress);
   if (!parsed.ok) {
     const reason = parsed.error.code;
     const code = reason === "unsupported-media-type" ? "unsupported-media-type" : LIMIT_CODES.has(reason) ? "limit-exceeded" : "not-a-report";

@@ -17,6 +17,11 @@ export const MEDIA_TYPES: Record<string, string> = {
   ".htm": "text/html",
   ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   ".pdf": "application/pdf",
+  ".doc": "application/msword",
+  ".wps": "application/vnd.ms-works",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
 };
 
 export type IngestFailure = { file: string; code: string; message: string };

@@ -59,7 +59,7 @@ function toMediaType(declared: string | null, fileName?: string): string {
 function unsupported(type: string): AppError {
   return new AppError(
     "unsupported-media-type",
-    `不支持的文件类型 ${type}：请上传纯文本、HTML、Word (.docx) 或 PDF 格式的年度报告。(unsupported media type)`,
+    `不支持的文件类型 ${type}：请上传纯文本、HTML、Word (.docx/.doc)、WPS (.wps)、PDF 或扫描图片 (PNG/JPEG) 格式的年度报告。(unsupported media type)`,
   );
 }
 

@@ -13,8 +13,9 @@ if (!port) throw new Error("parse-worker.ts runs as a worker thread of lib/parse
 const send = (message: WorkerMessage): void => port.postMessage(message);
 
 port.on("message", (job: JobMessage) => {
-  const task = (TASKS as Record<string, (payload: unknown) => Promise<unknown>>)[job.task];
-  const work = task ? task(job.payload) : Promise.reject(new Error(`unknown parse-pool task "${job.task}"`));
+  const task = (TASKS as Record<string, (payload: unknown, report: (progress: unknown) => void) => Promise<unknown>>)[job.task];
+  const report = (progress: unknown): void => send({ type: "progress", id: job.id, progress });
+  const work = task ? task(job.payload, report) : Promise.reject(new Error(`unknown parse-pool task "${job.task}"`));
   work.then(
     (value) => send({ type: "done", id: job.id, ok: true, value }),
     (err: unknown) => send({ type: "done", id: job.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),

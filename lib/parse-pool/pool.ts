@@ -48,6 +48,19 @@ export class PoolJobError extends Error {
   }
 }
 
+/** Options of one parse job. */
+export type ParseJobOptions = {
+  /** wall-clock limit of this job (default: the pool's) */
+  timeoutMs?: number;
+  limits?: Partial<ParseLimits>;
+  /** read a scan with OCR inside the worker (give it the OCR time limit) */
+  ocr?: boolean;
+  /** OCR progress: pages done of pages */
+  onProgress?: (done: number, total: number) => void;
+};
+
+type OcrProgress = { done: number; total: number };
+
 export type PoolStats = { workers: number; busy: number; queued: number; completed: number; stopped: number };
 
 type Job = {
@@ -55,6 +68,7 @@ type Job = {
   task: string;
   payload: unknown;
   timeoutMs: number;
+  onProgress?: (progress: unknown) => void;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
 };
@@ -93,10 +107,13 @@ export class ParsePool {
    * `out-of-memory` or `worker-crashed` when the worker had to be stopped. Rejects only when the pool is closed or
    * cannot start a worker at all (a deployment error, not the input's).
    */
-  async parse(input: ReportInput, options: { timeoutMs?: number; limits?: Partial<ParseLimits> } = {}): Promise<ParseResult> {
+  async parse(input: ReportInput, options: ParseJobOptions = {}): Promise<ParseResult> {
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const { onProgress } = options;
+    const relay = onProgress ? (p: unknown) => onProgress((p as OcrProgress).done, (p as OcrProgress).total) : undefined;
     try {
-      return await this.run("parse", { input, limits: { ...this.limits, ...options.limits } }, { timeoutMs });
+      const payload = { input, limits: { ...this.limits, ...options.limits }, ocr: options.ocr };
+      return await this.run("parse", payload, { timeoutMs, onProgress: relay });
     } catch (err) {
       if (err instanceof PoolJobError) return { ok: false, error: { code: err.code, message: err.message } } satisfies ParseFailure;
       throw err;
@@ -104,7 +121,11 @@ export class ParsePool {
   }
 
   /** Runs a task from tasks.ts in a worker. Rejects with `PoolJobError` when the worker was stopped or died. */
-  run<K extends TaskName>(task: K, payload: TaskPayload<K>, options: { timeoutMs?: number } = {}): Promise<TaskValue<K>> {
+  run<K extends TaskName>(
+    task: K,
+    payload: TaskPayload<K>,
+    options: { timeoutMs?: number; onProgress?: (progress: unknown) => void } = {},
+  ): Promise<TaskValue<K>> {
     if (this.#closed) return Promise.reject(new Error("the parse pool is closed"));
     return new Promise<TaskValue<K>>((resolve, reject) => {
       const job: Job = {
@@ -112,6 +133,7 @@ export class ParsePool {
         task,
         payload,
         timeoutMs: options.timeoutMs ?? this.timeoutMs,
+        onProgress: options.onProgress,
         resolve: resolve as (value: unknown) => void,
         reject,
       };
@@ -206,6 +228,10 @@ export class ParsePool {
         slot.ready = true;
         worker.unref();
         this.#dispatch();
+        return;
+      }
+      if (message.type === "progress") {
+        if (slot.job?.id === message.id) slot.job.onProgress?.(message.progress);
         return;
       }
       const job = slot.job;

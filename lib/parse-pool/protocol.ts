@@ -9,6 +9,8 @@ export type JobMessage = { type: "job"; id: number; task: string; payload: unkno
 export type WorkerMessage =
   /** the worker has loaded its task modules and takes jobs */
   | { type: "ready" }
+  /** a running task's progress, passed to the caller's `onProgress` */
+  | { type: "progress"; id: number; progress: unknown }
   /** a task finished: its value, or the message of what it threw (a bug in the task, never a hostile file's fault) */
   | { type: "done"; id: number; ok: true; value: unknown }
   | { type: "done"; id: number; ok: false; error: string };

@@ -7,15 +7,26 @@
 import type { ParseLimits } from "@/lib/report/limits";
 import type { ParseResult, ReportInput } from "@/lib/report/types";
 
-export type ParseTaskPayload = { input: ReportInput; limits?: Partial<ParseLimits> };
+export type ParseTaskPayload = {
+  input: ReportInput;
+  limits?: Partial<ParseLimits>;
+  /** read a scan with OCR (the recognizer and its Tesseract workers live in this worker thread) */
+  ocr?: boolean;
+};
+
+/** A task's way to tell the caller how far it is (the pool hands it to `run`'s `onProgress`). */
+export type ReportProgress = (progress: unknown) => void;
 
 export const TASKS = {
-  /** parseReport on untrusted input: text, HTML, or bytes (PDF, DOCX, text files) */
-  parse: async ({ input, limits }: ParseTaskPayload): Promise<ParseResult> => {
+  /** parseReport on untrusted input: text, HTML, or bytes (PDF, DOCX, .doc/.wps, text files; scans with `ocr`) */
+  parse: async ({ input, limits, ocr }: ParseTaskPayload, report: ReportProgress): Promise<ParseResult> => {
     const { parseReport } = await import("@/lib/report/parse-report");
-    return parseReport(input, { limits });
+    if (!ocr) return parseReport(input, { limits });
+    const { createOcrRecognizer } = await import("@/lib/ocr/ocr-document");
+    const recognizer = createOcrRecognizer({ onProgress: (done: number, total: number) => report({ done, total }) });
+    return parseReport(input, { limits, ocr: recognizer });
   },
-} satisfies Record<string, (payload: never) => Promise<unknown>>;
+} satisfies Record<string, (payload: never, report: ReportProgress) => Promise<unknown>>;
 
 export type TaskName = keyof typeof TASKS;
 export type TaskPayload<K extends TaskName> = Parameters<(typeof TASKS)[K]>[0];

@@ -80,3 +80,29 @@ export function getRegionChain(code: string): Region[] {
 export function isPlaceholderRegionName(name: string): boolean {
   return PLACEHOLDER_NAMES.has(name);
 }
+
+let childIndex: Map<string, Region[]> | null = null;
+
+/**
+ * The real child regions of a region (placeholder levels such as 市辖区 or 省直辖县级行政区划 are looked through);
+ * the provinces for null. 江苏省 → its 13 prefectures; 北京市 → its districts.
+ */
+export function listChildRegionsOf(code: string | null): Region[] {
+  if (!childIndex) {
+    childIndex = new Map();
+    for (const r of gazetteer().all) {
+      if (!r.parentCode || r.parentCode === r.code) continue;
+      const list = childIndex.get(r.parentCode) ?? [];
+      list.push(r);
+      childIndex.set(r.parentCode, list);
+    }
+  }
+  if (code === null) return gazetteer().all.filter((r) => r.level === 1);
+  const seen = new Set<string>();
+  const walk = (c: string): Region[] => {
+    if (seen.has(c)) return [];
+    seen.add(c);
+    return (childIndex!.get(c) ?? []).flatMap((r) => (PLACEHOLDER_NAMES.has(r.name) ? walk(r.code) : [r]));
+  };
+  return walk(code);
+}

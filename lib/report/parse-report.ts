@@ -5,34 +5,90 @@
 import { declaredCharset, decodeText, looksBinary } from "./decode-text";
 import { LimitExceeded, limitMessages, resolveLimits, type ParseLimits } from "./limits";
 import { parseHtml } from "./parse-html";
+import type { OcrRecognizer } from "./ocr/types";
 import { parseText } from "./parse-text";
-import type { ParseFailureCode, ParseResult, ReportInput } from "./types";
+import type { ParseFailureCode, ParseOptions, ParseResult, ReportInput } from "./types";
 import { checkZipLimits } from "./zip-limits";
 
-export type ParseReportOptions = {
+export type ParseReportOptions = ParseOptions & {
   /** declared-size limits (pages, unpacked size, depth, text length); defaults in limits.ts */
   limits?: Partial<ParseLimits>;
 };
 
 /** The input kinds this entry point reads. */
-export type InputKind = "text" | "html" | "docx" | "pdf" | "unknown";
+export type InputKind = "text" | "html" | "docx" | "doc" | "pdf" | "image" | "unknown";
 
-/** Picks the kind from the media type, the file extension, then the magic bytes. */
+const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((b, i) => bytes[i] === b);
+/** OLE compound file (Word 97–2003 .doc, WPS .wps): D0 CF 11 E0 A1 B1 1A E1 */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** The kind the bytes themselves say, or null: magic bytes win over a name or a declared type (a .wps that is a DOCX is a DOCX). */
+export function sniffKind(bytes: Uint8Array): InputKind | null {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "pdf";
+  if (startsWith(bytes, OLE_MAGIC)) return "doc";
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return "docx";
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image";
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image";
+  return null;
+}
+
+/** Picks the kind from the magic bytes, then the media type, then the file extension. */
 export function detectKind(bytes: Uint8Array, mediaType?: string, fileName?: string): InputKind {
+  const sniffed = sniffKind(bytes);
+  if (sniffed) return sniffed;
   const mt = (mediaType ?? "").toLowerCase();
   const ext = (fileName ?? "").toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? "";
+  // named a PDF / Word / image but without its signature: read as that kind, which reports the damage
   if (mt.includes("pdf") || ext === "pdf") return "pdf";
   if (mt.includes("wordprocessingml") || ext === "docx") return "docx";
+  if (mt === "application/msword" || mt.includes("ms-works") || mt.includes("wps") || ext === "doc" || ext === "wps") return "doc";
+  if (mt === "image/png" || mt === "image/jpeg" || ext === "png" || ext === "jpg" || ext === "jpeg") return "image";
   if (mt.includes("html") || ext === "html" || ext === "htm" || ext === "shtml") return "html";
   if (mt.startsWith("text/") || ext === "txt" || ext === "md") return "text";
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return "pdf";
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "docx";
   const head = String.fromCharCode(...bytes.subarray(0, 512)).toLowerCase();
   if (/^\s*(<!doctype html|<html|<head|<body|<meta|<table|<div|<p[ >])/.test(head)) return "html";
   return "text";
 }
 
 const fail = (code: ParseFailureCode, message: string): ParseResult => ({ ok: false, error: { code, message } });
+
+/**
+ * Word 97–2003 (.doc) and WPS (.wps) compound files through word-extractor: the document's text, table cells
+ * separated by tabs and rows by newlines, then the text path. word-extractor reads the WordDocument stream,
+ * which WPS Office writes into its .wps files too; a compound file without one (Works .wps, an .xls renamed) is refused.
+ */
+async function parseLegacyWord(bytes: Uint8Array, limits: ParseLimits): Promise<ParseResult> {
+  if (!startsWith(bytes, OLE_MAGIC)) return fail("unreadable", "不是有效的 Word 97–2003 / WPS 文件（缺少 OLE 复合文档文件头）");
+  let text: string;
+  try {
+    const { default: WordExtractor } = await import("word-extractor");
+    const doc = await new WordExtractor().extract(Buffer.from(bytes));
+    text = doc.getBody();
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return fail("unreadable", `无法读取该 DOC/WPS 文件（不是 Word 文档，或文件已损坏） / the .doc/.wps could not be read: ${detail}`);
+  }
+  const result = parseLimitedText(text, limits);
+  return result.ok ? { ...result, sourceKind: "doc" } : result;
+}
+
+/** OCR of a scan through the injected recognizer, then the OCR parse; engine failures become typed failures. */
+async function parseScan(bytes: Uint8Array, kind: "pdf" | "image", ocr: OcrRecognizer): Promise<ParseResult> {
+  let pages;
+  try {
+    pages = kind === "pdf" ? await ocr.recognizePdf(bytes) : await ocr.recognizeImage(bytes);
+  } catch (err) {
+    const name = err instanceof Error ? err.name : "";
+    const message = err instanceof Error ? err.message : String(err);
+    if (name === "OcrPageLimitError") return { ok: false, error: { code: "ocr-page-limit", message } };
+    if (name === "OcrTimeoutError") {
+      return { ok: false, error: { code: "timeout", message: `扫描件识别超时 / OCR took too long: ${message}` } };
+    }
+    return { ok: false, error: { code: "unreadable", message: `扫描件无法识别 / the scan could not be read: ${message}` } };
+  }
+  const { parseOcrPages } = await import("./ocr/parse-ocr");
+  return parseOcrPages(pages);
+}
 
 async function parseDocx(bytes: Uint8Array, limits: ParseLimits): Promise<ParseResult> {
   checkZipLimits(bytes, limits);
@@ -58,14 +114,23 @@ function parseLimitedText(text: string, limits: ParseLimits): ParseResult {
   return parseText(text);
 }
 
-async function parseAny(input: ReportInput, limits: ParseLimits): Promise<ParseResult> {
+async function parseAny(input: ReportInput, limits: ParseLimits, options: ParseOptions): Promise<ParseResult> {
   if ("text" in input) return parseLimitedText(input.text, limits);
   if ("html" in input) return parseHtml(input.html, limits);
   const { bytes, mediaType, fileName } = input;
   if (bytes.length === 0) return fail("empty", "文件为空，没有可读取的内容");
   const kind = detectKind(bytes, mediaType, fileName);
-  if (kind === "pdf") return (await import("./pdf")).parsePdf(bytes, { maxPages: limits.maxPages, maxTextChars: limits.maxTextChars });
+  if (kind === "pdf") {
+    const result = await (await import("./pdf")).parsePdf(bytes, { maxPages: limits.maxPages, maxTextChars: limits.maxTextChars });
+    if (!result.ok && result.error.code === "pdf-no-text-layer" && options.ocr) return parseScan(bytes, "pdf", options.ocr);
+    return result;
+  }
+  if (kind === "image") {
+    if (!options.ocr) return fail("unsupported-media-type", "图片需要文字识别（OCR），此处未启用 / images need OCR, which is not enabled here");
+    return parseScan(bytes, "image", options.ocr);
+  }
   if (kind === "docx") return parseDocx(bytes, limits);
+  if (kind === "doc") return parseLegacyWord(bytes, limits);
   if (looksBinary(bytes)) return fail("unreadable", "文件内容不是文本（二进制或已损坏），无法解析");
   if (kind === "html") return parseHtml(decodeText(bytes, declaredCharset(bytes)), limits);
   return parseLimitedText(decodeText(bytes), limits);
@@ -75,11 +140,12 @@ async function parseAny(input: ReportInput, limits: ParseLimits): Promise<ParseR
  * Parses a report from text, HTML or bytes. Resolves to a failure result, never rejects: a document over a declared
  * limit gets its limit's code, anything the parser itself throws on (a bug, a stack overflow) becomes `unreadable`.
  * It does NOT bound time or memory: run untrusted bytes through the parse worker pool (lib/parse-pool), which does.
+ * Scans (an image-only PDF, a PNG/JPEG) need `options.ocr`; without it they are answered "pdf-no-text-layer".
  */
 export async function parseReport(input: ReportInput, options: ParseReportOptions = {}): Promise<ParseResult> {
   const limits = resolveLimits(options.limits);
   try {
-    return await parseAny(input, limits);
+    return await parseAny(input, limits, options);
   } catch (err) {
     if (err instanceof LimitExceeded) return fail(err.code, err.message);
     const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);

@@ -139,6 +139,10 @@ export type ValueProvenance = {
   loc?: SourceLocation;
   /** for inferred values: the id of the identity that forced it (see identities.ts) */
   rule?: string;
+  /** "ocr": read from a scan (识别自扫描件); loc then has the page and box */
+  source?: "ocr";
+  /** OCR only: the word confidence of the value's digits, 0–100 */
+  confidence?: number;
 };
 
 /** Keyed by the value's JSON path in the canonical document, e.g. "requests.granted[6]", "active.licensing". */
@@ -167,7 +171,7 @@ export type Finding = {
   loc?: SourceLocation;
 };
 
-export type SourceKind = "text" | "html" | "docx" | "pdf";
+export type SourceKind = "text" | "html" | "docx" | "pdf" | "doc" | "ocr";
 
 export type ParseSuccess = {
   ok: true;
@@ -193,7 +197,7 @@ export type ParseFailureCode =
   | "pdf-no-text-layer"
   | "pdf-encrypted"
   | "pdf-damaged"
-  /** the parse ran past its wall-clock limit (the parse worker was stopped) */
+  /** the parse ran past its wall-clock limit (the parse worker was stopped), or OCR past its own */
   | "timeout"
   /** over a declared-size limit (see limits.ts): PDF pages, zip unpacked size / entries, HTML depth, text length */
   | "too-many-pages"
@@ -203,7 +207,10 @@ export type ParseFailureCode =
   /** the parse worker ran out of its memory limit and was stopped */
   | "out-of-memory"
   /** the parse worker died for another reason (the file still cost only that worker) */
-  | "worker-crashed";
+  | "worker-crashed"
+  /** a scan with more pages than OCR_MAX_PAGES */
+  | "ocr-page-limit"
+  | "ocr-unavailable";
 
 export type ParseResult = ParseSuccess | ParseFailure;
 
@@ -213,3 +220,6 @@ export type ReportInput =
   | { html: string }
   /** raw bytes: mediaType or fileName picks the decoder; text bytes may be UTF-8 or GB18030/GBK */
   | { bytes: Uint8Array; mediaType?: string; fileName?: string };
+
+/** Options of `parseReport`: the OCR engine for scans (injected, so the parser stays pure). */
+export type ParseOptions = { ocr?: import("./ocr/types").OcrRecognizer };

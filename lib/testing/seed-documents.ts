@@ -71,7 +71,7 @@ export async function insertRegions(db: Db, codes: string[]): Promise<void> {
   }
 }
 
-/** identitiesOk false without failedChecks: a failed 表三 balance check in the 总计 column (leaves 申请量 and 办结量). */
+/** identitiesOk false without failedChecks: a failed 表三 balance check in the 总计 column (removes 申请量 and 办结量, not 行政许可). */
 export type LoadOptions = { identitiesOk?: boolean; failedChecks?: string[] };
 
 /**

@@ -5,7 +5,8 @@ import { CoverageMatrix } from "@/components/region/coverage-matrix";
 import { RateCell, RegionAgencyTable } from "@/components/region/region-agency-table";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
-import { listChildRegions, listRegionAgencies } from "@/lib/db/regions";
+import { ScrollTable } from "@/components/ui/scroll-table";
+import { listChildRegions, listRegionAgencies, type RegionAgencyRow } from "@/lib/db/regions";
 import { getFigure } from "@/lib/figures/figures";
 import { formatCount } from "@/lib/format";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
@@ -13,7 +14,25 @@ import { toRegionYearTotals } from "@/lib/view/to-trend-series";
 
 export const dynamic = "force-dynamic";
 
-type PageProps = { params: Promise<{ code: string }> };
+type PageProps = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const PAGE_SIZE = 50;
+const SORTS = { name: "按名称", requests: "按申请量", year: "按最新年度" } as const;
+type SortKey = keyof typeof SORTS;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The region's agencies in the chosen order (name by pinyin-free code order: region code then name). */
+function sortAgencies(agencies: RegionAgencyRow[], sort: SortKey): RegionAgencyRow[] {
+  const latest = (a: RegionAgencyRow) => a.reports.at(-1);
+  const copy = [...agencies];
+  if (sort === "requests") copy.sort((a, b) => (latest(b)?.requestsReceived ?? -1) - (latest(a)?.requestsReceived ?? -1) || a.name.localeCompare(b.name, "zh-CN"));
+  else if (sort === "year") copy.sort((a, b) => (latest(b)?.year ?? 0) - (latest(a)?.year ?? 0) || a.name.localeCompare(b.name, "zh-CN"));
+  else copy.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+  return copy;
+}
 
 const LEVEL_NAMES = { 1: "省级", 2: "地市级", 3: "县级", 4: "乡镇级" } as const;
 
@@ -22,10 +41,25 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   return { title: region ? region.name : "未找到地区" };
 }
 
-export default async function RegionPage({ params }: PageProps) {
+export default async function RegionPage({ params, searchParams }: PageProps) {
   const region = getRegion((await params).code);
   if (!region) notFound();
+  const query = await searchParams;
+  const sortParam = first(query.sort);
+  const sort: SortKey = sortParam && sortParam in SORTS ? (sortParam as SortKey) : "name";
   const agencies = await listRegionAgencies(region);
+  const pageCount = Math.max(1, Math.ceil(agencies.length / PAGE_SIZE));
+  const pageParam = Number(first(query.page) ?? "1");
+  const page = Number.isInteger(pageParam) && pageParam >= 1 ? Math.min(pageParam, pageCount) : 1;
+  const shown = sortAgencies(agencies, sort).slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const href = (p: { sort?: SortKey; page?: number }) => {
+    const u = new URLSearchParams();
+    const s = p.sort ?? sort;
+    if (s !== "name") u.set("sort", s);
+    if ((p.page ?? 1) > 1) u.set("page", String(p.page));
+    const qs = u.toString();
+    return `/regions/${region.code}${qs ? `?${qs}` : ""}#agencies`;
+  };
   const chain = getRegionChain(region.code);
   const children = listChildRegions(region.code, agencies).sort((a, b) => b.agencyCount - a.agencyCount);
   const allReports = agencies.flatMap((a) => a.reports);
@@ -45,17 +79,44 @@ export default async function RegionPage({ params }: PageProps) {
 
       {agencies.length === 0 ? (
         <Card>
-          <p className="text-slate-700">本地区（含下级地区）尚未收录任何机关的年度报告。</p>
+          <p className="text-slate-700" data-testid="region-empty">本地区（含下级地区）尚未收录任何机关的年度报告。</p>
+          {chain.length > 1 ? (
+            <p className="mt-2 text-sm">
+              可以查看上级地区：
+              <Link href={`/regions/${chain[chain.length - 2]!.code}`} className="text-sky-800 underline">
+                {chain[chain.length - 2]!.name}
+              </Link>
+            </p>
+          ) : null}
         </Card>
       ) : (
         <>
-          <Card title="各机关最新数据">
-            <RegionAgencyTable agencies={agencies} />
+          <Card title="各机关最新数据" id="agencies">
+            <div className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+              <span className="text-slate-600">排序：</span>
+              {(Object.keys(SORTS) as SortKey[]).map((k) =>
+                k === sort ? (
+                  <span key={k} aria-current="true" className="font-semibold">{SORTS[k]}</span>
+                ) : (
+                  <Link key={k} href={href({ sort: k })} className="text-sky-800 underline">{SORTS[k]}</Link>
+                ),
+              )}
+              <span className="text-slate-600" data-testid="region-agency-count">
+                共 {agencies.length} 个机关{pageCount > 1 ? `，第 ${page} / ${pageCount} 页` : ""}
+              </span>
+            </div>
+            <RegionAgencyTable agencies={shown} />
+            {pageCount > 1 ? (
+              <nav aria-label="机关列表分页" className="mt-2 flex gap-3 text-sm">
+                {page > 1 ? <Link href={href({ page: page - 1 })} className="text-sky-800 underline">上一页</Link> : null}
+                {page < pageCount ? <Link href={href({ page: page + 1 })} className="text-sky-800 underline">下一页</Link> : null}
+              </nav>
+            ) : null}
           </Card>
           <Card title="地区合计（按年度）">
             <p className="mb-2 text-sm text-slate-600">为本地区已收录机关的简单加总，未收录的机关不在其中；比率按同时填报分子与办结量的报告合并计算。</p>
-            <div className="overflow-x-auto">
-              <table className="w-full min-w-[32rem] border-collapse text-sm" data-testid="region-totals">
+            <ScrollTable label="地区历年合计" minWidthRem={32}>
+              <table className="w-full border-collapse text-sm" data-testid="region-totals">
                 <caption className="sr-only">地区历年合计</caption>
                 <thead>
                   <tr className="border-b border-slate-200 text-left text-slate-600">
@@ -83,7 +144,7 @@ export default async function RegionPage({ params }: PageProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           </Card>
           <Card title="年报收录矩阵">
             <p className="mb-2 text-sm text-slate-600">“未收录”表示本站没有该机关该年度的年报：可能未发布，也可能尚未收集。</p>
