@@ -15,7 +15,7 @@ const seed = readFileSync(path.join(import.meta.dirname, "fixtures/seeds/000_a06
 const seedAsHtml = seed.split("\n").map((line) => `<p>${line.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`).join("");
 const code = (r: Awaited<ReturnType<typeof parseReport>>): string => (r.ok ? "ok" : r.error.code);
 
-describe("PDF page count is checked before any page is read", () => {
+describe("PDF page count is checked before any page is read", { timeout: 60_000 }, () => {
   it("refuses a 1.6 KB page tree that claims 10⁹ pages with too-many-pages", async () => {
     const bytes = pdfPageTreeBomb();
     expect(bytes.length).toBeLessThan(2048);
@@ -33,7 +33,7 @@ describe("PDF page count is checked before any page is read", () => {
   });
 });
 
-describe("DOCX (zip) unpacked size and entry count are checked before mammoth inflates anything", () => {
+describe("DOCX (zip) unpacked size and entry count are checked before mammoth inflates anything", { timeout: 60_000 }, () => {
   // the committed 0.3 MB → 100 MB bomb is posted by the e2e test; here the same shape against a 1 MB limit
   const limits = { maxUnpackedBytes: 1024 * 1024 };
 
@@ -61,7 +61,7 @@ describe("DOCX (zip) unpacked size and entry count are checked before mammoth in
   });
 });
 
-describe("HTML depth, table size and text length", () => {
+describe("HTML depth, table size and text length", { timeout: 60_000 }, () => {
   it("refuses 8,000 nested divs and 1,000 nested tables with too-deep (never a stack overflow)", async () => {
     expect(code(await parseReport({ html: nestedHtml("div", 8000) }))).toBe("too-deep");
     expect(code(await parseReport({ html: nestedHtml("table", 1000) }))).toBe("too-deep");
