@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
    * ocr-page-limit (a scan with more pages than OCR_MAX_PAGES)
    */
   "limit-exceeded": 422,
+  /** a write lost a race too many times; try again (answered with Retry-After) */
+  busy: 503,
   /** the requested thing does not exist */
   "not-found": 404,
   /** anything unexpected; logged, answered with a generic message */
@@ -64,8 +66,17 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   };
 }
 
+/** Seconds a client should wait before retrying a 503. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/** Headers an answer with this body carries: Retry-After when it says "busy". */
+export function errorHeaders(body: unknown): Record<string, string> {
+  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
+  return code === "busy" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {};
+}
+
 /** `toErrorBody` as a `Response`, for route handlers. */
 export function toErrorResponse(err: unknown): Response {
   const { status, body } = toErrorBody(err);
-  return Response.json(body, { status });
+  return Response.json(body, { status, headers: errorHeaders(body) });
 }

@@ -3,9 +3,12 @@
  * alias or create it, upsert the alias, number the version, move isLatest, insert the report; identical bytes already
  * stored → nothing written, answered as "unchanged".
  * A unique violation means a concurrent ingest won: the same document → answered as "unchanged";
- * the same new agency or version number → the statement is retried (it then sees the winner's rows).
+ * the same new agency → the statement is retried (it then sees the winner's rows). Versions of one agency and year are
+ * numbered under a transaction-scoped advisory lock on (agency key, year), so concurrent versions never collide; if
+ * retries still run out, the answer is 503 busy with Retry-After, never a 500.
  */
 import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { FIGURE_COLUMNS, toFigureColumns } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HEAVY_REPORT_COLUMNS, toIngestResult, type IngestResult } from "@/lib/ingest/ingest-result";
@@ -39,7 +42,9 @@ export async function storeParsed(db: Db, input: StoreParsedInput): Promise<Inge
       if (!isUniqueViolation(err)) throw err;
       const existing = await findReportBySha(db, input.sha256);
       if (existing) return existing;
-      if (attempt >= MAX_ATTEMPTS) throw err;
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new AppError("busy", "同一机关同一年度的报告正在被同时写入，请稍后重试。(busy: concurrent writes of this agency and year)");
+      }
     }
   }
 }
@@ -66,7 +71,11 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
   const scope = document.scope ?? "own";
   // data-modifying CTEs all see the statement's snapshot: the new agency reaches the later steps through RETURNING;
   // with these bytes already stored, `agency` is empty, nothing is written and no row comes back
-  const rows = await db.$queryRaw<WrittenRow[]>`
+  // the agency-year's lock first, in the same transaction: the write statement then starts after any other writer of
+  // this agency and year has committed, so it sees their version and numbers its own one higher (no lost race)
+  const [, rows] = await db.$transaction([
+    db.$queryRaw`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(hashtext(${`ogi:report:${a.key}`}), ${document.year}::int)`,
+    db.$queryRaw<WrittenRow[]>`
     WITH stored AS (
       SELECT 1 FROM "Report" WHERE "sha256" = ${input.sha256}
     ), found AS (
@@ -111,7 +120,8 @@ async function writeReport(db: Db, input: StoreParsedInput): Promise<IngestResul
       FROM agency, previous
       RETURNING "id", "version"
     )
-    SELECT inserted."id" AS "reportId", inserted."version", agency.* FROM inserted, agency`;
+    SELECT inserted."id" AS "reportId", inserted."version", agency.* FROM inserted, agency`,
+  ]);
   const row = rows[0];
   if (!row) {
     const stored = await findReportBySha(db, input.sha256);
