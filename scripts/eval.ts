@@ -11,14 +11,16 @@
  * so `npm test` runs without it and scans count as refused there; `npm run eval -- --ocr lib/report/fixtures/scans`
  * checks them.
  *
- * Exit 1 when any value is wrong (a number that is not the report's: the failure that must never
- * ship). Missing values and refused inputs are reported, and fatal only with --strict.
+ * Values are the numbers of the report's tables (sections 二, 三, 四); metadata (year, template,
+ * agency name and region, date) is scored and listed separately. Exit 1 when any value is wrong (a
+ * number that is not the report's: the failure that must never ship). Wrong metadata, missing
+ * values and refused inputs are reported, and fatal only with --strict.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseReport } from "../lib/report/index";
-import { scoreDocument, tally, type ScoredValue, type Tally } from "../lib/testing/eval/score-document";
+import { isTableValue, scoreDocument, tally, type ScoredValue, type Tally } from "../lib/testing/eval/score-document";
 
 const REPORT_EXT = /\.(txt|md|html?|shtml|docx|doc|wps|pdf|png|jpe?g)$/i;
 const DEFAULT_DIRS = [path.join(import.meta.dirname, "../lib/report/fixtures")];
@@ -80,6 +82,8 @@ async function main(): Promise<number> {
   }
   const byFormat = new Map<string, { tally: Tally; inputs: number; refused: number }>();
   const wrong: Array<{ file: string; value: ScoredValue }> = [];
+  const wrongMeta: Array<{ file: string; value: ScoredValue }> = [];
+  const meta: Tally = { right: 0, missing: 0, wrong: 0 };
   const refusals: string[] = [];
   const perFile: string[] = [];
   const overall: Tally = { right: 0, missing: 0, wrong: 0 };
@@ -88,7 +92,11 @@ async function main(): Promise<number> {
     const expected = JSON.parse(readFileSync(c.expectedFile, "utf8")) as unknown;
     const result = await parseReport({ bytes: new Uint8Array(readFileSync(c.file)), fileName: path.basename(c.file) }, { ocr });
     const actual = result.ok ? result.document : null;
-    const scored = scoreDocument(expected, actual);
+    const all = scoreDocument(expected, actual);
+    const scored = all.filter((v) => isTableValue(v.path));
+    const metadata = all.filter((v) => !isTableValue(v.path));
+    tally(metadata, meta);
+    for (const v of metadata) if (v.outcome === "wrong") wrongMeta.push({ file: path.relative(process.cwd(), c.file), value: v });
     const t = tally(scored);
     const entry = byFormat.get(c.format) ?? { tally: { right: 0, missing: 0, wrong: 0 }, inputs: 0, refused: 0 };
     tally(scored, entry.tally);
@@ -109,6 +117,9 @@ async function main(): Promise<number> {
   console.log(`\nWRONG values (${wrong.length}):`);
   if (wrong.length === 0) console.log("  none");
   for (const { file, value } of wrong) console.log(`  ${file}  ${value.path}: expected ${show(value.expected)}, got ${show(value.actual)}`);
+  console.log(`\nwrong metadata (${wrongMeta.length}; fatal only with --strict):`);
+  if (wrongMeta.length === 0) console.log("  none");
+  for (const { file, value } of wrongMeta) console.log(`  ${file}  ${value.path}: expected ${show(value.expected)}, got ${show(value.actual)}`);
   console.log(`\nrefused inputs (${refusals.length}):`);
   console.log(refusals.length ? refusals.join("\n") : "  none");
   console.log("\nper report:");
@@ -116,16 +127,17 @@ async function main(): Promise<number> {
   console.log("\nper input format:");
   for (const [format, e] of [...byFormat].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${line(format, e.tally, e.inputs, e.refused)}`);
   console.log(`  ${line("overall", overall, cases.length, refusedCount)}`);
-  const missing = overall.missing > 0 || refusedCount > 0;
+  console.log(`  ${"metadata".padEnd(10)} ${meta.right} right, ${meta.missing} missing, ${meta.wrong} wrong (year, template, agency name and region, date)`);
+  const missing = overall.missing > 0 || refusedCount > 0 || meta.wrong > 0;
   if (wrong.length > 0) {
     console.log(`\nFAIL: ${wrong.length} wrong value(s)`);
     return 1;
   }
   if (opts.strict && missing) {
-    console.log(`\nFAIL (--strict): ${overall.missing} missing value(s), ${refusedCount} refused input(s)`);
+    console.log(`\nFAIL (--strict): ${overall.missing} missing value(s), ${refusedCount} refused input(s), ${meta.wrong} wrong metadata`);
     return 1;
   }
-  console.log(`\nok: 0 wrong values${missing ? ` (${overall.missing} missing, ${refusedCount} refused: not fatal without --strict)` : ""}`);
+  console.log(`\nok: 0 wrong values${missing ? ` (${overall.missing} missing, ${refusedCount} refused, ${meta.wrong} wrong metadata: not fatal without --strict)` : ""}`);
   return 0;
 }
 

@@ -3,8 +3,8 @@
  * Same code path as POST /api/ingest. Progress on stderr, summary on stdout, exit 1 when any file failed.
  *   --workers N       parse worker threads (default: one per core); every file is parsed in the parse pool
  *                     (lib/parse-pool) with its time and memory limits, so a hostile file fails alone, the run goes on
- *   --concurrency N   documents in flight, parsing or writing (default: twice the workers, at least 4: each document is
- *                     one short write statement, so there are no long transactions to wait on)
+ *   --concurrency N   documents in flight, parsing or writing (default: twice the workers, at least 4)
+ *   --batch N         parsed documents written per transaction (default 16; a failing one is retried alone)
  * Target: DATABASE_URL or the PGlite folder PGLITE_DIR (stop the server first: one process per PGlite folder).
  */
 import { getDb } from "@/lib/db/client";
@@ -13,14 +13,16 @@ import { ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/i
 import { createProgressBar } from "@/lib/ingest/progress-bar";
 import { ParsePool, parsePoolOptionsFromEnv } from "@/lib/parse-pool";
 
-type Args = { paths: string[]; concurrency: number | null; workers: number | null };
+type Args = { paths: string[]; concurrency: number | null; workers: number | null; batchSize: number | null };
 
-/** Parse `PATH... [--workers N] [--concurrency N]`; null = not given. Throws on a bad number. */
+const FLAGS: Record<string, "concurrency" | "workers" | "batchSize"> = { "--concurrency": "concurrency", "--workers": "workers", "--batch": "batchSize" };
+
+/** Parse `PATH... [--workers N] [--concurrency N] [--batch N]`; null = not given. Throws on a bad number. */
 function parseArgs(argv: string[]): Args {
-  const out: Args = { paths: [], concurrency: null, workers: null };
+  const out: Args = { paths: [], concurrency: null, workers: null, batchSize: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const flag = a === "--concurrency" ? "concurrency" : a === "--workers" ? "workers" : null;
+    const flag = FLAGS[a];
     if (!flag) {
       out.paths.push(a);
       continue;
@@ -54,9 +56,9 @@ async function main(): Promise<number> {
     console.error((err as Error).message);
     return 2;
   }
-  const { paths, concurrency } = args;
+  const { paths, concurrency, batchSize } = args;
   if (paths.length === 0) {
-    console.error("usage: npm run ingest -- PATH... [--workers N] [--concurrency N]");
+    console.error("usage: npm run ingest -- PATH... [--workers N] [--concurrency N] [--batch N]");
     return 2;
   }
   const total = (await listIngestFiles(paths)).length;
@@ -66,6 +68,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   const summary = await ingestFiles(db, paths, {
     concurrency: concurrency ?? Math.max(4, 2 * pool.size),
+    batchSize: batchSize ?? 16,
     onProgress: (p) => bar.update(p.done),
     pool,
   });

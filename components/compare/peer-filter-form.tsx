@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AGENCY_KINDS, AGENCY_LEVELS } from "@/lib/http/params";
+import { AGENCY_KINDS, AGENCY_LEVELS } from "@/lib/regions/agency-identity";
 import { FIGURE_KEYS, FIGURE_META, type FigureKey } from "@/lib/figures/figures";
 import { AutoSubmit } from "./auto-submit";
 import { ScopeFields } from "./scope-fields";

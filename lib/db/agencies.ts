@@ -11,9 +11,9 @@ export type AgencyProfile = {
   id: number;
   name: string;
   regionCode: string | null;
-  /** 省 | 市 | 县 | 乡 */
+  /** AgencyLevel (lib/regions/agency-identity.ts): 省 | 市 | 县 | 乡 | 未知 */
   level: string;
-  /** 人民政府 | 行政公署 | 办公厅 | 办公室 | 部门 | 街道 | 其他 */
+  /** AgencyKind (lib/regions/agency-identity.ts) */
   kind: string;
   provinceCode: string | null;
   aliases: string[];

@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { searchIn } from "@/lib/db/search";
 import { seedRegions } from "@/lib/db/seed-regions";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
-import { storeParsed } from "@/lib/ingest/store-parsed";
+import { storeParsed } from "@/lib/db/upsert-report";
 import type { CanonicalReport } from "@/lib/report/types";
 import { createTestDatabase, type BackendName, type TestDatabase } from "@/lib/testing/test-database";
 

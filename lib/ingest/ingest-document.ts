@@ -9,11 +9,11 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
-import { findReportBySha, storeParsed } from "@/lib/ingest/store-parsed";
-import type { IngestResult } from "@/lib/ingest/ingest-result";
+import { findReportBySha, storeParsed, type StoreParsedInput } from "@/lib/db/upsert-report";
+import type { IngestResult } from "@/lib/db/ingest-result";
 import { ocrLimitsFromEnv } from "@/lib/ocr/ocr-document";
 import { getParsePool, type ParsePool } from "@/lib/parse-pool";
-import { detectKind } from "@/lib/report/parse-report";
+import { detectKind, parsesQuickly } from "@/lib/report/media-type";
 import type { ParseFailureCode, ParseResult, ReportInput } from "@/lib/report/types";
 
 /** One document to ingest: its original bytes (or text / HTML as a string) and where it came from. */
@@ -41,14 +41,8 @@ function toOriginal(input: IngestInput): { bytes: Uint8Array; mediaType: string;
   return { bytes: new TextEncoder().encode(text), mediaType: "text/plain", parseInput: { text } };
 }
 
-/**
- * Text and HTML parse in ~2 ms, about a round trip: their identical-document check rides in the write statement.
- * PDF and DOCX cost far more to parse, so their sha256 is looked up first.
- */
-function parsesQuickly(mediaType: string): boolean {
-  // (scans take seconds per page: their sha256 is looked up first too)
-  return mediaType === "text/plain" || mediaType === "text/html";
-}
+/** What ingest does with a document once parsed: answer at once (bytes already stored), or store it. */
+export type PreparedDocument = { result: IngestResult } | { store: StoreParsedInput };
 
 /** Parser failures that mean "over a limit" (the document may be a report, but it costs too much): 422 limit-exceeded. */
 const LIMIT_CODES = new Set<ParseFailureCode>([
@@ -76,15 +70,17 @@ export type IngestOptions = {
 };
 
 /**
- * Parse (in the parse worker pool: time and memory limits, never on the caller's thread), then store.
+ * Parse a document for storing (in the parse worker pool: time and memory limits, never on the caller's thread).
  * Throws AppError "not-a-report" | "unsupported-media-type" | "limit-exceeded" with the parser's reason in `detail`.
  */
-export async function ingestDocument(db: Db, input: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
+export async function prepareDocument(db: Db, input: IngestInput, options: IngestOptions = {}): Promise<PreparedDocument> {
   const { bytes, mediaType, parseInput } = toOriginal(input);
   const sha256 = sha256Hex(bytes);
+  // text and HTML parse in ~2 ms, about a round trip: their identical-document check rides in the write statement;
+  // PDF, DOCX and scans (seconds per page) cost far more to parse, so their sha256 is looked up first
   if (!parsesQuickly(mediaType)) {
     const existing = await findReportBySha(db, sha256);
-    if (existing) return existing;
+    if (existing) return { result: existing };
   }
   const parsed = await parseInPool(options.pool ?? getParsePool(), parseInput, input.onOcrProgress);
   if (!parsed.ok) {
@@ -92,5 +88,11 @@ export async function ingestDocument(db: Db, input: IngestInput, options: Ingest
     const code = reason === "unsupported-media-type" ? "unsupported-media-type" : LIMIT_CODES.has(reason) ? "limit-exceeded" : "not-a-report";
     throw new AppError(code, parsed.error.message, parsed.error.code);
   }
-  return storeParsed(db, { parsed, sha256, bytes, mediaType, fileName: input.fileName, sourceUrl: input.sourceUrl });
+  return { store: { parsed, sha256, bytes, mediaType, fileName: input.fileName, sourceUrl: input.sourceUrl } };
+}
+
+/** Parse (in the pool), then store. Throws AppError("not-a-report" | "unsupported-media-type" | "limit-exceeded"). */
+export async function ingestDocument(db: Db, input: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
+  const prepared = await prepareDocument(db, input, options);
+  return "result" in prepared ? prepared.result : storeParsed(db, prepared.store);
 }

@@ -4,6 +4,7 @@
  */
 import { declaredCharset, decodeText, looksBinary } from "./decode-text";
 import { LimitExceeded, limitMessages, resolveLimits, type ParseLimits } from "./limits";
+import { detectKind, OLE_MAGIC, startsWithBytes } from "./media-type";
 import { parseHtml } from "./parse-html";
 import type { OcrRecognizer } from "./ocr/types";
 import { parseText } from "./parse-text";
@@ -15,40 +16,7 @@ export type ParseReportOptions = ParseOptions & {
   limits?: Partial<ParseLimits>;
 };
 
-/** The input kinds this entry point reads. */
-export type InputKind = "text" | "html" | "docx" | "doc" | "pdf" | "image" | "unknown";
-
-const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((b, i) => bytes[i] === b);
-/** OLE compound file (Word 97–2003 .doc, WPS .wps): D0 CF 11 E0 A1 B1 1A E1 */
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** The kind the bytes themselves say, or null: magic bytes win over a name or a declared type (a .wps that is a DOCX is a DOCX). */
-export function sniffKind(bytes: Uint8Array): InputKind | null {
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "pdf";
-  if (startsWith(bytes, OLE_MAGIC)) return "doc";
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return "docx";
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image";
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image";
-  return null;
-}
-
-/** Picks the kind from the magic bytes, then the media type, then the file extension. */
-export function detectKind(bytes: Uint8Array, mediaType?: string, fileName?: string): InputKind {
-  const sniffed = sniffKind(bytes);
-  if (sniffed) return sniffed;
-  const mt = (mediaType ?? "").toLowerCase();
-  const ext = (fileName ?? "").toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? "";
-  // named a PDF / Word / image but without its signature: read as that kind, which reports the damage
-  if (mt.includes("pdf") || ext === "pdf") return "pdf";
-  if (mt.includes("wordprocessingml") || ext === "docx") return "docx";
-  if (mt === "application/msword" || mt.includes("ms-works") || mt.includes("wps") || ext === "doc" || ext === "wps") return "doc";
-  if (mt === "image/png" || mt === "image/jpeg" || ext === "png" || ext === "jpg" || ext === "jpeg") return "image";
-  if (mt.includes("html") || ext === "html" || ext === "htm" || ext === "shtml") return "html";
-  if (mt.startsWith("text/") || ext === "txt" || ext === "md") return "text";
-  const head = String.fromCharCode(...bytes.subarray(0, 512)).toLowerCase();
-  if (/^\s*(<!doctype html|<html|<head|<body|<meta|<table|<div|<p[ >])/.test(head)) return "html";
-  return "text";
-}
+export { detectKind, sniffKind, type InputKind } from "./media-type";
 
 const fail = (code: ParseFailureCode, message: string): ParseResult => ({ ok: false, error: { code, message } });
 
@@ -58,7 +26,7 @@ const fail = (code: ParseFailureCode, message: string): ParseResult => ({ ok: fa
  * which WPS Office writes into its .wps files too; a compound file without one (Works .wps, an .xls renamed) is refused.
  */
 async function parseLegacyWord(bytes: Uint8Array, limits: ParseLimits): Promise<ParseResult> {
-  if (!startsWith(bytes, OLE_MAGIC)) return fail("unreadable", "不是有效的 Word 97–2003 / WPS 文件（缺少 OLE 复合文档文件头）");
+  if (!startsWithBytes(bytes, OLE_MAGIC)) return fail("unreadable", "不是有效的 Word 97–2003 / WPS 文件（缺少 OLE 复合文档文件头）");
   let text: string;
   try {
     const { default: WordExtractor } = await import("word-extractor");

@@ -154,8 +154,38 @@ export type FindingSeverity = "error" | "warning" | "info";
  * Something the parser wants a person to know: a failed identity, a cell it could not place,
  * a narrative figure that contradicts the table, a missing section. Message in Chinese, code in English.
  */
+/** Every kind of finding the parser reports (English code; the message says it in Chinese). */
+export type FindingCode =
+  /** an accounting identity (勾稽关系) does not hold; `rule` names it (lib/report/identities.ts) */
+  | "identity-failed"
+  /** a figure in the narrative (正文) contradicts the table */
+  | "narrative-mismatch"
+  | "section-missing"
+  | "template-unknown"
+  | "year-missing"
+  | "agency-missing"
+  | "region-unresolved"
+  /** the agency's place is a managed area (平潭综合实验区) resolved through lib/regions/area-aliases */
+  | "region-alias"
+  /** a section 二 cell whose unit does not fit its column (money in a count, a count in 万元), left null */
+  | "unit-mismatch"
+  | "cells-unplaced"
+  | "row-missing"
+  | "group-subtotal"
+  | "scope-summary"
+  /** a titled report whose tables came out with no numbers */
+  | "tables-empty"
+  /** the repair step (repair.ts) could not settle a row */
+  | "repair-ambiguous"
+  | "repair-inconsistent"
+  | "repair-gave-up"
+  /** OCR (lib/report/ocr): a misread digit put right by an identity */
+  | "ocr-corrected"
+  /** OCR: a value no identity confirms, left null */
+  | "ocr-unconfirmed";
+
 export type Finding = {
-  code: string;
+  code: FindingCode;
   severity: FindingSeverity;
   message: string;
   /** 二 | 三 | 四 */
