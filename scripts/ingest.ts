@@ -1,5 +1,6 @@
 /**
- * Bulk ingest: `npm run ingest -- PATH...` (files, and folders walked recursively for .txt/.html/.docx/.pdf).
+ * Bulk ingest: `npm run ingest -- PATH...` (files, and folders walked recursively for .txt/.html/.docx/.doc/.wps/.pdf/.png/.jpg).
+ * Scans are read by OCR inside the parse workers (each with its Tesseract pool, OCR_WORKERS), with a line per page read.
  * Same code path as POST /api/ingest. Progress on stderr, summary on stdout, exit 1 when any file failed.
  *   --workers N       parse worker threads (default: one per core); every file is parsed in the parse pool
  *                     (lib/parse-pool) with its time and memory limits, so a hostile file fails alone, the run goes on
@@ -12,6 +13,7 @@ import { PgliteLockedError } from "@/lib/db/pglite-lock";
 import { ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
 import { ParsePool, parsePoolOptionsFromEnv } from "@/lib/parse-pool";
+import path from "node:path";
 
 type Args = { paths: string[]; concurrency: number | null; workers: number | null; batchSize: number | null };
 
@@ -71,8 +73,11 @@ async function main(): Promise<number> {
     batchSize: batchSize ?? 16,
     onProgress: (p) => bar.update(p.done),
     pool,
+    // scans: one line per page read by OCR (a scan takes seconds per page; OCR runs inside the parse workers)
+    onOcrPage: (p) => process.stderr.write(`\n  OCR ${path.basename(p.file)}: page ${p.page}/${p.pages} read\n`),
   });
   bar.finish();
+  // stopping the parse workers stops the OCR engines they started
   await pool.close();
   console.log(formatSummary(summary, (performance.now() - started) / 1000));
   await db.$disconnect();
