@@ -7,8 +7,10 @@
  *   6 units/notes: section 二 printed with units and notes (75394432.52元, 2笔, 22（其中修订16件）) in
  *     every layout, alone and with lossless damage (exact), and with lossy damage (exact where the
  *     identity oracle says so, sound always: no wrong number, every lost value null with a finding);
- *   4 other producers: PDFs whose text layer reads radical code points (as Chromium writes them)
- *     and whose table 三 header ends one page while its rows start the next (exact), both templates.
+ *   4 other producers: PDFs whose table 三 header ends one page while its rows start the next
+ *     (exact), both templates, managed-area bodies among them. (Chromium's radical code points are
+ *     not reproducible with pdf-lib, whose ToUnicode names each glyph by its ideograph: the real
+ *     Chromium fixtures in lib/report/fixtures/formats and normalize.test.ts cover them.)
  * Seeded and reproducible; the counts and the exact/sound split are printed.
  */
 import { readFileSync } from "node:fs";
@@ -107,7 +109,7 @@ const require = createRequire(import.meta.url);
 const FONT = new Uint8Array(readFileSync(path.join(path.dirname(require.resolve("@embedpdf/fonts-sc")), "../fonts/NotoSansHans-Regular.otf")));
 
 describe("class 4, PDFs as other producers write them", () => {
-  it(`give back the same document for ${PDF_CASES} reports with radical code points and table 三 split after its header`, async () => {
+  it(`give back the same document for ${PDF_CASES} reports with table 三 split after its header`, async () => {
     for (let i = 0; i < PDF_CASES; i++) {
       const seed = BASE_SEED + 900_000 + i;
       const variant: TemplateVariant = i % 3 === 0 ? "2019" : i % 3 === 1 ? "2021-single-other" : "2021";
@@ -117,7 +119,6 @@ describe("class 4, PDFs as other producers write them", () => {
         placeChain: agency.chain,
         siteCode: agency.siteCode,
         fillerParagraphs: seed % 4,
-        radicalCodePoints: i % 2 === 0,
         breakAfterRequestsHeader: true,
       });
       const result = await parsePdf(bytes);

@@ -21,30 +21,9 @@ export type RenderPdfOptions = {
   fillerParagraphs?: number;
   /** label font size in the tables (default 9) */
   tableFontSize?: number;
-  /**
-   * Write CJK characters by the radical code point that shares their glyph (行 as ⾏ U+2F8F, 门 as ⻔),
-   * as Chromium/Skia's text layer does: the page looks the same, its text layer reads radicals.
-   */
-  radicalCodePoints?: boolean;
   /** end the page right after table 三's header rows, so its body starts on the next page */
   breakAfterRequestsHeader?: boolean;
 };
-
-/** Ideograph → a radical code point the same CJK font glyph stands for (Kangxi by NFKC, some of the supplement). */
-let toRadical: Map<string, string> | null = null;
-function radicalOf(ch: string): string {
-  if (!toRadical) {
-    toRadical = new Map();
-    for (let c = 0x2f00; c <= 0x2fd5; c++) {
-      const radical = String.fromCharCode(c);
-      const ideograph = radical.normalize("NFKC");
-      if (ideograph.length === 1 && ideograph !== radical) toRadical.set(ideograph, radical);
-    }
-    toRadical.set("户", "⼾");
-    for (const [ideograph, radical] of [["门", "⻔"], ["长", "⻓"], ["民", "⺠"], ["见", "⻅"], ["页", "⻚"], ["车", "⻋"]]) toRadical.set(ideograph!, radical!);
-  }
-  return toRadical.get(ch) ?? ch;
-}
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN_X = 60;
@@ -61,7 +40,6 @@ class PdfWriter {
   constructor(
     readonly doc: PDFDocument,
     readonly font: PDFFont,
-    readonly radicals = false,
   ) {
     this.newPage();
   }
@@ -78,7 +56,6 @@ class PdfWriter {
   /** top-left y → pdf-lib baseline y */
   text(str: string, x: number, yTop: number, size: number): void {
     if (!str) return;
-    if (this.radicals) str = [...str].map(radicalOf).join("");
     this.cursor.page.drawText(str, { x, y: A4[1] - yTop - size * 0.88, size, font: this.font, color: rgb(0, 0, 0) });
   }
 
@@ -221,7 +198,7 @@ export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOp
   pdf.setProducer("ogi-dashboard synthetic report (合成数据)");
   pdf.setTitle(`${doc.agency.name}${doc.year}年政府信息公开工作年度报告（合成样例）`);
   const font = await pdf.embedFont(options.fontBytes, { subset: true });
-  const w = new PdfWriter(pdf, font, options.radicalCodePoints ?? false);
+  const w = new PdfWriter(pdf, font);
   const size = options.tableFontSize ?? 9;
   const { year } = doc;
   const name = doc.agency.name;
