@@ -1,5 +1,6 @@
 /**
- * Bulk ingest: `npm run ingest -- PATH...` (files, and folders walked recursively for .txt/.html/.docx/.pdf).
+ * Bulk ingest: `npm run ingest -- PATH...` (files, and folders walked recursively for .txt/.html/.docx/.doc/.wps/.pdf/.png/.jpg).
+ * Scans are read by OCR in the worker pool (OCR_WORKERS), with a line per page read.
  * Same code path as POST /api/ingest. Progress on stderr, summary on stdout, exit 1 when any file failed.
  *   --batch N         parsed documents written per transaction (default 16; a failing one is retried alone)
  *   --concurrency N   documents in flight (default 4: each document is one short write statement, so there are no
@@ -9,6 +10,8 @@
 import { getDb } from "@/lib/db/client";
 import { ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
+import { shutdownOcrPool } from "@/lib/ocr/tesseract-pool";
+import path from "node:path";
 
 /** Parse `PATH... [--concurrency N]`. */
 function parseArgs(argv: string[]): { paths: string[]; concurrency: number | null; batchSize: number | null } {
@@ -52,8 +55,11 @@ async function main(): Promise<number> {
     concurrency: concurrency ?? 4,
     batchSize: batchSize ?? 16,
     onProgress: (p) => bar.update(p.done),
+    // scans: one line per page read by OCR (a scan takes seconds per page)
+    onOcrPage: (p) => process.stderr.write(`\n  OCR ${path.basename(p.file)}: page ${p.page}/${p.pages} read\n`),
   });
   bar.finish();
+  await shutdownOcrPool();
   console.log(formatSummary(summary, (performance.now() - started) / 1000));
   await db.$disconnect();
   return summary.failures.length > 0 ? 1 : 0;

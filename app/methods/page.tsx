@@ -78,6 +78,15 @@ export default async function MethodsPage() {
         </p>
       </section>
 
+      <section aria-labelledby="ocr" className="flex flex-col gap-2">
+        <h2 id="ocr" className="text-lg font-semibold">识别自扫描件</h2>
+        <p>
+          有的机关只发布扫描件（没有文字层的 PDF 或照片）。本站在服务器上用文字识别（OCR，Tesseract 简体中文模型）读取，表格的行列按与 PDF 相同的方法重建，
+          每个数字都再用英文数字模型读第二遍。两遍不一致、或识别置信度低的数字只是“候选”：只有当恰好一种读法满足全部勾稽关系时才采用，并标注“由勾稽关系推算”；
+          没有勾稽关系能确认的低置信度数字显示为“未填报”，绝不猜测。这样读出的数字在卡片上标有“识别自扫描件”，可点击查看原文所在页。
+        </p>
+      </section>
+
       <section aria-labelledby="coverage" className="flex flex-col gap-2">
         <h2 id="coverage" className="text-lg font-semibold">收录范围的局限</h2>
         <ul className="list-disc pl-6">

@@ -14,8 +14,12 @@ import { MEDIA_TYPES, mediaTypeOfFileName } from "@/lib/report/media-type";
 export type IngestFailure = { file: string; code: string; message: string };
 export type IngestSummary = { created: number; unchanged: number; newVersions: number; failures: IngestFailure[] };
 export type IngestProgress = { done: number; total: number; file: string; outcome: IngestOutcome | "failed" };
+/** A scan's OCR progress: pages read of pages. */
+export type OcrPageProgress = { file: string; page: number; pages: number };
 export type IngestFilesOptions = {
   concurrency?: number;
+  /** each page of a scan read by OCR (the bulk CLI prints it) */
+  onOcrPage?: (p: OcrPageProgress) => void;
   /** parsed documents written per transaction (default 16); a failing one rolls its batch back and is retried alone */
   batchSize?: number;
   onProgress?: (p: IngestProgress) => void;
@@ -35,10 +39,11 @@ export async function listIngestFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
-async function prepareFile(db: Db, file: string): Promise<PreparedDocument> {
+async function prepareFile(db: Db, file: string, onOcrPage?: (p: OcrPageProgress) => void): Promise<PreparedDocument> {
   const bytes = new Uint8Array(await readFile(file));
   const mediaType = mediaTypeOfFileName(file) ?? "application/octet-stream";
-  return prepareDocument(db, { bytes, mediaType, fileName: path.basename(file) });
+  const onOcrProgress = onOcrPage ? (page: number, pages: number) => onOcrPage({ file, page, pages }) : undefined;
+  return prepareDocument(db, { bytes, mediaType, fileName: path.basename(file), onOcrProgress });
 }
 
 function toFailure(file: string, err: unknown): IngestFailure {
@@ -51,7 +56,7 @@ function toFailure(file: string, err: unknown): IngestFailure {
  * `batchSize` files, parse them, and write the parsed ones in one transaction (storeParsedBatch: one report failing
  * leaves the others stored, each report all-or-nothing).
  */
-export async function ingestFiles(db: Db, paths: string[], { concurrency = 1, batchSize = 16, onProgress }: IngestFilesOptions = {}): Promise<IngestSummary> {
+export async function ingestFiles(db: Db, paths: string[], { concurrency = 1, batchSize = 16, onProgress, onOcrPage }: IngestFilesOptions = {}): Promise<IngestSummary> {
   const files = await listIngestFiles(paths);
   const summary: IngestSummary = { created: 0, unchanged: 0, newVersions: 0, failures: [] };
   let next = 0;
@@ -70,7 +75,7 @@ export async function ingestFiles(db: Db, paths: string[], { concurrency = 1, ba
       const toStore: { file: string; input: StoreParsedInput }[] = [];
       for (const file of chunk) {
         try {
-          const prepared = await prepareFile(db, file);
+          const prepared = await prepareFile(db, file, onOcrPage);
           if ("result" in prepared) record(file, prepared.result.outcome);
           else toStore.push({ file, input: prepared.store });
         } catch (err) {

@@ -7,7 +7,7 @@
 import type { OcrPageWords, OcrRecognizer, OcrWordItem } from "@/lib/report/ocr";
 import { binarize, buildMosaic, estimateSkew, findTextBlobs, removeRules, toGray } from "./page-image";
 import type { GrayImage, Mosaic, MosaicSlot, PixelBox } from "./page-image";
-import { getOcrPool, OcrTimeoutError, type OcrPool, type OcrWord } from "./tesseract-pool";
+import { getDigitPool, getOcrPool, OcrTimeoutError, type OcrPool, type OcrWord } from "./tesseract-pool";
 
 export type OcrLimits = {
   /** pages beyond this are refused before any page is read */
@@ -32,7 +32,7 @@ export function ocrLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): OcrLimit
 }
 
 /** Resolution pages are rendered at for recognition. */
-const RENDER_DPI = 200;
+const RENDER_DPI = Number(process.env.OCR_RENDER_DPI ?? 200);
 /** Mosaic lines per recognition job: a page's jobs run on several workers at once. */
 const LINES_PER_JOB = 40;
 
@@ -83,7 +83,12 @@ async function rotate(img: GrayImage, deg: number): Promise<GrayImage> {
 }
 
 /** Recognises one page image; words come back in the page's pixel coordinates with their blob's line box. */
-export async function recognizePage(gray: GrayImage, pool: OcrPool, timeoutMs: number): Promise<{ words: OcrWordItem[]; skew: number }> {
+export async function recognizePage(
+  gray: GrayImage,
+  pool: OcrPool,
+  timeoutMs: number,
+  digitPool: OcrPool = getDigitPool(),
+): Promise<{ words: OcrWordItem[]; skew: number }> {
   type Placed = OcrWordItem & { blobX0?: number; blobX1?: number };
   let page = gray;
   let ink = binarize(page);
@@ -98,8 +103,8 @@ export async function recognizePage(gray: GrayImage, pool: OcrPool, timeoutMs: n
   const order = blobs.slice().sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   const chunks: (typeof order)[] = [];
   for (let i = 0; i < order.length; i += LINES_PER_JOB) chunks.push(order.slice(i, i + LINES_PER_JOB));
-  const deadline = Date.now() + timeoutMs;
-  const left = () => Math.max(1000, deadline - Date.now());
+  // the limit applies to each recognition job from when a worker starts it (not while it waits for one)
+  const left = () => timeoutMs;
   const first = await Promise.all(
     chunks.map(async (chunk) => {
       const mosaic = buildMosaic(page, ruled, chunk);
@@ -107,8 +112,8 @@ export async function recognizePage(gray: GrayImage, pool: OcrPool, timeoutMs: n
     }),
   );
   const words = first.flat();
-  // a second, independent reading of every number (the blob enlarged twice): where the two differ, the
-  // number is doubtful, and the second reading is one more candidate for the identities
+  // a second, independent reading of every number by the English model (better at Latin digits than chi_sim):
+  // the English reading is kept, and where the two differ the number is doubtful, the other reading a candidate
   const numericBlobs = new Map<string, { blob: PixelBox; words: Placed[] }>();
   for (const w of words) {
     const key = `${w.top}:${w.bottom}:${w.blobX0}`;
@@ -119,15 +124,25 @@ export async function recognizePage(gray: GrayImage, pool: OcrPool, timeoutMs: n
   const numeric = [...numericBlobs.values()].filter((e) => e.words.every((w) => NUMBER_WORD.test(w.text)));
   for (let i = 0; i < numeric.length; i += LINES_PER_JOB * 2) {
     const group = numeric.slice(i, i + LINES_PER_JOB * 2);
-    const mosaic = buildMosaic(page, ruled, group.map((g) => g.blob), 16, SECOND_READING_SCALE);
-    const again = placeWords(await pool.recognize(encodePgm(mosaic.image), left(), { tessedit_char_whitelist: "0123456789." }), mosaic);
+    const mosaic = buildMosaic(page, ruled, group.map((g) => g.blob));
+    const again = placeWords(await digitPool.recognize(encodePgm(mosaic.image), left()), mosaic);
     for (const g of group) {
-      const second = again
-        .filter((w) => w.top === g.blob.y0 && w.blobX0 === g.blob.x0)
-        .map((w) => w.text)
-        .join("");
-      const firstText = g.words.map((w) => w.text).join("");
-      if (second.replace(/\s/g, "") !== firstText.replace(/\s/g, "")) for (const w of g.words) w.alternative = second;
+      const second = again.filter((w) => w.top === g.blob.y0 && w.blobX0 === g.blob.x0);
+      const secondText = second.map((w) => w.text).join(" ");
+      const firstText = g.words.map((w) => w.text).join(" ");
+      if (secondText === firstText) continue;
+      // the same number of words: take the English reading word by word, keep chi_sim's as the alternative
+      if (second.length === g.words.length && second.every((w) => NUMBER_WORD.test(w.text))) {
+        g.words.forEach((w, k) => {
+          const e = second[k]!;
+          if (e.text === w.text) return;
+          w.alternative = w.text;
+          w.text = e.text;
+          w.confidence = Math.min(w.confidence, e.confidence);
+        });
+      } else {
+        for (const w of g.words) w.alternative = secondText;
+      }
     }
   }
   for (const w of words) {
@@ -137,8 +152,6 @@ export async function recognizePage(gray: GrayImage, pool: OcrPool, timeoutMs: n
   return { words, skew };
 }
 
-/** The second reading of numbers: digits only, the blob enlarged by this much. */
-const SECOND_READING_SCALE = 1;
 const NUMBER_WORD = /^[0-9〇OoＯ.,，．]+$/;
 
 /** Maps words from mosaic coordinates back to the page: each word belongs to the mosaic line its centre is in. */
@@ -246,7 +259,9 @@ async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
  * The recognizer the parser is given: reads every page of an image-only PDF or one image.
  * Throws OcrPageLimitError before reading when the document has too many pages, OcrTimeoutError past a limit.
  */
-export function createOcrRecognizer(options: { pool?: OcrPool; limits?: Partial<OcrLimits>; onProgress?: OcrProgress } = {}): OcrRecognizer {
+export function createOcrRecognizer(
+  options: { pool?: OcrPool; digitPool?: OcrPool; limits?: Partial<OcrLimits>; onProgress?: OcrProgress } = {},
+): OcrRecognizer {
   const limits = { ...ocrLimitsFromEnv(), ...options.limits };
   return {
     limits,
@@ -254,7 +269,7 @@ export function createOcrRecognizer(options: { pool?: OcrPool; limits?: Partial<
       const pool = options.pool ?? getOcrPool();
       const { gray, widthPt, heightPt } = await decodeImage(bytes);
       const pxPerPt = gray.width / widthPt;
-      const { words, skew } = await recognizePage(gray, pool, limits.pageTimeoutMs);
+      const { words, skew } = await recognizePage(gray, pool, limits.pageTimeoutMs, options.digitPool ?? getDigitPool());
       options.onProgress?.(1, 1);
       return [{ page: 1, width: widthPt, height: heightPt, skew, words: toPoints(words, 1, pxPerPt) }];
     },
@@ -275,7 +290,8 @@ export function createOcrRecognizer(options: { pool?: OcrPool; limits?: Partial<
           if (left <= 0) throw new OcrTimeoutError(limits.documentTimeoutMs);
           const { gray, widthPt, heightPt } = await renderPdfPage(doc, p, RENDER_DPI);
           const pxPerPt = gray.width / widthPt;
-          const job: Promise<void> = withDeadline(recognizePage(gray, pool, limits.pageTimeoutMs), Math.min(limits.pageTimeoutMs * 2, left))
+          const reading = recognizePage(gray, pool, limits.pageTimeoutMs, options.digitPool ?? getDigitPool());
+          const job: Promise<void> = withDeadline(reading, left)
             .then(({ words, skew }) => {
               pages[p - 1] = { page: p, width: widthPt, height: heightPt, skew, words: toPoints(words, p, pxPerPt) };
               options.onProgress?.(++done, doc.numPages);

@@ -8,12 +8,12 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseReport } from "@/lib/report";
 import { createOcrRecognizer } from "./ocr-document";
-import { ocrAssetPaths, OcrPool } from "./tesseract-pool";
+import { ocrAssetPaths, OcrPool, shutdownOcrPool } from "./tesseract-pool";
 
 const SCANS = join(import.meta.dirname, "../report/fixtures/scans");
 const pool = new OcrPool(2);
 const ocr = createOcrRecognizer({ pool, limits: { pageTimeoutMs: 90_000, documentTimeoutMs: 180_000 } });
-afterAll(() => pool.terminate());
+afterAll(() => Promise.all([pool.terminate(), shutdownOcrPool()]));
 
 describe("OCR assets come from node_modules, never a URL", () => {
   it("model, worker script and core are local files", () => {

@@ -33,9 +33,12 @@ export class OcrTimeoutError extends Error {
 
 const require = createRequire(import.meta.url);
 
+/** The models: chi_sim reads the page; eng gives numbers their second reading (it reads Latin digits better). */
+export type OcrLang = "chi_sim" | "eng";
+
 /** Where the model and the worker script live: resolved inside node_modules, never a URL. */
-export function ocrAssetPaths(): { langPath: string; workerPath: string; corePath: string } {
-  const dataDir = dirname(require.resolve("@tesseract.js-data/chi_sim/package.json"));
+export function ocrAssetPaths(lang: OcrLang = "chi_sim"): { langPath: string; workerPath: string; corePath: string } {
+  const dataDir = dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
   const tessDir = dirname(require.resolve("tesseract.js/package.json"));
   const coreDir = dirname(require.resolve("tesseract.js-core/package.json"));
   return {
@@ -66,10 +69,10 @@ export function defaultOcrWorkers(env: NodeJS.ProcessEnv = process.env): number 
 /** Parameters every worker starts with (one text line per mosaic line: a uniform block of text, PSM 6). */
 const DEFAULT_PARAMS: Record<string, string> = { tessedit_pageseg_mode: "6", preserve_interword_spaces: "1", user_defined_dpi: "200", tessedit_char_whitelist: "" };
 
-async function spawn(): Promise<TesseractWorker> {
+async function spawn(lang: OcrLang): Promise<TesseractWorker> {
   const { createWorker, OEM, PSM } = await import("tesseract.js");
-  const { langPath, workerPath, corePath } = ocrAssetPaths();
-  const worker = await createWorker("chi_sim", OEM.LSTM_ONLY, {
+  const { langPath, workerPath, corePath } = ocrAssetPaths(lang);
+  const worker = await createWorker(lang, OEM.LSTM_ONLY, {
     langPath,
     workerPath,
     corePath,
@@ -93,6 +96,7 @@ export class OcrPool {
     readonly size = defaultOcrWorkers(),
     /** terminate the workers after this long without work (they hold the model in memory) */
     private readonly idleMs = 60_000,
+    readonly lang: OcrLang = "chi_sim",
   ) {}
 
   /** Recognises one image (PNG/JPEG/PGM bytes) as a block of text lines. */
@@ -113,7 +117,7 @@ export class OcrPool {
     while (this.queue.length > 0) {
       let slot = this.slots.find((s) => !s.busy);
       if (!slot && this.slots.length < this.size) {
-        slot = { worker: spawn(), busy: false };
+        slot = { worker: spawn(this.lang), busy: false };
         this.slots.push(slot);
       }
       if (!slot) return;
@@ -162,7 +166,7 @@ export class OcrPool {
       // a worker that timed out (or failed) is replaced: its thread may still be busy
       if (timedOut || !(err instanceof OcrTimeoutError)) {
         const dead = slot.worker;
-        slot.worker = spawn();
+        slot.worker = spawn(this.lang);
         void dead.then((w) => w.terminate()).catch(() => undefined);
       }
     } finally {
@@ -182,14 +186,21 @@ export class OcrPool {
 }
 
 let shared: OcrPool | null = null;
+let digits: OcrPool | null = null;
 
-/** The process-wide pool. */
+/** The process-wide pool (chi_sim). */
 export function getOcrPool(): OcrPool {
   shared ??= new OcrPool();
   return shared;
 }
 
-/** Stops the process-wide pool's workers (for CLIs and tests). */
+/** The process-wide pool for the second reading of numbers (eng). */
+export function getDigitPool(): OcrPool {
+  digits ??= new OcrPool(defaultOcrWorkers(), 60_000, "eng");
+  return digits;
+}
+
+/** Stops the process-wide pools' workers (for CLIs and tests). */
 export async function shutdownOcrPool(): Promise<void> {
-  await shared?.terminate();
+  await Promise.all([shared?.terminate(), digits?.terminate()]);
 }

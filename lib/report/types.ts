@@ -182,7 +182,11 @@ export type FindingCode =
   /** OCR (lib/report/ocr): a misread digit put right by an identity */
   | "ocr-corrected"
   /** OCR: a value no identity confirms, left null */
-  | "ocr-unconfirmed";
+  | "ocr-unconfirmed"
+  /** OCR: an identity still fails on the OCR numbers: they are withheld (null) */
+  | "ocr-identity-failed"
+  /** OCR: a misread place name in the agency's title put right by the gazetteer */
+  | "ocr-place-corrected";
 
 export type Finding = {
   code: FindingCode;

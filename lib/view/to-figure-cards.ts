@@ -20,6 +20,8 @@ export type FigureCardData = {
   /** PDF only: the 1-based page the value is printed on */
   sourcePage: number | null;
   isInferred: boolean;
+  /** read from a scan by OCR (识别自扫描件) */
+  isOcr: boolean;
   note: string | null;
   /** the report's own check (勾稽关系) that this figure's inputs take part in failed: say so on the card */
   warning: string | null;
@@ -48,6 +50,7 @@ function toCard(key: AnyFigureKey, f: Figures, provenance: Provenance, findings:
     sourcePath: path,
     sourcePage: p?.loc?.page ?? null,
     isInferred: p?.status === "inferred",
+    isOcr: p?.source === "ocr",
     note,
     warning: toWarning(def.identities, findings),
   };

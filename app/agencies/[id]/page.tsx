@@ -139,7 +139,14 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
 }
 
 function describeSource(kind: string): string {
-  const names: Record<string, string> = { text: "纯文本", html: "网页", docx: "Word 文档", pdf: "PDF" };
+  const names: Record<string, string> = {
+    text: "纯文本",
+    html: "网页",
+    docx: "Word 文档",
+    doc: "Word 97–2003 / WPS 文档",
+    pdf: "PDF",
+    ocr: "扫描件（文字识别，数值已用勾稽关系核验）",
+  };
   return `来源格式：${names[kind] ?? kind}`;
 }
 

@@ -13,6 +13,7 @@ function misread(changes: Record<string, number>, conf = 96, low: Record<string,
   const provenance = structuredClone(clean.provenance);
   const confidence = new Map<string, number>();
   for (const [path, p] of Object.entries(provenance)) {
+    provenance[path] = { ...p, source: "ocr" };
     if (p.status === "stated" && /^(active|requests|reviewLitigation)\./.test(path)) confidence.set(path, low[path] ?? conf);
   }
   for (const [path, v] of Object.entries(changes)) {
@@ -59,12 +60,13 @@ describe("the identities check OCR values", () => {
     expect(r.findings.some((f) => f.code === "identity-failed")).toBe(false);
   });
 
-  it("never changes a trusted reading: a report that is itself inconsistent is flagged, not fixed", () => {
+  it("never changes a trusted reading: an identity that still fails withholds its OCR numbers, with a finding", () => {
     const truth = clean.document.requests.newReceived[0]!;
     const r = misread({ "requests.newReceived[0]": truth + 1 }, 97);
     expect(r.corrections).toEqual([]);
-    expect(r.document.requests.newReceived[0]).toBe(truth + 1);
-    expect(r.findings.some((f) => f.code === "identity-failed")).toBe(true);
+    expect(r.document.requests.newReceived[0]).toBeNull();
+    expect(r.document.requests.newReceived[6]).toBeNull();
+    expect(r.findings.some((f) => f.code === "ocr-identity-failed" && f.rule === "row-total")).toBe(true);
   });
 
   it("a low-confidence number that no identity confirms is null with a finding", () => {

@@ -4,7 +4,9 @@
  *  - where identities fail, the one set of candidate readings (fewest changes) that makes every identity
  *    touching the changed cells hold is taken, as "inferred" with the identities that forced it; two or more
  *    such readings → nothing is changed and the doubtful cells become null with a finding;
- *  - a low-confidence number that no identity confirms is null with a finding; never guessed.
+ *  - a low-confidence number that no identity confirms is null with a finding; never guessed;
+ *  - an identity that still fails nulls every OCR number in it (a misread, a shifted row or the report's own error:
+ *    a scan cannot tell them apart), with a finding.
  */
 import { expandEquations, type Equation } from "../identities";
 import { REQUEST_ROWS, REVIEW_GROUPS } from "../template";
@@ -239,9 +241,23 @@ export function checkOcrValues(
     if (confirmed) continue;
     nulled.add(p);
   }
-  // 3. doubtful cells of identities that still fail (below the trusted level) → null
-  for (const eq of failing()) {
-    for (const p of [...eq.lhs, ...eq.rhs]) if (suspect(p)) nulled.add(p);
+  // 3. identities that still fail: on a scan this is as likely a misread or a misplaced cell (a number lost from a
+  // row shifts the rest) as a report that contradicts itself, so none of the OCR numbers in it is kept
+  const stillFailing = failing();
+  for (const eq of stillFailing) {
+    for (const p of [...eq.lhs, ...eq.rhs]) if (provenance[p]?.source === "ocr" && provenance[p]?.status !== "missing") nulled.add(p);
+  }
+  for (const eq of stillFailing) {
+    const sum = (ps: string[]) => ps.reduce((n, p) => n + (values.get(p) ?? 0), 0);
+    findings.push({
+      code: "ocr-identity-failed",
+      severity: "warning",
+      message: `表${eq.identity.table}识别出的数字不满足勾稽关系（${eq.identity.label}：${sum(eq.rhs)} 与 ${sum(eq.lhs)}），可能是识别或错位，也可能是报告本身有误；这些数字按缺失处理，请以原件为准`,
+      table: eq.identity.table,
+      ...(eq.row !== null ? { row: eq.row } : {}),
+      ...(eq.column !== null ? { column: eq.column } : {}),
+      rule: eq.identity.id,
+    });
   }
   for (const p of nulled) {
     const entry = provenance[p]!;

@@ -10,6 +10,7 @@ import type { PdfItems, PdfTextItem } from "../pdf/read-pdf-items";
 import { toLayoutText } from "../pdf/to-layout-text";
 import type { ParseResult, Provenance } from "../types";
 import { checkOcrValues, type OcrCorrection } from "./check-ocr";
+import { correctPlaceName } from "./correct-place-name";
 import type { OcrPageWords, OcrWordItem } from "./types";
 
 /** Confidence given to a number whose 〇/O/o was read as 0: a candidate that needs an identity to confirm it. */
@@ -197,6 +198,21 @@ export function parseOcrPages(pages: OcrPageWords[]): ParseResult & { ocr?: OcrP
     provenance[path] = { ...p, source: "ocr", ...(c !== null ? { confidence: Math.round(c.confidence) } : {}) };
   }
   const checked = checkOcrValues({ document: parsed.document, provenance, findings: boxed.findings }, confidence, alternatives);
+  // the agency's place names against the gazetteer (a misread character in the title)
+  const fixed = correctPlaceName(checked.document.agency.name, layout.text);
+  if (fixed) {
+    const read = checked.document.agency.name;
+    const last = fixed.corrections[fixed.corrections.length - 1]!.region;
+    checked.document.agency.name = fixed.name;
+    checked.document.agency.regionCode = last.code;
+    checked.provenance["agency.name"] = { ...checked.provenance["agency.name"], status: "inferred", rule: "gazetteer", source: "ocr" };
+    checked.provenance["agency.regionCode"] = { status: "inferred", rule: "gazetteer", source: "ocr" };
+    checked.findings.push({
+      code: "ocr-place-corrected",
+      severity: "info",
+      message: `标题识别为“${read}”，其中${fixed.corrections.map((c) => `“${c.from}”`).join("、")}不是行政区划名称，按行政区划更正为“${fixed.name}”`,
+    });
+  }
   return {
     ok: true,
     document: checked.document,
