@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
-import { AGENCY_KINDS, AGENCY_LEVELS } from "@/lib/http/params";
+import { AGENCY_KINDS, AGENCY_LEVELS, REPORT_SCOPE_NAMES, REPORT_SCOPES } from "@/lib/http/params";
 import { FIGURE_KEYS, FIGURE_META, type FigureKey } from "@/lib/figures/figures";
 import { AutoSubmit } from "./auto-submit";
 import { ScopeFields } from "./scope-fields";
 
-export type PeerFilterValues = { figure: FigureKey; year: number | null; scope?: string; level?: string; kind?: string };
+export type PeerFilterValues = { figure: FigureKey; year: number | null; scope?: string; level?: string; kind?: string; reportScope?: string };
 
 type PeerFilterFormProps = {
   /** the page the form shows (/compare, /rankings) */
@@ -52,8 +52,8 @@ export function PeerFilterForm({ action, values, years, children }: PeerFilterFo
       </Field>
       <ScopeFields scope={values.scope} />
       <Field label="层级">
-        <select name="level" defaultValue={values.level ?? ""} className={selectClass}>
-          <option value="">全部层级</option>
+        <select name="level" defaultValue={values.level ?? "all"} className={selectClass}>
+          <option value="all">全部层级</option>
           {AGENCY_LEVELS.map((l) => (
             <option key={l} value={l}>
               {l}级
@@ -62,11 +62,20 @@ export function PeerFilterForm({ action, values, years, children }: PeerFilterFo
         </select>
       </Field>
       <Field label="类别">
-        <select name="kind" defaultValue={values.kind ?? ""} className={selectClass}>
-          <option value="">全部类别</option>
+        <select name="kind" defaultValue={values.kind ?? "all"} className={selectClass}>
+          <option value="all">全部类别</option>
           {AGENCY_KINDS.map((k) => (
             <option key={k} value={k}>
               {k}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="报告口径">
+        <select name="reportScope" defaultValue={values.reportScope ?? "own"} className={selectClass}>
+          {REPORT_SCOPES.map((k) => (
+            <option key={k} value={k}>
+              {REPORT_SCOPE_NAMES[k]}
             </option>
           ))}
         </select>
