@@ -31,7 +31,7 @@ test("tile map by mouse: a province tile opens its prefectures, where 淮安市 
   const jiangsu = page.getByTestId("tile-320000");
   await expect(jiangsu).toHaveAttribute("aria-label", /江苏省：申请量 3,119 件，汇总报告|江苏省：申请量 .*合计/);
   await expect(page.getByTestId("tile-legend")).toContainText("图例");
-  await expect(page.getByTestId("tile-map").getByText("台湾")).toBeVisible();
+  await expect(page.getByTestId("tile-map").getByText("台湾", { exact: true })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
   await attachScreenshots(page, testInfo, "region-compare-provinces");
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -35,17 +35,20 @@ export function TileMap({ rows, unit, label, hrefOf }: TileMapProps) {
   const max = values.length > 0 ? Math.max(...values) : 1;
   const min = values.length > 0 ? Math.min(...values) : 0;
   const scale = scaleQuantize<number>().domain([min, max === min ? min + 1 : max]).range([0, 1, 2, 3, 4]);
-  const legend = scale.range().map((bin) => {
-    const [from, to] = scale.invertExtent(bin);
-    return { bin, from, to };
-  });
+  // one distinct value: one swatch, not five empty ranges
+  const legend = values.length === 0 ? [] : min === max
+    ? [{ bin: scale(min), from: min, to: max }]
+    : scale.range().map((bin) => {
+      const [from, to] = scale.invertExtent(bin);
+      return { bin, from, to };
+    });
   return (
     <figure className="flex flex-col gap-3" data-testid="tile-map">
       <figcaption className="text-sm font-medium text-slate-700">
         各省{label}（方块图：按数值分 {BINS} 档着色；点击省份查看其各地市）
       </figcaption>
       <ul
-        className="grid gap-1"
+        className="grid w-full max-w-2xl gap-1"
         style={{ gridTemplateColumns: `repeat(${GRID_COLS}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${GRID_ROWS}, auto)` }}
         aria-label={`各省${label}方块图`}
       >
@@ -90,7 +93,7 @@ export function TileMap({ rows, unit, label, hrefOf }: TileMapProps) {
         {legend.map(({ bin, from, to }) => (
           <span key={bin} className="inline-flex items-center gap-1">
             <span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm border border-slate-300" style={{ backgroundColor: COLORS[bin] }} />
-            {fmtEdge(from, unit)}–{fmtEdge(to, unit)}
+            {from === to ? fmtEdge(from, unit) : `${fmtEdge(from, unit)}–${fmtEdge(to, unit)}`}
           </span>
         ))}
         <span className="inline-flex items-center gap-1">

@@ -66,7 +66,7 @@ export default async function RegionComparePage({ searchParams }: PageProps) {
       <h1 className="text-2xl font-semibold">
         地区比较：{title} · {year ?? "—"} 年
       </h1>
-      <form method="get" action="/compare/regions" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label="筛选">
+      <form method="get" action="/compare/regions" autoComplete="off" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label="筛选">
         <AutoSubmit />
         {params.parent ? <input type="hidden" name="parent" value={params.parent} /> : null}
         <label className="flex flex-col gap-1 text-xs text-slate-600">
