@@ -17,6 +17,8 @@ export default defineConfig({
           environment: "node",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
+          // a PDF parse (text content + ruling lines) takes seconds when the shared 2-core machine is loaded
+          testTimeout: 30_000,
         },
       },
       {

@@ -13,8 +13,11 @@ export const dynamic = "force-dynamic";
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function HomePage({ searchParams }: PageProps) {
-  const raw = (await searchParams).q;
+  const params = await searchParams;
+  const raw = params.q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 100) ?? "";
+  const rawPage = Array.isArray(params.page) ? params.page[0] : params.page;
+  const page = rawPage && /^\d{1,4}$/.test(rawPage) && Number(rawPage) >= 1 ? Number(rawPage) : 1;
   const [coverage, latest] = await Promise.all([getCoverage(), listLatestReports(8)]);
   const yearSpan = coverage.years.length > 0 ? `${coverage.years[0]}–${coverage.years.at(-1)}` : "—";
   return (
@@ -26,8 +29,8 @@ export default async function HomePage({ searchParams }: PageProps) {
       </section>
 
       {q.trim() ? (
-        <Suspense key={q} fallback={<LoadingSkeleton label="正在搜索…" blocks={2} />}>
-          <SearchSection q={q} />
+        <Suspense key={`${q}-${page}`} fallback={<LoadingSkeleton label="正在搜索…" blocks={2} />}>
+          <SearchSection q={q} page={page} />
         </Suspense>
       ) : null}
 
@@ -81,8 +84,8 @@ export default async function HomePage({ searchParams }: PageProps) {
   );
 }
 
-async function SearchSection({ q }: { q: string }) {
-  return <SearchResults result={await search(q)} />;
+async function SearchSection({ q, page }: { q: string; page: number }) {
+  return <SearchResults result={await search(q, page)} />;
 }
 
 function Stat({ label, value }: { label: string; value: string }) {

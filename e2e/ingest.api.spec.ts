@@ -1,5 +1,5 @@
 // POST /api/ingest against the empty e2e store: every seed 201 then 200; 000 and 002 on one agency;
-// missing / wrong token, empty body, 20 MB, PNG and an unrelated page refused with clear messages and no writes.
+// missing / wrong token, empty body, 20 MB, a zip and an unrelated page refused with clear messages and no writes.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
@@ -81,12 +81,12 @@ test("JSON and multipart bodies go through the same path (identical documents �
     headers: AUTH,
     multipart: {
       a: { name: seedFiles[0]!, mimeType: "text/plain", buffer: Buffer.from(text) },
-      b: { name: "logo.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
+      b: { name: "logo.zip", mimeType: "application/zip", buffer: Buffer.from([0x50, 0x4b, 0x05, 0x06]) },
     },
   });
   expect(multipart.status()).toBe(207);
   const { results } = (await multipart.json()) as { results: { fileName: string; status: number }[] };
-  expect(results.map((r) => [r.fileName, r.status])).toEqual([[seedFiles[0], 200], ["logo.png", 415]]);
+  expect(results.map((r) => [r.fileName, r.status])).toEqual([[seedFiles[0], 200], ["logo.zip", 415]]);
 });
 
 test("bad requests are refused with a clear error and write nothing", async ({ request }) => {
@@ -98,8 +98,8 @@ test("bad requests are refused with a clear error and write nothing", async ({ r
   await expectError(await postText(request, text, { authorization: "Bearer not-the-token" }), 401, "unauthorized");
   await expectError(await postText(request, ""), 422, "not-a-report");
   await expectError(await postText(request, Buffer.alloc(20 * 1024 * 1024, 0x41)), 413, "payload-too-large");
-  const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
-  await expectError(await request.post("/api/ingest", { headers: { ...AUTH, "content-type": "image/png" }, data: png }), 415, "unsupported-media-type");
+  const zip = Buffer.from("504b0506000000000000000000000000000000000000", "hex");
+  await expectError(await request.post("/api/ingest", { headers: { ...AUTH, "content-type": "application/zip" }, data: zip }), 415, "unsupported-media-type");
   const unrelated = "<!doctype html><html><head><title>天气预报</title></head><body><h1>今日天气</h1><p>晴，最高气温 25 度。</p></body></html>";
   await expectError(await request.post("/api/ingest", { headers: { ...AUTH, "content-type": "text/html; charset=utf-8" }, data: unrelated }), 422, "not-a-report");
 

@@ -1,4 +1,4 @@
-// e2e data: every sample report in data/samples/ posted to /api/ingest (201 new, 200 already there).
+// e2e data: every sample report in data/samples/ (five text seeds, three real PDFs) posted to /api/ingest (201 new, 200 already there).
 // UI specs depend on this project (see playwright.config.ts), so they always find the samples in the store.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -6,13 +6,14 @@ import { expect, test as setup } from "@playwright/test";
 import { E2E_INGEST_TOKEN } from "./e2e-env";
 
 const SAMPLES = path.join(process.cwd(), "data/samples");
+const MEDIA_TYPES: Record<string, string> = { ".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf" };
 
 setup("ingest the sample reports", async ({ request }) => {
-  const files = readdirSync(SAMPLES).filter((f) => f.endsWith(".txt")).sort();
+  const files = readdirSync(SAMPLES).filter((f) => MEDIA_TYPES[path.extname(f)]).sort();
   expect(files.length).toBeGreaterThan(0);
   for (const file of files) {
     const res = await request.post("/api/ingest", {
-      headers: { authorization: `Bearer ${E2E_INGEST_TOKEN}`, "content-type": "text/plain; charset=utf-8", "x-file-name": file },
+      headers: { authorization: `Bearer ${E2E_INGEST_TOKEN}`, "content-type": MEDIA_TYPES[path.extname(file)]!, "x-file-name": file },
       data: readFileSync(path.join(SAMPLES, file)),
     });
     expect([200, 201], `${file}: ${await res.text()}`).toContain(res.status());

@@ -17,6 +17,10 @@ export const ERROR_STATUS = {
   "bad-request": 400,
   /** the body is not an annual report, with the parser's reason */
   "not-a-report": 422,
+  /** a scan with more pages than OCR_MAX_PAGES: refused before any page is read */
+  "scan-too-long": 422,
+  /** reading the document (OCR of a scan, a slow PDF) ran past its time limit */
+  "parse-timeout": 422,
   /** the requested thing does not exist */
   "not-found": 404,
   /** anything unexpected; logged, answered with a generic message */

@@ -145,8 +145,8 @@ async function explainPlans(databaseUrl: string, d: BenchData): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const explain = async (title: string, sql: { sql: string; values: unknown[] }): Promise<void> => {
-      const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql.sql}`, sql.values);
+    const explain = async (title: string, sql: { text: string; values: unknown[] }): Promise<void> => {
+      const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values);
       console.log(`\n--- EXPLAIN (ANALYZE, BUFFERS): ${title}`);
       for (const row of plan.rows) console.log(`    ${row["QUERY PLAN"]}`);
     };

@@ -6,7 +6,8 @@
  * synthetic reports (default 2,000) spread over every text layout, then over the HTML layout.
  * Target (issue 2): at least 2,000 text reports per second. PDF pages per second: see
  * `npm run bench:parse:pdf` (lib/testing/bench/bench-parse-pdf.ts), which can reuse
- * `measureThroughput` from lib/testing/bench/measure-throughput.ts.
+ * `measureThroughput` from lib/testing/bench/measure-throughput.ts. Then OCR of scans (scripts/bench-parse-ocr.ts;
+ * BENCH_OCR=0 skips it): seconds per page on one worker, pages per minute with the pool.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -49,3 +50,5 @@ async function main(): Promise<void> {
 await main();
 // PDF section (pages/s; more with `npm run bench:parse:pdf -- --count N --rounds R`)
 await runPdfBench({ count: 10, rounds: 2 });
+// OCR section (scans): seconds per page on one worker, pages per minute with the pool
+if (process.env.BENCH_OCR !== "0") await (await import("./bench-parse-ocr")).runOcrBench();

@@ -7,16 +7,22 @@
  * value with its file and path; then per input format and overall: values right / missing / wrong
  * and inputs refused. With no folder it runs on every real fixture in the repo (lib/report/fixtures).
  *
- * Exit 1 when any value is wrong (a number that is not the report's: the failure that must never
- * ship). Missing values and refused inputs are reported, and fatal only with --strict.
+ * `--ocr` reads scans (image-only PDFs, PNG/JPEG) with OCR (lib/ocr, the worker pool): minutes, not seconds,
+ * so `npm test` runs without it and scans count as refused there; `npm run eval -- --ocr lib/report/fixtures/scans`
+ * checks them.
+ *
+ * Values are the numbers of the report's tables (sections 二, 三, 四); metadata (year, template,
+ * agency name and region, date) is scored and listed separately. Exit 1 when any value is wrong (a
+ * number that is not the report's: the failure that must never ship). Wrong metadata, missing
+ * values and refused inputs are reported, and fatal only with --strict.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseReport } from "../lib/report/index";
-import { scoreDocument, tally, type ScoredValue, type Tally } from "../lib/testing/eval/score-document";
+import { isTableValue, scoreDocument, tally, type ScoredValue, type Tally } from "../lib/testing/eval/score-document";
 
-const REPORT_EXT = /\.(txt|md|html?|shtml|docx|pdf)$/i;
+const REPORT_EXT = /\.(txt|md|html?|shtml|docx|doc|wps|pdf|png|jpe?g)$/i;
 const DEFAULT_DIRS = [path.join(import.meta.dirname, "../lib/report/fixtures")];
 
 type Case = { file: string; expectedFile: string; format: string };
@@ -59,7 +65,8 @@ function line(label: string, t: Tally, inputs: number, refused: number): string 
 }
 
 async function main(): Promise<number> {
-  const { values: opts, positionals } = parseArgs({ allowPositionals: true, options: { strict: { type: "boolean", default: false } } });
+  const { values: opts, positionals } = parseArgs({ allowPositionals: true, options: { strict: { type: "boolean", default: false }, ocr: { type: "boolean", default: false } } });
+  const ocr = opts.ocr ? (await import("../lib/ocr/ocr-document")).createOcrRecognizer() : undefined;
   const dirs = positionals.length > 0 ? positionals.map((d) => path.resolve(d)) : DEFAULT_DIRS;
   const cases: Case[] = [];
   for (const d of dirs) {
@@ -75,15 +82,21 @@ async function main(): Promise<number> {
   }
   const byFormat = new Map<string, { tally: Tally; inputs: number; refused: number }>();
   const wrong: Array<{ file: string; value: ScoredValue }> = [];
+  const wrongMeta: Array<{ file: string; value: ScoredValue }> = [];
+  const meta: Tally = { right: 0, missing: 0, wrong: 0 };
   const refusals: string[] = [];
   const perFile: string[] = [];
   const overall: Tally = { right: 0, missing: 0, wrong: 0 };
   let refusedCount = 0;
   for (const c of cases) {
     const expected = JSON.parse(readFileSync(c.expectedFile, "utf8")) as unknown;
-    const result = await parseReport({ bytes: new Uint8Array(readFileSync(c.file)), fileName: path.basename(c.file) });
+    const result = await parseReport({ bytes: new Uint8Array(readFileSync(c.file)), fileName: path.basename(c.file) }, { ocr });
     const actual = result.ok ? result.document : null;
-    const scored = scoreDocument(expected, actual);
+    const all = scoreDocument(expected, actual);
+    const scored = all.filter((v) => isTableValue(v.path));
+    const metadata = all.filter((v) => !isTableValue(v.path));
+    tally(metadata, meta);
+    for (const v of metadata) if (v.outcome === "wrong") wrongMeta.push({ file: path.relative(process.cwd(), c.file), value: v });
     const t = tally(scored);
     const entry = byFormat.get(c.format) ?? { tally: { right: 0, missing: 0, wrong: 0 }, inputs: 0, refused: 0 };
     tally(scored, entry.tally);
@@ -104,6 +117,9 @@ async function main(): Promise<number> {
   console.log(`\nWRONG values (${wrong.length}):`);
   if (wrong.length === 0) console.log("  none");
   for (const { file, value } of wrong) console.log(`  ${file}  ${value.path}: expected ${show(value.expected)}, got ${show(value.actual)}`);
+  console.log(`\nwrong metadata (${wrongMeta.length}; fatal only with --strict):`);
+  if (wrongMeta.length === 0) console.log("  none");
+  for (const { file, value } of wrongMeta) console.log(`  ${file}  ${value.path}: expected ${show(value.expected)}, got ${show(value.actual)}`);
   console.log(`\nrefused inputs (${refusals.length}):`);
   console.log(refusals.length ? refusals.join("\n") : "  none");
   console.log("\nper report:");
@@ -111,17 +127,20 @@ async function main(): Promise<number> {
   console.log("\nper input format:");
   for (const [format, e] of [...byFormat].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${line(format, e.tally, e.inputs, e.refused)}`);
   console.log(`  ${line("overall", overall, cases.length, refusedCount)}`);
-  const missing = overall.missing > 0 || refusedCount > 0;
+  console.log(`  ${"metadata".padEnd(10)} ${meta.right} right, ${meta.missing} missing, ${meta.wrong} wrong (year, template, agency name and region, date)`);
+  const missing = overall.missing > 0 || refusedCount > 0 || meta.wrong > 0;
   if (wrong.length > 0) {
     console.log(`\nFAIL: ${wrong.length} wrong value(s)`);
     return 1;
   }
   if (opts.strict && missing) {
-    console.log(`\nFAIL (--strict): ${overall.missing} missing value(s), ${refusedCount} refused input(s)`);
+    console.log(`\nFAIL (--strict): ${overall.missing} missing value(s), ${refusedCount} refused input(s), ${meta.wrong} wrong metadata`);
     return 1;
   }
-  console.log(`\nok: 0 wrong values${missing ? ` (${overall.missing} missing, ${refusedCount} refused: not fatal without --strict)` : ""}`);
+  console.log(`\nok: 0 wrong values${missing ? ` (${overall.missing} missing, ${refusedCount} refused, ${meta.wrong} wrong metadata: not fatal without --strict)` : ""}`);
   return 0;
 }
 
-process.exit(await main());
+const code = await main();
+await (await import("../lib/ocr/tesseract-pool")).shutdownOcrPool();
+process.exit(code);

@@ -16,12 +16,22 @@ export function FigureGrid({ cards }: { cards: FigureCardData[] }) {
           isSmallSample={c.isSmallSample}
           guide={c.guide ?? undefined}
           sourceHref={c.sourceHref}
+          warning={c.warning}
         >
-          {c.note || c.isInferred || c.sourcePage !== null ? (
+          {c.note || c.isInferred || c.isOcr || c.sourcePage !== null ? (
             <span className="flex flex-wrap items-center gap-2">
               {c.note ? <span>{c.note}</span> : null}
-              {c.sourcePage !== null ? <span>PDF 第 {c.sourcePage} 页</span> : null}
-              {c.isInferred ? <Badge tone="info">由勾稽关系推算</Badge> : null}
+              {c.sourcePage !== null ? <span>{c.isOcr ? "扫描件" : "PDF "}第 {c.sourcePage} 页</span> : null}
+              {c.isOcr ? (
+                <a href="/methods#ocr" className="no-underline" data-testid="ocr-badge">
+                  <Badge tone="warn">识别自扫描件</Badge>
+                </a>
+              ) : null}
+              {c.isInferred ? (
+                <a href="/methods#inferred" className="no-underline">
+                  <Badge tone="info">由勾稽关系推算</Badge>
+                </a>
+              ) : null}
             </span>
           ) : null}
         </FigureCard>

@@ -1,22 +1,20 @@
 import { getPeerRank } from "@/lib/db/agencies";
+import { FIGURE_KEYS, getFigure } from "@/lib/figures/figures";
 import { PeerRanks } from "./peer-ranks";
 
 type PeerRanksSectionProps = { agencyId: number; year: number; peerGroupLabel: string };
 
-/** Loads the agency's peer ranks (streamed in behind a loading placeholder) and shows them. */
+/** Loads the agency's peer rank on every rankable figure (streamed in behind a loading placeholder) and shows them. */
 export async function PeerRanksSection({ agencyId, year, peerGroupLabel }: PeerRanksSectionProps) {
-  const [requestsRank, disclosureRank] = await Promise.all([
-    getPeerRank({ agencyId, year, figure: "requestsReceived" }),
-    getPeerRank({ agencyId, year, figure: "disclosureRate" }),
-  ]);
+  const results = await Promise.all(FIGURE_KEYS.map((figure) => getPeerRank({ agencyId, year, figure })));
   return (
     <PeerRanks
       agencyId={agencyId}
       peerGroupLabel={peerGroupLabel}
-      items={[
-        { figure: "requestsReceived", label: "申请量", order: "由多到少", result: requestsRank },
-        { figure: "disclosureRate", label: "公开率", order: "由高到低", result: disclosureRank },
-      ]}
+      items={FIGURE_KEYS.map((figure, i) => {
+        const def = getFigure(figure);
+        return { figure, label: def.label, order: def.unit === "%" ? "由高到低" : "由多到少", result: results[i] ?? null };
+      })}
     />
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { AGENCY_KINDS, AGENCY_LEVELS, REPORT_SCOPE_NAMES, REPORT_SCOPES } from "@/lib/http/params";
+import { AGENCY_KINDS, AGENCY_LEVELS } from "@/lib/regions/agency-identity";
+import { REPORT_SCOPE_NAMES, REPORT_SCOPES } from "@/lib/figures/report-scope";
 import { FIGURE_KEYS, FIGURE_META, type FigureKey } from "@/lib/figures/figures";
 import { AutoSubmit } from "./auto-submit";
 import { ScopeFields } from "./scope-fields";

@@ -10,7 +10,7 @@ export function SearchForm({ defaultValue = "", action = "/" }: { defaultValue?:
         name="q"
         type="search"
         defaultValue={defaultValue}
-        placeholder="输入机关或地名，如：鄂托克、额敏县"
+        placeholder="机关、地名或拼音，如：鄂托克、etuoke"
         className="min-w-0 flex-1 rounded border border-slate-400 px-3 py-2 text-base focus:border-sky-700 focus:outline-none focus:ring-2 focus:ring-sky-200"
       />
       <button type="submit" className="rounded bg-sky-800 px-4 py-2 text-white hover:bg-sky-900">

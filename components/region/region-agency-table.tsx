@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { getFigure, toRate } from "@/lib/figures/figures";
 import { formatCount, toRateDisplay } from "@/lib/format";
 import type { RegionAgencyRow } from "@/lib/db/regions";
@@ -7,8 +8,8 @@ import type { RegionAgencyRow } from "@/lib/db/regions";
 /** Each agency's latest published year with its main figures. */
 export function RegionAgencyTable({ agencies }: { agencies: RegionAgencyRow[] }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[36rem] border-collapse text-sm" data-testid="region-agencies">
+    <ScrollTable label="本地区机关及其最新年度数据">
+      <table className="w-full border-collapse text-sm" data-testid="region-agencies">
         <caption className="sr-only">本地区机关及其最新年度数据</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-slate-600">
@@ -45,7 +46,7 @@ export function RegionAgencyTable({ agencies }: { agencies: RegionAgencyRow[] })
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

@@ -17,10 +17,12 @@ export type FigureCardProps = {
   /** extra lines under the value */
   children?: ReactNode;
   testId?: string;
+  /** the report's own check on this figure failed: shown on the card, not only in the quality panel */
+  warning?: string | null;
 };
 
-/** One figure: its label, value, counts and reading guide. Values are server-rendered text. */
-export function FigureCard({ label, value, counts, isSmallSample, guide, sourceHref, children, testId }: FigureCardProps) {
+/** One figure: its label, value, counts, a failed-check warning and reading guide (shown at every width). */
+export function FigureCard({ label, value, counts, isSmallSample, guide, sourceHref, children, testId, warning }: FigureCardProps) {
   const valueNode = sourceHref ? (
     <a href={sourceHref} className="underline decoration-dotted underline-offset-4 hover:text-sky-800" title="查看原文出处" data-source-link="">
       {value}
@@ -41,7 +43,13 @@ export function FigureCard({ label, value, counts, isSmallSample, guide, sourceH
         </dd>
       ) : null}
       {children ? <dd className="text-sm text-slate-600">{children}</dd> : null}
-      {guide ? <dd className="hidden text-xs leading-relaxed text-slate-600 sm:block">{guide}</dd> : null}
+      {warning ? (
+        <dd className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="figure-warning">
+          <span aria-hidden="true">⚠ </span>
+          {warning}
+        </dd>
+      ) : null}
+      {guide ? <dd className="text-xs leading-relaxed text-slate-600" data-guide="">{guide}</dd> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@
  */
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import type { FigureKey } from "@/lib/figures/figures";
 import { listRanking } from "@/lib/db/rankings";
 
 /** The agency page's header data. */
@@ -10,9 +11,9 @@ export type AgencyProfile = {
   id: number;
   name: string;
   regionCode: string | null;
-  /** 省 | 市 | 县 | 乡 */
+  /** AgencyLevel (lib/regions/agency-identity.ts): 省 | 市 | 县 | 乡 | 未知 */
   level: string;
-  /** 人民政府 | 行政公署 | 办公厅 | 办公室 | 部门 | 街道 | 其他 */
+  /** AgencyKind (lib/regions/agency-identity.ts) */
   kind: string;
   provinceCode: string | null;
   aliases: string[];
@@ -31,8 +32,8 @@ export async function getAgency(id: number): Promise<AgencyProfile | null> {
   return { ...rest, aliases: aliases.map((a) => a.name).filter((n) => n !== row.name) };
 }
 
-/** Figures the agency page shows a peer rank for. */
-export type RankedFigure = "requestsReceived" | "disclosureRate";
+/** Figures the agency page shows a peer rank for: every rankable figure of the registry. */
+export type RankedFigure = FigureKey;
 
 /** 第 N / M 名 among peers, or why the agency is not ranked. */
 export type PeerRank =

@@ -29,9 +29,27 @@ export async function createAdapter(target: DbTarget): Promise<SqlMigrationAware
     return new PrismaPg({ connectionString: target.databaseUrl });
   }
   const { PGlite } = await import("@electric-sql/pglite");
+  const extensions = await loadPgliteExtensions();
+  const pg = target.pgliteDir ? await PGlite.create(target.pgliteDir, { extensions }) : await PGlite.create({ extensions });
+  return createPgliteAdapter(pg);
+}
+
+/**
+ * The Prisma adapter over an open PGlite. Its shadow database (used by `diff`) is a PGlite WITH the extensions too:
+ * the adapter's own shadow has none, and the pg_trgm migration would fail in it.
+ */
+export async function createPgliteAdapter(pg: import("@electric-sql/pglite").PGlite): Promise<SqlMigrationAwareDriverAdapterFactory> {
+  const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const pg = target.pgliteDir ? await PGlite.create(target.pgliteDir) : await PGlite.create();
-  return new PrismaPGlite(pg);
+  const factory = new PrismaPGlite(pg);
+  factory.connectToShadowDb = async () => new PrismaPGlite(await PGlite.create({ extensions: await loadPgliteExtensions() })).connect();
+  return factory;
+}
+
+/** The contrib extensions the migrations create (pg_trgm for search), which PGlite must be given when it opens. */
+export async function loadPgliteExtensions() {
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  return { pg_trgm };
 }
 
 /** A new client for a target (tests and scripts); the app uses `getDb()`. */

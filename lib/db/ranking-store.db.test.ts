@@ -4,7 +4,8 @@
  * only, and built once when many requests arrive together. On PostgreSQL (a throw-away database).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, loadDocuments, readSeedDocuments, type TestDatabase } from "@/lib/testing/seed-documents";
+import { loadDocuments, readSeedDocuments } from "@/lib/testing/seed-documents";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { listRegions } from "@/lib/regions/gazetteer";
 import { createRng } from "@/lib/testing/synth/prng";
 import type { CanonicalReport } from "@/lib/report/types";
@@ -47,8 +48,8 @@ function expectedRanking(rows: Row[], order: "desc" | "asc"): { agencyId: number
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase("ranking_store_test");
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase("postgres", "ranking_store_test");
+  process.env.DATABASE_URL = t.url!;
   const base = readSeedDocuments().find((d) => d.year === 2025)!;
   const rng = createRng(7);
   const docs: CanonicalReport[] = [];

@@ -8,7 +8,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CanonicalReport } from "@/lib/report/types";
 import { listRegions } from "@/lib/regions/gazetteer";
-import { createTestDatabase, loadDocuments, type TestDatabase } from "@/lib/testing/seed-documents";
+import { loadDocuments } from "@/lib/testing/seed-documents";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 let t: TestDatabase;
 let compare: typeof import("@/lib/db/region-compare");
@@ -33,8 +34,8 @@ function body(name: string, regionCode: string, scope: "own" | "summary", n: { r
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase("region_compare_test");
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase("postgres", "region_compare_test");
+  process.env.DATABASE_URL = t.url!;
   await loadDocuments(t.db, [
     huaian, // 3119 received, 3050 handled, 769 not held
     body("洪泽区人民政府", "320813", "own", { received: 95, handled: 95, notHeld: 31, licensing: 9487 }),

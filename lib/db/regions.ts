@@ -77,3 +77,20 @@ export function listChildRegions(code: string, agencies: Pick<RegionAgencyRow, "
     return { code: child.code, name: child.name, agencyCount };
   });
 }
+
+/** How many agencies with a report sit in each province, prefecture and county (one query; keys are 6-digit codes). */
+export async function countAgenciesByRegion(): Promise<Map<string, number>> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<{ code: string; agencies: bigint | number }[]>`
+    SELECT c."code", count(DISTINCT a."id") AS "agencies"
+    FROM "Agency" a
+    CROSS JOIN LATERAL (VALUES (a."provinceCode"), (a."prefectureCode"), (a."countyCode")) AS c("code")
+    WHERE c."code" IS NOT NULL AND EXISTS (SELECT 1 FROM "Report" r WHERE r."agencyId" = a."id")
+    GROUP BY c."code"`;
+  return new Map(rows.map((r) => [r.code, Number(r.agencies)]));
+}
+
+/** A region's real children (placeholder levels looked through), for the /regions index. */
+export function listRealChildren(code: string): Region[] {
+  return realChildren(code);
+}

@@ -114,9 +114,9 @@ export async function deployMigrations(adapter: SqlMigrationAwareDriverAdapterFa
 /** SQL that takes the migrations folder to schema.prisma (in-memory PGlite shadow database). "-- This is an empty migration." when in sync. */
 export async function diffMigrations(root = process.cwd()): Promise<string> {
   const { PGlite } = await import("@electric-sql/pglite");
-  const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const shadow = new PGlite();
-  const engine = await openEngine(new PrismaPGlite(shadow), root);
+  const { createPgliteAdapter, loadPgliteExtensions } = await import("@/lib/db/client");
+  const shadow = new PGlite({ extensions: await loadPgliteExtensions() });
+  const engine = await openEngine(await createPgliteAdapter(shadow), root);
   const content = readFileSync(path.join(root, SCHEMA_PATH), "utf8");
   const res = await engine.diff({
     from: { tag: "migrations", ...readMigrationsList(root) },

@@ -1,76 +1,84 @@
 /**
- * Search (搜索) by agency or place name. Partial and mixed input works: "鄂托克" finds 鄂托克旗人民政府,
- * "鄂尔多斯 鄂托克" needs every word to match the agency's name, an alias or its region path,
- * and "额敏县政府" falls back to its longest matching part when the whole does not match.
+ * Search (搜索) by agency or place name, in Chinese, pinyin or initials, with typos: ONE database query per search.
+ * The plan (lib/search/search-plan) turns the query into alternatives in code; the query ranks every agency with a
+ * report in tiers and pages them, with the total in the same answer:
+ *   0 exact name · 1 name starts with the words · 2 name/alias has every word · 3 with the region path ·
+ *   4 longest prefix of the first word (only when nothing above matched) ·
+ *   5 fuzzy: a corrected place name or trigram similarity (pg_trgm) ≥ 0.3 (only when nothing in 0–3 matched).
  */
 import "server-only";
-import { getDb } from "@/lib/db/client";
-import { getRegionChain, listRegions } from "@/lib/regions/gazetteer";
-import { toSearchTerms } from "@/lib/view/to-search-terms";
+import { getDb, type Db } from "@/lib/db/client";
+import { toRegexLiteral, toSearchPlan, type Correction, type RegionHit, type SearchPlan } from "@/lib/search/search-plan";
 
-export type AgencyHit = { id: number; name: string; regionPath: string | null; years: number[] };
-export type RegionHit = { code: string; name: string; path: string };
-export type SearchResult = { query: string; terms: string[]; agencies: AgencyHit[]; regions: RegionHit[] };
+export type { Correction, RegionHit };
+export type AgencyHit = { id: number; name: string; regionPath: string | null; years: number[]; tier: number };
+export type SearchResult = {
+  query: string;
+  plan: SearchPlan;
+  agencies: AgencyHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** true when the hits are the fallback (prefix or fuzzy), so the page offers the corrections */
+  approximate: boolean;
+};
 
-const AGENCY_LIMIT = 30;
-const REGION_LIMIT = 10;
+export const SEARCH_PAGE_SIZE = 20;
+const FUZZY_THRESHOLD = 0.3;
 
-async function findAgencies(terms: string[]): Promise<AgencyHit[]> {
-  if (terms.length === 0) return [];
-  const db = await getDb();
-  const rows = await db.agency.findMany({
-    where: {
-      reports: { some: {} },
-      AND: terms.map((t) => ({
-        OR: [
-          { name: { contains: t, mode: "insensitive" as const } },
-          { aliases: { some: { name: { contains: t, mode: "insensitive" as const } } } },
-          { region: { path: { contains: t, mode: "insensitive" as const } } },
-        ],
-      })),
-    },
-    orderBy: { name: "asc" },
-    take: AGENCY_LIMIT,
-    select: {
-      id: true, name: true,
-      region: { select: { path: true } },
-      reports: { where: { isLatest: true }, select: { year: true }, orderBy: { year: "desc" } },
-    },
-  });
-  return rows.map((r) => ({ id: r.id, name: r.name, regionPath: r.region?.path ?? null, years: r.reports.map((x) => x.year) }));
+type Row = { id: number; name: string; regionPath: string | null; years: number[]; tier: number; total: bigint | number };
+
+/** Agencies (with their years), places and corrections for a query; `page` counts from 1. */
+export async function search(query: string, page = 1, pageSize = SEARCH_PAGE_SIZE): Promise<SearchResult> {
+  return searchIn(await getDb(), query, page, pageSize);
 }
 
-function findRegions(terms: string[]): RegionHit[] {
-  const hits: RegionHit[] = [];
-  for (const r of listRegions()) {
-    if (r.level > 3 || !terms.some((t) => r.name.includes(t))) continue;
-    hits.push({ code: r.code, name: r.name, path: getRegionChain(r.code).map((x) => x.name).join(" › ") });
-    if (hits.length >= REGION_LIMIT) break;
-  }
-  return hits;
-}
-
-/** Shrinks a word from the end until something matches (额敏县政府 → 额敏县政 → 额敏县); at least two characters. */
-async function findByShrinking(word: string): Promise<{ term: string; agencies: AgencyHit[] } | null> {
-  for (let len = word.length - 1; len >= 2; len--) {
-    const term = word.slice(0, len);
-    const agencies = await findAgencies([term]);
-    if (agencies.length > 0) return { term, agencies };
-  }
-  return null;
-}
-
-/** Agencies (with their years) and regions matching the query. */
-export async function search(query: string): Promise<SearchResult> {
-  const terms = toSearchTerms(query);
-  let agencies = await findAgencies(terms);
-  let used = terms;
-  for (const word of agencies.length === 0 ? terms : []) {
-    const shrunk = await findByShrinking(word);
-    if (!shrunk) continue;
-    agencies = shrunk.agencies;
-    used = [shrunk.term];
-    break;
-  }
-  return { query, terms: used, agencies, regions: findRegions(used) };
+/** `search` on a given client (tests): exactly one statement, `$queryRaw`, per call with any words. */
+export async function searchIn(db: Db, query: string, page = 1, pageSize = SEARCH_PAGE_SIZE): Promise<SearchResult> {
+  const plan = toSearchPlan(query);
+  const empty = { query, plan, agencies: [], total: 0, page, pageSize, approximate: false };
+  if (plan.groups.length === 0) return empty;
+  const groups = plan.groups.map((alternatives) => `(${alternatives.map(toRegexLiteral).join("|")})`);
+  const firstGroup = `^${groups[0] ?? ""}`;
+  const corrections = [...new Set(plan.corrections.map((c) => c.name))];
+  const rows = await db.$queryRaw<Row[]>`
+    WITH hay AS (
+      SELECT a."id", a."name", r."path" AS "regionPath",
+        a."name" || ' ' || coalesce((SELECT string_agg(al."name", ' ') FROM "AgencyAlias" al WHERE al."agencyId" = a."id"), '')
+          AS "names",
+        coalesce(r."path", '') AS "path"
+      FROM "Agency" a LEFT JOIN "Region" r ON r."code" = a."regionCode"
+      WHERE EXISTS (SELECT 1 FROM "Report" x WHERE x."agencyId" = a."id")
+    ), scored AS (
+      SELECT h.*,
+        (SELECT bool_and(h."names" ~* g) FROM unnest(${groups}::text[]) g) AS "inName",
+        (SELECT bool_and((h."names" || ' ' || h."path") ~* g) FROM unnest(${groups}::text[]) g) AS "inPath",
+        (SELECT max(length(p)) FROM unnest(${plan.prefixes}::text[]) p WHERE strpos(h."names" || ' ' || h."path", p) > 0) AS "prefixLength",
+        EXISTS (SELECT 1 FROM unnest(${corrections}::text[]) c WHERE strpos(h."names" || ' ' || h."path", c) > 0) AS "corrected",
+        similarity(h."name", ${plan.fuzzyText}) AS "similarity"
+      FROM hay h
+    ), tiered AS (
+      SELECT s.*, CASE
+          WHEN s."name" = ANY(${plan.exact}::text[]) THEN 0
+          WHEN s."inName" AND s."name" ~* ${firstGroup} THEN 1
+          WHEN s."inName" THEN 2
+          WHEN s."inPath" THEN 3
+          WHEN s."prefixLength" IS NOT NULL THEN 4
+          WHEN s."corrected" OR s."similarity" >= ${FUZZY_THRESHOLD} THEN 5
+        END AS "tier"
+      FROM scored s
+    ), ranked AS (
+      SELECT t.*, min(t."tier") OVER () AS "best", max(t."prefixLength") FILTER (WHERE t."tier" = 4) OVER () AS "longest"
+      FROM tiered t WHERE t."tier" IS NOT NULL
+    )
+    SELECT k."id", k."name", k."regionPath", k."tier",
+      ARRAY(SELECT x."year" FROM "Report" x WHERE x."agencyId" = k."id" AND x."isLatest" ORDER BY x."year" DESC) AS "years",
+      count(*) OVER () AS "total"
+    FROM ranked k
+    WHERE k."tier" <= 3 OR (k."best" >= 4 AND (k."tier" = 5 OR k."prefixLength" = k."longest"))
+    ORDER BY k."tier", k."similarity" DESC, length(k."name"), k."name", k."id"
+    LIMIT ${pageSize}::int OFFSET ${(page - 1) * pageSize}::int`;
+  const agencies = rows.map((r) => ({ id: r.id, name: r.name, regionPath: r.regionPath, years: r.years, tier: r.tier }));
+  const total = Number(rows[0]?.total ?? 0);
+  return { ...empty, agencies, total, approximate: agencies.length > 0 && agencies.every((a) => a.tier >= 4) };
 }

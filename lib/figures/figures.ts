@@ -89,17 +89,19 @@ export const FIGURES = [
   },
   {
     key: "requestsHandled", label: "办结量", unit: "件", highIsGood: null, ranked: true,
-    guide: "本年度办理结果总计（含上年结转）。",
+    guide: "本年度已作出答复的申请数（表三“（七）总计”，含上年结转的申请）。比率均以它为分母。",
     sources: ["requests.totalProcessed[6]"], identities: ["outcomes-total", "balance"],
     columns: { value: "requestsHandled" }, compute: (doc: CanonicalReport): Num => doc.requests.totalProcessed[6],
   },
   {
-    key: "carriedOver", label: "上年结转", unit: "件", highIsGood: null, ranked: false, guide: null,
+    key: "carriedOver", label: "上年结转", unit: "件", highIsGood: null, ranked: false,
+    guide: "上一年度未办结、转入本年度继续办理的申请数。",
     sources: ["requests.carriedOver[6]"], identities: ["balance"],
     columns: { value: "carriedOver" }, compute: (doc: CanonicalReport): Num => doc.requests.carriedOver[6],
   },
   {
-    key: "carriedForward", label: "结转下年度继续办理", unit: "件", highIsGood: null, ranked: false, guide: null,
+    key: "carriedForward", label: "结转下年度继续办理", unit: "件", highIsGood: null, ranked: false,
+    guide: "本年度未办结、转入下一年度继续办理的申请数。申请量 + 上年结转 = 办结量 + 结转下年度。",
     sources: ["requests.carriedForward[6]"], identities: ["balance"],
     columns: { value: "carriedForward" }, compute: (doc: CanonicalReport): Num => doc.requests.carriedForward[6],
   },
@@ -128,7 +130,8 @@ export const FIGURES = [
     },
   },
   {
-    key: "litigationCorrectionRate", label: "诉讼纠错率", unit: "%", highIsGood: false, ranked: false, guide: null,
+    key: "litigationCorrectionRate", label: "诉讼纠错率", unit: "%", highIsGood: false, ranked: false,
+    guide: "行政诉讼（含直接起诉与复议后起诉）中结果被纠正的案件占已审结案件的比例。案件很少时一件即可大幅改变比例。",
     sources: ["reviewLitigation.litigationDirect.corrected", "reviewLitigation.litigationAfterReview.corrected"], identities: ["review-total"],
     columns: { value: "litigationCorrectionRate", numerator: "litigationCorrected", denominator: "litigationDecided" },
     compute: (doc: CanonicalReport): Rate => {
@@ -137,12 +140,14 @@ export const FIGURES = [
     },
   },
   {
-    key: "reviewTotal", label: "行政复议", unit: "件", highIsGood: null, ranked: false, guide: null,
+    key: "reviewTotal", label: "行政复议", unit: "件", highIsGood: null, ranked: false,
+    guide: "因政府信息公开工作被申请行政复议的案件总数（表四：维持、纠正、其他结果、尚未审结之和）。",
     sources: ["reviewLitigation.review.total"], identities: ["review-total"],
     columns: { value: "reviewTotal" }, compute: (doc: CanonicalReport): Num => doc.reviewLitigation.review?.total ?? null,
   },
   {
-    key: "litigationTotal", label: "行政诉讼", unit: "件", highIsGood: null, ranked: false, guide: null,
+    key: "litigationTotal", label: "行政诉讼", unit: "件", highIsGood: null, ranked: false,
+    guide: "因政府信息公开工作被提起行政诉讼的案件总数，含未经复议直接起诉和复议后起诉。",
     sources: ["reviewLitigation.litigationDirect.total", "reviewLitigation.litigationAfterReview.total"], identities: ["review-total"],
     columns: { value: "litigationTotal" }, compute: (doc: CanonicalReport): Num => litigationSums(doc).total,
   },
@@ -166,12 +171,14 @@ export const FIGURES = [
     sources: ["active.feesWanYuan"], identities: [], columns: { value: "feesWanYuan" }, compute: (doc: CanonicalReport): Num => doc.active.feesWanYuan,
   },
   {
-    key: "normativeDocumentsIssued", label: "本年制发规范性文件", cardLabel: "规范性文件", unit: "件", highIsGood: null, ranked: false, guide: null,
+    key: "normativeDocumentsIssued", label: "本年制发规范性文件", cardLabel: "规范性文件", unit: "件", highIsGood: null, ranked: false,
+    guide: "本年度新制发的规范性文件数（表二第一项）。",
     sources: ["active.normativeDocuments.issued"], identities: [],
     columns: { value: "normativeDocumentsIssued" }, compute: (doc: CanonicalReport): Num => doc.active.normativeDocuments.issued,
   },
   {
-    key: "normativeDocumentsInForce", label: "现行有效规范性文件", unit: "件", highIsGood: null, ranked: false, guide: null,
+    key: "normativeDocumentsInForce", label: "现行有效规范性文件", unit: "件", highIsGood: null, ranked: false,
+    guide: "截至年底仍然有效的规范性文件总数（表二第一项）。",
     sources: ["active.normativeDocuments.inForce"], identities: [],
     columns: { value: "normativeDocumentsInForce" }, compute: (doc: CanonicalReport): Num => doc.active.normativeDocuments.inForce,
   },

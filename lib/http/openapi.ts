@@ -2,7 +2,8 @@
  * The OpenAPI 3.1 description of the public read API (/api/v1), served at /api/v1/openapi.json.
  * Parameter lists mirror lib/http/params.ts; enums are taken from the same constants so they cannot drift.
  */
-import { AGENCY_KINDS, AGENCY_LEVELS, DEFAULT_PAGE_SIZE, MAX_COMPARED_AGENCIES, MAX_PAGE_SIZE } from "@/lib/http/params";
+import { DEFAULT_PAGE_SIZE, MAX_COMPARED_AGENCIES, MAX_PAGE_SIZE } from "@/lib/http/params";
+import { AGENCY_KINDS, AGENCY_LEVELS } from "@/lib/regions/agency-identity";
 import { FIGURE_KEYS } from "@/lib/figures/figures";
 import { REGION_FIGURE_KEYS } from "@/lib/figures/region-figures";
 

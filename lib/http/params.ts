@@ -8,15 +8,8 @@ import { AppError } from "@/lib/errors";
 import { FIGURE_KEYS, FIGURE_META } from "@/lib/figures/figures";
 import { REGION_FIGURE_KEYS } from "@/lib/figures/region-figures";
 import { REPORT_SCOPES } from "@/lib/figures/report-scope";
+import { AGENCY_KINDS, AGENCY_LEVELS } from "@/lib/regions/agency-identity";
 import { getRegion } from "@/lib/regions/gazetteer";
-
-/** 省 | 市 | 县 | 乡 */
-export const AGENCY_LEVELS = ["省", "市", "县", "乡"] as const;
-export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
-
-/** 人民政府 | 行政公署 | 办公厅 | 办公室 | 部门 | 街道 | 其他 */
-export const AGENCY_KINDS = ["人民政府", "行政公署", "办公厅", "办公室", "部门", "街道", "其他"] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 export { REPORT_SCOPE_NAMES, REPORT_SCOPES } from "@/lib/figures/report-scope";
 

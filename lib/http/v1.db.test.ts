@@ -4,7 +4,8 @@
  * three made-up county reports (a tie, a failed identity check). The route handlers are called directly.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, loadDocuments, readSeedDocuments, type TestDatabase } from "@/lib/testing/seed-documents";
+import { loadDocuments, readSeedDocuments } from "@/lib/testing/seed-documents";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import type { CanonicalReport } from "@/lib/report/types";
 
 let t: TestDatabase;
@@ -29,8 +30,8 @@ async function get(route: string, query = "", params: Record<string, string> = {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase("compare_test");
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase("postgres", "compare_test");
+  process.env.DATABASE_URL = t.url!;
   const seeds = readSeedDocuments();
   const ordos = seeds.find((d) => d.agency.name === "鄂托克旗人民政府" && d.year === 2025)!;
   await loadDocuments(t.db, [...seeds, variant(ordos, { name: "杭锦旗人民政府", regionCode: "150625", received: 72 })]);

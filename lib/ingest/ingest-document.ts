@@ -9,9 +9,11 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
-import { findReportBySha, storeParsed } from "@/lib/ingest/store-parsed";
-import type { IngestResult } from "@/lib/ingest/ingest-result";
+import { findReportBySha, storeParsed, type StoreParsedInput } from "@/lib/db/upsert-report";
+import type { IngestResult } from "@/lib/db/ingest-result";
+import { createOcrRecognizer } from "@/lib/ocr/ocr-document";
 import { parseReport } from "@/lib/report";
+import { parsesQuickly } from "@/lib/report/media-type";
 import type { ReportInput } from "@/lib/report/types";
 
 /** One document to ingest: its original bytes (or text / HTML as a string) and where it came from. */
@@ -23,6 +25,8 @@ export type IngestInput = {
   mediaType?: string;
   fileName?: string;
   sourceUrl?: string;
+  /** OCR progress of a scan: pages done of pages (the bulk CLI shows it) */
+  onOcrProgress?: (done: number, total: number) => void;
 };
 
 function toOriginal(input: IngestInput): { bytes: Uint8Array; mediaType: string; parseInput: ReportInput } {
@@ -37,26 +41,31 @@ function toOriginal(input: IngestInput): { bytes: Uint8Array; mediaType: string;
   return { bytes: new TextEncoder().encode(text), mediaType: "text/plain", parseInput: { text } };
 }
 
-/**
- * Text and HTML parse in ~2 ms, about a round trip: their identical-document check rides in the write statement.
- * PDF and DOCX cost far more to parse, so their sha256 is looked up first.
- */
-function parsesQuickly(mediaType: string): boolean {
-  return mediaType === "text/plain" || mediaType === "text/html";
+/** What ingest does with a document once parsed: answer at once (bytes already stored), or store it. */
+export type PreparedDocument = { result: IngestResult } | { store: StoreParsedInput };
+
+/** Parse a document for storing. Throws AppError("not-a-report" | "unsupported-media-type") with the parser's reason. */
+export async function prepareDocument(db: Db, input: IngestInput): Promise<PreparedDocument> {
+  const { bytes, mediaType, parseInput } = toOriginal(input);
+  const sha256 = sha256Hex(bytes);
+  // text and HTML parse in ~2 ms, about a round trip: their identical-document check rides in the write statement;
+  // PDF, DOCX and scans (seconds per page) cost far more to parse, so their sha256 is looked up first
+  if (!parsesQuickly(mediaType)) {
+    const existing = await findReportBySha(db, sha256);
+    if (existing) return { result: existing };
+  }
+  // scans (image-only PDFs, PNG/JPEG) are read by OCR in the worker pool, within its page and time limits
+  const parsed = await parseReport(parseInput, { ocr: createOcrRecognizer({ onProgress: input.onOcrProgress }) });
+  if (!parsed.ok) {
+    const byParser = { "unsupported-media-type": "unsupported-media-type", "ocr-page-limit": "scan-too-long", timeout: "parse-timeout" } as const;
+    const code = byParser[parsed.error.code as keyof typeof byParser] ?? "not-a-report";
+    throw new AppError(code, parsed.error.message, parsed.error.code);
+  }
+  return { store: { parsed, sha256, bytes, mediaType, fileName: input.fileName, sourceUrl: input.sourceUrl } };
 }
 
 /** Parse, then store. Throws AppError("not-a-report" | "unsupported-media-type") with the parser's reason. */
 export async function ingestDocument(db: Db, input: IngestInput): Promise<IngestResult> {
-  const { bytes, mediaType, parseInput } = toOriginal(input);
-  const sha256 = sha256Hex(bytes);
-  if (!parsesQuickly(mediaType)) {
-    const existing = await findReportBySha(db, sha256);
-    if (existing) return existing;
-  }
-  const parsed = await parseReport(parseInput);
-  if (!parsed.ok) {
-    const code = parsed.error.code === "unsupported-media-type" ? "unsupported-media-type" : "not-a-report";
-    throw new AppError(code, parsed.error.message, parsed.error.code);
-  }
-  return storeParsed(db, { parsed, sha256, bytes, mediaType, fileName: input.fileName, sourceUrl: input.sourceUrl });
+  const prepared = await prepareDocument(db, input);
+  return "result" in prepared ? prepared.result : storeParsed(db, prepared.store);
 }

@@ -6,22 +6,24 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { ingestDocument } from "@/lib/ingest/ingest-document";
-import type { IngestOutcome } from "@/lib/ingest/ingest-result";
-
-/** Media types by file extension; files in folders with other extensions are skipped. */
-export const MEDIA_TYPES: Record<string, string> = {
-  ".txt": "text/plain",
-  ".html": "text/html",
-  ".htm": "text/html",
-  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  ".pdf": "application/pdf",
-};
+import type { IngestOutcome } from "@/lib/db/ingest-result";
+import { storeParsedBatch, type BatchOutcome, type StoreParsedInput } from "@/lib/db/upsert-report";
+import { prepareDocument, type PreparedDocument } from "@/lib/ingest/ingest-document";
+import { MEDIA_TYPES, mediaTypeOfFileName } from "@/lib/report/media-type";
 
 export type IngestFailure = { file: string; code: string; message: string };
 export type IngestSummary = { created: number; unchanged: number; newVersions: number; failures: IngestFailure[] };
 export type IngestProgress = { done: number; total: number; file: string; outcome: IngestOutcome | "failed" };
-export type IngestFilesOptions = { concurrency?: number; onProgress?: (p: IngestProgress) => void };
+/** A scan's OCR progress: pages read of pages. */
+export type OcrPageProgress = { file: string; page: number; pages: number };
+export type IngestFilesOptions = {
+  concurrency?: number;
+  /** each page of a scan read by OCR (the bulk CLI prints it) */
+  onOcrPage?: (p: OcrPageProgress) => void;
+  /** parsed documents written per transaction (default 16); a failing one rolls its batch back and is retried alone */
+  batchSize?: number;
+  onProgress?: (p: IngestProgress) => void;
+};
 
 /** Every file under the given paths: explicit files as given, folders walked for known extensions, sorted. */
 export async function listIngestFiles(paths: string[]): Promise<string[]> {
@@ -37,34 +39,57 @@ export async function listIngestFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
-async function ingestFile(db: Db, file: string): Promise<IngestOutcome> {
+async function prepareFile(db: Db, file: string, onOcrPage?: (p: OcrPageProgress) => void): Promise<PreparedDocument> {
   const bytes = new Uint8Array(await readFile(file));
-  const mediaType = MEDIA_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-  const result = await ingestDocument(db, { bytes, mediaType, fileName: path.basename(file) });
-  return result.outcome;
+  const mediaType = mediaTypeOfFileName(file) ?? "application/octet-stream";
+  const onOcrProgress = onOcrPage ? (page: number, pages: number) => onOcrPage({ file, page, pages }) : undefined;
+  return prepareDocument(db, { bytes, mediaType, fileName: path.basename(file), onOcrProgress });
 }
 
-/** Ingest every file; failures are collected with their reason, never thrown. */
-export async function ingestFiles(db: Db, paths: string[], { concurrency = 1, onProgress }: IngestFilesOptions = {}): Promise<IngestSummary> {
+function toFailure(file: string, err: unknown): IngestFailure {
+  const code = err instanceof AppError ? (err.detail ?? err.code) : "internal";
+  return { file, code, message: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * Ingest every file; failures are collected with their reason, never thrown. `concurrency` workers each take up to
+ * `batchSize` files, parse them, and write the parsed ones in one transaction (storeParsedBatch: one report failing
+ * leaves the others stored, each report all-or-nothing).
+ */
+export async function ingestFiles(db: Db, paths: string[], { concurrency = 1, batchSize = 16, onProgress, onOcrPage }: IngestFilesOptions = {}): Promise<IngestSummary> {
   const files = await listIngestFiles(paths);
   const summary: IngestSummary = { created: 0, unchanged: 0, newVersions: 0, failures: [] };
   let next = 0;
   let done = 0;
+  const record = (file: string, outcome: IngestOutcome | "failed", err?: unknown): void => {
+    if (outcome === "created") summary.created++;
+    else if (outcome === "new-version") summary.newVersions++;
+    else if (outcome === "unchanged") summary.unchanged++;
+    else summary.failures.push(toFailure(file, err));
+    onProgress?.({ done: ++done, total: files.length, file, outcome });
+  };
   async function worker(): Promise<void> {
     while (next < files.length) {
-      const file = files[next++]!;
-      let outcome: IngestOutcome | "failed";
-      try {
-        outcome = await ingestFile(db, file);
-        if (outcome === "created") summary.created++;
-        else if (outcome === "new-version") summary.newVersions++;
-        else summary.unchanged++;
-      } catch (err) {
-        outcome = "failed";
-        const code = err instanceof AppError ? (err.detail ?? err.code) : "internal";
-        summary.failures.push({ file, code, message: err instanceof Error ? err.message : String(err) });
+      const chunk = files.slice(next, next + Math.max(1, batchSize));
+      next += chunk.length;
+      const toStore: { file: string; input: StoreParsedInput }[] = [];
+      for (const file of chunk) {
+        try {
+          const prepared = await prepareFile(db, file, onOcrPage);
+          if ("result" in prepared) record(file, prepared.result.outcome);
+          else toStore.push({ file, input: prepared.store });
+        } catch (err) {
+          record(file, "failed", err);
+        }
       }
-      onProgress?.({ done: ++done, total: files.length, file, outcome });
+      if (toStore.length === 0) continue;
+      let outcomes: BatchOutcome[];
+      try {
+        outcomes = await storeParsedBatch(db, toStore.map((s) => s.input));
+      } catch (err) {
+        outcomes = toStore.map(() => ({ ok: false, error: err }));
+      }
+      outcomes.forEach((o, i) => (o.ok ? record(toStore[i]!.file, o.result.outcome) : record(toStore[i]!.file, "failed", o.error)));
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));

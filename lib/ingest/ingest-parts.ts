@@ -7,7 +7,7 @@
 import type { Db } from "@/lib/db/client";
 import { toErrorBody, type ErrorBody } from "@/lib/errors";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
-import type { IngestResult } from "@/lib/ingest/ingest-result";
+import type { IngestResult } from "@/lib/db/ingest-result";
 import type { IngestPart } from "@/lib/ingest/read-ingest-request";
 
 export type PartAnswer = { fileName: string | null; status: number } & (IngestResult | ErrorBody);

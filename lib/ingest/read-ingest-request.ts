@@ -6,10 +6,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { IngestInput } from "@/lib/ingest/ingest-document";
-import { MEDIA_TYPES } from "@/lib/ingest/ingest-files";
-
-/** Media types the parser reads (octet-stream only together with a file name that names the type). */
-const SUPPORTED_MEDIA_TYPES = new Set(Object.values(MEDIA_TYPES));
+import { isSupportedMediaType, toMediaType } from "@/lib/report/media-type";
 
 /** JSON body: exactly one of text or html. */
 export const ingestJsonSchema = z
@@ -47,24 +44,15 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
   return Buffer.concat(chunks);
 }
 
-/** Media type from a file name's extension, else the declared type (lower-case, no parameters). */
-function toMediaType(declared: string | null, fileName?: string): string {
-  const ext = fileName?.toLowerCase().match(/\.[a-z0-9]+$/)?.[0];
-  const fromName = ext ? MEDIA_TYPES[ext] : undefined;
-  const type = (declared ?? "").split(";")[0]!.trim().toLowerCase();
-  if ((type === "" || type === "application/octet-stream") && fromName) return fromName;
-  return type || "text/plain";
-}
-
 function unsupported(type: string): AppError {
   return new AppError(
     "unsupported-media-type",
-    `不支持的文件类型 ${type}：请上传纯文本、HTML、Word (.docx) 或 PDF 格式的年度报告。(unsupported media type)`,
+    `不支持的文件类型 ${type}：请上传纯文本、HTML、Word (.docx/.doc)、WPS (.wps)、PDF 或扫描图片 (PNG/JPEG) 格式的年度报告。(unsupported media type)`,
   );
 }
 
 function toBytesPart(name: string | null, bytes: Uint8Array, mediaType: string, sourceUrl?: string): IngestPart {
-  if (!SUPPORTED_MEDIA_TYPES.has(mediaType)) return { name, error: unsupported(mediaType) };
+  if (!isSupportedMediaType(mediaType)) return { name, error: unsupported(mediaType) };
   return { name, input: { bytes, mediaType, fileName: name ?? undefined, sourceUrl } };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Equation } from "./identities";
 import { propagate, type Forced, type Values } from "./propagate";
+import { splitRow, splittable } from "./split-glued";
 import type { Cell } from "./tokenize";
 
 /** One reading of a row: a value (null = unknown) and the source cell for each slot. */
@@ -14,6 +15,8 @@ export type Candidate = {
   cells: Array<Cell | null>;
   /** per slot: the identity id that forced a value inside the row, null for a printed value */
   rules?: Array<string | null>;
+  /** why a run-together row has no reading: no split satisfies its identities, or the search gave up */
+  note?: "split-none" | "split-capped";
 };
 
 /** A number as it enters placement: its value and the cell it came from (split parts share it). */
@@ -92,6 +95,8 @@ function rawCandidates(tokens: Cell[], width: number, free: boolean): Candidate[
  * `free` adds the free placements to a row whose blanks stand in place (see `hasFallback`).
  */
 export function rowCandidates(tokens: Cell[], slots: readonly string[], localEqs: readonly Equation[], free = false): Candidate[] {
+  const glued = gluedCandidates(tokens, slots, localEqs);
+  if (glued) return glued;
   const seen = new Set<string>();
   const result: Candidate[] = [];
   const raw = rawCandidates(tokens, slots.length, free);
@@ -115,4 +120,42 @@ export function rowCandidates(tokens: Cell[], slots: readonly string[], localEqs
 export function hasFallback(tokens: Cell[], width: number): boolean {
   const numbers = tokens.filter((t) => t.value.kind === "number").length;
   return tokens.length === width && numbers > 0 && numbers < width;
+}
+
+/** Rule of a value cut out of a run-together digit chunk (the identities chose the cut). */
+export const DIGIT_SPLIT_RULE = "digit-split";
+
+/**
+ * A chunk that cannot be one count: several digits starting with 0 ("000121"), or ten digits or
+ * more (no row of a report counts a billion requests or cases).
+ */
+const leadingZero = (c: Cell): boolean => /^\d+$/.test(c.text) && ((c.text.length > 1 && c.text[0] === "0") || c.text.length >= 10);
+
+/**
+ * Readings of a row whose digits are run together (cells marked `glued` by the run-together step,
+ * or a chunk with a leading zero): every split into exactly one number per slot that satisfies the
+ * row's own equations; a space in the source is a cell boundary, and only when no split fits with
+ * that evidence are the chunk boundaries dropped. null when the row is not run-together.
+ */
+function gluedCandidates(tokens: Cell[], slots: readonly string[], localEqs: readonly Equation[]): Candidate[] | null {
+  const nums = tokens.filter((t) => t.value.kind === "number");
+  if (nums.length === 0 || !nums.some((c) => c.glued || leadingZero(c)) || !splittable(nums)) return null;
+  const empty = (note: Candidate["note"]): Candidate[] => [{ values: slots.map(() => null), cells: slots.map(() => null), note }];
+  for (const soft of [false, true]) {
+    const { readings, capped } = splitRow(nums, slots, localEqs, soft);
+    if (capped) return empty("split-capped");
+    const out: Candidate[] = [];
+    const seen = new Set<string>();
+    for (const r of readings) {
+      const values: Values = new Map(slots.map((p, i) => [p, r.values[i]!]));
+      if (!propagate(values, localEqs)) continue;
+      const key = r.values.join(",");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ values: r.values.slice(), cells: r.cells, rules: r.whole.map((w) => (w ? null : DIGIT_SPLIT_RULE)) });
+    }
+    if (out.length > 0) return out;
+    if (nums.length === 1) break;
+  }
+  return empty("split-none");
 }

@@ -38,7 +38,7 @@ export function checkNarrative(lines: readonly Line[], values: Values): Finding[
         column: 6,
         expected: sums[0],
         actual: stated,
-        loc: { line: line.index, start: m.index, end: m.index + m[0].length },
+        loc: { line: line.index, start: line.offset + m.index, end: line.offset + m.index + m[0].length },
       });
       break;
     }

@@ -5,6 +5,18 @@
  */
 import { OUTCOME_KEYS, OUTCOME_PATHS, REQUEST_ROWS, REVIEW_GROUPS } from "./template";
 
+/**
+ * The families of identities the data-quality panel (数据质量) reports as passed or failed, with their labels
+ * (docs/canonical-report.md, "The accounting identities"). Every identity belongs to one.
+ */
+export const IDENTITY_FAMILIES = [
+  { id: "row-total", label: "各行：六类申请人之和等于总计" },
+  { id: "outcomes-total", label: "各列：各项办理结果之和等于办理结果总计" },
+  { id: "balance", label: "各列：新收 + 上年结转 = 办结 + 结转下年度" },
+  { id: "review-total", label: "行政复议、行政诉讼：维持 + 纠正 + 其他 + 未审结 = 总计" },
+] as const;
+export type IdentityFamilyId = (typeof IDENTITY_FAMILIES)[number]["id"];
+
 /** One accounting identity of the template. */
 export type Identity = {
   id: string;
@@ -12,19 +24,26 @@ export type Identity = {
   label: string;
   /** 三 or 四 */
   table: "三" | "四";
+  /** the family the quality panel lists it under */
+  family: IdentityFamilyId;
 };
 
 /** The identities 1–4 of docs/canonical-report.md. */
 export const IDENTITIES = {
   /** 表三 每一行：自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他 = 总计 */
-  rowTotal: { id: "row-total", label: "各类申请人之和等于总计", table: "三" },
+  rowTotal: { id: "row-total", label: "各类申请人之和等于总计", table: "三", family: "row-total" },
   /** 表三 每一列：（七）总计 = （一）至（六）各项办理结果之和 */
-  outcomesTotal: { id: "outcomes-total", label: "（七）总计等于各项办理结果之和", table: "三" },
+  outcomesTotal: { id: "outcomes-total", label: "（七）总计等于各项办理结果之和", table: "三", family: "outcomes-total" },
   /** 表三 每一列：第一项 + 第二项 = 第三项（七）总计 + 第四项（表头注明的勾稽关系） */
-  balance: { id: "balance", label: "本年新收加上年结转等于办理总计加结转下年度", table: "三" },
+  balance: { id: "balance", label: "本年新收加上年结转等于办理总计加结转下年度", table: "三", family: "balance" },
   /** 表四 每一组：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计 */
-  reviewTotal: { id: "review-total", label: "复议/诉讼各项结果之和等于总计", table: "四" },
+  reviewTotal: { id: "review-total", label: "复议/诉讼各项结果之和等于总计", table: "四", family: "review-total" },
 } as const satisfies Record<string, Identity>;
+
+/** The family of the identity a finding names (its `rule`), or null for an id the template does not define. */
+export function toIdentityFamily(rule: string | undefined): IdentityFamilyId | null {
+  return Object.values(IDENTITIES).find((i) => i.id === rule)?.family ?? null;
+}
 
 /** One instance of an identity: sum(lhs) = sum(rhs) over value paths. */
 export type Equation = {

@@ -5,19 +5,57 @@
 
 const FULL_WIDTH_START = 0xff01; // ！
 const FULL_WIDTH_END = 0xff5e; // ～
-/** Wide and no-break spaces (U+3000, U+00A0, U+2002-U+200B, U+FEFF, U+202F) become " ". */
-const MAPPING_RE = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\u202f]/g;
-const NEEDS_MAPPING_RE = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\u202f]/;
+/**
+ * Wide and no-break spaces (U+3000, U+00A0, U+2002-U+200B, U+FEFF, U+202F) become " "; radical
+ * code points (U+2E80-U+2FDF) become the ideograph they stand for (see RADICALS).
+ */
+const MAPPING_RE = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\u202f\u2e80-\u2fdf\u2212]/g;
+const NEEDS_MAPPING_RE = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\u202f\u2e80-\u2fdf\u2212]/;
 
 /**
- * Full-width ASCII (０-９, （）, ．, ，, ｜) to half-width and wide/no-break spaces to " ".
- * The result has exactly the same length as the input.
+ * Browsers (Chromium/Skia) and some PDF writers map a CJK font's glyph back to the FIRST code point
+ * that uses it, so 行政 comes out of the PDF as "⾏政" (U+2F8F KANGXI RADICAL WALK) and 门户网站 as
+ * "⻔⼾⽹站". Kangxi radicals map to their compatibility ideograph (NFKC), except where a simplified
+ * Chinese font shares the glyph with the simplified character (⼾ → 户, not 戶); the supplement's
+ * simplified radicals that are characters in their own right map to those characters.
+ */
+const RADICAL_OVERRIDES: Record<string, string> = { "⼾": "户" };
+const SUPPLEMENT =
+  "⺟母⺠民⺩王⺝月⺼月⻄西⻅见⻆角⻉贝⻋车⻓长⻔门⻘青⻙韦⻚页⻛风⻜飞⻝食⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟⺁厂";
+let radicals: Map<string, string> | null = null;
+
+function radicalMap(): Map<string, string> {
+  if (radicals) return radicals;
+  const map = new Map<string, string>();
+  for (let c = 0x2f00; c <= 0x2fd5; c++) {
+    const ch = String.fromCharCode(c);
+    const to = RADICAL_OVERRIDES[ch] ?? ch.normalize("NFKC");
+    if (to.length === 1 && to !== ch) map.set(ch, to);
+  }
+  for (let i = 0; i + 1 < SUPPLEMENT.length; i += 2) map.set(SUPPLEMENT[i]!, SUPPLEMENT[i + 1]!);
+  radicals = map;
+  return map;
+}
+
+const RADICAL_RE = /[\u2e80-\u2fdf]/g;
+
+/** Only the radical mapping of `toHalfWidth` ("⾏政" → "行政"), for text that is not normalised otherwise. */
+export function radicalsToIdeographs(text: string): string {
+  return text.replace(RADICAL_RE, (ch) => radicalMap().get(ch) ?? ch);
+}
+
+/**
+ * Full-width ASCII (０-９, （）, ．, ，, ｜) to half-width, wide/no-break spaces to " ", radical code
+ * points to their ideographs ("⾏政" → "行政"), U+2212 minus to "-". The result has exactly the same length as the input.
  */
 export function toHalfWidth(text: string): string {
   if (!NEEDS_MAPPING_RE.test(text)) return text;
   return text.replace(MAPPING_RE, (ch) => {
     const c = ch.charCodeAt(0);
-    return c >= FULL_WIDTH_START && c <= FULL_WIDTH_END ? String.fromCharCode(c - 0xfee0) : " ";
+    if (c >= FULL_WIDTH_START && c <= FULL_WIDTH_END) return String.fromCharCode(c - 0xfee0);
+    if (c >= 0x2e80 && c <= 0x2fdf) return radicalMap().get(ch) ?? ch;
+    if (c === 0x2212) return "-"; // − MINUS SIGN in 本年增/减
+    return " ";
   });
 }
 

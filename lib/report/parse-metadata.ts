@@ -2,6 +2,7 @@
  * Metadata of a report: the reporting year (统计期限 or the title, never the publication date),
  * the agency's full name, its region code and the publication date (落款日期 / 发文日期).
  */
+import { findRegionsByName } from "../regions/gazetteer";
 import { resolveRegion } from "../regions/resolve-region";
 import { compact } from "./normalize";
 import { parseScope, type ParsedScope } from "./parse-scope";
@@ -15,6 +16,8 @@ export type ParsedMetadata = {
   year: Located<number>;
   agencyName: Located<string>;
   regionCode: string | null;
+  /** the managed area (平潭综合实验区) whose alias gave the region code, when one did */
+  regionAlias: string | null;
   publishedOn: Located<string>;
   /** 汇总报告 or 本机关报告, with the sentence that says so */
   scope: ParsedScope;
@@ -33,13 +36,38 @@ const OPENING_RES = [
 const DATE_RE = /((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?/;
 
 function loc(line: Line, start: number, end: number): SourceLocation {
-  return { line: line.index, start, end };
+  return { line: line.index, start: start + line.offset, end: end + line.offset };
 }
 
-/** "鄂托克旗" → 鄂托克旗人民政府; "阿拉善盟" / "阿克苏地区" → …行政公署; an organisation's name stays. */
+/**
+ * Places run by a 管理委员会, not a 人民政府: 综合实验区, 新区, 开发区, 高新区, 园区 and the like. (A GB/T
+ * 2260 district printed with such a name, 浦东新区 or 滨海新区, has a 人民政府: see `isManagedArea`.)
+ */
+const MANAGED_AREA_RE =
+  /(实验区|试验区|示范区|合作区|开发区|高新区|工业园区|产业园区|科技园区|物流园区|经济园区|保税区|保税港区|新区|度假区|风景名胜区|旅游区|自由贸易区|自贸区|片区)$/;
+
+/**
+ * True when `name` is a managed area: it ends like one and is no GB/T 2260 county-level district
+ * (county part of the code 01–69: 浦东新区 310115), or the gazetteer lists it only as a statistical
+ * functional zone (county part 71–79: 唐山市汉沽管理区 130272, 吉林中国新加坡食品区 220273).
+ */
+export function isManagedArea(name: string): boolean {
+  const counties = findRegionsByName(name).filter((r) => r.level === 3 && r.code.length === 6);
+  const part = (code: string): number => Number(code.slice(4, 6));
+  if (counties.length > 0 && counties.every((r) => part(r.code) >= 71 && part(r.code) <= 79)) return true;
+  if (!MANAGED_AREA_RE.test(name)) return false;
+  return !counties.some((r) => part(r.code) < 70);
+}
+
+/**
+ * "鄂托克旗" → 鄂托克旗人民政府; "阿拉善盟" / "阿克苏地区" → …行政公署; "平潭综合实验区" → …管理委员会;
+ * an organisation's name stays.
+ */
 export function toAgencyName(name: string): string {
   const n = name.replace(/^[“"《]+|[”"》:：,，]+$/g, "");
-  if (ORG_SUFFIX_RE.test(n) || !PLACE_SUFFIX_RE.test(n)) return n;
+  if (ORG_SUFFIX_RE.test(n)) return n;
+  if (isManagedArea(n)) return `${n}管理委员会`;
+  if (!PLACE_SUFFIX_RE.test(n)) return n;
   if (n.endsWith("盟") || n.endsWith("地区")) return `${n}行政公署`;
   if (n.endsWith("街道")) return `${n}办事处`;
   return `${n}人民政府`;
@@ -151,5 +179,12 @@ export function parseMetadata(lines: readonly Line[], text: string): ParsedMetad
   const title = findTitle(lines);
   const agencyName = findAgency(lines, title);
   const region = agencyName ? resolveRegion(agencyName.value, { hints: codeHints(text), text }) : null;
-  return { year: findYear(lines, title), agencyName, regionCode: region?.code ?? null, publishedOn: findPublished(lines), scope: parseScope(lines) };
+  return {
+    year: findYear(lines, title),
+    agencyName,
+    regionCode: region?.code ?? null,
+    regionAlias: region?.viaAlias ?? null,
+    publishedOn: findPublished(lines),
+    scope: parseScope(lines),
+  };
 }

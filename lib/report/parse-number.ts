@@ -3,17 +3,19 @@
  * (空白, "/", "-", "—", "无") or text, never 0 or NaN by accident.
  */
 
-/** What one cell holds. */
+/** What one cell holds; `unit` is the unit printed in the cell ("元", "笔"), when one was. */
 export type CellValue =
-  | { kind: "number"; value: number }
+  | { kind: "number"; value: number; unit?: string }
   | { kind: "blank" }
   | { kind: "text" };
 
 const BLANK_MARKS = new Set(["", "/", "-", "—", "–", "——", "--", "无", "/ ", "－", "／", "＼", "\\", "空"]);
-/** -1, 1,234, 709.48 with an optional unit; the number is group 1, the unit group 2 */
-const NUMBER_RE = /^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*(万元|亿元|亿|万|元|件|条|个|项|次)?$/;
+/** -1, 1,234, 709.48 with an optional unit (money, or a count's measure word: 2笔, 15件); number group 1, unit group 2 */
+const NUMBER_RE = /^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*(万元|亿元|亿|万|元|件|条|个|项|次|笔|宗|家|份|起|人次|人)?$/;
 /** "22(其中修订16件)": a number followed by a bracketed note */
-const ANNOTATED_RE = /^([-+]?[\d,]+(?:\.\d+)?)\s*(万元|亿元|亿|万|元|件|条|个|项|次)?\s*[(（[【].*[)）\]】]$/;
+const ANNOTATED_RE = /^([-+]?[\d,]+(?:\.\d+)?)\s*(万元|亿元|亿|万|元|件|条|个|项|次|笔|宗|家|份|起|人次|人)?\s*[(（[【].*[)）\]】]$/;
+/** Units that make a cell an amount of money. */
+export const MONEY_UNITS = new Set(["万元", "亿元", "亿", "万", "元"]);
 
 /** Multiplier that turns a unit into 万元 (money) or 1 for counts. */
 function unitFactor(unit: string | undefined): number {
@@ -54,5 +56,6 @@ export function parseNumberCell(raw: string): CellValue {
   if (!m) return { kind: "text" };
   const value = Number(m[1]!.replace(/,/g, "").replace(/^\+/, ""));
   if (!Number.isFinite(value)) return { kind: "text" };
-  return { kind: "number", value: round(value * unitFactor(m[2])) };
+  const unit = m[2];
+  return unit ? { kind: "number", value: round(value * unitFactor(unit)), unit } : { kind: "number", value: round(value * unitFactor(unit)) };
 }

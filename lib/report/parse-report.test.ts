@@ -92,6 +92,27 @@ describe("DOCX", () => {
   });
 });
 
+/** The clean report with every table number removed (tables came out empty). */
+const BLANK_TABLES = CLEAN.replace(/\t[\d.,]+/g, "\t").replace(/^[\d\t]+$/gm, "");
+
+describe("refuse only what is not a report", () => {
+  it("a report whose tables came out empty (title, year, agency, headings) is parsed, all null, and flagged", async () => {
+    const r = await parseReport({ bytes: new TextEncoder().encode(BLANK_TABLES) });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.document.year).toBe(2024);
+    expect(r.document.requests.newReceived).toEqual([null, null, null, null, null, null, null]);
+    expect(r.findings.map((f) => f.code)).toContain("tables-empty");
+  });
+
+  it("the title plus one section heading run into one line is a report, even with no table row found", async () => {
+    const text = "额敏县人民政府2024年政府信息公开工作年度报告 一、总体情况本年度共受理申请若干件。二、主动公开政府信息情况（表格为图片）";
+    const r = await parseReport({ bytes: new TextEncoder().encode(text) });
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.findings.some((f) => f.code === "tables-empty")).toBe(true);
+  });
+});
+
 describe("not a report", () => {
   it.each([
     ["empty file", new Uint8Array(0), "empty"],
@@ -99,7 +120,8 @@ describe("not a report", () => {
     ["unrelated page", new TextEncoder().encode("<html><body><h1>新闻</h1><p>今天天气晴，2025年1月1日。</p><table><tr><td>1</td><td>2</td></tr></table></body></html>"), "not-a-report"],
     ["binary junk", new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), "unreadable"],
     ["broken docx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "unreadable"],
-    ["blank template", new TextEncoder().encode(CLEAN.replace(/\t[\d.,]+/g, "\t").replace(/^[\d\t]+$/gm, "")), "not-a-report"],
+    ["blank template", new TextEncoder().encode(BLANK_TABLES.replace(/^.*年度报告$/m, "政府信息公开工作年度报告格式模板").replace(/\d{4}年/g, "XXXX年")), "not-a-report"],
+    ["a page that names the title but has no section heading", new TextEncoder().encode("关于印发政府信息公开工作年度报告的通知\n请各单位按时报送。"), "not-a-report"],
   ])("%s", async (_name, bytes, code) => {
     const r = await parseReport({ bytes });
     expect(r.ok).toBe(false);

@@ -3,29 +3,53 @@
  * UTF-8 or GB18030/GBK, HTML with its charset, DOCX through mammoth → HTML).
  */
 import { declaredCharset, decodeText, looksBinary } from "./decode-text";
+import { detectKind, OLE_MAGIC, startsWithBytes } from "./media-type";
 import { parseHtml } from "./parse-html";
+import type { OcrRecognizer } from "./ocr/types";
 import { parseText } from "./parse-text";
-import type { ParseResult, ReportInput } from "./types";
+import type { ParseOptions, ParseResult, ReportInput } from "./types";
 
-/** The input kinds this entry point reads. */
-export type InputKind = "text" | "html" | "docx" | "pdf" | "unknown";
-
-/** Picks the kind from the media type, the file extension, then the magic bytes. */
-export function detectKind(bytes: Uint8Array, mediaType?: string, fileName?: string): InputKind {
-  const mt = (mediaType ?? "").toLowerCase();
-  const ext = (fileName ?? "").toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? "";
-  if (mt.includes("pdf") || ext === "pdf") return "pdf";
-  if (mt.includes("wordprocessingml") || ext === "docx") return "docx";
-  if (mt.includes("html") || ext === "html" || ext === "htm" || ext === "shtml") return "html";
-  if (mt.startsWith("text/") || ext === "txt" || ext === "md") return "text";
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return "pdf";
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "docx";
-  const head = String.fromCharCode(...bytes.subarray(0, 512)).toLowerCase();
-  if (/^\s*(<!doctype html|<html|<head|<body|<meta|<table|<div|<p[ >])/.test(head)) return "html";
-  return "text";
-}
+export { detectKind, sniffKind, type InputKind } from "./media-type";
 
 const fail = (code: "unreadable" | "unsupported-media-type" | "empty", message: string): ParseResult => ({ ok: false, error: { code, message } });
+
+/**
+ * Word 97–2003 (.doc) and WPS (.wps) compound files through word-extractor: the document's text, table cells
+ * separated by tabs and rows by newlines, then the text path. word-extractor reads the WordDocument stream,
+ * which WPS Office writes into its .wps files too; a compound file without one (Works .wps, an .xls renamed) is refused.
+ */
+async function parseLegacyWord(bytes: Uint8Array): Promise<ParseResult> {
+  if (!startsWithBytes(bytes, OLE_MAGIC)) return fail("unreadable", "不是有效的 Word 97–2003 / WPS 文件（缺少 OLE 复合文档文件头）");
+  let text: string;
+  try {
+    const { default: WordExtractor } = await import("word-extractor");
+    const doc = await new WordExtractor().extract(Buffer.from(bytes));
+    text = doc.getBody();
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return fail("unreadable", `无法读取该 DOC/WPS 文件（不是 Word 文档，或文件已损坏） / the .doc/.wps could not be read: ${detail}`);
+  }
+  const result = parseText(text);
+  return result.ok ? { ...result, sourceKind: "doc" } : result;
+}
+
+/** OCR of a scan through the injected recognizer, then the OCR parse; engine failures become typed failures. */
+async function parseScan(bytes: Uint8Array, kind: "pdf" | "image", ocr: OcrRecognizer): Promise<ParseResult> {
+  let pages;
+  try {
+    pages = kind === "pdf" ? await ocr.recognizePdf(bytes) : await ocr.recognizeImage(bytes);
+  } catch (err) {
+    const name = err instanceof Error ? err.name : "";
+    const message = err instanceof Error ? err.message : String(err);
+    if (name === "OcrPageLimitError") return { ok: false, error: { code: "ocr-page-limit", message } };
+    if (name === "OcrTimeoutError") {
+      return { ok: false, error: { code: "timeout", message: `扫描件识别超时 / OCR took too long: ${message}` } };
+    }
+    return { ok: false, error: { code: "unreadable", message: `扫描件无法识别 / the scan could not be read: ${message}` } };
+  }
+  const { parseOcrPages } = await import("./ocr/parse-ocr");
+  return parseOcrPages(pages);
+}
 
 async function parseDocx(bytes: Uint8Array): Promise<ParseResult> {
   try {
@@ -43,15 +67,27 @@ async function parseDocx(bytes: Uint8Array): Promise<ParseResult> {
   }
 }
 
-/** Parses a report from text, HTML or bytes. Resolves to a failure result, never rejects, for bad input. */
-export async function parseReport(input: ReportInput): Promise<ParseResult> {
+/**
+ * Parses a report from text, HTML or bytes. Resolves to a failure result, never rejects, for bad input.
+ * Scans (an image-only PDF, a PNG/JPEG) need `options.ocr`; without it they are answered "pdf-no-text-layer".
+ */
+export async function parseReport(input: ReportInput, options: ParseOptions = {}): Promise<ParseResult> {
   if ("text" in input) return parseText(input.text);
   if ("html" in input) return parseHtml(input.html);
   const { bytes, mediaType, fileName } = input;
   if (bytes.length === 0) return fail("empty", "文件为空，没有可读取的内容");
   const kind = detectKind(bytes, mediaType, fileName);
-  if (kind === "pdf") return (await import("./pdf")).parsePdf(bytes);
+  if (kind === "pdf") {
+    const result = await (await import("./pdf")).parsePdf(bytes);
+    if (!result.ok && result.error.code === "pdf-no-text-layer" && options.ocr) return parseScan(bytes, "pdf", options.ocr);
+    return result;
+  }
+  if (kind === "image") {
+    if (!options.ocr) return fail("unsupported-media-type", "图片需要文字识别（OCR），此处未启用 / images need OCR, which is not enabled here");
+    return parseScan(bytes, "image", options.ocr);
+  }
   if (kind === "docx") return parseDocx(bytes);
+  if (kind === "doc") return parseLegacyWord(bytes);
   if (looksBinary(bytes)) return fail("unreadable", "文件内容不是文本（二进制或已损坏），无法解析");
   if (kind === "html") return parseHtml(decodeText(bytes, declaredCharset(bytes)));
   return parseText(decodeText(bytes));

@@ -26,5 +26,6 @@ export function readReview(lines: readonly Line[], eqs: readonly Equation[]): Ro
   const slots = REVIEW_PATHS.slice();
   const local = eqs.filter((e) => e.identity.table === "四");
   const fallback = hasFallback(tokens, slots.length) ? rowCandidates(tokens, slots, local, true) : undefined;
-  return { key: "reviewLitigation", slots, candidates: rowCandidates(tokens, slots, local), ...(fallback ? { fallback } : {}) };
+  const candidates = rowCandidates(tokens, slots, local);
+  return { key: "reviewLitigation", slots, candidates, ...(fallback ? { fallback } : {}) };
 }

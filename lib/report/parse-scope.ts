@@ -98,7 +98,7 @@ export function scopeFinding(scope: ParsedScope) {
   if (!scope.evidence) return [];
   const { rule, text, loc } = scope.evidence;
   return [{
-    code: "scope-summary",
+    code: "scope-summary" as const,
     severity: "info" as const,
     message: `汇总报告：${RULE_TEXT[rule]}（“${text}”）。表中数字是本地区各有关单位的合计，不是本机关一家的数字，不与单个机关的报告排名，也不与其下级的报告相加`,
     rule,

@@ -15,9 +15,10 @@ import { repairWithFallback } from "./repair";
 import { splitSections } from "./split-sections";
 import { toDocument, toProvenance } from "./to-document";
 import { tokenize, type Cell, type Line } from "./tokenize";
+import { hasReportTitleAndHeading, unglueLines } from "./unglue";
 import type { Finding, ParseResult, TemplateVersion } from "./types";
 import { validateIdentities } from "./validate-identities";
-import { repairFindings, templateFindings } from "./parse-findings";
+import { repairFindings, templateFindings, unitFindings } from "./parse-findings";
 
 /** 2019 active → comparable `active` keys. */
 const LEGACY_TO_ACTIVE: Array<[string, string]> = [
@@ -40,11 +41,12 @@ function detectTemplate(activeLines: Line[], single: boolean, year: number | nul
 /** Parses a report given as text. Never throws for any input. */
 export function parseText(text: string): ParseResult {
   if (text.trim().length === 0) return { ok: false, error: { code: "empty", message: "文件为空，没有可读取的内容" } };
-  const lines = tokenize(text);
+  const lines = unglueLines(tokenize(text));
   const sections = splitSections(lines);
   const reqLines = slice(lines, sections.requests);
   const assembled = assembleRequests(reqLines);
-  if (assembled.rows.size < 3 && !(sections.active && sections.review)) {
+  const titled = hasReportTitleAndHeading(lines);
+  if (assembled.rows.size < 3 && !(sections.active && sections.review) && !titled) {
     return { ok: false, error: { code: "not-a-report", message: "不是政府信息公开工作年度报告：找不到“收到和处理政府信息公开申请情况”表格或年报的固定栏目" } };
   }
   const normText = lines.map((l) => l.text).join("\n");
@@ -66,23 +68,30 @@ export function parseText(text: string): ParseResult {
   for (const [path, v] of active.values) {
     values.set(path, v.value);
     if (v.cell) cells.set(path, v.cell);
+    if (v.rule && v.value !== null) repaired.forced.set(path, v.rule);
   }
   if (template === "2019") {
     for (const [from, to] of LEGACY_TO_ACTIVE) {
       values.set(to, values.get(from) ?? null);
       const cell = cells.get(from);
       if (cell) cells.set(to, cell);
+      const rule = repaired.forced.get(from);
+      if (rule) repaired.forced.set(to, rule);
     }
   }
   const printed = [...assembled.rows.values(), ...assembled.groups.values()].some((r) => r.tokens.some((t) => t.value.kind === "number"));
-  if (!printed && review === null && ![...active.values.values()].some((v) => v.value !== null)) {
+  const blank = !printed && review === null && ![...active.values.values()].some((v) => v.value !== null);
+  // A blank template has no agency or year; a report whose tables came out empty is still a report.
+  if (blank && !(titled && meta.year && meta.agencyName)) {
     return { ok: false, error: { code: "not-a-report", message: "只有年报表格的栏目，没有任何数字（空白模板），不是一份已填写的年度报告" } };
   }
   const findings: Finding[] = [
+    ...(blank ? [{ code: "tables-empty" as const, severity: "error" as const, message: "有年报标题和栏目，但表格中读不到任何数字，各项数值留空" }] : []),
     ...templateFindings({ sections, known, meta, active: active.unplaced }),
+    ...unitFindings(active.wrongUnit),
     ...req.findings,
     ...groupRowFindings(assembled, singleOther, values),
-    ...repairFindings(repaired.outcomes),
+    ...repairFindings(repaired.outcomes, repaired.readings),
     ...validateIdentities(values, eqs),
     ...checkNarrative(sections.active ? lines.slice(0, sections.active[0]) : lines.slice(0, sections.requests?.[0] ?? 0), values),
   ];

@@ -1,6 +1,7 @@
 /**
  * Constraint propagation over equations: an equation with exactly one unknown fixes it; one with
- * none must hold. Values are counts: a forced value must be a non-negative integer.
+ * none must hold. Values are counts: a forced value must be a non-negative integer, so unknowns on
+ * one side whose known parts already balance are all 0, and a known part larger than its total fails.
  */
 import type { Equation } from "./identities";
 
@@ -11,6 +12,9 @@ export type Values = Map<string, number | null>;
 export type Forced = Map<string, string>;
 
 const EPS = 1e-6;
+
+/** Appended to an identity id when non-negativity forced the value to 0 ("row-total/non-negative"). */
+export const ZERO_RULE_SUFFIX = "/non-negative";
 
 /** Sum of known terms and the unknown paths of one side. */
 function side(values: Values, paths: string[], unknown: string[]): number {
@@ -42,7 +46,20 @@ export function propagate(values: Values, eqs: readonly Equation[], forced?: For
         if (Math.abs(l - r) > EPS) return false;
         continue;
       }
-      if (count > 1) continue;
+      if (count > 1) {
+        // Non-negativity (class 3, blank cells): unknowns all on one side that must add up to 0 are
+        // each 0 ("总计 28 = 28 + blanks" forces every blank to 0); a negative remainder is impossible.
+        const rest = unknownL.length > 0 && unknownR.length === 0 ? r - l : unknownR.length > 0 && unknownL.length === 0 ? l - r : null;
+        if (rest === null) continue;
+        if (rest < -EPS) return false;
+        if (rest > EPS) continue;
+        for (const path of unknownL.length > 0 ? unknownL : unknownR) {
+          values.set(path, 0);
+          forced?.set(path, `${eq.identity.id}${ZERO_RULE_SUFFIX}`);
+        }
+        changed = true;
+        continue;
+      }
       const value = unknownL.length === 1 ? r - l : l - r;
       const rounded = Math.round(value);
       if (value < -EPS || Math.abs(value - rounded) > EPS) return false;

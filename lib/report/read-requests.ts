@@ -56,7 +56,10 @@ export function readRequests(
     if (nums.length > 7) findings.push(unplaced(row, `表三“${path}”行有 ${nums.length} 个数字，多于 7 列，多出的数字未采用`));
     const local = byRow.get(path) ?? [];
     const fallback = hasFallback(row.tokens, 7) ? rowCandidates(row.tokens, slots, local, true) : undefined;
-    readings.push({ key: path, slots, candidates: rowCandidates(row.tokens, slots, local), ...(fallback ? { fallback } : {}) });
+    const candidates = rowCandidates(row.tokens, slots, local);
+    const note = candidates.length === 1 ? candidates[0]!.note : undefined;
+    if (note) findings.push(unplaced(row, splitNoteMessage(`表三“${path}”行`, note)));
+    readings.push({ key: path, slots, candidates, ...(fallback ? { fallback } : {}) });
   }
 
   for (const dup of assembled.duplicates) {
@@ -87,4 +90,11 @@ export function groupRowFindings(assembled: AssembledRequests, singleOther: bool
     }
   }
   return findings;
+}
+
+/** The finding text for a run-together row that could not be split (see candidates.ts). */
+export function splitNoteMessage(where: string, note: "split-none" | "split-capped"): string {
+  return note === "split-capped"
+    ? `${where}数字连在一起，可能的拆分过多，放弃拆分，该行留空`
+    : `${where}数字连在一起，没有任何拆分满足勾稽关系，该行留空`;
 }

@@ -29,32 +29,81 @@ export type RepairResult = {
   cells: Map<string, Cell>;
   /** row key → outcome, for rows that had more than one reading or unknown cells */
   outcomes: Map<string, RepairOutcome>;
+  /** row key → the distinct readings of an ambiguous row that satisfy every identity (at most 3) */
+  readings: Map<string, string[]>;
 };
 
-/** Upper bound on combinations of row readings tried. */
-export const MAX_COMBINATIONS = 2000;
+/** Upper bound on search nodes (row readings tried) per document. */
+export const MAX_SEARCH_NODES = 100_000;
 
 type Solution = { values: Values; forced: Forced; choice: number[] };
 
+/** Upper bound on distinct solutions kept: beyond it the cells that differ are null anyway. */
+export const MAX_SOLUTIONS = 64;
+
+/**
+ * Can the equation still hold? Known sums on both sides, and every unknown is a non-negative
+ * count: a side whose cells are all known cannot be smaller than the other side's known part.
+ */
+function feasible(values: Values, e: Equation): boolean {
+  let l = 0;
+  let r = 0;
+  let ul = 0;
+  let ur = 0;
+  for (const p of e.lhs) {
+    const v = values.get(p);
+    if (v == null) ul++;
+    else l += v;
+  }
+  for (const p of e.rhs) {
+    const v = values.get(p);
+    if (v == null) ur++;
+    else r += v;
+  }
+  if (ul === 0 && ur === 0) return Math.abs(l - r) <= 1e-6;
+  if (ul === 0) return r <= l + 1e-6;
+  if (ur === 0) return l <= r + 1e-6;
+  return true;
+}
+
+/**
+ * Depth-first search over one reading per uncertain row (fewest readings first), pruning a branch
+ * as soon as an equation it touches can no longer hold; each complete choice is propagated and
+ * kept if every equation holds. null when the node budget runs out or there are more than
+ * MAX_SOLUTIONS solutions (the search is then incomplete and decides nothing).
+ */
 function enumerate(multi: RowReadings[], base: Values, eqs: Equation[], budget: { left: number }): Solution[] | null {
   const solutions: Solution[] = [];
+  const order = multi.map((_, i) => i).sort((a, b) => multi[a]!.candidates.length - multi[b]!.candidates.length || a - b);
+  const byPath = new Map<string, Equation[]>();
+  for (const e of eqs) for (const p of [...e.lhs, ...e.rhs]) byPath.set(p, [...(byPath.get(p) ?? []), e]);
+  const rowEqs = multi.map((row) => [...new Set(row.slots.flatMap((p) => byPath.get(p) ?? []))]);
   const choice: number[] = new Array<number>(multi.length).fill(0);
-  const walk = (i: number): boolean => {
+  const values: Values = new Map(base);
+  let overflow = false;
+  const walk = (k: number): boolean => {
     if (budget.left-- <= 0) return false;
-    if (i === multi.length) {
-      const values: Values = new Map(base);
-      multi.forEach((row, r) => row.slots.forEach((p, s) => values.set(p, row.candidates[choice[r]!]!.values[s] ?? null)));
+    if (k === order.length) {
+      const leaf: Values = new Map(values);
       const forced: Forced = new Map();
-      if (propagate(values, eqs, forced)) solutions.push({ values, forced, choice: choice.slice() });
+      if (propagate(leaf, eqs, forced)) {
+        solutions.push({ values: leaf, forced, choice: choice.slice() });
+        if (solutions.length > MAX_SOLUTIONS) return !(overflow = true);
+      }
       return true;
     }
-    for (let c = 0; c < multi[i]!.candidates.length; c++) {
-      choice[i] = c;
-      if (!walk(i + 1)) return false;
+    const r = order[k]!;
+    const row = multi[r]!;
+    for (let c = 0; c < row.candidates.length; c++) {
+      choice[r] = c;
+      const cand = row.candidates[c]!;
+      row.slots.forEach((p, s) => values.set(p, cand.values[s] ?? null));
+      if (rowEqs[r]!.every((e) => feasible(values, e)) && !walk(k + 1)) return false;
     }
+    row.slots.forEach((p) => values.set(p, base.get(p) ?? null));
     return true;
   };
-  return walk(0) ? solutions : null;
+  return walk(0) && !overflow ? solutions : null;
 }
 
 /** The value every candidate of a row agrees on in this slot, or null. */
@@ -69,6 +118,7 @@ export function repair(rows: RowReadings[], eqs: Equation[]): RepairResult {
   const cells = new Map<string, Cell>();
   const forced: Forced = new Map();
   const outcomes = new Map<string, RepairOutcome>();
+  const readings = new Map<string, string[]>();
   const uncertain = new Set<string>();
   const multi: RowReadings[] = [];
   for (const row of rows) {
@@ -84,15 +134,14 @@ export function repair(rows: RowReadings[], eqs: Equation[]): RepairResult {
     });
     if (!single) multi.push(row);
   }
-  if (uncertain.size === 0) return { values, forced, cells, outcomes };
+  if (uncertain.size === 0) return { values, forced, cells, outcomes, readings };
   const active = eqs.filter((e) => e.lhs.some((p) => uncertain.has(p)) || e.rhs.some((p) => uncertain.has(p)));
   const touched = rows.filter((r) => r.slots.some((p) => uncertain.has(p)));
-  const combinations = multi.reduce((n, row) => n * row.candidates.length, 1);
-  const solutions = combinations > MAX_COMBINATIONS ? null : enumerate(multi, values, active, { left: MAX_COMBINATIONS * 2 });
+  const solutions = enumerate(multi, values, active, { left: MAX_SEARCH_NODES });
   if (solutions === null || solutions.length === 0) {
     for (const row of multi) row.slots.forEach((p, s) => values.set(p, commonValue(row, s)));
     for (const row of touched) outcomes.set(row.key, solutions === null ? "gave-up" : "inconsistent");
-    return { values, forced, cells, outcomes };
+    return { values, forced, cells, outcomes, readings };
   }
   const first = solutions[0]!;
   for (const row of touched) {
@@ -111,8 +160,12 @@ export function repair(rows: RowReadings[], eqs: Equation[]): RepairResult {
       if (!stated) forced.set(p, first.forced.get(p) ?? cand?.rules?.[s] ?? "placement");
     });
     outcomes.set(row.key, solved ? "solved" : "ambiguous");
+    if (!solved) {
+      const distinct = [...new Set(solutions.map((sol) => row.slots.map((p) => sol.values.get(p) ?? "?").join(" ")))];
+      readings.set(row.key, distinct.slice(0, 3));
+    }
   }
-  return { values, forced, cells, outcomes };
+  return { values, forced, cells, outcomes, readings };
 }
 
 function failing(values: Values, eqs: readonly Equation[]): Equation[] {

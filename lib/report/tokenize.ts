@@ -17,6 +17,11 @@ export type Cell = {
   start: number;
   end: number;
   value: CellValue;
+  /**
+   * Digits read from run-together text (粘连): the cell may hold several table cells with no
+   * separator between them ("640020470"); its number value is not a reading, only its digits are.
+   */
+  glued?: boolean;
 };
 
 /** One source line: its normalised text and (computed on first use) its cells. */
@@ -27,12 +32,21 @@ export class Line {
     readonly index: number,
     /** half-width text, same length as the raw line */
     readonly text: string,
-    private readonly raw: string,
-  ) {}
+    readonly raw: string,
+    /** where `text` starts in the source line (a segment of a run-together line), 0 for a whole line */
+    readonly offset = 0,
+    preset: Cell[] | null = null,
+  ) {
+    this.cached = preset;
+  }
 
   /** The line's cells; narrative lines outside the tables are never split. */
   get cells(): Cell[] {
-    this.cached ??= splitLine(this.index, this.raw, this.text);
+    if (this.cached === null) {
+      const cells = splitLine(this.index, this.raw, this.text);
+      if (this.offset) for (const c of cells) (c.start += this.offset), (c.end += this.offset);
+      this.cached = cells;
+    }
     return this.cached;
   }
 }

@@ -139,6 +139,10 @@ export type ValueProvenance = {
   loc?: SourceLocation;
   /** for inferred values: the id of the identity that forced it (see identities.ts) */
   rule?: string;
+  /** "ocr": read from a scan (识别自扫描件); loc then has the page and box */
+  source?: "ocr";
+  /** OCR only: the word confidence of the value's digits, 0–100 */
+  confidence?: number;
 };
 
 /** Keyed by the value's JSON path in the canonical document, e.g. "requests.granted[6]", "active.licensing". */
@@ -150,8 +154,42 @@ export type FindingSeverity = "error" | "warning" | "info";
  * Something the parser wants a person to know: a failed identity, a cell it could not place,
  * a narrative figure that contradicts the table, a missing section. Message in Chinese, code in English.
  */
+/** Every kind of finding the parser reports (English code; the message says it in Chinese). */
+export type FindingCode =
+  /** an accounting identity (勾稽关系) does not hold; `rule` names it (lib/report/identities.ts) */
+  | "identity-failed"
+  /** a figure in the narrative (正文) contradicts the table */
+  | "narrative-mismatch"
+  | "section-missing"
+  | "template-unknown"
+  | "year-missing"
+  | "agency-missing"
+  | "region-unresolved"
+  /** the agency's place is a managed area (平潭综合实验区) resolved through lib/regions/area-aliases */
+  | "region-alias"
+  /** a section 二 cell whose unit does not fit its column (money in a count, a count in 万元), left null */
+  | "unit-mismatch"
+  | "cells-unplaced"
+  | "row-missing"
+  | "group-subtotal"
+  | "scope-summary"
+  /** a titled report whose tables came out with no numbers */
+  | "tables-empty"
+  /** the repair step (repair.ts) could not settle a row */
+  | "repair-ambiguous"
+  | "repair-inconsistent"
+  | "repair-gave-up"
+  /** OCR (lib/report/ocr): a misread digit put right by an identity */
+  | "ocr-corrected"
+  /** OCR: a value no identity confirms, left null */
+  | "ocr-unconfirmed"
+  /** OCR: an identity still fails on the OCR numbers: they are withheld (null) */
+  | "ocr-identity-failed"
+  /** OCR: a misread place name in the agency's title put right by the gazetteer */
+  | "ocr-place-corrected";
+
 export type Finding = {
-  code: string;
+  code: FindingCode;
   severity: FindingSeverity;
   message: string;
   /** 二 | 三 | 四 */
@@ -167,7 +205,7 @@ export type Finding = {
   loc?: SourceLocation;
 };
 
-export type SourceKind = "text" | "html" | "docx" | "pdf";
+export type SourceKind = "text" | "html" | "docx" | "pdf" | "doc" | "ocr";
 
 export type ParseSuccess = {
   ok: true;
@@ -193,6 +231,8 @@ export type ParseFailureCode =
   | "pdf-no-text-layer"
   | "pdf-encrypted"
   | "pdf-damaged"
+  | "ocr-page-limit"
+  | "ocr-unavailable"
   | "timeout";
 
 export type ParseResult = ParseSuccess | ParseFailure;
@@ -203,3 +243,6 @@ export type ReportInput =
   | { html: string }
   /** raw bytes: mediaType or fileName picks the decoder; text bytes may be UTF-8 or GB18030/GBK */
   | { bytes: Uint8Array; mediaType?: string; fileName?: string };
+
+/** Options of `parseReport`: the OCR engine for scans (injected, so the parser stays pure). */
+export type ParseOptions = { ocr?: import("./ocr/types").OcrRecognizer };

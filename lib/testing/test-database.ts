@@ -1,5 +1,5 @@
 /**
- * Disposable databases for integration tests (and the ingest benchmark): a fresh PostgreSQL database on the
+ * The one test-database helper: disposable databases for integration tests (and the ingest benchmark): a fresh PostgreSQL database on the
  * server at TEST_PG_URL (default postgresql://root@127.0.0.1:5432/postgres), or an in-memory PGlite.
  * Migrations are applied with the same engine as `npm run db:migrate`.
  */
@@ -8,7 +8,7 @@ import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { createAdapter, createDb, type Db, type DbTarget } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/schema-engine";
-import { getEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/env";
 
 export type BackendName = "postgres" | "pglite";
 
@@ -17,12 +17,17 @@ export type TestDatabase = {
   db: Db;
   target: DbTarget;
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** the PostgreSQL database's URL (null for PGlite), e.g. for DATABASE_URL when code under test opens its own client */
+  url: string | null;
   /** disconnect and drop the database */
   drop(): Promise<void>;
 };
 
-/** The maintenance connection used to create and drop test databases. */
-export const ADMIN_PG_URL = getEnv().TEST_PG_URL;
+/**
+ * The maintenance connection used to create and drop test databases. Read without `getEnv()`, whose cache would pin
+ * DATABASE_URL before a test points it at the database it just created.
+ */
+export const ADMIN_PG_URL = parseEnv(process.env).TEST_PG_URL;
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -55,11 +60,11 @@ export async function createTestDatabase(backend: BackendName, prefix = "test_fo
     const adapter = await createAdapter(target);
     await deployMigrations(adapter);
     const db = await createDb(target, adapter);
-    return { backend, db, target, adapter, drop: async () => { await db.$disconnect(); await created.drop(); } };
+    return { backend, db, target, adapter, url: created.url, drop: async () => { await db.$disconnect(); await created.drop(); } };
   }
   const target = { pgliteDir: null };
   const adapter = await createAdapter(target);
   await deployMigrations(adapter);
   const db = await createDb(target, adapter);
-  return { backend, db, target, adapter, drop: () => db.$disconnect() };
+  return { backend, db, target, adapter, url: null, drop: () => db.$disconnect() };
 }

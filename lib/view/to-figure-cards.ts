@@ -4,7 +4,7 @@
  */
 import { getFigure, type AnyFigureKey, type Figures, type Rate } from "../figures/figures";
 import { formatCount, formatWanYuan, toRateDisplay } from "../format";
-import type { Provenance } from "../report/types";
+import type { Finding, Provenance } from "../report/types";
 
 export type FigureCardData = {
   id: string;
@@ -20,11 +20,24 @@ export type FigureCardData = {
   /** PDF only: the 1-based page the value is printed on */
   sourcePage: number | null;
   isInferred: boolean;
+  /** read from a scan by OCR (识别自扫描件) */
+  isOcr: boolean;
   note: string | null;
+  /** the report's own check (勾稽关系) that this figure's inputs take part in failed: say so on the card */
+  warning: string | null;
 };
 
+/** "表四的勾稽关系未通过（复议/诉讼各项结果之和等于总计）" for the first failed identity the figure rests on, or null. */
+function toWarning(identities: readonly string[], findings: readonly Finding[]): string | null {
+  const failed = findings.find((x) => x.severity === "error" && x.rule !== undefined && identities.includes(x.rule));
+  if (!failed) return null;
+  const where = failed.table ? `表${failed.table}` : "报告";
+  const numbers = failed.expected !== undefined && failed.actual !== undefined ? `：应为 ${failed.expected}，实为 ${failed.actual}` : "";
+  return `${where}的勾稽关系未通过${numbers}，本项数字可能有误`;
+}
+
 /** A card shows one registry figure; a note may add what another figure says (e.g. 复议纠错率 on the 行政复议 card). */
-function toCard(key: AnyFigureKey, f: Figures, provenance: Provenance, note: string | null = null): FigureCardData {
+function toCard(key: AnyFigureKey, f: Figures, provenance: Provenance, findings: readonly Finding[], note: string | null = null): FigureCardData {
   const def = getFigure(key);
   const path = def.sources[0] ?? "";
   const p = provenance[path];
@@ -37,7 +50,9 @@ function toCard(key: AnyFigureKey, f: Figures, provenance: Provenance, note: str
     sourcePath: path,
     sourcePage: p?.loc?.page ?? null,
     isInferred: p?.status === "inferred",
+    isOcr: p?.source === "ocr",
     note,
+    warning: toWarning(def.identities, findings),
   };
   const v = f[key];
   if (v !== null && typeof v === "object") {
@@ -49,22 +64,22 @@ function toCard(key: AnyFigureKey, f: Figures, provenance: Provenance, note: str
 }
 
 /** The cards in page order: requests first, then review/litigation, then section 二. */
-export function toFigureCards(f: Figures, provenance: Provenance): FigureCardData[] {
+export function toFigureCards(f: Figures, provenance: Provenance, findings: readonly Finding[] = []): FigureCardData[] {
   const rateNote = (r: Rate, label: string) => (r.value === null ? `${label}为 0 或未知，无法计算` : null);
   const rateSuffix = (key: "reviewCorrectionRate" | "litigationCorrectionRate") =>
     `${getFigure(key).label} ${toRateDisplay(f[key]).text}${countsSuffix(f[key])}`;
   return [
-    toCard("requestsReceived", f, provenance),
-    toCard("requestsHandled", f, provenance),
-    toCard("notHeldRate", f, provenance, rateNote(f.notHeldRate, getFigure("requestsHandled").label)),
-    toCard("disclosureRate", f, provenance, rateNote(f.disclosureRate, getFigure("requestsHandled").label)),
-    toCard("reviewTotal", f, provenance, rateSuffix("reviewCorrectionRate")),
-    toCard("litigationTotal", f, provenance, rateSuffix("litigationCorrectionRate")),
-    toCard("licensing", f, provenance),
-    toCard("penalty", f, provenance),
-    toCard("coercion", f, provenance),
-    toCard("feesWanYuan", f, provenance),
-    toCard("normativeDocumentsIssued", f, provenance, `本年制发；现行有效 ${formatCount(f.normativeDocumentsInForce)}`),
+    toCard("requestsReceived", f, provenance, findings),
+    toCard("requestsHandled", f, provenance, findings),
+    toCard("notHeldRate", f, provenance, findings, rateNote(f.notHeldRate, getFigure("requestsHandled").label)),
+    toCard("disclosureRate", f, provenance, findings, rateNote(f.disclosureRate, getFigure("requestsHandled").label)),
+    toCard("reviewTotal", f, provenance, findings, rateSuffix("reviewCorrectionRate")),
+    toCard("litigationTotal", f, provenance, findings, rateSuffix("litigationCorrectionRate")),
+    toCard("licensing", f, provenance, findings),
+    toCard("penalty", f, provenance, findings),
+    toCard("coercion", f, provenance, findings),
+    toCard("feesWanYuan", f, provenance, findings),
+    toCard("normativeDocumentsIssued", f, provenance, findings, `本年制发；现行有效 ${formatCount(f.normativeDocumentsInForce)}`),
   ];
 }
 

@@ -3,16 +3,12 @@
  * accounting identities (勾稽关系) passed or failed, inferred cells, narrative-vs-table mismatches,
  * other findings, and the cross-year check. Pure: it reads what the parser reported and never re-checks.
  */
+import { IDENTITY_FAMILIES, toIdentityFamily } from "../report/identities";
 import type { Finding, Provenance } from "../report/types";
 import { describeField, getFieldValue } from "./report-fields";
 
-/** The template's identity families (docs/canonical-report.md, "The accounting identities"); ids as in lib/report/identities.ts. */
-export const IDENTITY_FAMILIES = [
-  { id: "row-total", label: "各行：六类申请人之和等于总计", pattern: /row-total|applicant/i },
-  { id: "outcomes-total", label: "各列：各项办理结果之和等于办理结果总计", pattern: /outcomes?-total/i },
-  { id: "balance", label: "各列：新收 + 上年结转 = 办结 + 结转下年度", pattern: /balance/i },
-  { id: "review-total", label: "行政复议、行政诉讼：维持 + 纠正 + 其他 + 未审结 = 总计", pattern: /review-total|litigation/i },
-] as const;
+/** The template's identity families, labelled for the panel (defined with the identities in lib/report/identities.ts). */
+export { IDENTITY_FAMILIES };
 
 export type IdentityCheck = { id: string; label: string; failures: Finding[] };
 export type InferredCell = { path: string; label: string; value: unknown; rule: string | null; line: number | null };
@@ -25,14 +21,7 @@ export type QualityReport = {
 };
 
 function isIdentityFinding(f: Finding): boolean {
-  return Boolean(f.rule) || /identit|勾稽/i.test(f.code);
-}
-
-function familyOf(f: Finding): string | null {
-  const exact = IDENTITY_FAMILIES.find((fam) => fam.id === f.rule);
-  if (exact) return exact.id;
-  const text = `${f.rule ?? ""} ${f.code}`;
-  return IDENTITY_FAMILIES.find((fam) => fam.pattern.test(text))?.id ?? null;
+  return f.code === "identity-failed";
 }
 
 /** Groups findings and provenance for display. A family with no failing finding counts as passed. */
@@ -41,11 +30,11 @@ export function toQualityReport({ findings, provenance, document }: { findings: 
   const identities: IdentityCheck[] = IDENTITY_FAMILIES.map((fam) => ({
     id: fam.id,
     label: fam.label,
-    failures: identityFindings.filter((f) => familyOf(f) === fam.id),
+    failures: identityFindings.filter((f) => toIdentityFamily(f.rule) === fam.id),
   }));
-  const unplaced = identityFindings.filter((f) => familyOf(f) === null);
+  const unplaced = identityFindings.filter((f) => toIdentityFamily(f.rule) === null);
   if (unplaced.length > 0) identities.push({ id: "other", label: "其他核对", failures: unplaced });
-  const narrativeMismatches = findings.filter((f) => !isIdentityFinding(f) && /narrative|text-vs-table|正文/i.test(f.code));
+  const narrativeMismatches = findings.filter((f) => !isIdentityFinding(f) && f.code === "narrative-mismatch");
   const otherFindings = findings.filter((f) => !isIdentityFinding(f) && !narrativeMismatches.includes(f));
   const entries = Object.entries(provenance);
   const inferred = entries

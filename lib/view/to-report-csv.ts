@@ -5,6 +5,9 @@
 import type { CanonicalReport, Provenance } from "../report/types";
 import { describeField } from "./report-fields";
 
+/** Provenance status in the words a reader of the CSV uses. */
+const STATUS_NAMES: Record<string, string> = { stated: "原文读取", inferred: "由勾稽关系推算", missing: "未填报" };
+
 type Leaf = { path: string; value: string | number | null };
 
 function flatten(value: unknown, path: string, out: Leaf[]): void {
@@ -30,11 +33,12 @@ function csvCell(value: unknown): string {
 export function toReportCsv(doc: CanonicalReport, provenance: Provenance): string {
   const leaves: Leaf[] = [];
   flatten(doc, "", leaves);
-  const header = ["path", "名称", "value", "status", "raw", "line", "page"];
+  const header = ["字段路径", "名称", "数值", "状态", "原文单元格", "原文行号", "PDF页码"];
   const lines = leaves.map(({ path, value }) => {
     const p = provenance[path];
     const label = path === "agency.name" ? "机关名称" : describeField(path);
-    return [path, label, value, p?.status ?? "", p?.raw ?? "", p?.loc?.line ?? "", p?.loc?.page ?? ""].map(csvCell).join(",");
+    const status = p?.status ? (STATUS_NAMES[p.status] ?? p.status) : "";
+    return [path, label, value, status, p?.raw ?? "", p?.loc?.line ?? "", p?.loc?.page ?? ""].map(csvCell).join(",");
   });
   return `\uFEFF${[header.join(","), ...lines].join("\r\n")}\r\n`;
 }

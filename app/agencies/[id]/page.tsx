@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportScopeNote } from "@/components/scope/report-scope-note";
 import { Suspense } from "react";
@@ -48,7 +49,11 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
   const year = toInt(query.year) ?? latestYear;
   if (year === undefined) return <NoReports name={agency.name} />;
   const report = await getReport({ agencyId: agency.id, year, version: toInt(query.version) });
-  if (!report) notFound();
+  if (!report) {
+    const published = years.map((y) => y.year);
+    if (published.includes(year)) notFound(); // the year exists, the version asked for does not
+    return <YearNotPublished agencyId={agency.id} name={agency.name} year={year} years={published} chain={agency.regionCode ? getRegionChain(agency.regionCode) : []} />;
+  }
 
   const versions = await listReportVersions(agency.id, year);
   const chain = agency.regionCode ? getRegionChain(agency.regionCode) : [];
@@ -80,7 +85,7 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
           点击数值可跳到报告原文中的出处。“未填报”表示报告未载明；“—”表示比率无法计算；办结量不足 {SMALL_SAMPLE_THRESHOLD} 件的比率标注“样本较小”。
         </p>
         <ReportScopeNote scope={report.scope} findings={report.findings} />
-        <FigureGrid cards={toFigureCards(report.figures, report.provenance)} />
+        <FigureGrid cards={toFigureCards(report.figures, report.provenance, report.findings)} />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -134,8 +139,39 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
 }
 
 function describeSource(kind: string): string {
-  const names: Record<string, string> = { text: "纯文本", html: "网页", docx: "Word 文档", pdf: "PDF" };
+  const names: Record<string, string> = {
+    text: "纯文本",
+    html: "网页",
+    docx: "Word 文档",
+    doc: "Word 97–2003 / WPS 文档",
+    pdf: "PDF",
+    ocr: "扫描件（文字识别，数值已用勾稽关系核验）",
+  };
   return `来源格式：${names[kind] ?? kind}`;
+}
+
+/** A year the body has no report for: say which years there are (2019 年未收录；已收录 2023、2024 年). */
+function YearNotPublished(props: { agencyId: number; name: string; year: number; years: number[]; chain: { code: string; name: string }[] }) {
+  const { agencyId, name, year, years, chain } = props;
+  return (
+    <main className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6">
+      <Breadcrumb items={[{ label: "首页", href: "/" }, ...chain.map((r) => ({ label: r.name, href: `/regions/${r.code}` }))]} />
+      <h1 className="text-2xl font-semibold">{name}</h1>
+      <p className="text-slate-800" data-testid="year-not-published">
+        {year} 年未收录；已收录 {years.join("、")} 年。
+      </p>
+      <p className="text-sm text-slate-600">“未收录”表示本站没有该机关该年度的年报：可能未发布，也可能尚未收集。</p>
+      <ul className="flex flex-wrap gap-3" aria-label="已收录的年度">
+        {years.map((y) => (
+          <li key={y}>
+            <Link href={`/agencies/${agencyId}?year=${y}`} className="rounded border border-slate-300 px-3 py-1 text-sky-800 underline">
+              查看 {y} 年
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
 }
 
 function NoReports({ name }: { name: string }) {

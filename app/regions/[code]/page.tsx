@@ -5,7 +5,8 @@ import { CoverageMatrix } from "@/components/region/coverage-matrix";
 import { RateCell, RegionAgencyTable } from "@/components/region/region-agency-table";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
-import { listChildRegions, listRegionAgencies } from "@/lib/db/regions";
+import { ScrollTable } from "@/components/ui/scroll-table";
+import { listChildRegions, listRegionAgencies, type RegionAgencyRow } from "@/lib/db/regions";
 import { getFigure } from "@/lib/figures/figures";
 import { formatCount } from "@/lib/format";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
@@ -18,6 +19,24 @@ export const dynamic = "force-dynamic";
 
 type PageProps = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const PAGE_SIZE = 50;
+const SORTS = { name: "按名称", requests: "按申请量", year: "按最新年度" } as const;
+type SortKey = keyof typeof SORTS;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The region's agencies in the chosen order (name by pinyin-free code order: region code then name). */
+function sortAgencies(agencies: RegionAgencyRow[], sort: SortKey): RegionAgencyRow[] {
+  const latest = (a: RegionAgencyRow) => a.reports.at(-1);
+  const copy = [...agencies];
+  if (sort === "requests") copy.sort((a, b) => (latest(b)?.requestsReceived ?? -1) - (latest(a)?.requestsReceived ?? -1) || a.name.localeCompare(b.name, "zh-CN"));
+  else if (sort === "year") copy.sort((a, b) => (latest(b)?.year ?? 0) - (latest(a)?.year ?? 0) || a.name.localeCompare(b.name, "zh-CN"));
+  else copy.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+  return copy;
+}
+
 const LEVEL_NAMES = { 1: "省级", 2: "地市级", 3: "县级", 4: "乡镇级" } as const;
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
@@ -28,10 +47,25 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function RegionPage({ params, searchParams }: PageProps) {
   const region = getRegion((await params).code);
   if (!region) notFound();
-  const rawYear = (await searchParams).year;
+  const query = await searchParams;
+  const sortParam = first(query.sort);
+  const sort: SortKey = sortParam && sortParam in SORTS ? (sortParam as SortKey) : "name";
+  const rawYear = first(query.year);
   const allYears = await listReportYears();
-  const requestedYear = typeof rawYear === "string" && allYears.includes(Number(rawYear)) ? Number(rawYear) : undefined;
+  const requestedYear = rawYear !== undefined && allYears.includes(Number(rawYear)) ? Number(rawYear) : undefined;
   const agencies = await listRegionAgencies(region);
+  const pageCount = Math.max(1, Math.ceil(agencies.length / PAGE_SIZE));
+  const pageParam = Number(first(query.page) ?? "1");
+  const page = Number.isInteger(pageParam) && pageParam >= 1 ? Math.min(pageParam, pageCount) : 1;
+  const shown = sortAgencies(agencies, sort).slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const href = (p: { sort?: SortKey; page?: number }) => {
+    const u = new URLSearchParams();
+    const s = p.sort ?? sort;
+    if (s !== "name") u.set("sort", s);
+    if ((p.page ?? 1) > 1) u.set("page", String(p.page));
+    const qs = u.toString();
+    return `/regions/${region.code}${qs ? `?${qs}` : ""}#agencies`;
+  };
   const chain = getRegionChain(region.code);
   const children = listChildRegions(region.code, agencies).sort((a, b) => b.agencyCount - a.agencyCount);
   const allReports = agencies.flatMap((a) => a.reports);
@@ -56,20 +90,47 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
 
       {agencies.length === 0 ? (
         <Card>
-          <p className="text-slate-700">本地区（含下级地区）尚未收录任何机关的年度报告。</p>
+          <p className="text-slate-700" data-testid="region-empty">本地区（含下级地区）尚未收录任何机关的年度报告。</p>
+          {chain.length > 1 ? (
+            <p className="mt-2 text-sm">
+              可以查看上级地区：
+              <Link href={`/regions/${chain[chain.length - 2]!.code}`} className="text-sky-800 underline">
+                {chain[chain.length - 2]!.name}
+              </Link>
+            </p>
+          ) : null}
         </Card>
       ) : (
         <>
-          <Card title="各机关最新数据">
-            <RegionAgencyTable agencies={agencies} />
+          <Card title="各机关最新数据" id="agencies">
+            <div className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+              <span className="text-slate-600">排序：</span>
+              {(Object.keys(SORTS) as SortKey[]).map((k) =>
+                k === sort ? (
+                  <span key={k} aria-current="true" className="font-semibold">{SORTS[k]}</span>
+                ) : (
+                  <Link key={k} href={href({ sort: k })} className="text-sky-800 underline">{SORTS[k]}</Link>
+                ),
+              )}
+              <span className="text-slate-600" data-testid="region-agency-count">
+                共 {agencies.length} 个机关{pageCount > 1 ? `，第 ${page} / ${pageCount} 页` : ""}
+              </span>
+            </div>
+            <RegionAgencyTable agencies={shown} />
+            {pageCount > 1 ? (
+              <nav aria-label="机关列表分页" className="mt-2 flex gap-3 text-sm">
+                {page > 1 ? <Link href={href({ page: page - 1 })} className="text-sky-800 underline">上一页</Link> : null}
+                {page < pageCount ? <Link href={href({ page: page + 1 })} className="text-sky-800 underline">下一页</Link> : null}
+              </nav>
+            ) : null}
           </Card>
           <Card title="地区数据（按年度）">
             <p className="mb-2 text-sm text-slate-600">
               有本地区政府的<strong>汇总报告</strong>时取汇总报告；否则为已收录机关<strong>本机关报告之和</strong>（合计），未收录的机关不在其中。
               两种口径不混合，汇总报告不与其下级相加；比率由分子、分母之和计算。各年收录的机关不同，合计的变化可能只是收录的变化。
             </p>
-            <div className="overflow-x-auto">
-              <table className="w-full min-w-[36rem] border-collapse text-sm" data-testid="region-totals">
+            <ScrollTable label="地区历年数据" minWidthRem={36}>
+              <table className="w-full border-collapse text-sm" data-testid="region-totals">
                 <caption className="sr-only">地区历年数据</caption>
                 <thead>
                   <tr className="border-b border-slate-200 text-left text-slate-600">
@@ -100,7 +161,7 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
             {region.level < 3 ? (
               <p className="mt-2 text-sm">
                 <Link href={`/compare/regions?parent=${region.code}`} className="text-sky-800 underline">比较{region.name}的各下级地区</Link>

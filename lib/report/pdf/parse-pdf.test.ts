@@ -47,7 +47,7 @@ describe.each(NAMES)("%s.pdf", (name) => {
     expect(unclearPage).toBe(notHeldPage + 1);
   });
 
-  it("is what parseReport answers for the same bytes (media type and magic bytes)", async () => {
+  it("is what parseReport answers for the same bytes (media type and magic bytes)", { timeout: 30_000 }, async () => {
     const byType = await parseReport({ bytes: bytesOf(name), mediaType: "application/pdf" });
     const byMagic = await parseReport({ bytes: bytesOf(name) });
     const direct = await parsed(name);

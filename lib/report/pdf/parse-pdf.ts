@@ -3,6 +3,7 @@
  * location gets the page and the cell's box. Scanned, encrypted, damaged and slow documents are
  * answered with a typed failure, never a crash or a hang.
  */
+import { isPdfBytes } from "../media-type";
 import { parseText } from "../parse-text";
 import type { Finding, ParseFailure, ParseResult, Provenance, SourceLocation } from "../types";
 import { withPdfjsRejectionGuard } from "./pdfjs-rejection-guard";
@@ -18,17 +19,10 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 /** below this many characters of text the document is treated as a scan */
 const MIN_TEXT_CHARS = 20;
 
+export { isPdfBytes };
+
 export const PDF_NO_TEXT_LAYER_MESSAGE =
   "此 PDF 没有文字层（扫描图像），暂不支持 OCR / this PDF has no text layer (scanned image); OCR is not supported yet";
-
-/** True when the bytes start like a PDF (`%PDF-` within the first KiB, as readers allow). */
-export function isPdfBytes(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, Math.min(bytes.length, 1024));
-  for (let i = 0; i + 5 <= head.length; i++) {
-    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
-  }
-  return false;
-}
 
 function failure(code: ParseFailure["error"]["code"], message: string): ParseFailure {
   return { ok: false, error: { code, message } };

@@ -2,6 +2,7 @@
  * Reads the positioned text items (文字层) of a PDF with pdfjs-dist. Pure: bytes in, items out,
  * no fs, no worker thread (pdfjs runs its "fake worker" in-process), no font loading.
  */
+import { radicalsToIdeographs } from "../normalize";
 import type { ParseFailureCode } from "../types";
 
 /** One text run as pdfjs reports it, in PDF points with the origin at the page's top-left. */
@@ -23,7 +24,97 @@ export type PdfTextItem = {
 
 export type PdfPageSize = { width: number; height: number };
 
-export type PdfItems = { pages: PdfPageSize[]; items: PdfTextItem[] };
+/** A ruling line of a table (表格线), in PDF points with the origin at the page's top-left. */
+export type PdfRule = {
+  page: number;
+  /** horizontal: y is its height and x0..x1 its extent; vertical: x0 = x1 and y0..y1 its extent */
+  horizontal: boolean;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+};
+
+export type PdfItems = { pages: PdfPageSize[]; items: PdfTextItem[]; rules?: PdfRule[] };
+
+/** pdfjs operator codes used to follow the graphics state (pdfjs-dist OPS). */
+const OP_SAVE = 10;
+const OP_RESTORE = 11;
+const OP_TRANSFORM = 12;
+const OP_CONSTRUCT_PATH = 91;
+const OP_STROKES = new Set([20, 21, 24, 25, 26, 27]);
+const OP_FILLS = new Set([22, 23]);
+/** thinner than this (points) a filled rectangle is a line */
+const RULE_THICKNESS = 2.5;
+/** shorter than this (points) a segment is no table rule */
+const RULE_MIN_LENGTH = 4;
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/**
+ * The ruling lines of a page from its operator list: axis-aligned segments of stroked paths and
+ * thin filled rectangles (how browsers and word processors draw cell borders). `viewport` maps
+ * PDF user space to the page as shown (top-left origin).
+ */
+export function rulesFromOperators(page: number, fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, viewport: Matrix): PdfRule[] {
+  const rules: PdfRule[] = [];
+  const stack: Matrix[] = [];
+  let ctm: Matrix = viewport;
+  const push = (a: [number, number], b: [number, number]): void => {
+    const [x0, x1] = a[0] <= b[0] ? [a[0], b[0]] : [b[0], a[0]];
+    const [y0, y1] = a[1] <= b[1] ? [a[1], b[1]] : [b[1], a[1]];
+    if (y1 - y0 < 0.8 && x1 - x0 >= RULE_MIN_LENGTH) rules.push({ page, horizontal: true, x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
+    else if (x1 - x0 < 0.8 && y1 - y0 >= RULE_MIN_LENGTH) rules.push({ page, horizontal: false, x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
+  };
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i] as unknown[] | null;
+    if (fn === OP_SAVE) stack.push(ctm);
+    else if (fn === OP_RESTORE) ctm = stack.pop() ?? viewport;
+    else if (fn === OP_TRANSFORM && args) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OP_CONSTRUCT_PATH && args) {
+      const op = args[0] as number;
+      const buffer = (args[1] as unknown[] | undefined)?.[0];
+      if (!(buffer instanceof Float32Array) || !(OP_STROKES.has(op) || OP_FILLS.has(op))) continue;
+      // the path's points, split into subpaths; curves end a subpath (no table rule is curved)
+      const subpaths: Array<Array<[number, number]>> = [];
+      let cur: Array<[number, number]> = [];
+      for (let k = 0; k < buffer.length; ) {
+        const code = buffer[k++];
+        if (code === 0 || code === 1) {
+          if (code === 0 || cur.length === 0) subpaths.push((cur = []));
+          cur.push(apply(ctm, buffer[k]!, buffer[k + 1]!));
+          k += 2;
+        } else if (code === 2 || code === 3) {
+          k += code === 2 ? 6 : 4;
+          cur = [];
+        } else if (code === 4 && cur.length) cur.push(cur[0]!);
+      }
+      for (const pts of subpaths) {
+        if (OP_STROKES.has(op)) {
+          for (let j = 1; j < pts.length; j++) push(pts[j - 1]!, pts[j]!);
+          continue;
+        }
+        // filled: a thin rectangle is a line along its long side
+        const xs = pts.map((p) => p[0]);
+        const ys = pts.map((p) => p[1]);
+        const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+        if (y1 - y0 < RULE_THICKNESS && x1 - x0 >= RULE_MIN_LENGTH) push([x0, (y0 + y1) / 2], [x1, (y0 + y1) / 2]);
+        else if (x1 - x0 < RULE_THICKNESS && y1 - y0 >= RULE_MIN_LENGTH) push([(x0 + x1) / 2, y0], [(x0 + x1) / 2, y1]);
+      }
+    }
+  }
+  return rules;
+}
 
 /** A failure of reading the PDF itself, carried up to `ParseFailure`. */
 export class PdfReadError extends Error {
@@ -80,6 +171,7 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal): Pro
     const doc = await task.promise;
     const pages: PdfPageSize[] = [];
     const items: PdfTextItem[] = [];
+    const rules: PdfRule[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       if (signal?.aborted) throw new PdfReadError("timeout", "timeout");
       const page = await doc.getPage(p);
@@ -89,7 +181,8 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal): Pro
       const content = await page.getTextContent();
       for (const raw of content.items) {
         if (!("str" in raw)) continue;
-        const str = raw.str;
+        // browser-made PDFs name CJK glyphs by their radical code points ("⾏政" for 行政)
+        const str = radicalsToIdeographs(raw.str);
         if (str.trim() === "") continue;
         // device space of the page as shown: origin top-left, y down, /Rotate and CropBox applied
         const [ma, mb, mc, md, mx, my] = pdfjs.Util.transform(viewport.transform, raw.transform as number[]) as number[] as [
@@ -117,10 +210,16 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal): Pro
         }
         items.push({ page: p, str, ...box, fontSize, vertical: runsDown || verticalMode });
       }
+      // ruling lines only on pages with table numbers (a scan's images are never decoded for this;
+      // the operator list costs about as much as the text content)
+      if (items.filter((it) => it.page === p && /^\s*[\d０-９]/.test(it.str)).length >= 3) {
+        const ops = await page.getOperatorList();
+        rules.push(...rulesFromOperators(p, ops.fnArray, ops.argsArray, viewport.transform as Matrix));
+      }
       page.cleanup();
     }
     await doc.destroy();
-    return { pages, items };
+    return { pages, items, rules };
   } catch (err) {
     if (err instanceof PdfReadError) throw err;
     if (signal?.aborted) throw new PdfReadError("timeout", "timeout");

@@ -3,7 +3,7 @@
  * cells separated by TABs, tables carried across page breaks, wrapped labels joined to their
  * numbers. Every emitted character range maps back to its page and box.
  */
-import type { PdfItems, PdfPageSize, PdfTextItem } from "./read-pdf-items";
+import type { PdfItems, PdfPageSize, PdfRule, PdfTextItem } from "./read-pdf-items";
 
 /** A PDF box in points, origin top-left: [x0, y0, x1, y1]. */
 export type Box = [number, number, number, number];
@@ -193,8 +193,45 @@ function splitNumberRuns(items: PdfTextItem[]): PdfTextItem[] {
   return out;
 }
 
-/** Stacks fragments of one cell (wrapped labels, stacked header words, paragraph lines) into cells. */
-function toCells(frags: Fragment[], pages: PdfPageSize[]): Cell[] {
+/** Horizontal ruling lines by page, for "is there a cell border between these two lines?". */
+function horizontalRules(rules: PdfRule[] | undefined): Map<number, PdfRule[]> {
+  const byPage = new Map<number, PdfRule[]>();
+  for (const r of rules ?? []) {
+    if (!r.horizontal) continue;
+    const list = byPage.get(r.page) ?? [];
+    list.push(r);
+    byPage.set(r.page, list);
+  }
+  return byPage;
+}
+
+/** True when a ruling line runs between two stacked fragments (they are in different table cells). */
+function ruledApart(rules: Map<number, PdfRule[]>, upper: Fragment, lower: Fragment): boolean {
+  const list = rules.get(lower.page);
+  if (!list || upper.page !== lower.page) return false;
+  const yA = (upper.top + upper.bottom) / 2;
+  const yB = (lower.top + lower.bottom) / 2;
+  const x0 = Math.max(upper.x0, lower.x0);
+  const x1 = Math.min(upper.x1, lower.x1);
+  const [from, to] = x1 - x0 > 2 ? [x0, x1] : [(lower.x0 + lower.x1) / 2 - 1, (lower.x0 + lower.x1) / 2 + 1];
+  return list.some((r) => r.y0 > yA && r.y0 < yB && Math.min(r.x1, to) - Math.max(r.x0, from) > 1.5);
+}
+
+/** True when no ruling line runs across a label cell between it and a value row (same ruled row of the table). */
+function sameRuledRow(rules: Map<number, PdfRule[]>, label: Cell, row: { page: number; gy: number }): boolean {
+  const list = rules.get(label.page);
+  if (!list || label.page !== row.page) return true;
+  const yA = Math.min(label.gy, row.gy) - (label.page - 1) * PAGE_STRIDE;
+  const yB = Math.max(label.gy, row.gy) - (label.page - 1) * PAGE_STRIDE;
+  return !list.some((r) => r.y0 > yA + 0.5 && r.y0 < yB - 0.5 && Math.min(r.x1, label.x1) - Math.max(r.x0, label.x0) > 1.5);
+}
+
+/**
+ * Stacks fragments of one cell (wrapped labels, stacked header words, paragraph lines) into cells.
+ * Where the PDF draws its table's ruling lines (Word, WPS, LibreOffice and browsers do), two
+ * fragments with a line between them are never one cell.
+ */
+function toCells(frags: Fragment[], pages: PdfPageSize[], rules: Map<number, PdfRule[]> = new Map()): Cell[] {
   // which fragments share a baseline band with a value (they are separate rows, never merged)
   const anchored = new Set<Fragment>();
   const values = frags.filter((f) => isValue(f.text));
@@ -236,6 +273,7 @@ function toCells(frags: Fragment[], pages: PdfPageSize[]): Cell[] {
         // a wrapped line is never much wider than the line it continues; a date line is a 落款, not a wrap
         if (f.x1 > last.x1 + fs * 1.0 && !(f.x0 < last.x0 - fs * 0.5)) continue;
         if (DATE_LINE.test(f.text)) continue;
+        if (ruledApart(rules, last, f)) continue;
         const fullWidth = last.x1 >= (textRight.get(f.page) ?? 0) - fs * 2.5;
         const pageWidth = pages[f.page - 1]?.width ?? 595;
         // a wide line under a short one is a new paragraph (a heading is followed by its text)
@@ -413,7 +451,8 @@ type Emitted = { cells: { text: string; sources: Cell[]; sep?: string }[] };
 export function toLayoutText(input: PdfItems): LayoutText {
   const items = splitNumberRuns(dropPageFurniture(input.items, input.pages));
   const frags = toFragments(items);
-  const cells = toCells(frags, input.pages);
+  const hRules = horizontalRules(input.rules);
+  const cells = toCells(frags, input.pages, hRules);
   const rows = clusterRows(cells);
   const tables = toTables(rows, cells);
   const used = new Set<Cell>();
@@ -438,6 +477,7 @@ export function toLayoutText(input: PdfItems): LayoutText {
       const lo = prs[0]!.gy - typical * 0.6;
       const hi = prs[prs.length - 1]!.gy + typical * 0.6;
       const isFirstPage = page === table.rows[0]!.page;
+      const ruled = (hRules.get(page)?.length ?? 0) > 0;
       const isLastPage = page === table.rows[table.rows.length - 1]!.page;
       for (const c of texts) {
         if (c.page !== page || used.has(c)) continue;
@@ -446,13 +486,20 @@ export function toLayoutText(input: PdfItems): LayoutText {
         const cLo = isFirstPage ? lo : lo - typical;
         const cHi = isLastPage ? hi : hi + typical;
         if (c.gy < cLo || c.gy > cHi) continue;
+        // in a ruled table a label shares its ruled row with a value row; a sub-table's title or
+        // header row (信息内容 | 本年处理决定数量) has a line between it and every value row
+        if (ruled && !prs.some((r) => sameRuledRow(hRules, c, r))) continue;
         labels.push(c);
       }
-      for (let i = 0; i < prs.length; i++) {
-        const r = prs[i]!;
-        const up = i > 0 ? (prs[i - 1]!.gy + r.gy) / 2 : -Infinity;
-        const down = i < prs.length - 1 ? (prs[i + 1]!.gy + r.gy) / 2 : Infinity;
-        for (const c of labels) if (c.page === page && c.gy >= up && c.gy < down) r.labels.push(c);
+      for (const c of labels) {
+        if (c.page !== page) continue;
+        const i = prs.findIndex((r, k) => c.gy >= (k > 0 ? (prs[k - 1]!.gy + r.gy) / 2 : -Infinity) && c.gy < (k < prs.length - 1 ? (prs[k + 1]!.gy + r.gy) / 2 : Infinity));
+        let row = prs[i];
+        if (ruled && row && !sameRuledRow(hRules, c, row)) {
+          const ok = prs.filter((r) => sameRuledRow(hRules, c, r));
+          row = ok.sort((a, b) => Math.abs(a.gy - c.gy) - Math.abs(b.gy - c.gy))[0] ?? row;
+        }
+        row?.labels.push(c);
       }
     }
     for (const c of labels) used.add(c);

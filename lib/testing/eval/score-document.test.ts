@@ -43,3 +43,11 @@ describe("scoreDocument", () => {
     expect(scored.map((s) => s.outcome)).toEqual(["wrong", "right"]);
   });
 });
+
+describe("isTableValue", () => {
+  it("table numbers are values; year, template, agency and dates are metadata", async () => {
+    const { isTableValue } = await import("./score-document");
+    expect(["active.licensing", "legacy2019.fees.change", "requests.granted[6]", "reviewLitigation.review.total"].every(isTableValue)).toBe(true);
+    expect(["year", "templateVersion", "agency.name", "agency.regionCode", "publishedOn"].some(isTableValue)).toBe(false);
+  });
+});

@@ -68,6 +68,11 @@ export function scoreDocument(expected: unknown, actual: unknown): ScoredValue[]
   return scored;
 }
 
+/** True for the report's table values (sections 二, 三, 四); false for metadata (year, agency, template, dates). */
+export function isTableValue(path: string): boolean {
+  return /^(active|legacy2019|requests|reviewLitigation)\./.test(path);
+}
+
 /** Adds up outcomes. */
 export function tally(values: readonly ScoredValue[], into: Tally = { right: 0, missing: 0, wrong: 0 }): Tally {
   for (const v of values) into[v.outcome]++;

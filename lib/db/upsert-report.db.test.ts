@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedRegions } from "@/lib/db/seed-regions";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
-import { storeParsed, type StoreParsedInput } from "@/lib/ingest/store-parsed";
+import { storeParsed, type StoreParsedInput } from "@/lib/db/upsert-report";
 import type { CanonicalReport, ParseSuccess } from "@/lib/report/types";
 import { createTestDatabase, type BackendName, type TestDatabase } from "@/lib/testing/test-database";
 

@@ -1,16 +1,23 @@
 /**
- * Finds or creates the reporting body (报告主体) of a parsed report: one agency across years and name variants.
- * Identity = region code + canonical name; the name as printed, when different, is kept as an alias.
+ * The reporting body (报告主体) of a report, in one place: its identity (one agency across years and name variants),
+ * level (层级) and kind (类别). Identity = region code + canonical name; the name as printed, when different, is kept as
+ * an alias. Used by the write path (lib/db/upsert-report.ts), the filters and the API (lib/http/params.ts), and tests.
+ * Pure: the gazetteer in, plain values out.
  */
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { getRegion, getRegionChain, type Region } from "@/lib/regions/gazetteer";
+import { getRegion, getRegionChain, type Region } from "./gazetteer";
 
+/** The levels a peer group can be filtered by: 省 | 市 | 县 | 乡 (by the agency's region). */
+export const AGENCY_LEVELS = ["省", "市", "县", "乡"] as const;
+/** The level stored when a report names no known region (never offered as a filter: it is not a peer group). */
+export const UNKNOWN_AGENCY_LEVEL = "未知";
 /** 省 | 市 | 县 | 乡, or 未知 when the report names no known region. */
-export type AgencyLevel = "省" | "市" | "县" | "乡" | "未知";
-/** 人民政府 | 行政公署 | 办公厅 | 办公室 | 街道 | 部门 */
-export type AgencyKind = "人民政府" | "行政公署" | "办公厅" | "办公室" | "街道" | "部门";
+export type AgencyLevel = (typeof AGENCY_LEVELS)[number] | typeof UNKNOWN_AGENCY_LEVEL;
 
-const LEVEL_BY_REGION: Record<Region["level"], AgencyLevel> = { 1: "省", 2: "市", 3: "县", 4: "乡" };
+/** Every kind ingest writes (and so every kind a filter offers): 人民政府 | 行政公署 | 办公厅 | 办公室 | 部门 | 街道 */
+export const AGENCY_KINDS = ["人民政府", "行政公署", "办公厅", "办公室", "部门", "街道"] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+const LEVEL_BY_REGION: Record<Region["level"], (typeof AGENCY_LEVELS)[number]> = { 1: "省", 2: "市", 3: "县", 4: "乡" };
 
 /** The body's kind from its name's suffix (办事处 of a 街道 counts as 街道). */
 export function toAgencyKind(name: string): AgencyKind {
@@ -73,10 +80,6 @@ export type ResolvedAgency = {
   countyCode: string | null;
 };
 
-const AGENCY_SELECT = {
-  id: true, name: true, regionCode: true, level: true, kind: true, provinceCode: true, prefectureCode: true, countyCode: true,
-} as const;
-
 /** The identity of a printed body and the columns of its Agency row when it is new. */
 export type AgencyIdentity = Omit<ResolvedAgency, "id"> & { key: string; printed: string };
 
@@ -89,28 +92,8 @@ export function toAgencyIdentity({ name: printed, regionCode }: { name: string; 
     printed,
     name,
     regionCode: region?.code ?? null,
-    level: region ? LEVEL_BY_REGION[region.level] : "未知",
+    level: region ? LEVEL_BY_REGION[region.level] : UNKNOWN_AGENCY_LEVEL,
     kind: toAgencyKind(name),
     ...toPeerGroupCodes(region),
   };
-}
-
-/** Find the agency (by identity, then by alias within the region) or create it, inside the caller's transaction. */
-export async function resolveAgency(
-  tx: Prisma.TransactionClient,
-  printedAgency: { name: string; regionCode: string | null },
-): Promise<ResolvedAgency> {
-  const { key, printed, ...data } = toAgencyIdentity(printedAgency);
-  const found =
-    (await tx.agency.findUnique({ where: { key }, select: AGENCY_SELECT })) ??
-    (await tx.agency.findFirst({ where: { regionCode: data.regionCode, aliases: { some: { name: printed } } }, select: AGENCY_SELECT }));
-  const agency = found ?? (await tx.agency.create({ data: { key, ...data }, select: AGENCY_SELECT }));
-  if (printed !== agency.name) {
-    await tx.agencyAlias.upsert({
-      where: { agencyId_name: { agencyId: agency.id, name: printed } },
-      create: { agencyId: agency.id, name: printed },
-      update: {},
-    });
-  }
-  return agency;
 }

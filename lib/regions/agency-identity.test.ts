@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getRegion } from "@/lib/regions/gazetteer";
-import { toAgencyIdentityName, toAgencyKind, toCanonicalAgencyName, toPeerGroupCodes } from "@/lib/ingest/resolve-agency";
+import { toAgencyIdentityName, toAgencyKind, toCanonicalAgencyName, toPeerGroupCodes } from "@/lib/regions/agency-identity";
 
 describe("toAgencyKind", () => {
   it.each([

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { countAgenciesByRegion, listRealChildren } from "@/lib/db/regions";
+import { listRegions } from "@/lib/regions/gazetteer";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "按地区浏览",
+  description: "全国各省、地市、县区的政府信息公开工作年度报告收录情况",
+  openGraph: { title: "按地区浏览", description: "全国各省、地市、县区的政府信息公开工作年度报告收录情况" },
+};
+
+/** /regions: every province, its prefectures and their counties, with how many bodies each has reports for. */
+export default async function RegionsIndexPage() {
+  const counts = await countAgenciesByRegion();
+  const provinces = listRegions().filter((r) => r.level === 1);
+  const withData = provinces.filter((p) => (counts.get(p.code) ?? 0) > 0).length;
+  return (
+    <main className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6">
+      <Breadcrumb items={[{ label: "首页", href: "/" }, { label: "按地区浏览" }]} />
+      <h1 className="text-2xl font-semibold">按地区浏览</h1>
+      <p className="text-sm text-slate-600">
+        共 {provinces.length} 个省级行政区，其中 {withData} 个已收录年报。展开省份可见其地市与县区；括号内为已收录年报的机关数。
+      </p>
+      <ul className="flex flex-col gap-2" data-testid="province-list">
+        {provinces.map((p) => {
+          const n = counts.get(p.code) ?? 0;
+          return (
+            <li key={p.code} className="rounded border border-slate-200">
+              <details open={n > 0}>
+                <summary className="cursor-pointer px-3 py-2 font-medium">
+                  {p.name} <span className="font-normal text-slate-600">{n > 0 ? `（${n} 个机关）` : "（未收录）"}</span>
+                </summary>
+                <div className="flex flex-col gap-3 border-t border-slate-100 px-3 py-2">
+                  <Link href={`/regions/${p.code}`} className="text-sm text-sky-800 underline">
+                    {p.name}全省概况
+                  </Link>
+                  {listRealChildren(p.code).map((pref) => (
+                    <section key={pref.code} aria-label={pref.name}>
+                      <h2 className="text-sm font-semibold">
+                        <Link href={`/regions/${pref.code}`} className="text-sky-800 underline">
+                          {pref.name}
+                        </Link>
+                        <span className="ml-1 font-normal text-slate-600">{(counts.get(pref.code) ?? 0) > 0 ? `（${counts.get(pref.code)}）` : ""}</span>
+                      </h2>
+                      <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
+                        {listRealChildren(pref.code)
+                          .filter((c) => c.level === 3)
+                          .map((c) => (
+                            <li key={c.code}>
+                              <Link href={`/regions/${c.code}`} className="text-sky-800 hover:underline">
+                                {c.name}
+                              </Link>
+                              {(counts.get(c.code) ?? 0) > 0 ? <span className="text-slate-600">（{counts.get(c.code)}）</span> : null}
+                            </li>
+                          ))}
+                      </ul>
+                    </section>
+                  ))}
+                </div>
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * Search on PostgreSQL and PGlite (pg_trgm loaded in both): relevance tiers, pinyin, typos, paging with counts,
+ * and ONE statement per search whatever the query (a 100-character query that matches nothing included).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { searchIn } from "@/lib/db/search";
+import { seedRegions } from "@/lib/db/seed-regions";
+import { sha256Hex } from "@/lib/ingest/sha256-hex";
+import { storeParsed } from "@/lib/db/upsert-report";
+import type { CanonicalReport } from "@/lib/report/types";
+import { createTestDatabase, type BackendName, type TestDatabase } from "@/lib/testing/test-database";
+
+const FIXTURES = path.join(import.meta.dirname, "../report/fixtures");
+
+function loadExpected(file: string): CanonicalReport {
+  const raw = JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")) as CanonicalReport & { agency: { name: string | string[] } };
+  const name = Array.isArray(raw.agency.name) ? raw.agency.name[0]! : raw.agency.name;
+  return { ...raw, agency: { ...raw.agency, name } } as CanonicalReport;
+}
+
+async function store(db: Db, document: CanonicalReport, tag: string): Promise<void> {
+  const bytes = new TextEncoder().encode(`${tag}:${document.agency.name}:${document.agency.regionCode}:${document.year}`);
+  await storeParsed(db, {
+    parsed: { ok: true, document, provenance: {}, findings: [], sourceText: tag, sourceKind: "text" },
+    bytes, sha256: sha256Hex(bytes), mediaType: "text/plain",
+  });
+}
+
+/** The client with every call on it counted (model delegates and raw queries alike). */
+function counting(db: Db): { db: Db; calls: () => number } {
+  let calls = 0;
+  const proxy = new Proxy(db, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value === "function") return (...args: unknown[]) => { calls++; return (value as (...a: unknown[]) => unknown).apply(target, args); };
+      if (value && typeof value === "object") calls++;
+      return value;
+    },
+  });
+  return { db: proxy, calls: () => calls };
+}
+
+describe.each<BackendName>(["postgres", "pglite"])("search on %s", (backend) => {
+  let t: TestDatabase;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(backend, "test_search");
+    await seedRegions(t.db);
+    const seed = loadExpected("seeds/000_a0650e73d90a4fd5.expected.json");
+    await store(t.db, seed, "a");
+    await store(t.db, loadExpected("seeds/002_6e120918e3f19fd6.expected.json"), "b");
+    await store(t.db, loadExpected("seeds/003_a8e4ccc3c9963d88.expected.json"), "c");
+    await store(t.db, loadExpected("pdf/huaian-2024.expected.json"), "d");
+    await store(t.db, loadExpected("pdf/hongze-2024.expected.json"), "e");
+    // same name in two places, and 25 bodies sharing a word for paging
+    for (const [name, regionCode] of [["鼓楼区人民政府", "320106"], ["鼓楼区人民政府", "320302"], ["淮安市淮安区淮城街道办事处", "320803"]] as const) {
+      await store(t.db, { ...seed, agency: { name, regionCode } }, "f");
+    }
+    for (let i = 0; i < 25; i++) await store(t.db, { ...seed, agency: { name: `测试第${i + 1}号人民政府`, regionCode: null } }, `g${i}`);
+  }, 240_000);
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it("ranks the exact name first (淮安市政府 → 淮安市人民政府), before street offices in its region", async () => {
+    const r = await searchIn(t.db, "淮安市政府");
+    expect(r.agencies[0]).toMatchObject({ name: "淮安市人民政府", tier: 0, regionPath: "江苏省 › 淮安市" });
+    const byPath = await searchIn(t.db, "淮安市");
+    expect(byPath.agencies[0]?.name).toBe("淮安市人民政府");
+    expect(byPath.total).toBe(3);
+    expect(byPath.agencies.map((a) => a.name)).toEqual(expect.arrayContaining(["淮安市洪泽区人民政府"]));
+  });
+
+  it("finds by pinyin and initials", async () => {
+    expect((await searchIn(t.db, "etuoke")).agencies.map((a) => a.name)).toEqual(["鄂托克旗人民政府"]);
+    expect((await searchIn(t.db, "etkq")).agencies.map((a) => a.name)).toEqual(["鄂托克旗人民政府"]);
+    expect((await searchIn(t.db, "huaian rmzf")).agencies[0]?.name).toBe("淮安市人民政府");
+  });
+
+  it("tolerates a typo: 鄂拖克 finds 鄂托克旗人民政府 as approximate, with the correction", async () => {
+    const r = await searchIn(t.db, "鄂拖克");
+    expect(r.agencies.map((a) => a.name)).toEqual(["鄂托克旗人民政府"]);
+    expect(r.approximate).toBe(true);
+    expect(r.plan.corrections.map((c) => c.name)).toContain("鄂托克旗");
+    const trigram = await searchIn(t.db, "鄂托克旗人民政俯");
+    expect(trigram.agencies[0]?.name).toBe("鄂托克旗人民政府");
+  });
+
+  it("keeps same-named bodies apart by region path", async () => {
+    const r = await searchIn(t.db, "鼓楼区");
+    expect(r.agencies.map((a) => a.regionPath).sort()).toEqual(["江苏省 › 南京市 › 鼓楼区", "江苏省 › 徐州市 › 鼓楼区"]);
+  });
+
+  it("counts and pages: 人民政府 matches 30 bodies over two pages", async () => {
+    const first = await searchIn(t.db, "人民政府", 1, 20);
+    const second = await searchIn(t.db, "人民政府", 2, 20);
+    expect(first.total).toBe(30);
+    expect(second.total).toBe(30);
+    expect(first.agencies).toHaveLength(20);
+    expect(second.agencies).toHaveLength(10);
+    expect(new Set([...first.agencies, ...second.agencies].map((a) => a.id)).size).toBe(30);
+  });
+
+  it("asks the database once per search, whatever the query", async () => {
+    for (const q of ["x".repeat(100), "鄂".repeat(100), "鄂拖克", "etuoke renminzhengfu", "额敏县政府", "淮安市 洪泽 人民 政府 办公室 街道"]) {
+      const c = counting(t.db);
+      await searchIn(c.db, q);
+      expect(c.calls(), q).toBe(1);
+    }
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Batched writes of bulk ingest (storeParsedBatch) on PostgreSQL and PGlite: one transaction for the batch, yet one
+ * report failing leaves the others stored and itself not half-written; versions of one agency keep their order inside
+ * a batch; the same bytes twice in a batch are one report.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedRegions } from "@/lib/db/seed-regions";
+import { sha256Hex } from "@/lib/ingest/sha256-hex";
+import { storeParsedBatch, type StoreParsedInput } from "@/lib/db/upsert-report";
+import type { CanonicalReport, ParseSuccess } from "@/lib/report/types";
+import { createTestDatabase, type BackendName, type TestDatabase } from "@/lib/testing/test-database";
+
+const SEEDS = path.join(import.meta.dirname, "../report/fixtures/seeds");
+
+function loadSeed(stem: string): { text: string; document: CanonicalReport } {
+  const text = readFileSync(path.join(SEEDS, `${stem}.txt`), "utf8");
+  const raw = JSON.parse(readFileSync(path.join(SEEDS, `${stem}.expected.json`), "utf8")) as CanonicalReport & { agency: { name: string | string[] } };
+  const name = Array.isArray(raw.agency.name) ? raw.agency.name[0]! : raw.agency.name;
+  return { text, document: { ...raw, agency: { ...raw.agency, name } } as CanonicalReport };
+}
+
+function toInput(text: string, document: CanonicalReport): StoreParsedInput {
+  const bytes = new TextEncoder().encode(text);
+  const parsed: ParseSuccess = { ok: true, document, provenance: {}, findings: [], sourceText: text, sourceKind: "text" };
+  return { parsed, bytes, sha256: sha256Hex(bytes), mediaType: "text/plain" };
+}
+
+describe.each<BackendName>(["postgres", "pglite"])("storeParsedBatch on %s", (backend) => {
+  let t: TestDatabase;
+  const [a, b, c] = ["000_a0650e73d90a4fd5", "001_6b9bea8ce017e15d", "003_a8e4ccc3c9963d88"].map(loadSeed);
+
+  beforeAll(async () => {
+    t = await createTestDatabase(backend, "test_store_batch");
+    await seedRegions(t.db);
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it("a failing report leaves the rest of its batch stored, and nothing of itself", async () => {
+    const broken = structuredClone(b!.document);
+    broken.requests.newReceived[6] = 3e10; // beyond the int column: the insert fails in the database
+    const outcomes = await storeParsedBatch(t.db, [toInput(a!.text, a!.document), toInput(b!.text, broken), toInput(c!.text, c!.document)]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect(outcomes.map((o) => (o.ok ? o.result.outcome : "failed"))).toEqual(["created", "failed", "created"]);
+    expect(await t.db.report.count()).toBe(2);
+    expect(await t.db.agency.count({ where: { name: b!.document.agency.name } })).toBe(0);
+  });
+
+  it("keeps the order of versions in a batch and stores the same bytes once", async () => {
+    const v2 = `${a!.text}\n（更正版）\n`;
+    const v3 = `${a!.text}\n（再更正版）\n`;
+    const outcomes = await storeParsedBatch(t.db, [toInput(v2, a!.document), toInput(v3, a!.document), toInput(v3, a!.document), toInput(b!.text, b!.document)]);
+    expect(outcomes.map((o) => (o.ok ? [o.result.outcome, o.result.report.version] : "failed"))).toEqual([
+      ["new-version", 2], ["new-version", 3], ["unchanged", 3], ["created", 1],
+    ]);
+    const latest = await t.db.report.findMany({ where: { agencyId: outcomes[0]!.ok ? outcomes[0]!.result.agency.id : -1, isLatest: true } });
+    expect(latest.map((r) => r.version)).toEqual([3]);
+  });
+});
