@@ -47,6 +47,8 @@ export default defineConfig({
       E2E_DATABASE_URL: DATABASE_URL,
       INGEST_TOKEN: E2E_INGEST_TOKEN,
       PORT: String(PORT),
+      // hostile.api.spec.ts waits for files that run into the parse time limit: keep that wait short
+      PARSE_TIMEOUT_MS: "15000",
     },
   },
 });

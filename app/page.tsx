@@ -2,10 +2,12 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { SearchForm } from "@/components/home/search-form";
 import { SearchResults } from "@/components/home/search-results";
+import { ParamError } from "@/components/compare/param-error";
 import { Card } from "@/components/ui/card";
 import { LoadingSkeleton } from "@/components/ui/loading-skeleton";
 import { getCoverage, listLatestReports } from "@/lib/db/reports";
 import { search } from "@/lib/db/search";
+import { searchQuerySchema } from "@/lib/http/params";
 import { formatCount } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +17,10 @@ type PageProps = { searchParams: Promise<Record<string, string | string[] | unde
 export default async function HomePage({ searchParams }: PageProps) {
   const params = await searchParams;
   const raw = params.q;
-  const q = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 100) ?? "";
+  // the shared parameter schema: a q with control characters (NUL) is refused with a message, never sent to the database
+  const checked = searchQuerySchema.safeParse({ q: (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 100) });
+  const q = checked.success ? (checked.data.q ?? "") : "";
+  const qError = checked.success ? null : `参数有误：${checked.error.issues.map((i) => i.message).join("；")}`;
   const rawPage = Array.isArray(params.page) ? params.page[0] : params.page;
   const page = rawPage && /^\d{1,4}$/.test(rawPage) && Number(rawPage) >= 1 ? Number(rawPage) : 1;
   const [coverage, latest] = await Promise.all([getCoverage(), listLatestReports(8)]);
@@ -27,6 +32,8 @@ export default async function HomePage({ searchParams }: PageProps) {
         <p className="text-slate-700">查看各级政府机关公开年报中的申请量、办理结果、行政复议与诉讼等数据，每个数字都可追溯到报告原文。</p>
         <SearchForm defaultValue={q} />
       </section>
+
+      {qError ? <ParamError message={qError} resetHref="/" /> : null}
 
       {q.trim() ? (
         <Suspense key={`${q}-${page}`} fallback={<LoadingSkeleton label="正在搜索…" blocks={2} />}>

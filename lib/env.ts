@@ -17,6 +17,18 @@ const envSchema = z.object({
   PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(3000)),
   /** largest accepted ingest body in bytes (default 10 MB) */
   INGEST_MAX_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(10 * 1024 * 1024)),
+  /** set by Next.js (`next start` = production): the parse pool then runs its bundled worker entry */
+  NODE_ENV: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** parse worker threads (default: one per core) */
+  PARSE_WORKERS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(64).optional()),
+  /** wall-clock limit of one parse in ms; the worker is terminated when it passes (default 30 s) */
+  PARSE_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).default(30_000)),
+  /** V8 heap limit of each parse worker in MB (default 512) */
+  PARSE_MEMORY_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(64).default(512)),
+  /** most pages a PDF may declare (default 200) */
+  PARSE_MAX_PAGES: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(200)),
+  /** most bytes a DOCX may unpack to (default 50 MB) */
+  PARSE_MAX_UNPACKED_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(50 * 1024 * 1024)),
   /** maintenance connection the integration tests use to create and drop their own databases */
   TEST_PG_URL: z.preprocess(emptyAsUnset, z.string().url().default("postgresql://root@127.0.0.1:5432/postgres")),
 });

@@ -17,10 +17,14 @@ export const ERROR_STATUS = {
   "bad-request": 400,
   /** the body is not an annual report, with the parser's reason */
   "not-a-report": 422,
-  /** a scan with more pages than OCR_MAX_PAGES: refused before any page is read */
-  "scan-too-long": 422,
-  /** reading the document (OCR of a scan, a slow PDF) ran past its time limit */
-  "parse-timeout": 422,
+  /**
+   * the document is over a parse limit, with the reason in `detail`: timeout, too-many-pages, too-large-unpacked,
+   * too-deep, too-long-text, out-of-memory, worker-crashed (the parse worker was stopped; the server is unaffected),
+   * ocr-page-limit (a scan with more pages than OCR_MAX_PAGES)
+   */
+  "limit-exceeded": 422,
+  /** a write lost a race too many times; try again (answered with Retry-After) */
+  busy: 503,
   /** the requested thing does not exist */
   "not-found": 404,
   /** anything unexpected; logged, answered with a generic message */
@@ -62,8 +66,17 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   };
 }
 
+/** Seconds a client should wait before retrying a 503. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/** Headers an answer with this body carries: Retry-After when it says "busy". */
+export function errorHeaders(body: unknown): Record<string, string> {
+  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
+  return code === "busy" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {};
+}
+
 /** `toErrorBody` as a `Response`, for route handlers. */
 export function toErrorResponse(err: unknown): Response {
   const { status, body } = toErrorBody(err);
-  return Response.json(body, { status });
+  return Response.json(body, { status, headers: errorHeaders(body) });
 }

@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createAdapter, createDb, getDbTarget } from "@/lib/db/client";
+import { PgliteLockedError } from "@/lib/db/pglite-lock";
 import { deployMigrations, diffMigrations, MIGRATIONS_DIR } from "@/lib/db/schema-engine";
 
 const EMPTY_MIGRATION = "-- This is an empty migration.";
@@ -62,7 +63,8 @@ if (!run) {
 run(rest).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(err);
+    // a locked database folder: the message says who holds it and what to do, a stack trace would only hide that
+    console.error(err instanceof PgliteLockedError ? err.message : err);
     process.exit(1);
   },
 );

@@ -1,30 +1,39 @@
 /**
  * Bulk ingest: `npm run ingest -- PATH...` (files, and folders walked recursively for .txt/.html/.docx/.doc/.wps/.pdf/.png/.jpg).
- * Scans are read by OCR in the worker pool (OCR_WORKERS), with a line per page read.
+ * Scans are read by OCR inside the parse workers (each with its Tesseract pool, OCR_WORKERS), with a line per page read.
  * Same code path as POST /api/ingest. Progress on stderr, summary on stdout, exit 1 when any file failed.
+ *   --workers N       parse worker threads (default: one per core); every file is parsed in the parse pool
+ *                     (lib/parse-pool) with its time and memory limits, so a hostile file fails alone, the run goes on
+ *   --concurrency N   documents in flight, parsing or writing (default: twice the workers, at least 4)
  *   --batch N         parsed documents written per transaction (default 16; a failing one is retried alone)
- *   --concurrency N   documents in flight (default 4: each document is one short write statement, so there are no
- *                     long transactions to wait on; PostgreSQL and PGlite both checked at 4)
  * Target: DATABASE_URL or the PGlite folder PGLITE_DIR (stop the server first: one process per PGlite folder).
  */
 import { getDb } from "@/lib/db/client";
+import { PgliteLockedError } from "@/lib/db/pglite-lock";
 import { ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
-import { shutdownOcrPool } from "@/lib/ocr/tesseract-pool";
+import { ParsePool, parsePoolOptionsFromEnv } from "@/lib/parse-pool";
 import path from "node:path";
 
-/** Parse `PATH... [--concurrency N]`. */
-function parseArgs(argv: string[]): { paths: string[]; concurrency: number | null; batchSize: number | null } {
-  const paths: string[] = [];
-  let concurrency: number | null = null;
-  let batchSize: number | null = null;
+type Args = { paths: string[]; concurrency: number | null; workers: number | null; batchSize: number | null };
+
+const FLAGS: Record<string, "concurrency" | "workers" | "batchSize"> = { "--concurrency": "concurrency", "--workers": "workers", "--batch": "batchSize" };
+
+/** Parse `PATH... [--workers N] [--concurrency N] [--batch N]`; null = not given. Throws on a bad number. */
+function parseArgs(argv: string[]): Args {
+  const out: Args = { paths: [], concurrency: null, workers: null, batchSize: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === "--concurrency") concurrency = Number(argv[++i]);
-    else if (a === "--batch") batchSize = Number(argv[++i]);
-    else paths.push(a);
+    const flag = FLAGS[a];
+    if (!flag) {
+      out.paths.push(a);
+      continue;
+    }
+    const n = Number(argv[++i]);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${a} needs a whole number ≥ 1, got ${argv[i] ?? "nothing"}`);
+    out[flag] = n;
   }
-  return { paths, concurrency, batchSize };
+  return out;
 }
 
 /** The closing summary, failures with their reasons. */
@@ -42,24 +51,34 @@ export function formatSummary(s: IngestSummary, seconds: number): string {
 }
 
 async function main(): Promise<number> {
-  const { paths, concurrency, batchSize } = parseArgs(process.argv.slice(2));
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
+  }
+  const { paths, concurrency, batchSize } = args;
   if (paths.length === 0) {
-    console.error("usage: npm run ingest -- PATH... [--concurrency N]");
+    console.error("usage: npm run ingest -- PATH... [--workers N] [--concurrency N] [--batch N]");
     return 2;
   }
   const total = (await listIngestFiles(paths)).length;
   const db = await getDb();
+  const pool = new ParsePool({ ...parsePoolOptionsFromEnv(), ...(args.workers ? { workers: args.workers } : {}) });
   const bar = createProgressBar(total);
   const started = performance.now();
   const summary = await ingestFiles(db, paths, {
-    concurrency: concurrency ?? 4,
+    concurrency: concurrency ?? Math.max(4, 2 * pool.size),
     batchSize: batchSize ?? 16,
     onProgress: (p) => bar.update(p.done),
-    // scans: one line per page read by OCR (a scan takes seconds per page)
+    pool,
+    // scans: one line per page read by OCR (a scan takes seconds per page; OCR runs inside the parse workers)
     onOcrPage: (p) => process.stderr.write(`\n  OCR ${path.basename(p.file)}: page ${p.page}/${p.pages} read\n`),
   });
   bar.finish();
-  await shutdownOcrPool();
+  // stopping the parse workers stops the OCR engines they started
+  await pool.close();
   console.log(formatSummary(summary, (performance.now() - started) / 1000));
   await db.$disconnect();
   return summary.failures.length > 0 ? 1 : 0;
@@ -68,7 +87,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(err);
+    // a locked database folder: the message says who holds it and what to do, a stack trace would only hide that
+    console.error(err instanceof PgliteLockedError ? err.message : err);
     process.exit(1);
   },
 );

@@ -5,19 +5,10 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { FigureKey } from "@/lib/figures/figures";
 import { listRanking } from "@/lib/db/rankings";
+import type { ResolvedAgency } from "@/lib/regions/agency-identity";
 
 /** The agency page's header data. */
-export type AgencyProfile = {
-  id: number;
-  name: string;
-  regionCode: string | null;
-  /** AgencyLevel (lib/regions/agency-identity.ts): 省 | 市 | 县 | 乡 | 未知 */
-  level: string;
-  /** AgencyKind (lib/regions/agency-identity.ts) */
-  kind: string;
-  provinceCode: string | null;
-  aliases: string[];
-};
+export type AgencyProfile = Pick<ResolvedAgency, "id" | "name" | "regionCode" | "level" | "kind" | "provinceCode"> & { aliases: string[] };
 
 /** The agency with this id, or null (unknown ids and non-numeric ids alike). */
 export async function getAgency(id: number): Promise<AgencyProfile | null> {

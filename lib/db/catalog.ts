@@ -6,18 +6,11 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { FIGURE_KEYS, getFigure, type FigureKey } from "@/lib/figures/figures";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ResolvedAgency } from "@/lib/regions/agency-identity";
 
 export type AgencyListQuery = { q?: string; level?: string; kind?: string; region?: string; page: number; pageSize: number };
 
-export type AgencySummary = {
-  id: number;
-  name: string;
-  regionCode: string | null;
-  level: string;
-  kind: string;
-  provinceCode: string | null;
-  prefectureCode: string | null;
-};
+export type AgencySummary = Omit<ResolvedAgency, "countyCode">;
 
 const agencySelect = {
   id: true, name: true, regionCode: true, level: true, kind: true, provinceCode: true, prefectureCode: true,

@@ -1,10 +1,12 @@
 /**
  * The Prisma client singleton. DATABASE_URL set → PostgreSQL through @prisma/adapter-pg;
  * unset → embedded, file-backed PGlite at PGLITE_DIR (default ./data/db) through pglite-prisma-adapter.
- * The schema is applied beforehand (`npm run db:migrate`, also run by `npm start`): PGlite allows ONE process per folder.
+ * The schema is applied beforehand (`npm run db:migrate`, also run by `npm start`): PGlite allows ONE process per folder,
+ * so opening a folder takes its lock first (pglite-lock.ts) and a second process is refused with `PgliteLockedError`.
  * No `server-only` here: the CLI scripts and vitest import this module too.
  */
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { lockPgliteFolder } from "@/lib/db/pglite-lock";
 import { getEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -30,8 +32,15 @@ export async function createAdapter(target: DbTarget): Promise<SqlMigrationAware
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const extensions = await loadPgliteExtensions();
-  const pg = target.pgliteDir ? await PGlite.create(target.pgliteDir, { extensions }) : await PGlite.create({ extensions });
-  return createPgliteAdapter(pg);
+  if (!target.pgliteDir) return createPgliteAdapter(await PGlite.create({ extensions }));
+  // before PGlite touches a file: a second process must never open the folder (released when this process exits)
+  const release = lockPgliteFolder(target.pgliteDir);
+  try {
+    return await createPgliteAdapter(await PGlite.create(target.pgliteDir, { extensions }));
+  } catch (err) {
+    release();
+    throw err;
+  }
 }
 
 /**

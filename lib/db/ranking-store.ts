@@ -133,7 +133,8 @@ const BUILD_TIMEOUT_MS = 120_000;
 /**
  * The group's snapshot for the current data, built when missing or stale. One cheap indexed query when fresh;
  * otherwise one rebuild (serialised per group across processes by an advisory lock; a waiter reuses the winner's build).
- * The previous snapshot of the key is kept (a concurrent reader may still be paging through it); older ones are deleted.
+ * The previous snapshot of the key is kept (a concurrent reader may still be paging through it); older ones are deleted,
+ * and so are the year's other stale snapshots built more than a minute ago.
  */
 export async function ensureSnapshot(db: Db, def: GroupDefinition): Promise<SnapshotHeader> {
   const key = snapshotKey(def);
@@ -149,6 +150,12 @@ export async function ensureSnapshot(db: Db, def: GroupDefinition): Promise<Snap
       await tx.$executeRaw`
         DELETE FROM "RankingSnapshot" WHERE "key" = ${key} AND "id" < (
           SELECT coalesce(max("id"), 0) FROM "RankingSnapshot" WHERE "key" = ${key} AND "id" < ${row!.id}::int)`;
+      // other groups of the year that an ingest made stale go too (rebuilt when read again), once no request can still
+      // be paging through them: the store holds the groups people look at, not every group ever asked for
+      await tx.$executeRaw`
+        DELETE FROM "RankingSnapshot" WHERE "year" = ${def.year}::int AND "key" <> ${key}
+          AND "version" < (SELECT "version" FROM "RankingSnapshot" WHERE "id" = ${row!.id}::int)
+          AND "builtAt" < now() - interval '1 minute'`;
       const [header] = await tx.$queryRaw<HeaderRow[]>`
         SELECT "id", "peers", "total", "notReported", "smallSample", "identityFailed", "median"
         FROM "RankingSnapshot" WHERE "id" = ${row!.id}::int`;

@@ -18,6 +18,8 @@ export type ReportFigureRow = {
   carriedForward: number | null;
   notHeld: number | null;
   disclosed: number | null;
+  notHeldRate: number | null;
+  disclosureRate: number | null;
   identitiesOk: boolean;
   errorCount: number;
   warningCount: number;
@@ -34,6 +36,8 @@ const FIGURE_ROW_SELECT = {
   carriedForward: true,
   notHeld: true,
   disclosed: true,
+  notHeldRate: true,
+  disclosureRate: true,
   identitiesOk: true,
   errorCount: true,
   warningCount: true,

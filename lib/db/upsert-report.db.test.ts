@@ -93,6 +93,19 @@ describe.each<BackendName>(["postgres", "pglite"])("storeParsed on %s", (backend
     expect(after.agencies).toBe(before.agencies + 1);
   });
 
+  it("numbers 40 concurrent versions of one agency and year 1…n with no error and one latest (advisory lock)", async () => {
+    const s004 = loadSeed("004_4e6b4656cc35d957");
+    const inputs = Array.from({ length: 40 }, (_, i) => toInput(`${s004.text}\n（第 ${i} 稿）`, s004.parsed));
+    const results = await Promise.all(inputs.map((input) => storeParsed(t.db, input)));
+    const agencyId = results[0]!.agency.id;
+    expect(new Set(results.map((r) => r.agency.id))).toEqual(new Set([agencyId]));
+    const versions = results.map((r) => r.report.version).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const rows = await t.db.report.findMany({ where: { agencyId, year: s004.parsed.document.year }, select: { version: true, isLatest: true } });
+    expect(rows).toHaveLength(40);
+    expect(rows.filter((r) => r.isLatest)).toEqual([{ version: 40, isLatest: true }]);
+  });
+
   it("puts a name printed with its parent places (淮安市洪泽区人民政府) on the same agency as the short one", async () => {
     const doc = (name: string, year: number): ParseSuccess => {
       const d = structuredClone(s001.parsed.document);

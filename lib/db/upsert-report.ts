@@ -3,9 +3,12 @@
  * alias or create it, upsert the alias, number the version, move isLatest, insert the report; identical bytes already
  * stored → nothing written, answered as "unchanged".
  * A unique violation means a concurrent ingest won: the same document → answered as "unchanged";
- * the same new agency or version number → the statement is retried (it then sees the winner's rows).
+ * the same new agency → the statement is retried (it then sees the winner's rows). Versions of one agency and year are
+ * numbered under a transaction-scoped advisory lock on (agency key, year), taken before the write statement in the same
+ * transaction, so concurrent versions never collide; if retries still run out, the answer is 503 busy (Retry-After).
  */
 import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { HEAVY_REPORT_COLUMNS, toIngestResult, type IngestResult } from "@/lib/db/ingest-result";
 import { toReportRow, type ReportRow, type ReportSource } from "@/lib/db/report-row";
 import { FIGURE_COLUMNS } from "@/lib/figures/figures";
@@ -37,7 +40,9 @@ export async function upsertReport(db: Db, row: ReportRow): Promise<IngestResult
       if (!isUniqueViolation(err)) throw err;
       const existing = await findReportBySha(db, row.report.sha256);
       if (existing) return existing;
-      if (attempt >= MAX_ATTEMPTS) throw err;
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new AppError("busy", "同一机关同一年度的报告正在被同时写入，请稍后重试。(busy: concurrent writes of this agency and year)");
+      }
     }
   }
 }
@@ -126,9 +131,23 @@ async function storedAlready(db: Db, sha256: string): Promise<IngestResult> {
   return stored;
 }
 
+/**
+ * The agency-year locks of some rows, in one order (sorted), so two transactions never wait on each other in a cycle.
+ * Taken first in the writing transaction: the write statements then start after every other writer of those agency-years
+ * has committed, and number their versions after theirs.
+ */
+function agencyYearLocks(db: Db, rows: ReportRow[]) {
+  const keys = [...new Set(rows.map((r) => JSON.stringify([r.agency.key, r.report.year])))].sort();
+  return keys.map((k) => {
+    const [key, year] = JSON.parse(k) as [string, number];
+    return db.$queryRaw`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(hashtext(${`ogi:report:${key}`}), ${year}::int)`;
+  });
+}
+
 async function writeReport(db: Db, row: ReportRow): Promise<IngestResult> {
   const statement = writeReportStatement(row);
-  return statement.toResult(await db.$queryRaw<WrittenRow[]>(statement.sql)) ?? storedAlready(db, row.report.sha256);
+  const results = await db.$transaction([...agencyYearLocks(db, [row]), db.$queryRaw<WrittenRow[]>(statement.sql)]);
+  return statement.toResult(results.at(-1) as WrittenRow[]) ?? storedAlready(db, row.report.sha256);
 }
 
 /** One report's answer in a batch: its result, or the error that kept it out (the others are not affected). */
@@ -151,7 +170,9 @@ export async function upsertReportBatch(db: Db, rows: ReportRow[]): Promise<Batc
   const statements = rows.map(writeReportStatement);
   let written: WrittenRow[][];
   try {
-    written = await db.$transaction(statements.map((s) => db.$queryRaw<WrittenRow[]>(s.sql)));
+    const locks = agencyYearLocks(db, rows);
+    const results = await db.$transaction([...locks, ...statements.map((s) => db.$queryRaw<WrittenRow[]>(s.sql))]);
+    written = results.slice(locks.length) as WrittenRow[][];
   } catch {
     const outcomes: BatchOutcome[] = [];
     for (const row of rows) outcomes.push(await one(row));

@@ -29,8 +29,27 @@ const yearSchema = z.coerce
   .int("year 必须是整数年份")
   .min(2008, "year 不能早于 2008（《政府信息公开条例》施行年）")
   .max(2100, "year 超出范围");
+/** Largest id a row can have (PostgreSQL int4): a larger one is a 400, never a failed cast (500). */
+export const MAX_ID = 2_147_483_647;
+/** Deepest page anyone can ask for (offset = (page − 1) × pageSize stays an int4). */
+export const MAX_PAGE = 1_000_000;
+
 const idSchema = (name: string) =>
-  z.coerce.number({ error: () => `${name} 必须是正整数` }).int(`${name} 必须是正整数`).positive(`${name} 必须是正整数`);
+  z.coerce
+    .number({ error: () => `${name} 必须是正整数` })
+    .int(`${name} 必须是正整数`)
+    .positive(`${name} 必须是正整数`)
+    .max(MAX_ID, `${name} 超出范围（最大 ${MAX_ID}）`);
+
+/** Control characters (NUL included, which PostgreSQL text cannot hold) and lone surrogates. */
+const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Free text typed by a person (search words): bounded length, no control characters. */
+export const textParamSchema = (name: string, max: number) =>
+  z
+    .string()
+    .max(max, `${name} 不能超过 ${max} 个字`)
+    .refine((s) => !UNPRINTABLE.test(s), `${name} 不能包含控制字符`);
 
 /** A scope: a province, prefecture or county code (6 digits); unset means the whole country (全国). */
 const scopeSchema = z
@@ -58,7 +77,7 @@ export const peerQuerySchema = z.object({
 });
 
 export const paginationSchema = z.object({
-  page: z.preprocess(emptyAsUnset, idSchema("page").default(1)),
+  page: z.preprocess(emptyAsUnset, idSchema("page").max(MAX_PAGE, `page 不能超过 ${MAX_PAGE}`).default(1)),
   pageSize: z.preprocess(
     emptyAsUnset,
     idSchema("pageSize").max(MAX_PAGE_SIZE, `pageSize 不能超过 ${MAX_PAGE_SIZE}`).default(DEFAULT_PAGE_SIZE),
@@ -94,6 +113,7 @@ const agencyListSchema = z
   .string()
   .regex(/^\d+(,\d+)*,?$/, "agencies 必须是逗号分隔的机关编号，如 12,34")
   .transform((s) => [...new Set(s.split(",").filter((part) => part !== "").map(Number))])
+  .refine((ids) => ids.every((id) => id >= 1 && id <= MAX_ID), `agencies 中的编号必须在 1 到 ${MAX_ID} 之间`)
   .refine((ids) => ids.length <= MAX_COMPARED_AGENCIES, `agencies 最多 ${MAX_COMPARED_AGENCIES} 个机关`);
 
 /** /compare and /api/v1/compare */
@@ -103,6 +123,9 @@ export const compareQuerySchema = peerQuerySchema.extend(paginationSchema.shape)
   agencies: z.preprocess(emptyAsUnset, agencyListSchema.default([])),
 });
 export type CompareParams = z.infer<typeof compareQuerySchema>;
+
+/** The home page's search box (首页搜索): `q`, at most 100 characters, no control characters. */
+export const searchQuerySchema = z.object({ q: optional(textParamSchema("q", 100)) });
 
 /** Next's page `searchParams` or a URL's. */
 export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -146,12 +169,12 @@ export function parseId(raw: string, name: string): number {
 export const regionListQuerySchema = paginationSchema.extend({
   parent: optional(z.string().regex(/^\d{6}(\d{3})?$/, "parent 必须是 6 位或 9 位行政区划代码")),
   level: optional(z.enum(["1", "2", "3", "4"], { error: () => "level 必须是 1（省）、2（市）、3（县）或 4（乡）" }).transform(Number)),
-  q: optional(z.string().max(50, "q 不能超过 50 个字")),
+  q: optional(textParamSchema("q", 50)),
 });
 
 /** /api/v1/agencies */
 export const agencyListQuerySchema = paginationSchema.extend({
-  q: optional(z.string().max(50, "q 不能超过 50 个字")),
+  q: optional(textParamSchema("q", 50)),
   level: peerQuerySchema.shape.level,
   kind: peerQuerySchema.shape.kind,
   region: optional(z.string().regex(/^\d{6}(\d{3})?$/, "region 必须是 6 位或 9 位行政区划代码")),

@@ -11,10 +11,10 @@ import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
 import { findReportBySha, storeParsed, type StoreParsedInput } from "@/lib/db/upsert-report";
 import type { IngestResult } from "@/lib/db/ingest-result";
-import { createOcrRecognizer } from "@/lib/ocr/ocr-document";
-import { parseReport } from "@/lib/report";
-import { parsesQuickly } from "@/lib/report/media-type";
-import type { ReportInput } from "@/lib/report/types";
+import { ocrLimitsFromEnv } from "@/lib/ocr/ocr-document";
+import { getParsePool, type ParsePool } from "@/lib/parse-pool";
+import { detectKind, parsesQuickly } from "@/lib/report/media-type";
+import type { ParseFailureCode, ParseResult, ReportInput } from "@/lib/report/types";
 
 /** One document to ingest: its original bytes (or text / HTML as a string) and where it came from. */
 export type IngestInput = {
@@ -44,8 +44,36 @@ function toOriginal(input: IngestInput): { bytes: Uint8Array; mediaType: string;
 /** What ingest does with a document once parsed: answer at once (bytes already stored), or store it. */
 export type PreparedDocument = { result: IngestResult } | { store: StoreParsedInput };
 
-/** Parse a document for storing. Throws AppError("not-a-report" | "unsupported-media-type") with the parser's reason. */
-export async function prepareDocument(db: Db, input: IngestInput): Promise<PreparedDocument> {
+/** Parser failures that mean "over a limit" (the document may be a report, but it costs too much): 422 limit-exceeded. */
+const LIMIT_CODES = new Set<ParseFailureCode>([
+  "timeout", "too-many-pages", "too-large-unpacked", "too-deep", "too-long-text", "out-of-memory", "worker-crashed", "ocr-page-limit",
+]);
+
+/**
+ * Parses in the pool: first without OCR under the pool's time limit; a scan (an image-only PDF, a PNG/JPEG) is then
+ * read again with OCR in a worker, under the OCR document time limit (OCR_DOCUMENT_TIMEOUT_MS) plus a margin.
+ */
+async function parseInPool(pool: ParsePool, input: ReportInput, onOcrProgress?: (done: number, total: number) => void): Promise<ParseResult> {
+  const parsed = await pool.parse(input);
+  if (parsed.ok || !("bytes" in input)) return parsed;
+  const isScan =
+    parsed.error.code === "pdf-no-text-layer" ||
+    (parsed.error.code === "unsupported-media-type" && detectKind(input.bytes, input.mediaType, input.fileName) === "image");
+  if (!isScan) return parsed;
+  const timeoutMs = ocrLimitsFromEnv().documentTimeoutMs + 30_000;
+  return pool.parse(input, { ocr: true, timeoutMs, onProgress: onOcrProgress });
+}
+
+export type IngestOptions = {
+  /** the pool that parses (default: the process-wide `getParsePool()`); the bulk CLI passes its own `--workers N` pool */
+  pool?: ParsePool;
+};
+
+/**
+ * Parse a document for storing (in the parse worker pool: time and memory limits, never on the caller's thread).
+ * Throws AppError "not-a-report" | "unsupported-media-type" | "limit-exceeded" with the parser's reason in `detail`.
+ */
+export async function prepareDocument(db: Db, input: IngestInput, options: IngestOptions = {}): Promise<PreparedDocument> {
   const { bytes, mediaType, parseInput } = toOriginal(input);
   const sha256 = sha256Hex(bytes);
   // text and HTML parse in ~2 ms, about a round trip: their identical-document check rides in the write statement;
@@ -54,18 +82,17 @@ export async function prepareDocument(db: Db, input: IngestInput): Promise<Prepa
     const existing = await findReportBySha(db, sha256);
     if (existing) return { result: existing };
   }
-  // scans (image-only PDFs, PNG/JPEG) are read by OCR in the worker pool, within its page and time limits
-  const parsed = await parseReport(parseInput, { ocr: createOcrRecognizer({ onProgress: input.onOcrProgress }) });
+  const parsed = await parseInPool(options.pool ?? getParsePool(), parseInput, input.onOcrProgress);
   if (!parsed.ok) {
-    const byParser = { "unsupported-media-type": "unsupported-media-type", "ocr-page-limit": "scan-too-long", timeout: "parse-timeout" } as const;
-    const code = byParser[parsed.error.code as keyof typeof byParser] ?? "not-a-report";
+    const reason = parsed.error.code;
+    const code = reason === "unsupported-media-type" ? "unsupported-media-type" : LIMIT_CODES.has(reason) ? "limit-exceeded" : "not-a-report";
     throw new AppError(code, parsed.error.message, parsed.error.code);
   }
   return { store: { parsed, sha256, bytes, mediaType, fileName: input.fileName, sourceUrl: input.sourceUrl } };
 }
 
-/** Parse, then store. Throws AppError("not-a-report" | "unsupported-media-type") with the parser's reason. */
-export async function ingestDocument(db: Db, input: IngestInput): Promise<IngestResult> {
-  const prepared = await prepareDocument(db, input);
+/** Parse (in the pool), then store. Throws AppError("not-a-report" | "unsupported-media-type" | "limit-exceeded"). */
+export async function ingestDocument(db: Db, input: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
+  const prepared = await prepareDocument(db, input, options);
   return "result" in prepared ? prepared.result : storeParsed(db, prepared.store);
 }

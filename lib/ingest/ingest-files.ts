@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { IngestOutcome } from "@/lib/db/ingest-result";
 import { storeParsedBatch, type BatchOutcome, type StoreParsedInput } from "@/lib/db/upsert-report";
 import { prepareDocument, type PreparedDocument } from "@/lib/ingest/ingest-document";
+import type { ParsePool } from "@/lib/parse-pool";
 import { MEDIA_TYPES, mediaTypeOfFileName } from "@/lib/report/media-type";
 
 export type IngestFailure = { file: string; code: string; message: string };
@@ -17,7 +18,10 @@ export type IngestProgress = { done: number; total: number; file: string; outcom
 /** A scan's OCR progress: pages read of pages. */
 export type OcrPageProgress = { file: string; page: number; pages: number };
 export type IngestFilesOptions = {
+  /** documents in flight (parsing or writing); default 1 */
   concurrency?: number;
+  /** the parse worker pool (default: the process-wide one) */
+  pool?: ParsePool;
   /** each page of a scan read by OCR (the bulk CLI prints it) */
   onOcrPage?: (p: OcrPageProgress) => void;
   /** parsed documents written per transaction (default 16); a failing one rolls its batch back and is retried alone */
@@ -39,11 +43,11 @@ export async function listIngestFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
-async function prepareFile(db: Db, file: string, onOcrPage?: (p: OcrPageProgress) => void): Promise<PreparedDocument> {
+async function prepareFile(db: Db, file: string, pool?: ParsePool, onOcrPage?: (p: OcrPageProgress) => void): Promise<PreparedDocument> {
   const bytes = new Uint8Array(await readFile(file));
   const mediaType = mediaTypeOfFileName(file) ?? "application/octet-stream";
   const onOcrProgress = onOcrPage ? (page: number, pages: number) => onOcrPage({ file, page, pages }) : undefined;
-  return prepareDocument(db, { bytes, mediaType, fileName: path.basename(file), onOcrProgress });
+  return prepareDocument(db, { bytes, mediaType, fileName: path.basename(file), onOcrProgress }, { pool });
 }
 
 function toFailure(file: string, err: unknown): IngestFailure {
@@ -56,7 +60,11 @@ function toFailure(file: string, err: unknown): IngestFailure {
  * `batchSize` files, parse them, and write the parsed ones in one transaction (storeParsedBatch: one report failing
  * leaves the others stored, each report all-or-nothing).
  */
-export async function ingestFiles(db: Db, paths: string[], { concurrency = 1, batchSize = 16, onProgress, onOcrPage }: IngestFilesOptions = {}): Promise<IngestSummary> {
+export async function ingestFiles(
+  db: Db,
+  paths: string[],
+  { concurrency = 1, batchSize = 16, onProgress, pool, onOcrPage }: IngestFilesOptions = {},
+): Promise<IngestSummary> {
   const files = await listIngestFiles(paths);
   const summary: IngestSummary = { created: 0, unchanged: 0, newVersions: 0, failures: [] };
   let next = 0;
@@ -75,7 +83,7 @@ export async function ingestFiles(db: Db, paths: string[], { concurrency = 1, ba
       const toStore: { file: string; input: StoreParsedInput }[] = [];
       for (const file of chunk) {
         try {
-          const prepared = await prepareFile(db, file, onOcrPage);
+          const prepared = await prepareFile(db, file, pool, onOcrPage);
           if ("result" in prepared) record(file, prepared.result.outcome);
           else toStore.push({ file, input: prepared.store });
         } catch (err) {

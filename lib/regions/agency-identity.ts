@@ -69,6 +69,7 @@ export function toPeerGroupCodes(region: Region | undefined): {
   };
 }
 
+/** An Agency row's identity columns (level: AgencyLevel, kind: AgencyKind; stored as text). */
 export type ResolvedAgency = {
   id: number;
   name: string;

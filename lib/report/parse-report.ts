@@ -3,22 +3,29 @@
  * UTF-8 or GB18030/GBK, HTML with its charset, DOCX through mammoth → HTML).
  */
 import { declaredCharset, decodeText, looksBinary } from "./decode-text";
+import { LimitExceeded, limitMessages, resolveLimits, type ParseLimits } from "./limits";
 import { detectKind, OLE_MAGIC, startsWithBytes } from "./media-type";
 import { parseHtml } from "./parse-html";
 import type { OcrRecognizer } from "./ocr/types";
 import { parseText } from "./parse-text";
-import type { ParseOptions, ParseResult, ReportInput } from "./types";
+import type { ParseFailureCode, ParseOptions, ParseResult, ReportInput } from "./types";
+import { checkZipLimits } from "./zip-limits";
+
+export type ParseReportOptions = ParseOptions & {
+  /** declared-size limits (pages, unpacked size, depth, text length); defaults in limits.ts */
+  limits?: Partial<ParseLimits>;
+};
 
 export { detectKind, sniffKind, type InputKind } from "./media-type";
 
-const fail = (code: "unreadable" | "unsupported-media-type" | "empty", message: string): ParseResult => ({ ok: false, error: { code, message } });
+const fail = (code: ParseFailureCode, message: string): ParseResult => ({ ok: false, error: { code, message } });
 
 /**
  * Word 97–2003 (.doc) and WPS (.wps) compound files through word-extractor: the document's text, table cells
  * separated by tabs and rows by newlines, then the text path. word-extractor reads the WordDocument stream,
  * which WPS Office writes into its .wps files too; a compound file without one (Works .wps, an .xls renamed) is refused.
  */
-async function parseLegacyWord(bytes: Uint8Array): Promise<ParseResult> {
+async function parseLegacyWord(bytes: Uint8Array, limits: ParseLimits): Promise<ParseResult> {
   if (!startsWithBytes(bytes, OLE_MAGIC)) return fail("unreadable", "不是有效的 Word 97–2003 / WPS 文件（缺少 OLE 复合文档文件头）");
   let text: string;
   try {
@@ -29,7 +36,7 @@ async function parseLegacyWord(bytes: Uint8Array): Promise<ParseResult> {
     const detail = err instanceof Error ? err.message : String(err);
     return fail("unreadable", `无法读取该 DOC/WPS 文件（不是 Word 文档，或文件已损坏） / the .doc/.wps could not be read: ${detail}`);
   }
-  const result = parseText(text);
+  const result = parseLimitedText(text, limits);
   return result.ok ? { ...result, sourceKind: "doc" } : result;
 }
 
@@ -51,7 +58,8 @@ async function parseScan(bytes: Uint8Array, kind: "pdf" | "image", ocr: OcrRecog
   return parseOcrPages(pages);
 }
 
-async function parseDocx(bytes: Uint8Array): Promise<ParseResult> {
+async function parseDocx(bytes: Uint8Array, limits: ParseLimits): Promise<ParseResult> {
+  checkZipLimits(bytes, limits);
   try {
     const mammoth = await import("mammoth");
     // mammoth's Node build reads { buffer }; its browser build reads { arrayBuffer }.
@@ -59,26 +67,29 @@ async function parseDocx(bytes: Uint8Array): Promise<ParseResult> {
       typeof Buffer !== "undefined"
         ? { buffer: Buffer.from(bytes) }
         : { arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
-    const { value } = await mammoth.convertToHtml(input);
-    const result = parseHtml(value);
+    // the parser reads no images: never inflate them or inline them as data: URLs
+    const convertImage = mammoth.images.imgElement(async () => ({ src: "" }));
+    const { value } = await mammoth.convertToHtml(input, { convertImage });
+    const result = parseHtml(value, limits);
     return result.ok ? { ...result, sourceKind: "docx" } : result;
   } catch {
     return fail("unreadable", "无法读取该 DOCX 文件（文件损坏或不是 Word 文档）");
   }
 }
 
-/**
- * Parses a report from text, HTML or bytes. Resolves to a failure result, never rejects, for bad input.
- * Scans (an image-only PDF, a PNG/JPEG) need `options.ocr`; without it they are answered "pdf-no-text-layer".
- */
-export async function parseReport(input: ReportInput, options: ParseOptions = {}): Promise<ParseResult> {
-  if ("text" in input) return parseText(input.text);
-  if ("html" in input) return parseHtml(input.html);
+function parseLimitedText(text: string, limits: ParseLimits): ParseResult {
+  if (text.length > limits.maxTextChars) return fail("too-long-text", limitMessages.tooLongText(text.length, limits.maxTextChars));
+  return parseText(text);
+}
+
+async function parseAny(input: ReportInput, limits: ParseLimits, options: ParseOptions): Promise<ParseResult> {
+  if ("text" in input) return parseLimitedText(input.text, limits);
+  if ("html" in input) return parseHtml(input.html, limits);
   const { bytes, mediaType, fileName } = input;
   if (bytes.length === 0) return fail("empty", "文件为空，没有可读取的内容");
   const kind = detectKind(bytes, mediaType, fileName);
   if (kind === "pdf") {
-    const result = await (await import("./pdf")).parsePdf(bytes);
+    const result = await (await import("./pdf")).parsePdf(bytes, { maxPages: limits.maxPages, maxTextChars: limits.maxTextChars });
     if (!result.ok && result.error.code === "pdf-no-text-layer" && options.ocr) return parseScan(bytes, "pdf", options.ocr);
     return result;
   }
@@ -86,9 +97,26 @@ export async function parseReport(input: ReportInput, options: ParseOptions = {}
     if (!options.ocr) return fail("unsupported-media-type", "图片需要文字识别（OCR），此处未启用 / images need OCR, which is not enabled here");
     return parseScan(bytes, "image", options.ocr);
   }
-  if (kind === "docx") return parseDocx(bytes);
-  if (kind === "doc") return parseLegacyWord(bytes);
+  if (kind === "docx") return parseDocx(bytes, limits);
+  if (kind === "doc") return parseLegacyWord(bytes, limits);
   if (looksBinary(bytes)) return fail("unreadable", "文件内容不是文本（二进制或已损坏），无法解析");
-  if (kind === "html") return parseHtml(decodeText(bytes, declaredCharset(bytes)));
-  return parseText(decodeText(bytes));
+  if (kind === "html") return parseHtml(decodeText(bytes, declaredCharset(bytes)), limits);
+  return parseLimitedText(decodeText(bytes), limits);
+}
+
+/**
+ * Parses a report from text, HTML or bytes. Resolves to a failure result, never rejects: a document over a declared
+ * limit gets its limit's code, anything the parser itself throws on (a bug, a stack overflow) becomes `unreadable`.
+ * It does NOT bound time or memory: run untrusted bytes through the parse worker pool (lib/parse-pool), which does.
+ * Scans (an image-only PDF, a PNG/JPEG) need `options.ocr`; without it they are answered "pdf-no-text-layer".
+ */
+export async function parseReport(input: ReportInput, options: ParseReportOptions = {}): Promise<ParseResult> {
+  const limits = resolveLimits(options.limits);
+  try {
+    return await parseAny(input, limits, options);
+  } catch (err) {
+    if (err instanceof LimitExceeded) return fail(err.code, err.message);
+    const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return fail("unreadable", `解析该文件时出错，无法读取 / the parser failed on this file (${detail.slice(0, 200)})`);
+  }
 }

@@ -231,9 +231,20 @@ export type ParseFailureCode =
   | "pdf-no-text-layer"
   | "pdf-encrypted"
   | "pdf-damaged"
+  /** the parse ran past its wall-clock limit (the parse worker was stopped), or OCR past its own */
+  | "timeout"
+  /** over a declared-size limit (see limits.ts): PDF pages, zip unpacked size / entries, HTML depth, text length */
+  | "too-many-pages"
+  | "too-large-unpacked"
+  | "too-deep"
+  | "too-long-text"
+  /** the parse worker ran out of its memory limit and was stopped */
+  | "out-of-memory"
+  /** the parse worker died for another reason (the file still cost only that worker) */
+  | "worker-crashed"
+  /** a scan with more pages than OCR_MAX_PAGES */
   | "ocr-page-limit"
-  | "ocr-unavailable"
-  | "timeout";
+  | "ocr-unavailable";
 
 export type ParseResult = ParseSuccess | ParseFailure;
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { toRate } from "../figures/figures";
 import { toRegionYearTotals, toTrendSeries } from "./to-trend-series";
 
-const row = (year: number, handled: number | null, notHeld: number | null) => ({ year, requestsReceived: handled, requestsHandled: handled, notHeld, disclosed: null });
+/** A stored row: the rate columns as ingest writes them (lib/figures). */
+const row = (year: number, handled: number | null, notHeld: number | null) => ({
+  year, requestsReceived: handled, requestsHandled: handled, notHeld, disclosed: null,
+  notHeldRate: toRate(notHeld, handled).value, disclosureRate: toRate(null, handled).value,
+});
 
 describe("toTrendSeries", () => {
   it("fills unpublished years with nulls so the chart shows a gap", () => {

@@ -1,10 +1,13 @@
 /**
  * Shapes an agency's latest report of each year into trend chart rows (counts and rates per year). Pure.
- * Rates use lib/figures' `toRate`, so an undefined rate is null (a gap), never 0.
+ * An agency's rates are the stored columns (lib/figures, null when undefined: a gap, never 0); region totals pool
+ * counts with lib/figures' `toRate`.
  */
 import { sumOrNull, toRate, type Rate } from "../figures/figures";
 
 type YearFigures = { year: number; requestsReceived: number | null; requestsHandled: number | null; notHeld: number | null; disclosed: number | null };
+/** A year's stored figure columns, with the rates as stored at ingest (lib/figures), so the trend never recomputes them. */
+type YearFigureRow = YearFigures & { notHeldRate: number | null; disclosureRate: number | null };
 
 export type TrendRow = { year: string; requestsReceived: number | null; requestsHandled: number | null; notHeldRate: number | null; disclosureRate: number | null };
 
@@ -12,7 +15,7 @@ export type TrendRow = { year: string; requestsReceived: number | null; requests
  * One row per year from the first to the last published year, oldest first. A year the agency did not
  * publish is a row of nulls, so the chart shows a gap instead of a line straight across it.
  */
-export function toTrendSeries(rows: YearFigures[]): TrendRow[] {
+export function toTrendSeries(rows: YearFigureRow[]): TrendRow[] {
   const byYear = new Map(rows.map((r) => [r.year, r]));
   const years = [...byYear.keys()];
   if (years.length === 0) return [];
@@ -23,8 +26,8 @@ export function toTrendSeries(rows: YearFigures[]): TrendRow[] {
       year: String(year),
       requestsReceived: r?.requestsReceived ?? null,
       requestsHandled: r?.requestsHandled ?? null,
-      notHeldRate: r ? toRate(r.notHeld, r.requestsHandled).value : null,
-      disclosureRate: r ? toRate(r.disclosed, r.requestsHandled).value : null,
+      notHeldRate: r?.notHeldRate ?? null,
+      disclosureRate: r?.disclosureRate ?? null,
     });
   }
   return out;

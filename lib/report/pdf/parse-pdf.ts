@@ -3,6 +3,7 @@
  * location gets the page and the cell's box. Scanned, encrypted, damaged and slow documents are
  * answered with a typed failure, never a crash or a hang.
  */
+import { DEFAULT_PARSE_LIMITS, limitMessages } from "../limits";
 import { isPdfBytes } from "../media-type";
 import { parseText } from "../parse-text";
 import type { Finding, ParseFailure, ParseResult, Provenance, SourceLocation } from "../types";
@@ -13,6 +14,10 @@ import { locateRange, toLayoutText, type LayoutSpan, type LayoutText } from "./t
 export type ParsePdfOptions = {
   /** time limit for the whole document in milliseconds (default 20 s) */
   timeoutMs?: number;
+  /** most pages the document may declare (default 200, see ../limits.ts): checked before any page is read */
+  maxPages?: number;
+  /** most characters of layout text handed to the text parser (default 2,000,000) */
+  maxTextChars?: number;
 };
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -41,10 +46,13 @@ export async function extractPdfLayout(bytes: Uint8Array, options: ParsePdfOptio
     }, timeoutMs);
   });
   try {
-    const items = await withPdfjsRejectionGuard(() => Promise.race([readPdfItems(bytes, controller.signal), timeout]));
+    const maxPages = options.maxPages ?? DEFAULT_PARSE_LIMITS.maxPages;
+    const items = await withPdfjsRejectionGuard(() => Promise.race([readPdfItems(bytes, controller.signal, maxPages), timeout]));
     const layout = toLayoutText(items);
     const chars = layout.text.replace(/\s/g, "").length;
     if (chars < MIN_TEXT_CHARS) return failure("pdf-no-text-layer", PDF_NO_TEXT_LAYER_MESSAGE);
+    const maxTextChars = options.maxTextChars ?? DEFAULT_PARSE_LIMITS.maxTextChars;
+    if (layout.text.length > maxTextChars) return failure("too-long-text", limitMessages.tooLongText(layout.text.length, maxTextChars));
     return layout;
   } catch (err) {
     if (err instanceof PdfReadError) {

@@ -2,6 +2,7 @@
  * Reads the positioned text items (文字层) of a PDF with pdfjs-dist. Pure: bytes in, items out,
  * no fs, no worker thread (pdfjs runs its "fake worker" in-process), no font loading.
  */
+import { limitMessages } from "../limits";
 import { radicalsToIdeographs } from "../normalize";
 import type { ParseFailureCode } from "../types";
 
@@ -119,7 +120,7 @@ export function rulesFromOperators(page: number, fnArray: ArrayLike<number>, arg
 /** A failure of reading the PDF itself, carried up to `ParseFailure`. */
 export class PdfReadError extends Error {
   constructor(
-    readonly code: Extract<ParseFailureCode, "pdf-encrypted" | "pdf-damaged" | "timeout">,
+    readonly code: Extract<ParseFailureCode, "pdf-encrypted" | "pdf-damaged" | "timeout" | "too-many-pages">,
     message: string,
   ) {
     super(message);
@@ -147,10 +148,11 @@ export function hasPdfTrailer(bytes: Uint8Array): boolean {
 }
 
 /**
- * Every non-blank text item of every page. Throws `PdfReadError` for encrypted or damaged files
- * and when `signal` is aborted (the caller's time limit).
+ * Every non-blank text item of every page. Throws `PdfReadError` for encrypted or damaged files,
+ * when `signal` is aborted (the caller's time limit), and (`too-many-pages`) when the page tree declares more than
+ * `maxPages` pages: checked before any page is read (a 1.7 KB file can declare 10⁹).
  */
-export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal): Promise<PdfItems> {
+export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal, maxPages = Number.POSITIVE_INFINITY): Promise<PdfItems> {
   if (!hasPdfTrailer(bytes)) {
     throw new PdfReadError("pdf-damaged", "PDF 文件不完整（缺少文件尾，可能被截断） / the PDF is truncated (no %%EOF trailer)");
   }
@@ -169,6 +171,9 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal): Pro
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
     const doc = await task.promise;
+    if (!(doc.numPages <= maxPages)) {
+      throw new PdfReadError("too-many-pages", limitMessages.tooManyPages(doc.numPages, maxPages));
+    }
     const pages: PdfPageSize[] = [];
     const items: PdfTextItem[] = [];
     const rules: PdfRule[] = [];

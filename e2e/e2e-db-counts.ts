@@ -1,0 +1,19 @@
+// Row counts of every table in the e2e database: a refused request must leave them all unchanged.
+import pg from "pg";
+import { getE2eDatabaseUrl } from "./e2e-env";
+
+export async function countAllTables(): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: getE2eDatabaseUrl() });
+  await client.connect();
+  try {
+    const tables = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const counts: Record<string, number> = {};
+    for (const { tablename } of tables.rows) {
+      const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${tablename}"`);
+      counts[tablename] = Number(r.rows[0]!.n);
+    }
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
