@@ -99,15 +99,14 @@ export async function ingestFiles(
       const chunk = files.slice(next, next + Math.max(1, batchSize));
       next += chunk.length;
       const toStore: { file: string; input: StoreParsedInput }[] = [];
-      for (const file of chunk) {
-        try {
-          const prepared = await prepareFile(db, file, pool, onOcrPage);
-          if ("result" in prepared) record(file, prepared.result.outcome);
-          else toStore.push({ file, input: prepared.store });
-        } catch (err) {
-          record(file, "failed", err);
-        }
-      }
+      // the chunk's files parse side by side (in the pool's threads); stored in file order
+      const prepared = await Promise.allSettled(chunk.map((file) => prepareFile(db, file, pool, onOcrPage)));
+      prepared.forEach((p, i) => {
+        const file = chunk[i]!;
+        if (p.status === "rejected") record(file, "failed", p.reason);
+        else if ("result" in p.value) record(file, p.value.result.outcome);
+        else toStore.push({ file, input: p.value.store });
+      });
       if (toStore.length === 0) continue;
       let outcomes: BatchOutcome[];
       try {
