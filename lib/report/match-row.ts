@@ -75,3 +75,32 @@ export function matchRequestLabel(label: string, group: RequestGroup | null): La
   }
   return byPosition(text, group);
 }
+
+const CJK = /^[\u3400-\u9fff]+$/;
+
+/** True when `text` holds `keyword` with at most one character read wrong (子以公开 for 予以公开); keywords of 4+ CJK characters only. */
+function holdsNearly(text: string, keyword: string): boolean {
+  if (text.includes(keyword)) return true;
+  if (keyword.length < 4 || !CJK.test(keyword)) return false;
+  for (let i = 0; i + keyword.length <= text.length; i++) {
+    let diff = 0;
+    for (let j = 0; j < keyword.length && diff < 2; j++) if (text[i + j] !== keyword[j]) diff++;
+    if (diff < 2) return true;
+  }
+  return false;
+}
+
+/**
+ * The rows whose own label text a cell carries: its keywords; in a cell with none, a keyword of 4+ characters with one
+ * character misread.
+ * Used to see when two rows' labels compete for one line (the assembler then marks the row crossed).
+ */
+export function rowEvidence(label: string): Set<string> {
+  const text = compact(label);
+  const found = new Set<string>();
+  if (text.length === 0) return found;
+  for (const [k, row] of KEYWORDS) if (text.includes(k)) found.add(row.path);
+  // a near miss counts only in a cell that names no row outright (大量反复申请 is 4., not a misread 重复申请)
+  if (found.size === 0) for (const [k, row] of KEYWORDS) if (holdsNearly(text, k)) found.add(row.path);
+  return found;
+}

@@ -43,10 +43,32 @@ export function readRequests(
   const readings: RowReadings[] = [];
   const byRow = new Map<string, Equation[]>();
   for (const e of eqs) if (e.row !== null) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
+  // rows whose label evidence is crossed with another row's: neither row's numbers are taken as printed
+  const crossed = new Map<string, RowTokens>();
+  for (const row of assembled.rows.values()) {
+    if (!row.crossedWith || numberCells(row.tokens).length === 0) continue;
+    crossed.set(row.key, row);
+    const other = assembled.rows.get(row.crossedWith);
+    if (other) crossed.set(other.key, row);
+  }
   for (const path of rows) {
     let row = assembled.rows.get(path);
     if (path === "otherHandling.other" && singleOther) row = assembled.groups.get("otherHandling") ?? row;
     const slots = rowSlots(path);
+    const cross = crossed.get(path);
+    if (cross && row) {
+      findings.push({
+        code: "row-label-crossed",
+        severity: "warning",
+        message: `表三“${cross.key}”行的标签所在行同时出现“${cross.crossedWith}”行的标签文字，数字属于哪一行无法确定，未采用 / `
+          + `row labels of ${cross.key} and ${cross.crossedWith} share a line: the numbers are not taken`,
+        table: "三",
+        row: path,
+        loc: { line: cross.label.line, start: cross.label.start, end: cross.label.end },
+      });
+      readings.push({ key: path, slots, candidates: [{ values: slots.map(() => null), cells: slots.map(() => null) }] });
+      continue;
+    }
     if (!row) {
       findings.push({ code: "row-missing", severity: "warning", message: `表三缺少“${path}”行，该行数值只能由勾稽关系推出`, table: "三", row: path });
       readings.push({ key: path, slots, candidates: [{ values: slots.map(() => null), cells: slots.map(() => null) }] });

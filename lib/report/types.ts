@@ -171,6 +171,9 @@ export type FindingCode =
   | "unit-mismatch"
   | "cells-unplaced"
   | "row-missing"
+  /** section 三: another row's label text stands on this row's label line (a wrapped or misread label): which row the
+   *  numbers belong to is not certain, so the row (and the row it is crossed with) is left to the identities, else null */
+  | "row-label-crossed"
   | "group-subtotal"
   | "scope-summary"
   /** a titled report whose tables came out with no numbers */
