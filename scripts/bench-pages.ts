@@ -13,6 +13,7 @@
  *    and prints p50 / p95 / max per page type. Kills the server by PID and drops the database.
  *
  * Options: --agencies 3000 --years 7 --requests 200 --port 3472 --admin-url postgresql://root@127.0.0.1:5432/postgres --keep
+ *          --reuse URL (a database a --keep run loaded) --only rankings,search (page types)
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -20,6 +21,7 @@ import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { createAdapter } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/schema-engine";
+import { listRegions } from "@/lib/regions/gazetteer";
 import { loadBenchReports } from "./bench-pages-data";
 
 function option(name: string, fallback: string): string {
@@ -33,6 +35,9 @@ const REQUESTS = Number(option("requests", "200"));
 const PORT = Number(option("port", "3472"));
 const ADMIN_URL = option("admin-url", "postgresql://root@127.0.0.1:5432/postgres");
 const KEEP = process.argv.includes("--keep");
+/** --reuse URL: a database an earlier `--keep` run loaded (no load, not dropped); --only a,b: just these page types */
+const REUSE = option("reuse", "") || null;
+const ONLY = option("only", "") ? option("only", "").split(",") : null;
 
 async function admin(sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: ADMIN_URL });
@@ -96,6 +101,28 @@ async function timeRequests(base: string, urls: string[], count: number): Promis
 }
 
 type BenchData = Awaited<ReturnType<typeof loadBenchReports>>;
+
+/** The bench data of an already loaded database (--reuse). */
+async function readBenchData(databaseUrl: string): Promise<BenchData> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const agencies = await client.query(`SELECT "id", "provinceCode", "prefectureCode" FROM "Agency" ORDER BY "id"`);
+    const reports = Number((await client.query(`SELECT count(*) AS n FROM "Report"`)).rows[0].n);
+    const lastYear = Number((await client.query(`SELECT max("year") AS y FROM "Report"`)).rows[0].y);
+    const counties = listRegions().filter((r) => r.level === 3);
+    return {
+      agencyIds: agencies.rows.map((a) => Number(a.id)),
+      provinces: [...new Set(agencies.rows.map((a) => String(a.provinceCode)))],
+      prefectures: [...new Set(agencies.rows.map((a) => String(a.prefectureCode)))],
+      searchTerms: counties.filter((_, i) => i % 97 === 0).flatMap((c) => [c.name.slice(0, 2), `${c.name.slice(0, 2)} 公安局`]),
+      reports,
+      lastYear,
+    };
+  } finally {
+    await client.end();
+  }
+}
 
 /** The URLs of every page type, cycling through figures, years, scopes and agencies. */
 function pageUrls(d: BenchData): Record<string, string[]> {
@@ -200,17 +227,23 @@ async function printSizes(databaseUrl: string): Promise<void> {
 
 async function main(): Promise<void> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npm run build` first");
-  const name = `compare_bench_${Math.random().toString(36).slice(2, 10)}`;
+  const name = REUSE ? new URL(REUSE).pathname.slice(1) : `compare_bench_${Math.random().toString(36).slice(2, 10)}`;
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const databaseUrl = REUSE ?? url.toString();
   let server: ChildProcess | null = null;
-  await admin(`CREATE DATABASE "${name}"`);
+  if (!REUSE) await admin(`CREATE DATABASE "${name}"`);
   try {
-    await deployMigrations(await createAdapter({ databaseUrl }));
-    const loadStart = performance.now();
-    const loaded = await loadBenchReports({ databaseUrl, agencies: AGENCIES, years: YEARS });
-    console.log(`loaded ${loaded.agencyIds.length} agencies, ${loaded.reports} report rows in ${((performance.now() - loadStart) / 1000).toFixed(1)} s (${name})`);
+    let loaded: BenchData;
+    if (REUSE) {
+      loaded = await readBenchData(databaseUrl);
+      console.log(`reusing ${name}: ${loaded.agencyIds.length} agencies, ${loaded.reports} report rows`);
+    } else {
+      await deployMigrations(await createAdapter({ databaseUrl }));
+      const loadStart = performance.now();
+      loaded = await loadBenchReports({ databaseUrl, agencies: AGENCIES, years: YEARS });
+      console.log(`loaded ${loaded.agencyIds.length} agencies, ${loaded.reports} report rows in ${((performance.now() - loadStart) / 1000).toFixed(1)} s (${name})`);
+    }
     server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
       env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "ignore", "inherit"],
@@ -222,6 +255,7 @@ async function main(): Promise<void> {
     const urls = pageUrls(loaded);
     console.log(`page type            n    p50        p95        max        (server time incl. render; one client, sequential)`);
     for (const [kind, list] of Object.entries(urls)) {
+      if (ONLY && !ONLY.includes(kind)) continue;
       // first pass over every URL: builds each stored ranking once (the cost after an ingest changed that year)
       const cold = await timeRequests(base, list, list.length);
       const times = await timeRequests(base, list, REQUESTS);
@@ -232,7 +266,7 @@ async function main(): Promise<void> {
     await printSizes(databaseUrl);
   } finally {
     if (server) await stopServer(server);
-    if (!KEEP) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (!KEEP && !REUSE) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     else console.log(`kept ${databaseUrl}`);
   }
 }

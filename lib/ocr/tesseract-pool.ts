@@ -31,13 +31,21 @@ export class OcrTimeoutError extends Error {
   }
 }
 
-const require = createRequire(import.meta.url);
+/**
+ * Node's own require, from the project root: inside the Next.js server bundle `createRequire(import.meta.url)`'s
+ * resolve() is rewritten to return bundler module ids, not paths; process.getBuiltinModule is left alone.
+ */
+function nodeRequire(): NodeJS.Require {
+  const mod = (process as unknown as { getBuiltinModule?: (id: string) => typeof import("node:module") }).getBuiltinModule?.("module");
+  return (mod?.createRequire ?? createRequire)(join(process.cwd(), "package.json"));
+}
 
 /** The models: chi_sim reads the page; eng gives numbers their second reading (it reads Latin digits better). */
 export type OcrLang = "chi_sim" | "eng";
 
 /** Where the model and the worker script live: resolved inside node_modules, never a URL. */
 export function ocrAssetPaths(lang: OcrLang = "chi_sim"): { langPath: string; workerPath: string; corePath: string } {
+  const require = nodeRequire();
   const dataDir = dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
   const tessDir = dirname(require.resolve("tesseract.js/package.json"));
   const coreDir = dirname(require.resolve("tesseract.js-core/package.json"));

@@ -72,11 +72,24 @@ function feasible(values: Values, e: Equation): boolean {
  * kept if every equation holds. null when the node budget runs out or there are more than
  * MAX_SOLUTIONS solutions (the search is then incomplete and decides nothing).
  */
-function enumerate(multi: RowReadings[], base: Values, eqs: Equation[], budget: { left: number }): Solution[] | null {
+function enumerate(multi: RowReadings[], base: Values, eqs: Equation[], budget: { left: number }, cellDiffers: Set<string>): Solution[] | null {
   const solutions: Solution[] = [];
+  const seen = new Set<string>();
+  const firstCells: Array<Array<Cell | null> | null> = multi.map(() => null);
+  const uncertainPaths = multi.flatMap((row) => row.slots);
   const order = multi.map((_, i) => i).sort((a, b) => multi[a]!.candidates.length - multi[b]!.candidates.length || a - b);
   const byPath = new Map<string, Equation[]>();
-  for (const e of eqs) for (const p of [...e.lhs, ...e.rhs]) byPath.set(p, [...(byPath.get(p) ?? []), e]);
+  const slotsOfMulti = new Set(multi.flatMap((row) => row.slots));
+  for (const e of eqs) {
+    for (const side of [e.lhs, e.rhs]) {
+      for (const p of side) {
+        if (!slotsOfMulti.has(p)) continue;
+        const list = byPath.get(p);
+        if (list) list.push(e);
+        else byPath.set(p, [e]);
+      }
+    }
+  }
   const rowEqs = multi.map((row) => [...new Set(row.slots.flatMap((p) => byPath.get(p) ?? []))]);
   const choice: number[] = new Array<number>(multi.length).fill(0);
   const values: Values = new Map(base);
@@ -87,6 +100,16 @@ function enumerate(multi: RowReadings[], base: Values, eqs: Equation[], budget: 
       const leaf: Values = new Map(values);
       const forced: Forced = new Map();
       if (propagate(leaf, eqs, forced)) {
+        // Which printed cell each slot came from: a value read from different cells in different solutions is not "stated".
+        multi.forEach((row, r) => {
+          const cells = row.candidates[choice[r]!]!.cells;
+          const first = firstCells[r];
+          if (!first) firstCells[r] = cells;
+          else cells.forEach((c, s) => c !== first[s] && cellDiffers.add(`${r}:${s}`));
+        });
+        const key = uncertainPaths.map((p) => leaf.get(p) ?? "?").join(",");
+        if (seen.has(key)) return true;
+        seen.add(key);
         solutions.push({ values: leaf, forced, choice: choice.slice() });
         if (solutions.length > MAX_SOLUTIONS) return !(overflow = true);
       }
@@ -137,7 +160,8 @@ export function repair(rows: RowReadings[], eqs: Equation[]): RepairResult {
   if (uncertain.size === 0) return { values, forced, cells, outcomes, readings };
   const active = eqs.filter((e) => e.lhs.some((p) => uncertain.has(p)) || e.rhs.some((p) => uncertain.has(p)));
   const touched = rows.filter((r) => r.slots.some((p) => uncertain.has(p)));
-  const solutions = enumerate(multi, values, active, { left: MAX_SEARCH_NODES });
+  const cellDiffers = new Set<string>();
+  const solutions = enumerate(multi, values, active, { left: MAX_SEARCH_NODES }, cellDiffers);
   if (solutions === null || solutions.length === 0) {
     for (const row of multi) row.slots.forEach((p, s) => values.set(p, commonValue(row, s)));
     for (const row of touched) outcomes.set(row.key, solutions === null ? "gave-up" : "inconsistent");
@@ -155,8 +179,12 @@ export function repair(rows: RowReadings[], eqs: Equation[]): RepairResult {
       if (!agreed) return void (solved = false);
       const cand = r >= 0 ? row.candidates[first.choice[r]!]! : null;
       const cell = cand?.cells[s];
-      if (cell) cells.set(p, cell);
-      const stated = cand !== null && cand.values[s] !== null && !cand.rules?.[s];
+      // Stated only when every solution read this slot from the same printed cell: a value the
+      // solutions agree on but take from different cells (a 0 placed in one of several blanks) is inferred.
+      const sameCell = r < 0 || !cellDiffers.has(`${r}:${s}`);
+      const stated = sameCell && cand !== null && cand.values[s] !== null && !cand.rules?.[s];
+      if (cell && (sameCell || !stated)) cells.set(p, cell);
+      if (!sameCell) cells.delete(p);
       if (!stated) forced.set(p, first.forced.get(p) ?? cand?.rules?.[s] ?? "placement");
     });
     outcomes.set(row.key, solved ? "solved" : "ambiguous");

@@ -133,12 +133,18 @@ function isRunTogether(norm: string): boolean {
  * section the previous lines ended in (text before this line's first heading continues it); the
  * section this line ends in is returned.
  */
+/** Cheap tests that rule a line out before the full patterns run (the hot path: most lines are plain). */
+const MAY_HEAD_RE = /[一二三四五六][、.,．]/;
+const MAY_GLUE_RE = /[^\x00-\x7f)]-?\d|\)\d/;
+
 function unglueLine(line: Line, carried: SectionKind): { lines: Line[]; kind: SectionKind } {
   const raw = line.raw;
   const norm = line.text;
+  const mayHead = MAY_HEAD_RE.test(norm);
+  if (!mayHead && !MAY_GLUE_RE.test(norm)) return { lines: [line], kind: carried };
   HEADING_RE.lastIndex = 0;
   const heads: Array<[number, number, SectionKind]> = [];
-  for (let m = HEADING_RE.exec(norm); m; m = HEADING_RE.exec(norm)) heads.push([m.index, m.index + m[0].length, headingKind(m[0])]);
+  if (mayHead) for (let m = HEADING_RE.exec(norm); m; m = HEADING_RE.exec(norm)) heads.push([m.index, m.index + m[0].length, headingKind(m[0])]);
   const last = heads.length > 0 ? heads[heads.length - 1]![2] : carried;
   // A heading with a table run on after it on the same line ("四、…情况行政复议…总计 0 0 …") is split too.
   const trailing = heads.length > 0 && /\d/.test(norm.slice(headingEnd(norm, heads[0]![0], heads[0]![1], norm.length)));

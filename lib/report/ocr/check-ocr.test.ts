@@ -51,7 +51,7 @@ describe("the identities check OCR values", () => {
     expect(String(truth)).toMatch(/[0-9]/);
     // make a read that differs: append a digit the OCR "doubled"
     const doubled = Number(`${truth}${String(truth).slice(-1)}`);
-    const r = misread({ "requests.newReceived[0]": doubled }, 85);
+    const r = misread({ "requests.newReceived[0]": doubled }, 96, { "requests.newReceived[0]": 60 });
     expect(r.corrections).toEqual([expect.objectContaining({ path: "requests.newReceived[0]", read: doubled, value: truth })]);
     expect(r.document.requests.newReceived[0]).toBe(truth);
     expect(r.provenance["requests.newReceived[0]"]).toMatchObject({ status: "inferred" });

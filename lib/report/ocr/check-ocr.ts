@@ -15,7 +15,7 @@ import { validateIdentities } from "../validate-identities";
 
 /** Below this word confidence a number needs an identity to confirm it. */
 export const LOW_CONFIDENCE = 75;
-/** At or above this, a number is trusted as read even when an identity around it fails (the report may be wrong). */
+/** At or above this, a number is trusted as read (kept for callers; corrections need LOW_CONFIDENCE or a disagreement). */
 export const TRUSTED_CONFIDENCE = 93;
 /** Bound on the correction search (pairs of cells × their candidates). */
 const MAX_PAIR_CHECKS = 200_000;
@@ -137,7 +137,9 @@ export function checkOcrValues(
   const nulled = new Set<string>();
   const findings: Finding[] = [];
   const conf = (p: string) => confidence.get(p) ?? 100;
-  const suspect = (p: string) => provenance[p]?.status === "stated" && confidence.has(p) && conf(p) < TRUSTED_CONFIDENCE;
+  // only a doubtful reading (low confidence, or two readings that disagree) may be corrected: a confident misread
+  // that an identity "fixes" by inserting a digit was seen to produce a wrong number where the report itself is wrong
+  const suspect = (p: string) => provenance[p]?.status === "stated" && confidence.has(p) && conf(p) < LOW_CONFIDENCE;
 
   // 1. corrections where identities fail
   const broken = failing();

@@ -21,6 +21,8 @@ export type RenderPdfOptions = {
   fillerParagraphs?: number;
   /** label font size in the tables (default 9) */
   tableFontSize?: number;
+  /** end the page right after table 三's header rows, so its body starts on the next page */
+  breakAfterRequestsHeader?: boolean;
 };
 
 const A4: [number, number] = [595.28, 841.89];
@@ -294,6 +296,7 @@ export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOp
       ],
     },
   ], hs);
+  if (options.breakAfterRequestsHeader) w.newPage();
   const specs = listRequestRows(hasSingleOther(doc));
   const rows: RowSpec[] = specs.map((r) => {
     const values = getRow(doc, r.path) ?? [null, null, null, null, null, null, null];

@@ -5,18 +5,20 @@
  * - "wrap": a row label wraps, its tail printed on the next line;
  * - "pageBreak": section 三 breaks across pages: footer "- n -" and the header again;
  * - "fullWidth": digits print full-width (１２３);
- * - "thousands": numbers ≥ 1000 print with thousands separators (20,780).
+ * - "thousands": numbers ≥ 1000 print with thousands separators (20,780);
+ * - "units": section 二 prints units and notes (75394432.52元, 2笔, 22（其中修订16件）): see print-units.ts.
  * Lossy edits (drop, blank) are returned so the oracle can tell whether the identities force
  * the lost values back.
  */
 import type { Rng } from "./prng";
 import { toFullWidthDigits, withThousandsSeparators } from "./format-value";
+import { printUnits } from "./print-units";
 import type { Table, TableRow } from "./table-model";
 
 /** The kinds of damage. */
-export type CorruptionKind = "drop" | "blank" | "wrap" | "pageBreak" | "fullWidth" | "thousands";
+export type CorruptionKind = "drop" | "blank" | "wrap" | "pageBreak" | "fullWidth" | "thousands" | "units";
 
-export const CORRUPTION_KINDS: readonly CorruptionKind[] = ["drop", "blank", "wrap", "pageBreak", "fullWidth", "thousands"];
+export const CORRUPTION_KINDS: readonly CorruptionKind[] = ["drop", "blank", "wrap", "pageBreak", "fullWidth", "thousands", "units"];
 
 /**
  * A value lost from a row. `rowPaths` are the row's value paths in print order; `index` the one
@@ -93,6 +95,7 @@ export function corruptTables({ rng, tables, kinds, isHtml, maxLossy = 2 }: { rn
   if (kinds.includes("blank")) for (let i = lossyCount(); i > 0; i--) { const e = blankZero(rng, tables, used, isHtml); if (e) edits.push(e); }
   if (kinds.includes("wrap")) wrapLabel(rng, tables);
   if (kinds.includes("pageBreak") && !isHtml) breakPage(rng, tables);
+  if (kinds.includes("units")) printUnits(rng, tables);
   if (kinds.includes("thousands")) restyleValues(rng, tables, withThousandsSeparators);
   if (kinds.includes("fullWidth")) restyleValues(rng, tables, toFullWidthDigits);
   return edits;

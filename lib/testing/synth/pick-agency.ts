@@ -3,6 +3,7 @@
  * township's 人民政府 (a 盟's or 地区's 行政公署, a 街道's 办事处) or a department such as
  * "{place}教育局", with the region code it belongs to.
  */
+import { AREA_ALIASES } from "@/lib/regions/area-aliases";
 import { getRegion, isPlaceholderRegionName, listRegions, type Region } from "@/lib/regions/gazetteer";
 import type { Rng } from "./prng";
 
@@ -93,4 +94,19 @@ export function pickAgency(rng: Rng): SynthAgency {
     return { name: `${county}${governmentOf(region.name)}`, regionCode: region.code, chain, placeOnlyTitle: null, siteCode };
   }
   return { name: governmentOf(region.name, region.code), regionCode: region.code, chain, placeOnlyTitle: region.name, siteCode };
+}
+
+/**
+ * A managed area that is no GB/T 2260 division (平潭综合实验区, 青岛西海岸新区 …, from the alias
+ * table): its 管理委员会 (the title may print only the area) or one of its departments, with the
+ * code of the area it governs.
+ */
+export function pickManagedAreaAgency(rng: Rng): SynthAgency {
+  const alias = rng.pick(AREA_ALIASES);
+  const area = rng.pick(alias.names);
+  const region = getRegion(alias.code)!;
+  const chain = chainOf(region);
+  const siteCode = siteCodeFor(rng, alias.code);
+  if (rng.chance(0.3)) return { name: `${area}${rng.pick(DEPARTMENTS.slice(0, -1))}`, regionCode: alias.code, chain, placeOnlyTitle: null, siteCode };
+  return { name: `${area}管理委员会`, regionCode: alias.code, chain, placeOnlyTitle: area, siteCode };
 }

@@ -28,6 +28,8 @@ export type SynthOptions = {
   corruptions?: CorruptionKind[] | "random";
   /** at most this many lossy edits (drops, blanks) of each kind; default 2 */
   maxLossy?: number;
+  /** "managed": the reporting body is a managed area's (平潭综合实验区管理委员会 …) */
+  agencyKind?: "any" | "managed";
 };
 
 /** A rendered synthetic report and the answer key. */
@@ -52,8 +54,8 @@ function randomCorruptions(seed: number): CorruptionKind[] {
 }
 
 /** Builds one case; the same options always give the same bytes. */
-export function synthesize({ seed, layout: wantedLayout, variant, corruptions = [], maxLossy = 2 }: SynthOptions): SynthCase {
-  const report = generateReport({ seed, variant });
+export function synthesize({ seed, layout: wantedLayout, variant, corruptions = [], maxLossy = 2, agencyKind }: SynthOptions): SynthCase {
+  const report = generateReport({ seed, variant, agencyKind });
   const rng = createRng(seed ^ 0x9e3779b9);
   const layout = wantedLayout ?? rng.pick(LAYOUTS);
   const kinds = corruptions === "random" ? randomCorruptions(seed) : corruptions;
