@@ -60,13 +60,13 @@ test("the figures are in the server-rendered HTML", async ({ page, request }) =>
   expect(html).not.toContain("NaN");
 });
 
-test("额敏县 2025: 不掌握信息率 is — when no request was handled", async ({ page }, testInfo) => {
+test("额敏县 2025: 不掌握信息率 is —（无办结） when no request was handled (0/0)", async ({ page }, testInfo) => {
   test.slow(); // axe + four screenshots on a shared 2-core machine
   const path = await findAgencyPath(page, "额敏", /^额敏县人民政府/);
   await page.goto(`${path}?year=2025`);
   await expect(figure(page, "requestsHandled").locator("[data-value]")).toHaveText("0 件");
-  await expect(figure(page, "notHeldRate").locator("[data-value]")).toHaveText("—");
-  await expect(figure(page, "disclosureRate").locator("[data-value]")).toHaveText("—");
+  await expect(figure(page, "notHeldRate").locator("[data-value]")).toHaveText("—（无办结）");
+  await expect(figure(page, "disclosureRate").locator("[data-value]")).toHaveText("—（无办结）");
   await expect(page.locator("main")).not.toContainText("NaN");
   await expectNoSeriousAxeViolations(page);
   await attachScreenshots(page, testInfo, "agency-emin");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toRate } from "./figures/figures";
-import { formatCount, formatPercent, formatWanYuan, toRateDisplay } from "./format";
+import { formatCount, formatPercent, formatRateValue, formatWanYuan, toRateDisplay } from "./format";
 
 describe("format", () => {
   it("shows null as 未填报, never 0", () => {
@@ -12,7 +12,20 @@ describe("format", () => {
   it("shows an undefined rate as —, never NaN or 0%", () => {
     expect(formatPercent(null)).toBe("—");
     expect(formatPercent(Number.NaN)).toBe("—");
-    expect(toRateDisplay(toRate(0, 0)).text).toBe("—");
+    expect(toRateDisplay(toRate(1, null)).text).toBe("—");
+  });
+
+  it("shows 0/0 as —（无办结）: neither 未填报 nor 样本较小", () => {
+    expect(toRateDisplay(toRate(0, 0))).toEqual({ text: "—（无办结）", counts: null, isSmall: false });
+    expect(formatRateValue(null, 0)).toBe("—（无办结）");
+    expect(formatRateValue(null, null)).toBe("—");
+  });
+
+  it("calls 1–9 cases a small sample and 0 or 10 not", () => {
+    expect(toRateDisplay(toRate(0, 1)).isSmall).toBe(true);
+    expect(toRateDisplay(toRate(9, 9)).isSmall).toBe(true);
+    expect(toRateDisplay(toRate(0, 10)).isSmall).toBe(false);
+    expect(toRateDisplay(toRate(0, 0)).isSmall).toBe(false);
   });
 
   it("rounds to one decimal and keeps the counts", () => {

@@ -11,8 +11,10 @@ import type { Num } from "./report/types";
 
 /** Shown for a value the report does not state (null). */
 export const NOT_REPORTED = "未填报";
-/** Shown for a rate whose denominator is 0 or unknown. */
+/** Shown for a rate whose denominator is unknown. */
 export const UNDEFINED_RATE = "—";
+/** Shown for a rate over zero cases (0/0): nothing was handled, which is neither 未填报 nor a small sample. */
+export const NO_CASES = "—（无办结）";
 
 const integerFormat = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 0 });
 const wanYuanFormat = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 });
@@ -55,9 +57,15 @@ export type RateDisplay = { text: string; counts: string | null; isSmall: boolea
  * always shown with its counts and marked 样本较小. An undefined rate is just — (no "0/0").
  */
 export function toRateDisplay(rate: Rate): RateDisplay {
+  if (rate.value === null && rate.denominator === 0) return { text: NO_CASES, counts: null, isSmall: false };
   const text = formatPercent(rate.value);
   if (rate.value === null) return { text, counts: null, isSmall: false };
   return { text, counts: formatRateCounts(rate), isSmall: isSmallSample(rate) };
+}
+
+/** A rate's value for tables: its percentage, —（无办结） for 0/0, — when a count is unknown. */
+export function formatRateValue(value: number | null, denominator: number | null): string {
+  return value === null && denominator === 0 ? NO_CASES : formatPercent(value);
 }
 
 /** A value in the given unit. */

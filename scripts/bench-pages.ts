@@ -133,7 +133,9 @@ function pageUrls(d: BenchData): Record<string, string[]> {
   const out: Record<string, string[]> = {
     "rankings": [], "compare-national": [], "compare-province": [], "compare-prefecture": [], "compare-picked10": [],
     "agency": [], "region-province": [], "search": [], "api-lists": [],
+    "region-compare": [], "coverage": [],
   };
+  const regionFigures = ["requestsReceived", "notHeldRate", "disclosureRate", "penalty", "licensing"];
   for (let i = 0; i < 40; i++) {
     const figure = pick(figures, i);
     const year = pick(years, i);
@@ -147,6 +149,19 @@ function pageUrls(d: BenchData): Record<string, string[]> {
     out["compare-prefecture"]!.push(`/compare?figure=${figure}&year=${year}&level=县&scope=${pick(d.prefectures, i)}`);
     out["compare-picked10"]!.push(`/compare?figure=${figure}&year=${year}&level=县&agencies=${picked(i)}`);
     out["agency"]!.push(`/agencies/${pick(d.agencyIds, i)}`);
+    // region comparison (issue 14): the provinces with the tile map, a province's prefectures, a prefecture's counties
+    const regionFigure = pick(regionFigures, i);
+    out["region-compare"]!.push(
+      `/compare/regions?figure=${regionFigure}&year=${year}`,
+      `/compare/regions?figure=${regionFigure}&year=${year}&parent=${pick(d.provinces, i)}`,
+      `/compare/regions?figure=${regionFigure}&year=${year}&parent=${pick(d.prefectures, i)}`,
+    );
+    // coverage: expected / collected / 未收录 per year (national, a province, a prefecture)
+    out["coverage"]!.push(
+      `/api/v1/coverage?year=${year}`,
+      `/api/v1/coverage?region=${pick(d.provinces, i)}&year=${year}`,
+      `/api/v1/coverage?region=${pick(d.prefectures, i)}&year=${year}`,
+    );
     out["region-province"]!.push(`/regions/${pick(d.provinces, i)}`);
     out["search"]!.push(`/?q=${encodeURIComponent(pick(d.searchTerms, i))}`);
     out["api-lists"]!.push(

@@ -8,7 +8,10 @@ import { PngDownloadButton } from "@/components/compare/png-download-button";
 import { RankedBarChart } from "@/components/compare/ranked-bar-chart";
 import { toScopeName } from "@/lib/view/scope-options";
 import { TrendPanel } from "@/components/compare/trend-panel";
-import { compareQuerySchema, DEFAULT_PAGE_SIZE, parseParams, type CompareParams } from "@/lib/http/params";
+import Link from "next/link";
+import { compareQuerySchema, DEFAULT_PAGE_SIZE, parseParams, toPeerChoice, type CompareParams } from "@/lib/http/params";
+import { getPeerCoverage } from "@/lib/db/coverage";
+import { toPeerGroupName } from "@/lib/view/peer-group-words";
 import { resolveYear, toCompareQuery } from "@/lib/http/resolve-query";
 import { getComparison, listAgencyNames, listFigureSeries } from "@/lib/db/compare";
 import { AppError } from "@/lib/errors";
@@ -34,18 +37,30 @@ export default async function ComparePage({ searchParams }: PageProps) {
     );
   }
   const { year, years } = await resolveYear(params.year);
-  const [comparison, points, picked] = await Promise.all([
+  const [comparison, coverage, points, picked] = await Promise.all([
     year === null ? null : getComparison(toCompareQuery(params, year)),
+    year === null ? null : getPeerCoverage({ level: toPeerChoice(params.level), kind: toPeerChoice(params.kind), scope: params.scope, year }),
     listFigureSeries({ figure: params.figure, agencyIds: params.agencies }),
     listAgencyNames(params.agencies),
   ]);
   const meta = FIGURE_META[params.figure];
-  const view = { figure: params.figure, year, scope: params.scope, level: params.level, kind: params.kind, sort: params.sort, dir: params.dir, pageSize: params.pageSize, agencies: params.agencies };
+  const view = { figure: params.figure, year, scope: params.scope, level: params.level, kind: params.kind, reportScope: params.reportScope, sort: params.sort, dir: params.dir, pageSize: params.pageSize, agencies: params.agencies };
   const pickedInOrder = params.agencies.flatMap((id) => picked.filter((p) => p.id === id));
-  const title = `${toScopeName(params.scope)}${params.level ? `${params.level}级` : ""}${params.kind ?? "机关"} · ${meta.label} · ${year ?? "—"} 年`;
+  const level = toPeerChoice(params.level);
+  const kind = toPeerChoice(params.kind);
+  const title = `${toScopeName(params.scope)}${level ? `${level}级` : ""}${kind ?? "机关"} · ${meta.label} · ${year ?? "—"} 年`;
   return (
     <main className="mx-auto max-w-6xl space-y-4 p-4">
       <h1 className="text-2xl font-semibold">比较：{title}</h1>
+      <p className="text-sm text-slate-700" data-testid="peer-group">
+        同类组：<strong>{toPeerGroupName(params)}</strong>
+        {coverage?.kind === "governments" ? (
+          <span data-testid="peer-coverage">
+            ；收录 {coverage.collected.toLocaleString("zh-CN")} / {coverage.expected.toLocaleString("zh-CN")} 个{coverage.label}（未收录不等于未发布）
+          </span>
+        ) : null}
+        。<Link href={`/compare/regions${year ? `?year=${year}` : ""}`} className="text-sky-800 underline">按地区比较（省、地市、县区）</Link>
+      </p>
       <PeerFilterForm action="/compare" values={{ ...params, year }} years={years}>
         {params.agencies.length > 0 ? <input type="hidden" name="agencies" value={params.agencies.join(",")} /> : null}
         {params.sort !== "value" ? <input type="hidden" name="sort" value={params.sort} /> : null}

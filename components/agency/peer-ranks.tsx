@@ -9,6 +9,7 @@ type PeerRanksProps = { agencyId: number; peerGroupLabel: string; items: PeerRan
 function toRankingHref(figure: string, group: PeerGroup, agencyId: number): string {
   const params = new URLSearchParams({ figure, year: String(group.year), level: group.level, kind: group.kind });
   if (group.scope) params.set("scope", group.scope);
+  if (group.reportScope !== "own") params.set("reportScope", group.reportScope);
   params.set("highlight", String(agencyId));
   return `/rankings?${params.toString()}`;
 }

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { FIGURE_META, type FigureKey } from "@/lib/figures/figures";
-import { formatByUnit, formatNumber } from "@/lib/format";
+import { formatByUnit, formatNumber, formatRateValue } from "@/lib/format";
 
 type FigureValueProps = {
   figure: FigureKey;
@@ -15,13 +15,13 @@ export function FigureValue({ figure, value, numerator, denominator, isSmallSamp
   const meta = FIGURE_META[figure];
   return (
     <span className="inline-flex flex-wrap items-baseline justify-end gap-1">
-      <span className="tabular-nums">{formatByUnit(value, meta.unit)}</span>
-      {meta.isRate && numerator !== null && denominator !== null ? (
+      <span className="tabular-nums">{meta.isRate ? formatRateValue(value, denominator) : formatByUnit(value, meta.unit)}</span>
+      {meta.isRate && numerator !== null && denominator !== null && denominator > 0 ? (
         <span className="text-xs text-slate-500 tabular-nums">
           （{formatNumber(numerator)}/{formatNumber(denominator)}）
         </span>
       ) : null}
-      {isSmallSample ? <Badge tone="warn">样本较小</Badge> : null}
+      {isSmallSample && denominator !== 0 ? <Badge tone="warn">样本较小</Badge> : null}
     </span>
   );
 }

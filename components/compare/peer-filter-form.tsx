@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
 import { AGENCY_KINDS, AGENCY_LEVELS } from "@/lib/regions/agency-identity";
+import { REPORT_SCOPE_NAMES, REPORT_SCOPES } from "@/lib/figures/report-scope";
 import { FIGURE_KEYS, FIGURE_META, type FigureKey } from "@/lib/figures/figures";
 import { AutoSubmit } from "./auto-submit";
 import { ScopeFields } from "./scope-fields";
 
-export type PeerFilterValues = { figure: FigureKey; year: number | null; scope?: string; level?: string; kind?: string };
+export type PeerFilterValues = { figure: FigureKey; year: number | null; scope?: string; level?: string; kind?: string; reportScope?: string };
 
 type PeerFilterFormProps = {
   /** the page the form shows (/compare, /rankings) */
@@ -29,7 +30,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 /** The peer-group choices (指标, 年度, 范围, 层级, 类别) as a GET form: every choice ends up in the URL. */
 export function PeerFilterForm({ action, values, years, children }: PeerFilterFormProps) {
   return (
-    <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label="筛选">
+    <form method="get" action={action} autoComplete="off" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label="筛选">
       <AutoSubmit />
       <Field label="指标">
         <select name="figure" defaultValue={values.figure} className={selectClass}>
@@ -52,8 +53,8 @@ export function PeerFilterForm({ action, values, years, children }: PeerFilterFo
       </Field>
       <ScopeFields scope={values.scope} />
       <Field label="层级">
-        <select name="level" defaultValue={values.level ?? ""} className={selectClass}>
-          <option value="">全部层级</option>
+        <select name="level" defaultValue={values.level ?? "all"} className={selectClass}>
+          <option value="all">全部层级</option>
           {AGENCY_LEVELS.map((l) => (
             <option key={l} value={l}>
               {l}级
@@ -62,11 +63,20 @@ export function PeerFilterForm({ action, values, years, children }: PeerFilterFo
         </select>
       </Field>
       <Field label="类别">
-        <select name="kind" defaultValue={values.kind ?? ""} className={selectClass}>
-          <option value="">全部类别</option>
+        <select name="kind" defaultValue={values.kind ?? "all"} className={selectClass}>
+          <option value="all">全部类别</option>
           {AGENCY_KINDS.map((k) => (
             <option key={k} value={k}>
               {k}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="报告口径">
+        <select name="reportScope" defaultValue={values.reportScope ?? "own"} className={selectClass}>
+          {REPORT_SCOPES.map((k) => (
+            <option key={k} value={k}>
+              {REPORT_SCOPE_NAMES[k]}
             </option>
           ))}
         </select>

@@ -28,6 +28,7 @@ export function RankingTable({ figure, rows, peers, highlightId }: RankingTableP
         <thead>
           <tr className="border-b border-slate-300 text-left text-slate-600">
             <th scope="col" className="py-2 pr-3 font-medium">名次</th>
+            <th scope="col" className="py-2 pr-3 font-medium">较上年</th>
             <th scope="col" className="py-2 pr-3 font-medium">机关</th>
             <th scope="col" className="py-2 pr-3 font-medium">层级 / 类别</th>
             <th scope="col" className="py-2 pr-3 text-right font-medium">{meta.label}（{meta.unit}）</th>
@@ -47,6 +48,9 @@ export function RankingTable({ figure, rows, peers, highlightId }: RankingTableP
                 className={`border-b border-slate-100 ${isHighlighted ? "bg-amber-100 font-semibold" : ""}`}
               >
                 <td className="py-1.5 pr-3 tabular-nums">{r.rank}</td>
+                <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums" data-testid="rank-change">
+                  <RankChange rank={r.rank} previous={r.previousRank} />
+                </td>
                 <th scope="row" className="py-1.5 pr-3 text-left font-normal">
                   <Link href={`/agencies/${r.agencyId}`} className="text-sky-800 hover:underline">
                     {r.agencyName}
@@ -67,4 +71,14 @@ export function RankingTable({ figure, rows, peers, highlightId }: RankingTableP
       </table>
     </div>
   );
+}
+
+/** 较上年: ↑3 (moved up three places), ↓2, 持平, or 上年未排名 (not ranked in the same group the year before). */
+function RankChange({ rank, previous }: { rank: number; previous: number | null }) {
+  if (previous === null) return <span className="text-slate-600">上年未排名</span>;
+  const up = previous - rank;
+  if (up === 0) return <span className="text-slate-600">持平</span>;
+  return up > 0
+    ? <span className="text-emerald-800" aria-label={`上升 ${up} 名（上年第 ${previous} 名）`}>↑{up}</span>
+    : <span className="text-red-800" aria-label={`下降 ${-up} 名（上年第 ${previous} 名）`}>↓{-up}</span>;
 }

@@ -32,7 +32,7 @@ export type PeerRank =
   | { status: "not-reported" | "small-sample" | "identity-failed" };
 
 /** The peer group of an agency's report: same year, level, kind and province (latest versions only). */
-export type PeerGroup = { year: number; level: string; kind: string; scope: string | undefined };
+export type PeerGroup = { year: number; level: string; kind: string; scope: string | undefined; reportScope: "own" | "summary" };
 
 type PeerRankOptions = { agencyId: number; year: number; figure: RankedFigure };
 
@@ -45,13 +45,16 @@ export async function getPeerRank({ agencyId, year, figure }: PeerRankOptions): 
   const db = await getDb();
   const own = await db.report.findFirst({
     where: { agencyId, year, isLatest: true },
-    select: { level: true, kind: true, provinceCode: true, identitiesOk: true },
+    select: { level: true, kind: true, provinceCode: true, identitiesOk: true, scope: true },
   });
   if (!own) return null;
-  const group: PeerGroup = { year, level: own.level, kind: own.kind, scope: own.provinceCode ?? undefined };
+  const reportScope = own.scope === "summary" ? "summary" : "own";
+  const group: PeerGroup = { year, level: own.level, kind: own.kind, scope: own.provinceCode ?? undefined, reportScope };
   const ranking = await listRanking({ ...group, figure, include: false, order: "desc", page: 1, pageSize: 1, highlight: agencyId });
   if (ranking.highlighted) return { group, rank: { status: "ranked", rank: ranking.highlighted.rank, total: ranking.peers } };
   const full = await listRanking({ ...group, figure, include: true, order: "desc", page: 1, pageSize: 1, highlight: agencyId });
   if (!full.highlighted) return { group, rank: { status: "not-reported" } };
-  return { group, rank: { status: own.identitiesOk ? "small-sample" : "identity-failed" } };
+  // the checks of THIS figure (a failed 表四 check does not remove 申请量)
+  const row = full.rows.find((r) => r.agencyId === agencyId);
+  return { group, rank: { status: row && !row.identitiesOk ? "identity-failed" : "small-sample" } };
 }

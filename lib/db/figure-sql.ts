@@ -37,7 +37,7 @@ export function figureSelect(figure: FigureKey): Prisma.Sql {
   }
   const den = col(c.denominator);
   return Prisma.sql`${value}, ${col(c.numerator)}::float8 AS "numerator", ${den}::float8 AS "denominator",
-    (${den} IS NOT NULL AND ${den} < ${SMALL_SAMPLE_THRESHOLD}) AS "isSmallSample"`;
+    (${den} IS NOT NULL AND ${den} > 0 AND ${den} < ${SMALL_SAMPLE_THRESHOLD}) AS "isSmallSample"`;
 }
 
 /**
@@ -56,14 +56,22 @@ export function figureValue(figure: FigureKey): Prisma.Sql {
 }
 
 /** The peer group: year + latest version + optional level, kind and scope (province, prefecture or county). */
-export type PeerFilter = { year: number; level?: string; kind?: string; scope?: string };
+export type PeerFilter = {
+  year: number;
+  level?: string;
+  kind?: string;
+  scope?: string;
+  /** 报告口径: only own reports (本机关报告), only summary reports (汇总报告), or both; unset = both */
+  reportScope?: "own" | "summary" | "all";
+};
 
 /** WHERE conditions (without the WHERE) for a peer group over `"Report" r`; uses the (year, isLatest, level, kind, *Code) indexes. */
-export function peerWhere({ year, level, kind, scope }: PeerFilter): Prisma.Sql {
+export function peerWhere({ year, level, kind, scope, reportScope }: PeerFilter): Prisma.Sql {
   const parts = [Prisma.sql`r."year" = ${year}`, Prisma.sql`r."isLatest" = true`];
   if (level) parts.push(Prisma.sql`r."level" = ${level}`);
   if (kind) parts.push(Prisma.sql`r."kind" = ${kind}`);
   if (scope) parts.push(scopeCondition(scope));
+  if (reportScope === "own" || reportScope === "summary") parts.push(Prisma.sql`r."scope" = ${reportScope}`);
   return Prisma.join(parts, " AND ");
 }
 

@@ -27,6 +27,8 @@ export type RankingQuery = PeerFilter & {
 };
 
 export type RankingRow = PeerReportRow & {
+  /** rank in the same peer group the year before (same level, kind, region, 口径 and exclusions); null: not ranked then */
+  previousRank: number | null;
   rank: number;
   /** 0–100, see the module comment */
   percentile: number;
@@ -45,6 +47,10 @@ export type Ranking = {
   totalPages: number;
   /** median of the ranked values (null when nothing is ranked) */
   median: number | null;
+  /** min, quartiles and max of the ranked values, for the distribution plot (null when nothing is ranked) */
+  distribution: { min: number; q1: number; median: number; q3: number; max: number } | null;
+  /** how many peers were ranked the year before (null when that year has no snapshot rows) */
+  previousPeers: number | null;
   rows: RankingRow[];
   /** the highlighted agency's place, or null when it is not ranked in this view */
   highlighted: { agencyId: number; rank: number; position: number } | null;
@@ -118,12 +124,19 @@ export async function listRanking(query: RankingQuery): Promise<Ranking> {
       : null;
   const page = highlighted && query.page === 1 ? Math.ceil(highlighted.position / query.pageSize) : query.page;
   const leftOut = { notReported: snapshot.notReported, smallSample: snapshot.smallSample, identityFailed: snapshot.identityFailed };
-  const rows = result.filter((r) => r.position !== null).map(toRankingRow);
+  const pageRows = result.filter((r) => r.position !== null);
+  const [distribution, previous] = await Promise.all([
+    loadDistribution(snapshot.id, snapshot.peers),
+    loadPreviousRanks(query, pageRows.map((r) => r.agencyId)),
+  ]);
+  const rows = pageRows.map((r) => toRankingRow(r, previous.ranks.get(r.agencyId) ?? null));
   return {
     query,
     peers,
     leftOut: query.include ? { ...leftOut, smallSample: 0, identityFailed: 0 } : leftOut,
     median: snapshot.median,
+    distribution,
+    previousPeers: previous.peers,
     page,
     totalPages: Math.max(1, Math.ceil(peers / query.pageSize)),
     rows,
@@ -131,8 +144,33 @@ export async function listRanking(query: RankingQuery): Promise<Ranking> {
   };
 }
 
-function toRankingRow(r: PageRow): RankingRow {
+/** Quartiles of the ranked values of a stored group (reads its ranked entries by snapshotId). */
+async function loadDistribution(snapshotId: number, peers: number): Promise<Ranking["distribution"]> {
+  if (peers === 0) return null;
+  const db = await getDb();
+  const [row] = await db.$queryRaw<{ q: number[] }[]>`
+    SELECT percentile_cont(ARRAY[0, 0.25, 0.5, 0.75, 1]::float8[]) WITHIN GROUP (ORDER BY e."value")::float8[] AS "q"
+    FROM "RankingEntry" e WHERE e."snapshotId" = ${snapshotId}::int AND e."rank" IS NOT NULL`;
+  const q = row?.q;
+  if (!q || q.length !== 5 || q.some((v) => v === null)) return null;
+  return { min: q[0]!, q1: q[1]!, median: q[2]!, q3: q[3]!, max: q[4]! };
+}
+
+/** The ranks of these agencies in the same group the year before (its own stored snapshot). */
+async function loadPreviousRanks(query: RankingQuery, agencyIds: number[]): Promise<{ ranks: Map<number, number>; peers: number | null }> {
+  if (agencyIds.length === 0) return { ranks: new Map(), peers: null };
+  const db = await getDb();
+  const previous = await ensureSnapshot(db, rankingGroup({ ...query, year: query.year - 1 }));
+  if (previous.peers === 0) return { ranks: new Map(), peers: null };
+  const rows = await db.$queryRaw<{ agencyId: number; rank: number }[]>`
+    SELECT e."agencyId", e."rank" FROM "RankingEntry" e
+    WHERE e."snapshotId" = ${previous.id}::int AND e."agencyId" = ANY(${agencyIds}::int[]) AND e."rank" IS NOT NULL`;
+  return { ranks: new Map(rows.map((r) => [r.agencyId, r.rank])), peers: previous.peers };
+}
+
+function toRankingRow(r: PageRow, previousRank: number | null): RankingRow {
   return {
+    previousRank,
     rank: r.rank, percentile: r.percentile, agencyId: r.agencyId, agencyName: r.agencyName, regionCode: r.regionCode,
     level: r.level, kind: r.kind, reportId: r.reportId, value: r.value, numerator: r.numerator, denominator: r.denominator,
     isSmallSample: r.isSmallSample, identitiesOk: r.identitiesOk,

@@ -167,3 +167,62 @@ function rankRows(rows: RegionComparisonRow[]): RegionComparisonRow[] {
   });
   return [...withValue, ...rows.filter((r) => r.value === null)];
 }
+
+/** One year of a region's own figures (the region page): its government's summary report, else the sum of own reports. */
+export type RegionYearFigures = {
+  year: number;
+  source: "summary" | "sum";
+  summary: { reportId: number; agencyId: number; agencyName: string } | null;
+  /** own reports in the sum (every own report of the year under the region) */
+  reports: number;
+  requestsReceived: number | null;
+  requestsHandled: number | null;
+  notHeld: number | null;
+  notHeldBase: number | null;
+  disclosed: number | null;
+  disclosedBase: number | null;
+};
+
+type YearSumRow = Omit<RegionYearFigures, "source" | "summary"> & { summaryId: number | null; summaryAgencyId: number | null; summaryName: string | null };
+
+/**
+ * A region's figures for every year, without double counting (see the module comment): one statement over the
+ * region's latest reports, plus its government's summary report of each year when there is one.
+ */
+export async function listRegionYearFigures(code: string): Promise<RegionYearFigures[]> {
+  const db = await getDb();
+  const own = Prisma.sql`r."scope" = 'own'`;
+  const rows = await db.$queryRaw<YearSumRow[]>`
+    WITH sums AS (
+      SELECT r."year",
+             (COUNT(*) FILTER (WHERE ${own}))::int AS "reports",
+             sum(r."requestsReceived") FILTER (WHERE ${own})::float8 AS "requestsReceived",
+             sum(r."requestsHandled") FILTER (WHERE ${own})::float8 AS "requestsHandled",
+             sum(r."notHeld") FILTER (WHERE ${own} AND r."notHeld" IS NOT NULL AND r."requestsHandled" IS NOT NULL)::float8 AS "notHeld",
+             sum(r."requestsHandled") FILTER (WHERE ${own} AND r."notHeld" IS NOT NULL AND r."requestsHandled" IS NOT NULL)::float8 AS "notHeldBase",
+             sum(r."disclosed") FILTER (WHERE ${own} AND r."disclosed" IS NOT NULL AND r."requestsHandled" IS NOT NULL)::float8 AS "disclosed",
+             sum(r."requestsHandled") FILTER (WHERE ${own} AND r."disclosed" IS NOT NULL AND r."requestsHandled" IS NOT NULL)::float8 AS "disclosedBase"
+      FROM "Report" r WHERE r."isLatest" AND ${underRegion(code)}
+      GROUP BY r."year"
+    ), summaries AS (
+      SELECT DISTINCT ON (r."year") r."year", r."id", r."agencyId", a."name", r."requestsReceived", r."requestsHandled",
+             r."notHeld", r."disclosed"
+      FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" LEFT JOIN "Region" g ON g."code" = r."regionCode"
+      WHERE r."isLatest" AND r."scope" = 'summary' AND r."regionCode" = ${code} AND ${IS_REGION_GOVERNMENT}
+      ORDER BY r."year", r."id" DESC
+    )
+    SELECT s."year", s."reports", m."id" AS "summaryId", m."agencyId" AS "summaryAgencyId", m."name" AS "summaryName",
+           CASE WHEN m."id" IS NULL THEN s."requestsReceived" ELSE m."requestsReceived" END::float8 AS "requestsReceived",
+           CASE WHEN m."id" IS NULL THEN s."requestsHandled" ELSE m."requestsHandled" END::float8 AS "requestsHandled",
+           CASE WHEN m."id" IS NULL THEN s."notHeld" ELSE m."notHeld" END::float8 AS "notHeld",
+           CASE WHEN m."id" IS NULL THEN s."notHeldBase" ELSE m."requestsHandled" END::float8 AS "notHeldBase",
+           CASE WHEN m."id" IS NULL THEN s."disclosed" ELSE m."disclosed" END::float8 AS "disclosed",
+           CASE WHEN m."id" IS NULL THEN s."disclosedBase" ELSE m."requestsHandled" END::float8 AS "disclosedBase"
+    FROM sums s LEFT JOIN summaries m ON m."year" = s."year"
+    ORDER BY s."year"`;
+  return rows.map(({ summaryId, summaryAgencyId, summaryName, ...r }) => ({
+    ...r,
+    source: summaryId === null ? "sum" : "summary",
+    summary: summaryId === null ? null : { reportId: summaryId, agencyId: summaryAgencyId!, agencyName: summaryName! },
+  }));
+}

@@ -37,7 +37,8 @@ function minusOrNull(a: Num, b: Num): Num {
 
 /** True when a rate rests on fewer than SMALL_SAMPLE_THRESHOLD cases (and so is marked and left out of rankings by default). */
 export function isSmallSample(rate: Rate): boolean {
-  return rate.denominator !== null && rate.denominator < SMALL_SAMPLE_THRESHOLD;
+  // 1–9 cases; 0 cases is no sample at all (—（无办结）), not a small one
+  return rate.denominator !== null && rate.denominator > 0 && rate.denominator < SMALL_SAMPLE_THRESHOLD;
 }
 
 function litigationSums(doc: CanonicalReport): { total: Num; corrected: Num; pending: Num } {

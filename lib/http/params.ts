@@ -7,8 +7,11 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { FIGURE_KEYS, FIGURE_META } from "@/lib/figures/figures";
 import { REGION_FIGURE_KEYS } from "@/lib/figures/region-figures";
+import { REPORT_SCOPES } from "@/lib/figures/report-scope";
 import { AGENCY_KINDS, AGENCY_LEVELS } from "@/lib/regions/agency-identity";
 import { getRegion } from "@/lib/regions/gazetteer";
+
+export { REPORT_SCOPE_NAMES, REPORT_SCOPES } from "@/lib/figures/report-scope";
 
 /** Most agencies a user can line up side by side across years. */
 export const MAX_COMPARED_AGENCIES = 10;
@@ -66,8 +69,11 @@ export const peerQuerySchema = z.object({
   figure: z.preprocess(emptyAsUnset, figureSchema.default("requestsReceived")),
   year: optional(yearSchema),
   scope: optional(scopeSchema),
-  level: optional(z.enum(AGENCY_LEVELS, { error: () => `level 必须是 ${AGENCY_LEVELS.join("、")} 之一` })),
-  kind: optional(z.enum(AGENCY_KINDS, { error: () => `kind 必须是 ${AGENCY_KINDS.join("、")} 之一` })),
+  /** "all": every level (a page's explicit choice; unset lets /rankings use its default peer group) */
+  level: optional(z.enum([...AGENCY_LEVELS, "all"], { error: () => `level 必须是 ${AGENCY_LEVELS.join("、")} 或 all 之一` })),
+  kind: optional(z.enum([...AGENCY_KINDS, "all"], { error: () => `kind 必须是 ${AGENCY_KINDS.join("、")} 或 all 之一` })),
+  /** 报告口径: own (本机关报告, default: a city-wide summary is not ranked against single offices), summary, or all */
+  reportScope: z.preprocess(emptyAsUnset, z.enum(REPORT_SCOPES, { error: () => "reportScope 只能是 own（本机关报告）、summary（汇总报告）或 all" }).default("own")),
 });
 
 export const paginationSchema = z.object({
@@ -87,6 +93,20 @@ export const rankingQuerySchema = peerQuerySchema.extend(paginationSchema.shape)
   highlight: optional(idSchema("highlight")),
 });
 export type RankingParams = z.infer<typeof rankingQuerySchema>;
+
+/**
+ * The default peer group of /rankings (同级同类同口径): county-level 人民政府, own reports, when the URL chooses neither a
+ * level nor a kind; an explicit "all" keeps every level / kind.
+ */
+export function withDefaultPeerGroup<T extends { level?: string; kind?: string }>(p: T): T {
+  if (p.level === undefined && p.kind === undefined) return { ...p, level: "县", kind: "人民政府" };
+  return p;
+}
+
+/** "all" → unset (every level / kind). */
+export function toPeerChoice(value: string | undefined): string | undefined {
+  return value === "all" ? undefined : value;
+}
 
 /** Comma-separated agency ids, at most ten. */
 const agencyListSchema = z

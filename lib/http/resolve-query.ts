@@ -2,7 +2,7 @@
  * Turns parsed URL parameters into the lib/db queries both the pages and /api/v1 run,
  * filling the one default that needs the store: the year (the newest year with reports).
  */
-import type { CompareParams, RankingParams } from "@/lib/http/params";
+import { toPeerChoice, type CompareParams, type RankingParams } from "@/lib/http/params";
 import { listReportYears, type CompareQuery } from "@/lib/db/compare";
 import type { RankingQuery } from "@/lib/db/rankings";
 
@@ -15,7 +15,7 @@ export async function resolveYear(requested: number | undefined): Promise<{ year
 /** The ranking query for these parameters and year. */
 export function toRankingQuery(p: RankingParams, year: number): RankingQuery {
   return {
-    figure: p.figure, year, level: p.level, kind: p.kind, scope: p.scope,
+    figure: p.figure, year, level: toPeerChoice(p.level), kind: toPeerChoice(p.kind), scope: p.scope, reportScope: p.reportScope,
     include: p.include, order: p.order, page: p.page, pageSize: p.pageSize, highlight: p.highlight,
   };
 }
@@ -23,7 +23,7 @@ export function toRankingQuery(p: RankingParams, year: number): RankingQuery {
 /** The comparison query for these parameters and year. */
 export function toCompareQuery(p: CompareParams, year: number): CompareQuery {
   return {
-    figure: p.figure, year, level: p.level, kind: p.kind, scope: p.scope,
+    figure: p.figure, year, level: toPeerChoice(p.level), kind: toPeerChoice(p.kind), scope: p.scope, reportScope: p.reportScope,
     sort: p.sort, dir: p.dir, page: p.page, pageSize: p.pageSize,
   };
 }

@@ -20,10 +20,10 @@ describe("toFigureCards", () => {
     expect(byId.notHeldRate).toMatchObject({ value: "45.5%", counts: "30/66", isSmallSample: false });
   });
 
-  it("shows — for a rate with nothing handled, never 0% or NaN", () => {
+  it("shows —（无办结） for a rate with nothing handled (0/0), never 0%, NaN, 未填报 or 样本较小", () => {
     const cards = toFigureCards(computeFigures(asDoc(emin)), {});
     const rate = cards.find((c) => c.id === "notHeldRate");
-    expect(rate?.value).toBe("—");
+    expect(rate?.value).toBe("—（无办结）");
     expect(cards.map((c) => c.value).join()).not.toMatch(/NaN/);
   });
 });

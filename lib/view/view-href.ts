@@ -15,6 +15,8 @@ const DEFAULTS: Record<string, string> = {
   order: "desc",
   include: "0",
   format: "json",
+  reportScope: "own",
+  view: "map",
 };
 
 function toText(value: ViewParams[string]): string {

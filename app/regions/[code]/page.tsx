@@ -10,7 +10,10 @@ import { listChildRegions, listRegionAgencies, type RegionAgencyRow } from "@/li
 import { getFigure } from "@/lib/figures/figures";
 import { formatCount } from "@/lib/format";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
-import { toRegionYearTotals } from "@/lib/view/to-trend-series";
+import { CoveragePanel } from "@/components/coverage/coverage-panel";
+import { listReportYears } from "@/lib/db/compare";
+import { getRegionCoverage } from "@/lib/db/coverage";
+import { listRegionYearFigures } from "@/lib/db/region-compare";
 
 export const dynamic = "force-dynamic";
 
@@ -47,6 +50,9 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
   const query = await searchParams;
   const sortParam = first(query.sort);
   const sort: SortKey = sortParam && sortParam in SORTS ? (sortParam as SortKey) : "name";
+  const rawYear = first(query.year);
+  const allYears = await listReportYears();
+  const requestedYear = rawYear !== undefined && allYears.includes(Number(rawYear)) ? Number(rawYear) : undefined;
   const agencies = await listRegionAgencies(region);
   const pageCount = Math.max(1, Math.ceil(agencies.length / PAGE_SIZE));
   const pageParam = Number(first(query.page) ?? "1");
@@ -63,7 +69,12 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
   const chain = getRegionChain(region.code);
   const children = listChildRegions(region.code, agencies).sort((a, b) => b.agencyCount - a.agencyCount);
   const allReports = agencies.flatMap((a) => a.reports);
-  const totals = toRegionYearTotals(allReports);
+  const [yearFigures, coverage] = await Promise.all([
+    listRegionYearFigures(region.code),
+    allYears.length > 0 && region.level <= 3
+      ? getRegionCoverage({ code: region.code, years: allYears, year: requestedYear ?? allYears[0]! })
+      : null,
+  ]);
   const years = [...new Set(allReports.map((r) => r.year))].sort((a, b) => a - b);
   const coverageYears = years.length > 0 ? range(years[0] ?? 0, years.at(-1) ?? 0) : [];
 
@@ -113,15 +124,18 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
               </nav>
             ) : null}
           </Card>
-          <Card title="地区合计（按年度）">
-            <p className="mb-2 text-sm text-slate-600">为本地区已收录机关的简单加总，未收录的机关不在其中；比率按同时填报分子与办结量的报告合并计算。</p>
-            <ScrollTable label="地区历年合计" minWidthRem={32}>
+          <Card title="地区数据（按年度）">
+            <p className="mb-2 text-sm text-slate-600">
+              有本地区政府的<strong>汇总报告</strong>时取汇总报告；否则为已收录机关<strong>本机关报告之和</strong>（合计），未收录的机关不在其中。
+              两种口径不混合，汇总报告不与其下级相加；比率由分子、分母之和计算。各年收录的机关不同，合计的变化可能只是收录的变化。
+            </p>
+            <ScrollTable label="地区历年数据" minWidthRem={36}>
               <table className="w-full border-collapse text-sm" data-testid="region-totals">
-                <caption className="sr-only">地区历年合计</caption>
+                <caption className="sr-only">地区历年数据</caption>
                 <thead>
                   <tr className="border-b border-slate-200 text-left text-slate-600">
                     <th scope="col" className="py-2 pr-3 font-medium">年度</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">报告数</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">来源</th>
                     <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("requestsReceived").label}</th>
                     <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("requestsHandled").label}</th>
                     <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("notHeldRate").label}</th>
@@ -129,22 +143,30 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
                   </tr>
                 </thead>
                 <tbody>
-                  {totals.map((t) => (
+                  {yearFigures.map((t) => (
                     <tr key={t.year} className="border-b border-slate-100">
                       <th scope="row" className="py-2 pr-3 text-left font-normal tabular-nums">{t.year}</th>
-                      <td className="py-2 pr-3 text-right tabular-nums">{t.reports}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">
-                        {formatCount(t.requestsReceived)}
-                        {t.missingReceived > 0 ? <span className="block text-xs text-slate-600">{t.missingReceived} 份未填报</span> : null}
+                      <td className="py-2 pr-3">
+                        {t.summary ? (
+                          <>汇总报告（<Link href={`/agencies/${t.summary.agencyId}`} className="text-sky-800 underline">{t.summary.agencyName}</Link>）</>
+                        ) : (
+                          <>合计（{t.reports} 个机关）</>
+                        )}
                       </td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{formatCount(t.requestsReceived)}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{formatCount(t.requestsHandled)}</td>
-                      <td className="py-2 pr-3 text-right"><RateCell numerator={t.notHeldRate.numerator} denominator={t.notHeldRate.denominator} /></td>
-                      <td className="py-2 pr-3 text-right"><RateCell numerator={t.disclosureRate.numerator} denominator={t.disclosureRate.denominator} /></td>
+                      <td className="py-2 pr-3 text-right"><RateCell numerator={t.notHeld} denominator={t.notHeldBase} /></td>
+                      <td className="py-2 pr-3 text-right"><RateCell numerator={t.disclosed} denominator={t.disclosedBase} /></td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </ScrollTable>
+            {region.level < 3 ? (
+              <p className="mt-2 text-sm">
+                <Link href={`/compare/regions?parent=${region.code}`} className="text-sky-800 underline">比较{region.name}的各下级地区</Link>
+              </p>
+            ) : null}
           </Card>
           <Card title="年报收录矩阵">
             <p className="mb-2 text-sm text-slate-600">“未收录”表示本站没有该机关该年度的年报：可能未发布，也可能尚未收集。</p>
@@ -152,6 +174,12 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
           </Card>
         </>
       )}
+
+      {coverage ? (
+        <Card title="收录情况">
+          <CoveragePanel coverage={coverage} yearHref={(y) => `/regions/${region.code}?year=${y}`} />
+        </Card>
+      ) : null}
 
       {children.length > 0 ? (
         <Card title="下级地区">
