@@ -32,6 +32,7 @@ test("sorting and picking agencies are kept in the URL; the trend chart shows th
   await expect(trendTable).toContainText("2025");
 
   await page.getByLabel("指标").selectOption("licensing");
+  await page.getByRole("button", { name: "查看" }).click();
   await expect(page).toHaveURL(/figure=licensing/);
   await expect(page).toHaveURL(/agencies=\d+/);
   await page.goBack();

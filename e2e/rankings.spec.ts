@@ -26,15 +26,18 @@ test("changing figure, year or scope changes the URL and the result; back restor
   await expect(bodyRows(page).first()).toContainText("鄂托克旗人民政府");
 
   await page.getByLabel("指标").selectOption("notHeldRate");
+  await page.getByRole("button", { name: "查看" }).click();
   await expect(page).toHaveURL(/figure=notHeldRate/);
   await expect(table(page).locator("thead")).toContainText("不掌握信息率");
 
   await page.getByLabel("年度").selectOption("2020");
+  await page.getByRole("button", { name: "查看" }).click();
   await expect(page).toHaveURL(/year=2020/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("2020");
 
   await page.goto("/rankings?year=2025");
   await page.locator('select[name="scope"]').first().selectOption({ label: "新疆维吾尔自治区" });
+  await page.getByRole("button", { name: "查看" }).click();
   await expect(page).toHaveURL(/scope=650000/);
   await expect(bodyRows(page)).toHaveCount(1);
   await expect(bodyRows(page).first()).toContainText("额敏县人民政府");

@@ -3,7 +3,7 @@
  * the same function and progress bar as `npm run ingest`, into a fresh PostgreSQL database each run, for
  *   - N generated text/HTML reports (lib/testing/synth, default 1,000; target ≥ 300 reports/s), and
  *   - M generated reports written as PDFs (default 40),
- * each at 1 and at W documents in flight (default: one per core, at least 2). Prints the load average beside each
+ * each with a parse pool (lib/parse-pool) of 1 and of W worker threads (default: one per core, at least 2). Prints the load average beside each
  * figure (the machine is shared). Exit 1 when any file failed.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { seedRegions } from "@/lib/db/seed-regions";
+import { ParsePool } from "@/lib/parse-pool";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
 import { renderReportPdf } from "@/lib/testing/pdf/render-report-pdf";
@@ -51,20 +52,23 @@ const load = (): string => `load ${os.loadavg().map((l) => l.toFixed(1)).join(" 
 /** Ingest a folder into a fresh database at `inFlight` documents at a time; returns reports per second. */
 async function run(label: string, dir: string, count: number, inFlight: number): Promise<{ perSecond: number; failed: number }> {
   const t = await createTestDatabase("postgres", "bench_ingest");
+  // a parse pool of `inFlight` worker threads (the same pool the CLI and the route use)
+  const pool = new ParsePool({ workers: inFlight });
   try {
     await seedRegions(t.db);
     const bar = createProgressBar(count);
     const t0 = performance.now();
-    const summary = await ingestFiles(t.db, [dir], { concurrency: inFlight, onProgress: (p) => bar.update(p.done) });
+    const summary = await ingestFiles(t.db, [dir], { concurrency: Math.max(2, inFlight), pool, onProgress: (p) => bar.update(p.done) });
     const seconds = (performance.now() - t0) / 1000;
     bar.finish();
     const stored = await t.db.report.count();
     const perSecond = count / seconds;
-    console.log(`${label.padEnd(6)} ${String(inFlight).padStart(2)} in flight: ${count} reports in ${seconds.toFixed(2)} s = ${perSecond.toFixed(1)} reports/s  (${load()})`);
+    console.log(`${label.padEnd(6)} ${String(inFlight).padStart(2)} worker(s): ${count} reports in ${seconds.toFixed(2)} s = ${perSecond.toFixed(1)} reports/s  (${load()})`);
     console.log(`        new ${summary.created}, new version ${summary.newVersions}, unchanged ${summary.unchanged}, failed ${summary.failures.length}; ${stored} rows in Report`);
     for (const f of summary.failures.slice(0, 5)) console.log(`        failed ${f.file}: [${f.code}] ${f.message}`);
     return { perSecond, failed: summary.failures.length };
   } finally {
+    await pool.close();
     await t.drop();
   }
 }

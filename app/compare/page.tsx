@@ -18,7 +18,11 @@ import { AppError } from "@/lib/errors";
 import { FIGURE_META } from "@/lib/figures/figures";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "比较 · 政府信息公开年报数据" };
+export const metadata: Metadata = {
+  title: "比较",
+  description: "把几个机关或地区放在一起，看历年申请量、公开率等数据的走势。",
+  openGraph: { title: "比较", description: "把几个机关或地区放在一起，看历年申请量、公开率等数据的走势。" },
+};
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -18,7 +18,11 @@ import { AppError } from "@/lib/errors";
 import { FIGURE_META } from "@/lib/figures/figures";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "排名 · 政府信息公开年报数据" };
+export const metadata: Metadata = {
+  title: "排名",
+  description: "同级同类机关按申请量、公开率等数据排名；小样本与勾稽关系不符的报告默认不参与排名。",
+  openGraph: { title: "排名", description: "同级同类机关按申请量、公开率等数据排名；小样本与勾稽关系不符的报告默认不参与排名。" },
+};
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { Finding } from "@/lib/report/types";
+import { describeRule, toReaderText } from "@/lib/view/report-fields";
 import type { CrossYearCheck, QualityReport } from "@/lib/view/to-quality-report";
 
 type QualityPanelProps = { quality: QualityReport; crossYear: CrossYearCheck };
@@ -38,7 +39,7 @@ export function QualityPanel({ quality, crossYear }: QualityPanelProps) {
             {quality.inferred.map((cell) => (
               <li key={cell.path}>
                 {cell.label}：<span className="tabular-nums">{typeof cell.value === "number" || typeof cell.value === "string" ? cell.value : "未填报"}</span>
-                {cell.rule ? <span className="text-slate-600">（依据 {cell.rule}）</span> : null}
+                {cell.rule ? <span className="text-slate-600">（依据 {describeRule(cell.rule)}）</span> : null}
                 {cell.line ? (
                   <a href={`#L${cell.line}`} className="ml-2 text-sky-800 underline">
                     原文第 {cell.line} 行
@@ -74,7 +75,7 @@ function FindingList({ findings }: { findings: Finding[] }) {
         return (
           <li key={`${f.code}-${i}`} className="flex flex-wrap items-center gap-2">
             <Badge tone={sev.tone}>{sev.label}</Badge>
-            <span>{f.message}</span>
+            <span>{toReaderText(f.message)}</span>
             {f.loc ? (
               <a href={`#L${f.loc.line}`} className="text-sky-800 underline">
                 原文第 {f.loc.line} 行

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AGENCY_KINDS, AGENCY_LEVELS } from "@/lib/regions/agency-identity";
 import { REPORT_SCOPE_NAMES, REPORT_SCOPES } from "@/lib/figures/report-scope";
 import { FIGURE_KEYS, FIGURE_META, type FigureKey } from "@/lib/figures/figures";
-import { AutoSubmit } from "./auto-submit";
+import { FilterFormEnhancer } from "./filter-form-enhancer";
 import { ScopeFields } from "./scope-fields";
 
 export type PeerFilterValues = { figure: FigureKey; year: number | null; scope?: string; level?: string; kind?: string; reportScope?: string };
@@ -31,7 +31,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function PeerFilterForm({ action, values, years, children }: PeerFilterFormProps) {
   return (
     <form method="get" action={action} autoComplete="off" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label="筛选">
-      <AutoSubmit />
+      <FilterFormEnhancer />
       <Field label="指标">
         <select name="figure" defaultValue={values.figure} className={selectClass}>
           {FIGURE_KEYS.map((k) => (

@@ -6,7 +6,7 @@ const selectClass = "rounded border border-slate-300 bg-white px-2 py-1 text-sm"
 /**
  * 范围 as two selects, both named `scope`: the province (全国 or one of 31), then the prefectures of the chosen
  * province only (keeps the page small). The more specific (last non-empty) value wins; changing the province
- * clears the prefecture (data-clears, see AutoSubmit).
+ * clears the prefecture (data-clears, see FilterFormEnhancer).
  */
 export function ScopeFields({ scope }: { scope?: string }) {
   // codes nest by prefix (GB/T 2260); a few regions are their own parent in the data (东莞 441900), so no tree walk

@@ -7,17 +7,30 @@ import { AppError } from "@/lib/errors";
 import { FIGURE_KEYS, getFigure, type FigureKey } from "@/lib/figures/figures";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ResolvedAgency } from "@/lib/regions/agency-identity";
+import { getRegionChain } from "@/lib/regions/gazetteer";
 
-export type AgencyListQuery = { q?: string; level?: string; kind?: string; region?: string; page: number; pageSize: number };
+export type AgencyListQuery = { q?: string; level?: string; kind?: string; region?: string; year?: number; page: number; pageSize: number };
 
-export type AgencySummary = Omit<ResolvedAgency, "countyCode">;
+export type AgencySummary = Omit<ResolvedAgency, "countyCode"> & {
+  /** region names from the province down (江苏省, 淮安市, 洪泽区): same-named bodies told apart */
+  regionNames: string[];
+  /** the same joined: 江苏省 › 淮安市 › 洪泽区 */
+  regionPath: string | null;
+};
+
+/** A stored agency row with its region path names (from the gazetteer). */
+function withRegionPath<T extends { regionCode: string | null }>(row: T): T & { regionNames: string[]; regionPath: string | null } {
+  const regionNames = row.regionCode ? getRegionChain(row.regionCode).map((r) => r.name) : [];
+  return { ...row, regionNames, regionPath: regionNames.length > 0 ? regionNames.join(" › ") : null };
+}
 
 const agencySelect = {
   id: true, name: true, regionCode: true, level: true, kind: true, provinceCode: true, prefectureCode: true,
 } as const satisfies Prisma.AgencySelect;
 
-function agencyWhere({ q, level, kind, region }: AgencyListQuery): Prisma.AgencyWhereInput {
+function agencyWhere({ q, level, kind, region, year }: AgencyListQuery): Prisma.AgencyWhereInput {
   const where: Prisma.AgencyWhereInput = {};
+  if (year !== undefined) where.reports = { some: { year } };
   if (q) where.OR = [{ name: { contains: q } }, { aliases: { some: { name: { contains: q } } } }];
   if (level) where.level = level;
   if (kind) where.kind = kind;
@@ -36,7 +49,7 @@ export async function listAgencies(query: AgencyListQuery): Promise<{ total: num
       skip: (query.page - 1) * query.pageSize, take: query.pageSize,
     }),
   ]);
-  return { total, items };
+  return { total, items: items.map(withRegionPath) };
 }
 
 /** A report version's summary with its figures (the typed columns). */
@@ -73,15 +86,18 @@ function toReportSummary(row: ReportRow): ReportSummary {
 }
 
 /** One agency with its aliases and every report version (newest year first), or AppError("not-found"). */
-export async function getAgencyOrThrow(id: number): Promise<AgencySummary & { aliases: string[]; reports: ReportSummary[] }> {
+export async function getAgencyOrThrow(id: number, year?: number): Promise<AgencySummary & { aliases: string[]; reports: ReportSummary[] }> {
   const db = await getDb();
   const agency = await db.agency.findUnique({
     where: { id },
-    select: { ...agencySelect, aliases: { select: { name: true } }, reports: { select: reportSelect, orderBy: [{ year: "desc" }, { version: "desc" }] } },
+    select: {
+      ...agencySelect, aliases: { select: { name: true } },
+      reports: { where: year === undefined ? {} : { year }, select: reportSelect, orderBy: [{ year: "desc" }, { version: "desc" }] },
+    },
   });
   if (!agency) throw new AppError("not-found", `没有编号为 ${id} 的机关`);
   const { aliases, reports, ...rest } = agency;
-  return { ...rest, aliases: aliases.map((a) => a.name), reports: reports.map(toReportSummary) };
+  return { ...withRegionPath(rest), aliases: aliases.map((a) => a.name), reports: reports.map(toReportSummary) };
 }
 
 export type ReportListQuery = { agencyId?: number; year?: number; latestOnly: boolean; page: number; pageSize: number };

@@ -34,7 +34,7 @@ const ok = (schema: Json, description: string): Json => ({
   content: { "application/json": { schema } },
 });
 const ERRORS = {
-  "400": { description: "参数有误", content: { "application/json": { schema: ref("Error") } } },
+  "400": { description: "参数有误，或有本接口不认识的参数（错误信息列出未知参数与可用参数）", content: { "application/json": { schema: ref("Error") } } },
   "404": { description: "不存在", content: { "application/json": { schema: ref("Error") } } },
 };
 
@@ -63,6 +63,8 @@ const SCHEMAS: Json = {
     properties: {
       id: { type: "integer" }, name: { type: "string" }, regionCode: nullable("string"), level: { type: "string" },
       kind: { type: "string" }, provinceCode: nullable("string"), prefectureCode: nullable("string"),
+      regionNames: { type: "array", items: { type: "string" }, description: "从省到本级的地名，如 [江苏省, 淮安市, 洪泽区]" },
+      regionPath: { ...nullable("string"), description: "地名路径，如 江苏省 › 淮安市 › 洪泽区（区分同名机关）" },
     },
   },
   ReportSummary: {
@@ -137,8 +139,8 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): Json {
     paths: {
       "/regions": { get: { summary: "行政区划列表", parameters: [query("parent", { type: "string" }, "上级代码"), query("level", { type: "integer", enum: [1, 2, 3, 4] }, "1 省 2 市 3 县 4 乡"), query("q", { type: "string" }, "名称包含"), ...PAGE_PARAMS], responses: { "200": ok(pageOf("Region"), "行政区划"), "400": ERRORS["400"] } } },
       "/regions/{code}": { get: { summary: "一个行政区划及其上级链和下级", parameters: [path("code", { type: "string" }, "6 或 9 位代码")], responses: { "200": ok(ref("Region"), "行政区划"), ...ERRORS } } },
-      "/agencies": { get: { summary: "机关列表", parameters: [query("q", { type: "string" }, "名称（含曾用名）包含"), PEER_PARAMS[3], PEER_PARAMS[4], query("region", { type: "string" }, "行政区划代码（省、市、县或乡）"), ...PAGE_PARAMS], responses: { "200": ok(pageOf("Agency"), "机关"), "400": ERRORS["400"] } } },
-      "/agencies/{id}": { get: { summary: "一个机关、曾用名及各年报告的指标", parameters: [path("id", { type: "integer" }, "机关编号")], responses: { "200": ok(ref("Agency"), "机关"), ...ERRORS } } },
+      "/agencies": { get: { summary: "机关列表", parameters: [query("q", { type: "string" }, "名称（含曾用名）包含"), PEER_PARAMS[3], PEER_PARAMS[4], query("region", { type: "string" }, "行政区划代码（省、市、县或乡）"), query("year", { type: "integer" }, "只列出有该年度报告的机关"), ...PAGE_PARAMS], responses: { "200": ok(pageOf("Agency"), "机关"), "400": ERRORS["400"] } } },
+      "/agencies/{id}": { get: { summary: "一个机关、曾用名及各年报告的指标", parameters: [path("id", { type: "integer" }, "机关编号"), query("year", { type: "integer" }, "只列出该年度的报告版本")], responses: { "200": ok(ref("Agency"), "机关"), ...ERRORS } } },
       "/reports": { get: { summary: "年报列表", parameters: [query("agency", { type: "integer" }, "机关编号"), query("year", { type: "integer" }, "年度"), query("latest", { type: "string", enum: ["1", "0"], default: "1" }, "1：只看最新版本"), ...PAGE_PARAMS], responses: { "200": ok(pageOf("ReportSummary"), "年报"), "400": ERRORS["400"] } } },
       "/reports/{id}": { get: { summary: "一份年报：统一 JSON（ogi-annual-report/v1）、来源定位（provenance）与核查结果（findings）", parameters: [path("id", { type: "integer" }, "报告编号")], responses: { "200": ok(ref("ReportSummary"), "年报全文数据"), ...ERRORS } } },
       "/figures": { get: { summary: "可比较、可排名的指标及其读法", responses: { "200": ok({ type: "object", properties: { items: { type: "array", items: ref("Figure") } } }, "指标") } } },

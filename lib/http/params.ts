@@ -154,6 +154,24 @@ export function parseParams<T extends z.ZodType>(schema: T, raw: RawParams): z.i
   throw new AppError("bad-request", `参数有误：${message}`);
 }
 
+/** The query keys an object schema reads. */
+export function keysOf(schema: z.ZodType): string[] {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/**
+ * A query parameter the route does not read is an error, not silently ignored (`?province=` would otherwise
+ * answer with everything): 400 naming the unknown ones and listing the known.
+ */
+export function rejectUnknownParams(raw: URLSearchParams, ...schemas: z.ZodType[]): void {
+  const known = new Set(schemas.flatMap(keysOf));
+  const unknown = [...new Set([...raw.keys()].filter((k) => !known.has(k)))];
+  if (unknown.length === 0) return;
+  const allowed = known.size > 0 ? `；可用的参数：${[...known].join("、")}` : "；这个接口不接受查询参数";
+  throw new AppError("bad-request", `未知的参数：${unknown.map((k) => k.slice(0, 40)).join("、")}${allowed}`);
+}
+
 /** Answer format of the rankings/compare routes: JSON (default) or a CSV download. */
 export const formatSchema = z.object({
   format: z.preprocess(emptyAsUnset, z.enum(["json", "csv"], { error: () => "format 只能是 json 或 csv" }).default("json")),
@@ -172,8 +190,13 @@ export const regionListQuerySchema = paginationSchema.extend({
   q: optional(textParamSchema("q", 50)),
 });
 
+/** /api/v1/agencies/{id}: its report versions of one year only */
+export const agencyQuerySchema = z.object({ year: optional(yearSchema) });
+
 /** /api/v1/agencies */
 export const agencyListQuerySchema = paginationSchema.extend({
+  /** agencies with a report for this year */
+  year: optional(yearSchema),
   q: optional(textParamSchema("q", 50)),
   level: peerQuerySchema.shape.level,
   kind: peerQuerySchema.shape.kind,

@@ -48,6 +48,7 @@ beforeAll(async () => {
     "reports/[id]": await import("@/app/api/v1/reports/[id]/route"),
     figures: await import("@/app/api/v1/figures/route"),
     "openapi.json": await import("@/app/api/v1/openapi.json/route"),
+    "[...path]": await import("@/app/api/v1/[...path]/route"),
   } as unknown as typeof routes;
 });
 
@@ -194,6 +195,54 @@ describe("GET /api/v1/agencies", () => {
     expect(missing.body.error.code).toBe("not-found");
     expect((await get("agencies/[id]", "", { id: "abc" })).status).toBe(400);
     expect((await get("agencies", "kind=公司")).status).toBe(400);
+  });
+});
+
+describe("agencies carry their region path; year filters", () => {
+  it("lists region path names with each agency, and filters by year", async () => {
+    const list = await get("agencies", "q=鄂托克");
+    expect(list.body.items[0]).toMatchObject({ regionNames: ["内蒙古自治区", "鄂尔多斯市", "鄂托克旗"], regionPath: "内蒙古自治区 › 鄂尔多斯市 › 鄂托克旗" });
+    const in2020 = await get("agencies", "year=2020");
+    expect(in2020.body.items.map((a: any) => a.name)).toEqual(["鄂托克旗人民政府"]);
+    const one = await get("agencies/[id]", "year=2020", { id: String(ids["鄂托克旗人民政府"]) });
+    expect(one.body.regionPath).toBe("内蒙古自治区 › 鄂尔多斯市 › 鄂托克旗");
+    expect(one.body.reports.map((r: any) => r.year)).toEqual([2020]);
+  });
+});
+
+describe("unknown parameters and paths", () => {
+  it("answers 400 naming every unknown query parameter, on every route", async () => {
+    const cases: [string, string, Record<string, string>][] = [
+      ["rankings", "province=150000&year=2025", {}],
+      ["compare", "province=150000", {}],
+      ["regions", "province=150000", {}],
+      ["agencies", "province=150000", {}],
+      ["agencies/[id]", "province=150000", { id: String(ids["鄂托克旗人民政府"]) }],
+      ["reports", "province=150000", {}],
+      ["reports/[id]", "province=150000", { id: "1" }],
+      ["regions/[code]", "province=150000", { code: "150000" }],
+      ["figures", "province=150000", {}],
+      ["openapi.json", "province=150000", {}],
+    ];
+    for (const [route, query, params] of cases) {
+      const { status, body } = await get(route, query, params);
+      expect(status, route).toBe(400);
+      expect(body.error.code, route).toBe("bad-request");
+      expect(body.error.message, route).toContain("未知的参数：province");
+    }
+    const two = await get("rankings", "foo=1&bar=2&figure=requestsReceived");
+    expect(two.body.error.message).toContain("foo、bar");
+    expect(two.body.error.message).toContain("可用的参数：figure");
+    expect((await get("rankings", "format=csv&year=2025")).status).toBe(200);
+  });
+
+  it("answers an unknown /api/v1 path with a JSON 404", async () => {
+    const res = await routes["[...path]"]!.GET(new Request("http://localhost/api/v1/nothing/here"), { params: Promise.resolve({}) });
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toContain("application/json");
+    const body = (await res.json()) as any;
+    expect(body.error.code).toBe("not-found");
+    expect(body.error.message).toContain("/api/v1/nothing/here");
   });
 });
 

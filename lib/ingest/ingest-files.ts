@@ -43,11 +43,29 @@ export async function listIngestFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
+/**
+ * Where a file was published: a sidecar `<file>.url` (one http(s) URL), else the entry for its name in a
+ * `sources.tsv` manifest in its folder (lines "<file name><TAB or space><url>"); undefined when neither says.
+ */
+export async function readSourceUrl(file: string): Promise<string | undefined> {
+  const isUrl = (text: string | undefined): text is string => Boolean(text && /^https?:\/\/\S+$/i.test(text));
+  const sidecar = await readFile(`${file}.url`, "utf8").catch(() => null);
+  const own = sidecar?.trim().split(/\s+/)[0];
+  if (isUrl(own)) return own;
+  const manifest = await readFile(path.join(path.dirname(file), "sources.tsv"), "utf8").catch(() => null);
+  for (const line of manifest?.split(/\r?\n/) ?? []) {
+    const [name, url] = line.trim().split(/\s+/);
+    if (name === path.basename(file) && isUrl(url)) return url;
+  }
+  return undefined;
+}
+
 async function prepareFile(db: Db, file: string, pool?: ParsePool, onOcrPage?: (p: OcrPageProgress) => void): Promise<PreparedDocument> {
   const bytes = new Uint8Array(await readFile(file));
   const mediaType = mediaTypeOfFileName(file) ?? "application/octet-stream";
   const onOcrProgress = onOcrPage ? (page: number, pages: number) => onOcrPage({ file, page, pages }) : undefined;
-  return prepareDocument(db, { bytes, mediaType, fileName: path.basename(file), onOcrProgress }, { pool });
+  const sourceUrl = await readSourceUrl(file);
+  return prepareDocument(db, { bytes, mediaType, fileName: path.basename(file), sourceUrl, onOcrProgress }, { pool });
 }
 
 function toFailure(file: string, err: unknown): IngestFailure {
@@ -81,15 +99,14 @@ export async function ingestFiles(
       const chunk = files.slice(next, next + Math.max(1, batchSize));
       next += chunk.length;
       const toStore: { file: string; input: StoreParsedInput }[] = [];
-      for (const file of chunk) {
-        try {
-          const prepared = await prepareFile(db, file, pool, onOcrPage);
-          if ("result" in prepared) record(file, prepared.result.outcome);
-          else toStore.push({ file, input: prepared.store });
-        } catch (err) {
-          record(file, "failed", err);
-        }
-      }
+      // the chunk's files parse side by side (in the pool's threads); stored in file order
+      const prepared = await Promise.allSettled(chunk.map((file) => prepareFile(db, file, pool, onOcrPage)));
+      prepared.forEach((p, i) => {
+        const file = chunk[i]!;
+        if (p.status === "rejected") record(file, "failed", p.reason);
+        else if ("result" in p.value) record(file, p.value.result.outcome);
+        else toStore.push({ file, input: p.value.store });
+      });
       if (toStore.length === 0) continue;
       let outcomes: BatchOutcome[];
       try {

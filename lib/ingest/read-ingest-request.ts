@@ -107,7 +107,12 @@ export async function readIngestRequest(request: Request, maxBytes: number): Pro
   const type = toMediaType(contentType, fileName);
   if (type === "multipart/form-data") return parseMultipart(bytes, contentType);
   if (type === "application/json") return [parseJson(bytes)];
-  const part = toBytesPart(fileName ?? null, bytes, type);
+  // a raw body (PDF, DOCX, text, HTML) names where it was published in X-Source-Url, like JSON's "sourceUrl"
+  const sourceUrl = request.headers.get("x-source-url")?.trim() || undefined;
+  if (sourceUrl !== undefined && !/^https?:\/\/\S+$/i.test(sourceUrl)) {
+    throw new AppError("bad-request", "X-Source-Url 必须是 http(s) 网址 (bad request)");
+  }
+  const part = toBytesPart(fileName ?? null, bytes, type, sourceUrl);
   if ("error" in part) throw part.error;
   return [part];
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getRegionIndex } from "@/lib/search/region-index";
 import { editDistance, toRegexLiteral, toSearchPlan, toSearchWords } from "@/lib/search/search-plan";
 
 describe("toSearchWords", () => {
@@ -15,6 +16,9 @@ describe("toSearchWords", () => {
 });
 
 describe("toSearchPlan", () => {
+  // the pinyin index of 44.7k names is built once per process (≈ 0.3–2 s; much longer on a loaded machine)
+  beforeAll(() => void getRegionIndex(), 120_000);
+
   it("reads pinyin as the place names it spells (etuoke → 鄂托克旗, 鄂托克前旗)", () => {
     const plan = toSearchPlan("etuoke");
     expect(plan.groups[0]).toEqual(expect.arrayContaining(["鄂托克旗", "鄂托克前旗"]));
@@ -36,7 +40,7 @@ describe("toSearchPlan", () => {
     expect(toSearchPlan("鄂拖克旗人民政府").corrections.map((c) => c.name)).toContain("鄂托克旗");
     expect(toSearchPlan("鄂托克").corrections).toEqual([]);
     expect(toSearchPlan("淮安市政府").corrections).toEqual([]);
-  });
+  }, 30_000);
   it("tries 人民政府 for 政府, and the first word's prefixes as the fallback", () => {
     const plan = toSearchPlan("淮安市政府");
     expect(plan.groups).toEqual([["淮安市政府", "淮安市人民政府"]]);

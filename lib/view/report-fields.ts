@@ -110,3 +110,33 @@ export function getFieldValue(doc: unknown, path: string): unknown {
   }
   return current;
 }
+
+/** Where an inferred value's rule came from, in words (identity ids, the gazetteer). */
+const RULE_NAMES: Record<string, string> = {
+  "row-total": "各类申请人之和等于总计",
+  "outcomes-total": "各项办理结果之和等于总计",
+  balance: "新收加上年结转等于办结加结转下年度",
+  "review-total": "复议/诉讼各项结果之和等于总计",
+  gazetteer: "行政区划名录",
+};
+
+/** A parser rule id as a reader sees it ("review-total" → 复议/诉讼各项结果之和等于总计). */
+export function describeRule(rule: string): string {
+  return RULE_NAMES[rule] ?? toReaderText(rule);
+}
+
+/**
+ * A parser message with every code word a reader should not meet put into Chinese: quoted canonical keys
+ * (表四“review”行 → 表四“行政复议”行) and rule ids.
+ */
+export function toReaderText(message: string): string {
+  return message
+    .replace(/“([A-Za-z][\w.[\]-]*)”/g, (whole, key: string) => {
+      for (const path of [key, `reviewLitigation.${key}`, `requests.${key}`]) {
+        const label = describeField(path);
+        if (label !== path) return `“${label}”`;
+      }
+      return whole;
+    })
+    .replace(/\b(row-total|outcomes-total|review-total|gazetteer)\b/g, (id: string) => RULE_NAMES[id] ?? id);
+}

@@ -50,7 +50,7 @@ function toCard(key: AnyFigureKey, f: Figures, provenance: Provenance, findings:
     sourcePath: path,
     sourcePage: p?.loc?.page ?? null,
     isInferred: p?.status === "inferred",
-    isOcr: p?.source === "ocr",
+    isOcr: p?.source === "ocr" && p.status !== "missing",
     note,
     warning: toWarning(def.identities, findings),
   };

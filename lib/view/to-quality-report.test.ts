@@ -35,3 +35,14 @@ describe("toCrossYearCheck", () => {
     expect(toCrossYearCheck(2024, rows).status).toBe("no-previous-year");
   });
 });
+
+describe("toReaderText / describeRule", () => {
+  it("puts quoted canonical keys and rule ids into Chinese", async () => {
+    const { toReaderText, describeRule } = await import("./report-fields");
+    expect(toReaderText("表四“review”行不满足勾稽关系")).toBe("表四“行政复议”行不满足勾稽关系");
+    expect(toReaderText("表四“litigationAfterReview”行")).toBe("表四“行政诉讼·复议后起诉”行");
+    expect(toReaderText("依据 gazetteer")).toBe("依据 行政区划名录");
+    expect(describeRule("review-total")).toBe("复议/诉讼各项结果之和等于总计");
+    expect(toReaderText("“未知键”不变")).toBe("“未知键”不变");
+  });
+});

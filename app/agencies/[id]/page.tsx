@@ -36,7 +36,9 @@ function toInt(value: string | string[] | undefined): number | undefined {
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const agency = await getAgency(toInt((await params).id) ?? 0);
-  return { title: agency ? agency.name : "未找到机关" };
+  if (!agency) return { title: "未找到机关" };
+  const description = `${agency.name}历年政府信息公开工作年度报告数据：申请量、办理结果、行政复议与诉讼，每个数字可追溯到原文。`;
+  return { title: agency.name, description, openGraph: { title: agency.name, description, type: "article" } };
 }
 
 export default async function AgencyPage({ params, searchParams }: PageProps) {
@@ -72,6 +74,17 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
           <span>{levelLabel}</span>
           <span>{agency.kind}</span>
           {agency.aliases.length > 0 ? <span>又称：{agency.aliases.join("、")}</span> : null}
+        </p>
+        <p className="flex flex-wrap gap-x-3 text-sm text-slate-700" data-testid="report-origin">
+          <span>发布日期：{report.publishedOn ?? "报告未载明"}</span>
+          {report.sourceUrl ? (
+            <a href={report.sourceUrl} className="text-sky-800 underline" rel="noopener noreferrer" target="_blank">
+              原文<span className="sr-only">（{year} 年报告的发布网址，新窗口打开）</span>
+            </a>
+          ) : (
+            <span className="text-slate-600">原文网址未记录（本页下方保留了收录的原文）</span>
+          )}
+          <span className="text-slate-600">收录于 {report.ingestedAt.toISOString().slice(0, 10)}</span>
         </p>
         <YearSwitcher agencyId={agency.id} years={years.map((y) => y.year)} current={year} />
       </header>

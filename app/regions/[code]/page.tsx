@@ -41,7 +41,9 @@ const LEVEL_NAMES = { 1: "省级", 2: "地市级", 3: "县级", 4: "乡镇级" }
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const region = getRegion((await params).code);
-  return { title: region ? region.name : "未找到地区" };
+  if (!region) return { title: "未找到地区" };
+  const description = `${region.name}各机关的政府信息公开工作年度报告：收录情况、最新数据与历年合计。`;
+  return { title: region.name, description, openGraph: { title: region.name, description } };
 }
 
 export default async function RegionPage({ params, searchParams }: PageProps) {

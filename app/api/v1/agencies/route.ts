@@ -1,6 +1,6 @@
 // GET /api/v1/agencies – reporting bodies by name (and alias), level, kind and region, paginated
 import { toPage } from "@/lib/http/pagination";
-import { agencyListQuerySchema, parseParams } from "@/lib/http/params";
+import { agencyListQuerySchema, parseParams, rejectUnknownParams } from "@/lib/http/params";
 import { handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
 import { listAgencies } from "@/lib/db/catalog";
 
@@ -8,7 +8,9 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   return handleGet(async () => {
-    const params = parseParams(agencyListQuerySchema, new URL(request.url).searchParams);
+    const search = new URL(request.url).searchParams;
+    rejectUnknownParams(search, agencyListQuerySchema);
+    const params = parseParams(agencyListQuerySchema, search);
     const { total, items } = await listAgencies(params);
     return jsonResponse(toPage(items, { page: params.page, pageSize: params.pageSize, total }));
   });

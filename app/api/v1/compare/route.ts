@@ -1,5 +1,5 @@
 // GET /api/v1/compare – every agency of a peer group with one figure in one year, plus chosen agencies across years
-import { compareQuerySchema, formatSchema, parseParams } from "@/lib/http/params";
+import { compareQuerySchema, formatSchema, parseParams, rejectUnknownParams } from "@/lib/http/params";
 import { toCompareBody } from "@/lib/http/ranking-body";
 import { toComparisonCsv, toDownloadName } from "@/lib/http/ranking-export";
 import { resolveYear, toCompareQuery } from "@/lib/http/resolve-query";
@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   return handleGet(async () => {
     const search = new URL(request.url).searchParams;
+    rejectUnknownParams(search, compareQuerySchema, formatSchema);
     const params = parseParams(compareQuerySchema, search);
     const { format } = parseParams(formatSchema, search);
     const { year } = await resolveYear(params.year);

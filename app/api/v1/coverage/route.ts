@@ -1,6 +1,6 @@
 // GET /api/v1/coverage – expected publishers (gazetteer governments; departments once seen), collected and 未收录,
 // per year for a region (or the country), with the missing governments of the chosen year
-import { coverageQuerySchema, parseParams } from "@/lib/http/params";
+import { coverageQuerySchema, parseParams, rejectUnknownParams } from "@/lib/http/params";
 import { toCoverageBody } from "@/lib/http/region-export";
 import { resolveYear } from "@/lib/http/resolve-query";
 import { handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
@@ -11,7 +11,9 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   return handleGet(async () => {
-    const params = parseParams(coverageQuerySchema, new URL(request.url).searchParams);
+    const search = new URL(request.url).searchParams;
+    rejectUnknownParams(search, coverageQuerySchema);
+    const params = parseParams(coverageQuerySchema, search);
     const { year, years } = await resolveYear(params.year);
     if (year === null) throw new AppError("not-found", "库中还没有年报");
     const coverage = await getRegionCoverage({ code: params.region, years, year, missingLimit: params.missingLimit });

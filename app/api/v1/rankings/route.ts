@@ -1,5 +1,5 @@
 // GET /api/v1/rankings – league table of one figure for a year and peer group (JSON, or CSV with format=csv)
-import { formatSchema, parseParams, rankingQuerySchema } from "@/lib/http/params";
+import { formatSchema, parseParams, rankingQuerySchema, rejectUnknownParams } from "@/lib/http/params";
 import { toDownloadName, toRankingCsv } from "@/lib/http/ranking-export";
 import { toRankingBody } from "@/lib/http/ranking-body";
 import { resolveYear, toRankingQuery } from "@/lib/http/resolve-query";
@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   return handleGet(async () => {
     const search = new URL(request.url).searchParams;
+    rejectUnknownParams(search, rankingQuerySchema, formatSchema);
     const params = parseParams(rankingQuerySchema, search);
     const { format } = parseParams(formatSchema, search);
     const { year } = await resolveYear(params.year);

@@ -1,6 +1,6 @@
 // GET /api/v1/region-comparison – the child regions of a region (or the provinces) on one figure and year:
 // a government's summary report when there is one, else the sum of own reports; JSON, or CSV with format=csv
-import { formatSchema, parseParams, regionCompareQuerySchema } from "@/lib/http/params";
+import { formatSchema, parseParams, regionCompareQuerySchema, rejectUnknownParams } from "@/lib/http/params";
 import { toRegionComparisonBody, toRegionComparisonCsv } from "@/lib/http/region-export";
 import { resolveYear } from "@/lib/http/resolve-query";
 import { downloadResponse, handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
@@ -12,6 +12,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   return handleGet(async () => {
     const search = new URL(request.url).searchParams;
+    rejectUnknownParams(search, regionCompareQuerySchema, formatSchema);
     const params = parseParams(regionCompareQuerySchema, search);
     const { format } = parseParams(formatSchema, search);
     const { year } = await resolveYear(params.year);
