@@ -1,6 +1,20 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // no X-Powered-By: Next.js (security headers of pages and the API: proxy.ts)
+  poweredByHeader: false,
+  // Next's static assets do not pass through proxy.ts
+  async headers() {
+    return [
+      {
+        source: "/_next/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
   // Native-ish or wasm-carrying packages stay outside the server bundle (PGlite's wasm, pdf.js's worker).
   serverExternalPackages: [
     "@electric-sql/pglite", "pglite-prisma-adapter", "pdfjs-dist", "mammoth",

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/ui/site-footer";
 import { SiteHeader } from "@/components/ui/site-header";
@@ -12,7 +13,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // every page is rendered per request: its scripts carry the request's CSP nonce (proxy.ts), which a prerendered page cannot
+  await connection();
   return (
     <html lang="zh-CN">
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">

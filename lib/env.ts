@@ -12,7 +12,7 @@ const envSchema = z.object({
   /** data folder of the embedded PGlite database (one process per folder!) */
   PGLITE_DIR: z.preprocess(emptyAsUnset, z.string().default("./data/db")),
   /** bearer token for POST /api/ingest; unset → ingest is off (503), never open */
-  INGEST_TOKEN: z.preprocess(emptyAsUnset, z.string().min(8, "INGEST_TOKEN must be at least 8 characters").optional()),
+  INGEST_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16, "INGEST_TOKEN must be at least 16 characters (e.g. openssl rand -hex 24); unset it to switch ingest off").optional()),
   /** HTTP port of `npm start` */
   PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(3000)),
   /** largest accepted ingest body in bytes (default 10 MB) */

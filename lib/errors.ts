@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   "limit-exceeded": 422,
   /** a write lost a race too many times; try again (answered with Retry-After) */
   busy: 503,
+  /** the route does not serve this method (answered by proxy.ts with `Allow`) */
+  "method-not-allowed": 405,
   /** the requested thing does not exist */
   "not-found": 404,
   /** anything unexpected; logged, answered with a generic message */

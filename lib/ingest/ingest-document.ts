@@ -44,6 +44,9 @@ function toOriginal(input: IngestInput): { bytes: Uint8Array; mediaType: string;
 /** What ingest does with a document once parsed: answer at once (bytes already stored), or store it. */
 export type PreparedDocument = { result: IngestResult } | { store: StoreParsedInput };
 
+/** Markup (< > and entities' ampersand-hash) or control characters: never part of a government body's name. */
+const MARKUP_OR_CONTROL = /[<>]|&#|[\u0000-\u001f\u007f]/;
+
 /** Parser failures that mean "over a limit" (the document may be a report, but it costs too much): 422 limit-exceeded. */
 const LIMIT_CODES = new Set<ParseFailureCode>([
   "timeout", "too-many-pages", "too-large-unpacked", "too-deep", "too-long-text", "out-of-memory", "worker-crashed", "ocr-page-limit",
@@ -83,6 +86,13 @@ export async function prepareDocument(db: Db, input: IngestInput, options: Inges
     if (existing) return { result: existing };
   }
   const parsed = await parseInPool(options.pool ?? getParsePool(), parseInput, input.onOcrProgress);
+  if (parsed.ok && MARKUP_OR_CONTROL.test(parsed.document.agency.name ?? "")) {
+    throw new AppError(
+      "not-a-report",
+      "报告的机关名称含有 HTML 标记或控制字符，不是正常的年度报告，拒绝导入。(the agency name holds markup or control characters)",
+      "agency-name-invalid",
+    );
+  }
   if (!parsed.ok) {
     const reason = parsed.error.code;
     const code = reason === "unsupported-media-type" ? "unsupported-media-type" : LIMIT_CODES.has(reason) ? "limit-exceeded" : "not-a-report";

@@ -6,11 +6,18 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { IngestInput } from "@/lib/ingest/ingest-document";
-import { isSupportedMediaType, toMediaType } from "@/lib/report/media-type";
+import { isSupportedMediaType, mediaTypeOfBytes, toMediaType } from "@/lib/report/media-type";
+
+/** Where a report came from: an http(s) address only (never javascript:, data:, file: …), at most 2,000 characters. */
+export const sourceUrlSchema = z
+  .string()
+  .max(2000, "sourceUrl 不能超过 2000 个字符")
+  .url("sourceUrl 必须是网址")
+  .refine((u) => URL.canParse(u) && /^https?:$/i.test(new URL(u).protocol), "sourceUrl 只能是 http:// 或 https:// 网址");
 
 /** JSON body: exactly one of text or html. */
 export const ingestJsonSchema = z
-  .object({ text: z.string().optional(), html: z.string().optional(), sourceUrl: z.string().url().optional() })
+  .object({ text: z.string().optional(), html: z.string().optional(), sourceUrl: sourceUrlSchema.optional() })
   .refine((b) => (b.text === undefined) !== (b.html === undefined), { message: "需要且只能提供 text 或 html 之一" });
 
 export type IngestJson = z.infer<typeof ingestJsonSchema>;
@@ -51,7 +58,9 @@ function unsupported(type: string): AppError {
   );
 }
 
-function toBytesPart(name: string | null, bytes: Uint8Array, mediaType: string, sourceUrl?: string): IngestPart {
+function toBytesPart(name: string | null, bytes: Uint8Array, declared: string, sourceUrl?: string): IngestPart {
+  // the file's own signature wins over a wrong Content-Type or name (a PDF posted as text/plain is a PDF)
+  const mediaType = mediaTypeOfBytes(bytes) ?? declared;
   if (!isSupportedMediaType(mediaType)) return { name, error: unsupported(mediaType) };
   return { name, input: { bytes, mediaType, fileName: name ?? undefined, sourceUrl } };
 }
@@ -76,7 +85,10 @@ async function parseMultipart(bytes: Uint8Array, contentType: string): Promise<I
   } catch {
     throw new AppError("bad-request", "无法解析 multipart 表单。(malformed multipart body)");
   }
-  const sourceUrl = typeof form.get("sourceUrl") === "string" ? (form.get("sourceUrl") as string) : undefined;
+  const rawUrl = form.get("sourceUrl");
+  const checkedUrl = typeof rawUrl === "string" && rawUrl !== "" ? sourceUrlSchema.safeParse(rawUrl) : null;
+  if (checkedUrl && !checkedUrl.success) throw new AppError("bad-request", `${checkedUrl.error.issues[0]!.message}。(bad sourceUrl)`);
+  const sourceUrl = checkedUrl?.data;
   const parts: IngestPart[] = [];
   for (const [, value] of form.entries()) {
     if (typeof value === "string") continue;

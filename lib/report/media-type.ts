@@ -86,6 +86,13 @@ export function sniffKind(bytes: Uint8Array): InputKind | null {
   return MAGIC.find((m) => startsWithBytes(bytes, m.magic))?.kind ?? null;
 }
 
+/** The media type the bytes' signature names (PDF, DOCX, .doc, PNG, JPEG), or undefined for text and unknown bytes. */
+export function mediaTypeOfBytes(bytes: Uint8Array): string | undefined {
+  const kind = sniffKind(bytes);
+  if (kind === "image") return bytes[0] === 0x89 ? "image/png" : "image/jpeg";
+  return kind ? FORMATS.find((f) => f.kind === kind)?.mediaType : undefined;
+}
+
 /** True when the bytes start like a PDF (`%PDF-` within the first KiB, as readers allow). */
 export function isPdfBytes(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, Math.min(bytes.length, 1024));

@@ -2,7 +2,7 @@
  * One entry point for every input: text, HTML, or bytes with a media type / file name (txt in
  * UTF-8 or GB18030/GBK, HTML with its charset, DOCX through mammoth → HTML).
  */
-import { declaredCharset, decodeText, looksBinary } from "./decode-text";
+import { countReplacements, declaredCharset, decodeText, looksBinary } from "./decode-text";
 import { LimitExceeded, limitMessages, resolveLimits, type ParseLimits } from "./limits";
 import { detectKind, OLE_MAGIC, startsWithBytes } from "./media-type";
 import { parseHtml } from "./parse-html";
@@ -100,8 +100,16 @@ async function parseAny(input: ReportInput, limits: ParseLimits, options: ParseO
   if (kind === "docx") return parseDocx(bytes, limits);
   if (kind === "doc") return parseLegacyWord(bytes, limits);
   if (looksBinary(bytes)) return fail("unreadable", "文件内容不是文本（二进制或已损坏），无法解析");
-  if (kind === "html") return parseHtml(decodeText(bytes, declaredCharset(bytes)), limits);
-  return parseLimitedText(decodeText(bytes), limits);
+  const text = kind === "html" ? decodeText(bytes, declaredCharset(bytes)) : decodeText(bytes);
+  const result = kind === "html" ? parseHtml(text, limits) : parseLimitedText(text, limits);
+  const replaced = countReplacements(text, bytes);
+  if (!result.ok || replaced === 0) return result;
+  const finding = {
+    code: "encoding-replaced" as const,
+    severity: "warning" as const,
+    message: `文件有 ${replaced} 处不是有效的 UTF-8 字节，已按 UTF-8 读取并以 � 代替，请核对附近的文字`,
+  };
+  return { ...result, findings: [...result.findings, finding] };
 }
 
 /**

@@ -189,7 +189,9 @@ export type FindingCode =
   /** OCR: an identity still fails on the OCR numbers: they are withheld (null) */
   | "ocr-identity-failed"
   /** OCR: a misread place name in the agency's title put right by the gazetteer */
-  | "ocr-place-corrected";
+  | "ocr-place-corrected"
+  /** a UTF-8 file with a few invalid bytes: read as UTF-8, each bad sequence replaced by U+FFFD */
+  | "encoding-replaced";
 
 export type Finding = {
   code: FindingCode;
