@@ -31,8 +31,23 @@ export async function storeParsed(db: Db, input: StoreParsedInput): Promise<Inge
   return upsertReport(db, toReportRow(input.parsed, toAgencyIdentity(input.parsed.document.agency), input));
 }
 
-/** Store one report row (retrying when a concurrent write created the same agency or version). */
+/** The refusal of a report whose agency (发布机关) came out empty: never stored under an empty name. 422, detail `agency-missing`. */
+export function agencyMissingError(): AppError {
+  return new AppError(
+    "not-a-report",
+    "找不到报告的发布机关名称（标题或落款中没有机关名），无法归属到具体机关，拒绝导入。(agency-missing: no agency name found in the report; it is not stored)",
+    "agency-missing",
+  );
+}
+
+/** True when a parsed or resolved agency name is empty (or only blanks). */
+export function isAgencyNameMissing(name: string | null | undefined): boolean {
+  return !name || name.trim() === "";
+}
+
+/** Store one report row (retrying when a concurrent write created the same agency or version). Refuses an empty agency name. */
 export async function upsertReport(db: Db, row: ReportRow): Promise<IngestResult> {
+  if (isAgencyNameMissing(row.agency.name) || isAgencyNameMissing(row.agency.printed)) throw agencyMissingError();
   for (let attempt = 1; ; attempt++) {
     try {
       return await writeReport(db, row);

@@ -9,7 +9,7 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
-import { findReportBySha, storeParsed, type StoreParsedInput } from "@/lib/db/upsert-report";
+import { agencyMissingError, findReportBySha, isAgencyNameMissing, storeParsed, type StoreParsedInput } from "@/lib/db/upsert-report";
 import type { IngestResult } from "@/lib/db/ingest-result";
 import { ocrLimitsFromEnv } from "@/lib/ocr/ocr-document";
 import { getParsePool, type ParsePool } from "@/lib/parse-pool";
@@ -74,7 +74,8 @@ export type IngestOptions = {
 
 /**
  * Parse a document for storing (in the parse worker pool: time and memory limits, never on the caller's thread).
- * Throws AppError "not-a-report" | "unsupported-media-type" | "limit-exceeded" with the parser's reason in `detail`.
+ * Throws AppError "not-a-report" | "unsupported-media-type" | "limit-exceeded" with the parser's reason in `detail`
+ * ("agency-missing" when the report names no agency).
  */
 export async function prepareDocument(db: Db, input: IngestInput, options: IngestOptions = {}): Promise<PreparedDocument> {
   const { bytes, mediaType, parseInput } = toOriginal(input);
@@ -93,6 +94,8 @@ export async function prepareDocument(db: Db, input: IngestInput, options: Inges
       "agency-name-invalid",
     );
   }
+  // the parser reports it as an error finding (agency-missing) on a parsed document; a report must belong to a named body
+  if (parsed.ok && isAgencyNameMissing(parsed.document.agency.name)) throw agencyMissingError();
   if (!parsed.ok) {
     const reason = parsed.error.code;
     const code = reason === "unsupported-media-type" ? "unsupported-media-type" : LIMIT_CODES.has(reason) ? "limit-exceeded" : "not-a-report";
