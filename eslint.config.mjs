@@ -6,7 +6,8 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
 /** Import strings (alias and relative) that reach the named top-level folders or lib/ subfolders. */
-const reaching = (...dirs) => dirs.flatMap((d) => [`@/${d}`, `@/${d}/*`, `../${d.replace(/^lib\//, "")}/*`, `../../${d.replace(/^lib\//, "")}/*`]);
+const reaching = (...dirs) =>
+  dirs.flatMap((d) => [`@/${d}`, `@/${d}/*`, `../${d.replace(/^lib\//, "")}/*`, `../../${d.replace(/^lib\//, "")}/*`]);
 
 /** Test support (the report generator, the PDF writer, benchmarks, test databases) stays out of production code. */
 const TEST_SUPPORT_BAN = { group: reaching("lib/testing"), message: "lib/testing is test support: production code never imports it." };
@@ -35,18 +36,41 @@ const PURE_IMPORT_BANS = {
 /** lib/db (the store) sits below ingest, the HTTP layer and the UI. */
 const DB_IMPORT_BANS = {
   patterns: [
-    { group: reaching("lib/ingest", "lib/http", "app", "components"), message: "lib/db imports nothing above it (lib/ingest, lib/http, app, components)." },
+    {
+      group: reaching("lib/ingest", "lib/http", "app", "components"),
+      message: "lib/db imports nothing above it (lib/ingest, lib/http, app, components).",
+    },
     TEST_SUPPORT_BAN,
   ],
 };
 
 /** Files that may use test support: tests, test support itself, benchmarks and generators, e2e, tool configs. */
-const TEST_SIDE = ["**/*.test.ts", "**/*.test.tsx", "lib/testing/**", "e2e/**", "scripts/bench-*.ts", "scripts/synth.ts", "scripts/eval.ts", "*.config.*"];
+const TEST_SIDE = [
+  "**/*.test.ts",
+  "**/*.test.tsx",
+  "lib/testing/**",
+  "e2e/**",
+  "scripts/bench-*.ts",
+  "scripts/synth.ts",
+  "scripts/eval.ts",
+  "*.config.*",
+];
 
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "data/**", "coverage/**"]),
+  globalIgnores([
+    ".next/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "lib/generated/**",
+    "node_modules/**",
+    "test-results/**",
+    "playwright-report/**",
+    "data/**",
+    "coverage/**",
+  ]),
   {
     files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
     ignores: TEST_SIDE,

@@ -8,7 +8,13 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "政府信息公开年报数据", template: "%s · 政府信息公开年报数据" },
   description: "政府信息公开工作年度报告：统一口径、可核查、可比较的数据",
-  openGraph: { siteName: "政府信息公开年报数据", locale: "zh_CN", type: "website", title: "政府信息公开年报数据", description: "政府信息公开工作年度报告：统一口径、可核查、可比较的数据" },
+  openGraph: {
+    siteName: "政府信息公开年报数据",
+    locale: "zh_CN",
+    type: "website",
+    title: "政府信息公开年报数据",
+    description: "政府信息公开工作年度报告：统一口径、可核查、可比较的数据",
+  },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

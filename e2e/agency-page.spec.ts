@@ -32,17 +32,29 @@ test("鄂托克旗人民政府: 2025 figures, then 2020 on the same page", async
   const rankLink = page.getByTestId("rank-requestsReceived").getByRole("link", { name: "查看排名" });
   const rankUrl = new URL((await rankLink.getAttribute("href"))!, "http://x");
   expect(rankUrl.pathname).toBe("/rankings");
-  expect(Object.fromEntries(rankUrl.searchParams)).toMatchObject({ figure: "requestsReceived", year: "2025", highlight: path.split("/").pop() });
+  expect(Object.fromEntries(rankUrl.searchParams)).toMatchObject({
+    figure: "requestsReceived",
+    year: "2025",
+    highlight: path.split("/").pop(),
+  });
   await expect(page.getByTestId("outcome-chart").locator("svg.recharts-surface")).toBeVisible();
   await expect(page.getByRole("heading", { name: "勾稽关系核对" })).toBeVisible();
-  expect(await page.getByTestId("identity-checks").getByText(/^(通过|未通过)$/).count()).toBeGreaterThanOrEqual(4);
+  expect(
+    await page
+      .getByTestId("identity-checks")
+      .getByText(/^(通过|未通过)$/)
+      .count(),
+  ).toBeGreaterThanOrEqual(4);
   await expectNoSeriousAxeViolations(page);
   await attachScreenshots(page, testInfo, "agency-2025");
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole("navigation", { name: "报告年度" }).getByRole("link", { name: "2020 年" }).click();
   await expect(page).toHaveURL(/year=2020/);
-  await expect(page.getByRole("navigation", { name: "报告年度" }).getByRole("link", { name: "2020 年" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "报告年度" }).getByRole("link", { name: "2020 年" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(figure(page, "requestsReceived").locator("[data-value]")).toHaveText("2 件");
   await expect(figure(page, "requestsHandled").locator("[data-value]")).toHaveText("2 件");
   await expect(figure(page, "notHeldRate")).toContainText("0/2");

@@ -6,7 +6,9 @@ export async function countAllTables(): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: getE2eDatabaseUrl() });
   await client.connect();
   try {
-    const tables = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const tables = await client.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
     const counts: Record<string, number> = {};
     for (const { tablename } of tables.rows) {
       const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${tablename}"`);

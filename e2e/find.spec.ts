@@ -82,7 +82,11 @@ for (const width of WIDTHS) {
     test("a year the body did not publish says which years there are", async ({ page }, testInfo) => {
       test.slow();
       await page.goto(`/?q=${encodeURIComponent("洪泽区人民政府")}`);
-      await page.getByTestId("search-results").getByRole("link", { name: /洪泽区人民政府/ }).first().click();
+      await page
+        .getByTestId("search-results")
+        .getByRole("link", { name: /洪泽区人民政府/ })
+        .first()
+        .click();
       await expect(page).toHaveURL(/\/agencies\/\d+/);
       const url = new URL(page.url());
       await page.goto(`${url.pathname}?year=2019`);

@@ -15,20 +15,60 @@ const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 type Case = { name: string; body: () => Promise<Uint8Array | string>; contentType: string; reasons: string[] };
 
 const CASES: Case[] = [
-  { name: "1.6 KB PDF whose page tree claims 10⁹ pages", body: async () => fixture("page-tree-1e9.pdf"), contentType: "application/pdf", reasons: ["too-many-pages"] },
-  { name: "honest 60,000-page PDF (4.5 MB)", body: async () => pdfManyPages(60_000), contentType: "application/pdf", reasons: ["too-many-pages"] },
-  { name: "0.3 MB DOCX that unpacks to 100 MB", body: async () => fixture("docx-bomb-100mb.docx"), contentType: DOCX, reasons: ["too-large-unpacked"] },
+  {
+    name: "1.6 KB PDF whose page tree claims 10⁹ pages",
+    body: async () => fixture("page-tree-1e9.pdf"),
+    contentType: "application/pdf",
+    reasons: ["too-many-pages"],
+  },
+  {
+    name: "honest 60,000-page PDF (4.5 MB)",
+    body: async () => pdfManyPages(60_000),
+    contentType: "application/pdf",
+    reasons: ["too-many-pages"],
+  },
+  {
+    name: "0.3 MB DOCX that unpacks to 100 MB",
+    body: async () => fixture("docx-bomb-100mb.docx"),
+    contentType: DOCX,
+    reasons: ["too-large-unpacked"],
+  },
   {
     name: "the same DOCX lying about its sizes",
     body: async () => zipWithLyingSizes(fixture("docx-bomb-100mb.docx")),
     contentType: DOCX,
     reasons: ["too-large-unpacked"],
   },
-  { name: "DOCX that unpacks to 30 MB of paragraphs (within the size limit)", body: () => docxBomb(30e6), contentType: DOCX, reasons: ["timeout", "out-of-memory"] },
-  { name: "PDF whose page content inflates to 1 GB", body: async () => pdfFlateBomb(1e9), contentType: "application/pdf", reasons: ["timeout", "out-of-memory"] },
-  { name: "1,000 nested tables", body: async () => fixture("nested-tables-1000.html"), contentType: "text/html; charset=utf-8", reasons: ["too-deep"] },
-  { name: "8,000 nested divs", body: async () => fixture("nested-divs-8000.html"), contentType: "text/html; charset=utf-8", reasons: ["too-deep"] },
-  { name: "20,000 nested divs as JSON {html}", body: async () => JSON.stringify({ html: nestedHtml("div", 20_000) }), contentType: "application/json", reasons: ["too-deep"] },
+  {
+    name: "DOCX that unpacks to 30 MB of paragraphs (within the size limit)",
+    body: () => docxBomb(30e6),
+    contentType: DOCX,
+    reasons: ["timeout", "out-of-memory"],
+  },
+  {
+    name: "PDF whose page content inflates to 1 GB",
+    body: async () => pdfFlateBomb(1e9),
+    contentType: "application/pdf",
+    reasons: ["timeout", "out-of-memory"],
+  },
+  {
+    name: "1,000 nested tables",
+    body: async () => fixture("nested-tables-1000.html"),
+    contentType: "text/html; charset=utf-8",
+    reasons: ["too-deep"],
+  },
+  {
+    name: "8,000 nested divs",
+    body: async () => fixture("nested-divs-8000.html"),
+    contentType: "text/html; charset=utf-8",
+    reasons: ["too-deep"],
+  },
+  {
+    name: "20,000 nested divs as JSON {html}",
+    body: async () => JSON.stringify({ html: nestedHtml("div", 20_000) }),
+    contentType: "application/json",
+    reasons: ["too-deep"],
+  },
 ];
 
 /** Polls /api/health every 100 ms until stopped; resolves to the slowest answer (ms) and any failed status. */
@@ -60,7 +100,10 @@ test.describe.configure({ mode: "serial" });
 
 // load the ingest route once (a cold route costs its first request, hostile or not)
 test.beforeAll(async ({ request }) => {
-  const res = await request.post("/api/ingest", { headers: { authorization: `Bearer ${E2E_INGEST_TOKEN}`, "content-type": "text/plain" }, data: "" });
+  const res = await request.post("/api/ingest", {
+    headers: { authorization: `Bearer ${E2E_INGEST_TOKEN}`, "content-type": "text/plain" },
+    data: "",
+  });
   expect(res.status()).toBe(422);
 });
 

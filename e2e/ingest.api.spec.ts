@@ -7,7 +7,9 @@ import pg from "pg";
 import { E2E_INGEST_TOKEN, getE2eDatabaseUrl } from "./e2e-env";
 
 const SEEDS = path.join(process.cwd(), "lib/report/fixtures/seeds");
-const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort();
+const seedFiles = readdirSync(SEEDS)
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
 const AUTH = { authorization: `Bearer ${E2E_INGEST_TOKEN}` };
 
 type IngestBody = {
@@ -28,7 +30,9 @@ async function countAllTables(): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: getE2eDatabaseUrl() });
   await client.connect();
   try {
-    const tables = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const tables = await client.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
     const counts: Record<string, number> = {};
     for (const { tablename } of tables.rows) {
       const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${tablename}"`);
@@ -86,7 +90,10 @@ test("JSON and multipart bodies go through the same path (identical documents �
   });
   expect(multipart.status()).toBe(207);
   const { results } = (await multipart.json()) as { results: { fileName: string; status: number }[] };
-  expect(results.map((r) => [r.fileName, r.status])).toEqual([[seedFiles[0], 200], ["logo.zip", 415]]);
+  expect(results.map((r) => [r.fileName, r.status])).toEqual([
+    [seedFiles[0], 200],
+    ["logo.zip", 415],
+  ]);
 });
 
 test("bad requests are refused with a clear error and write nothing", async ({ request }) => {
@@ -99,17 +106,31 @@ test("bad requests are refused with a clear error and write nothing", async ({ r
   await expectError(await postText(request, ""), 422, "not-a-report");
   await expectError(await postText(request, Buffer.alloc(20 * 1024 * 1024, 0x41)), 413, "payload-too-large");
   const zip = Buffer.from("504b0506000000000000000000000000000000000000", "hex");
-  await expectError(await request.post("/api/ingest", { headers: { ...AUTH, "content-type": "application/zip" }, data: zip }), 415, "unsupported-media-type");
-  const unrelated = "<!doctype html><html><head><title>天气预报</title></head><body><h1>今日天气</h1><p>晴，最高气温 25 度。</p></body></html>";
-  await expectError(await request.post("/api/ingest", { headers: { ...AUTH, "content-type": "text/html; charset=utf-8" }, data: unrelated }), 422, "not-a-report");
+  await expectError(
+    await request.post("/api/ingest", { headers: { ...AUTH, "content-type": "application/zip" }, data: zip }),
+    415,
+    "unsupported-media-type",
+  );
+  const unrelated =
+    "<!doctype html><html><head><title>天气预报</title></head><body><h1>今日天气</h1><p>晴，最高气温 25 度。</p></body></html>";
+  await expectError(
+    await request.post("/api/ingest", { headers: { ...AUTH, "content-type": "text/html; charset=utf-8" }, data: unrelated }),
+    422,
+    "not-a-report",
+  );
 
   expect(await countAllTables()).toEqual(before);
 });
 
-test("PDF reports: raw application/pdf and inside a multipart upload, both years on one agency; a truncated PDF is refused", async ({ request }) => {
+test("PDF reports: raw application/pdf and inside a multipart upload, both years on one agency; a truncated PDF is refused", async ({
+  request,
+}) => {
   const PDFS = path.join(process.cwd(), "lib/report/fixtures/pdf");
   const pdf2024 = readFileSync(path.join(PDFS, "hongze-2024.pdf"));
-  const raw = await request.post("/api/ingest", { headers: { ...AUTH, "content-type": "application/pdf", "x-file-name": "hongze-2024.pdf" }, data: pdf2024 });
+  const raw = await request.post("/api/ingest", {
+    headers: { ...AUTH, "content-type": "application/pdf", "x-file-name": "hongze-2024.pdf" },
+    data: pdf2024,
+  });
   expect(raw.status(), await raw.text()).toBe(201);
   const created = (await raw.json()) as IngestBody;
   expect(created.report.year).toBe(2024);
@@ -125,13 +146,20 @@ test("PDF reports: raw application/pdf and inside a multipart upload, both years
   });
   expect(multipart.status(), await multipart.text()).toBe(201);
   const { results } = (await multipart.json()) as { results: (IngestBody & { fileName: string; status: number })[] };
-  expect(results.map((r) => [r.fileName, r.status])).toEqual([["hongze-2023.pdf", 201], ["hongze-2024.pdf", 200]]);
+  expect(results.map((r) => [r.fileName, r.status])).toEqual([
+    ["hongze-2023.pdf", 201],
+    ["hongze-2024.pdf", 200],
+  ]);
   // 洪泽区人民政府 (2023 title) and 淮安市洪泽区人民政府 (2024 title) are one body
   expect(results[0]!.agency.id).toBe(created.agency.id);
   expect(results[0]!.report.year).toBe(2023);
 
   const before = await countAllTables();
   const truncated = pdf2024.subarray(0, Math.floor(pdf2024.length / 3));
-  await expectError(await request.post("/api/ingest", { headers: { ...AUTH, "content-type": "application/pdf" }, data: truncated }), 422, "not-a-report");
+  await expectError(
+    await request.post("/api/ingest", { headers: { ...AUTH, "content-type": "application/pdf" }, data: truncated }),
+    422,
+    "not-a-report",
+  );
   expect(await countAllTables()).toEqual(before);
 });

@@ -97,7 +97,9 @@ test("two versions of one report ingested through two instances at once: one con
     fetch(`${bases[0]}/api/ingest`, { method: "POST", headers: AUTH, body: versionA }),
     fetch(`${bases[1]}/api/ingest`, { method: "POST", headers: AUTH, body: versionB }),
   ]);
-  const bodies = await Promise.all(answers.map((r) => r.json() as Promise<{ report: { id: number; version: number }; agency: { id: number } }>));
+  const bodies = await Promise.all(
+    answers.map((r) => r.json() as Promise<{ report: { id: number; version: number }; agency: { id: number } }>),
+  );
   expect(answers.map((r) => r.status).sort()).toEqual([201, 201]);
   expect(bodies[0]!.agency.id).toBe(bodies[1]!.agency.id);
   expect(bodies.map((b) => b.report.version).sort()).toEqual([1, 2]);

@@ -31,7 +31,10 @@ async function waitForHealth(port: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -89,7 +92,9 @@ test("a running server holds its PGlite folder: the bulk CLI and a second server
   expect(secondErr).toContain(`in use by process ${holder.pid}`);
 
   // the first server still answers with every report
-  const list = await fetch(`http://127.0.0.1:${PORT}/api/v1/reports?pageSize=50`).then((r) => r.json() as Promise<{ pagination: { total: number } }>);
+  const list = await fetch(`http://127.0.0.1:${PORT}/api/v1/reports?pageSize=50`).then(
+    (r) => r.json() as Promise<{ pagination: { total: number } }>,
+  );
   expect(list.pagination.total).toBe(samples);
 
   // killed without a chance to clean up: the lock is stale now, and the next process takes it over

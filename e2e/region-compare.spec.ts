@@ -23,9 +23,12 @@ test.beforeAll(async ({ request }) => {
   expect([200, 201]).toContain(res2.status());
 });
 
-const rowOf = (page: Page, name: string) => page.getByTestId("region-row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+const rowOf = (page: Page, name: string) =>
+  page.getByTestId("region-row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
-test("tile map by mouse: a province tile opens its prefectures, where 淮安市 is its summary report, not a sum", async ({ page }, testInfo) => {
+test("tile map by mouse: a province tile opens its prefectures, where 淮安市 is its summary report, not a sum", async ({
+  page,
+}, testInfo) => {
   await page.goto("/compare/regions?year=2024");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("全国各省份申请量");
   const jiangsu = page.getByTestId("tile-320000");

@@ -9,17 +9,23 @@ const SAMPLES = path.join(process.cwd(), "data/samples");
 const MEDIA_TYPES: Record<string, string> = { ".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf" };
 
 setup("ingest the sample reports", async ({ request }) => {
-  const files = readdirSync(SAMPLES).filter((f) => MEDIA_TYPES[path.extname(f)]).sort();
+  const files = readdirSync(SAMPLES)
+    .filter((f) => MEDIA_TYPES[path.extname(f)])
+    .sort();
   expect(files.length).toBeGreaterThan(0);
   // where each sample was published (data/samples/sources.tsv, the manifest the bulk CLI reads too)
   const sources = new Map(
-    readFileSync(path.join(SAMPLES, "sources.tsv"), "utf8").split("\n").map((l) => l.trim().split(/\s+/) as [string, string]),
+    readFileSync(path.join(SAMPLES, "sources.tsv"), "utf8")
+      .split("\n")
+      .map((l) => l.trim().split(/\s+/) as [string, string]),
   );
   for (const file of files) {
     const source = sources.get(file);
     const res = await request.post("/api/ingest", {
       headers: {
-        authorization: `Bearer ${E2E_INGEST_TOKEN}`, "content-type": MEDIA_TYPES[path.extname(file)]!, "x-file-name": file,
+        authorization: `Bearer ${E2E_INGEST_TOKEN}`,
+        "content-type": MEDIA_TYPES[path.extname(file)]!,
+        "x-file-name": file,
         ...(source ? { "x-source-url": source } : {}),
       },
       data: readFileSync(path.join(SAMPLES, file)),

@@ -13,7 +13,11 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
 
 async function openAgency(page: Page, q: string, year: number): Promise<void> {
   await page.goto(`/?q=${encodeURIComponent(q)}`);
-  await page.getByTestId("search-results").getByRole("link", { name: new RegExp(q) }).first().click();
+  await page
+    .getByTestId("search-results")
+    .getByRole("link", { name: new RegExp(q) })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/agencies\/\d+/);
   await page.goto(`${new URL(page.url()).pathname}?year=${year}`);
 }
@@ -54,7 +58,15 @@ for (const width of [1280, 360] as const) {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("方法说明");
       await expect(page.getByTestId("definitions")).toContainText("复议纠错率");
       await expect(page.getByTestId("identity-list")).toContainText("表四");
-      for (const h of ["数据从哪里来", "勾稽关系", "什么是“由勾稽关系推算”", "收录范围的局限", "汇总报告与本机关报告", "许可与引用", "发现错误怎么办"]) {
+      for (const h of [
+        "数据从哪里来",
+        "勾稽关系",
+        "什么是“由勾稽关系推算”",
+        "收录范围的局限",
+        "汇总报告与本机关报告",
+        "许可与引用",
+        "发现错误怎么办",
+      ]) {
         await expect(page.getByRole("heading", { name: h, exact: true })).toBeVisible();
       }
       await expect(page.getByTestId("last-update")).toContainText(/最近更新：\d{4}-\d{2}-\d{2}/);

@@ -12,11 +12,21 @@ const envSchema = z.object({
   /** data folder of the embedded PGlite database (one process per folder!) */
   PGLITE_DIR: z.preprocess(emptyAsUnset, z.string().default("./data/db")),
   /** bearer token for POST /api/ingest; unset → ingest is off (503), never open */
-  INGEST_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16, "INGEST_TOKEN must be at least 16 characters (e.g. openssl rand -hex 24); unset it to switch ingest off").optional()),
+  INGEST_TOKEN: z.preprocess(
+    emptyAsUnset,
+    z.string().min(16, "INGEST_TOKEN must be at least 16 characters (e.g. openssl rand -hex 24); unset it to switch ingest off").optional(),
+  ),
   /** HTTP port of `npm start` */
   PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(3000)),
   /** largest accepted ingest body in bytes (default 10 MB) */
-  INGEST_MAX_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(10 * 1024 * 1024)),
+  INGEST_MAX_BYTES: z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 * 1024),
+  ),
   /** set by Next.js (`next start` = production): the parse pool then runs its bundled worker entry */
   NODE_ENV: z.preprocess(emptyAsUnset, z.string().optional()),
   /** parse worker threads (default: one per core) */
@@ -28,7 +38,14 @@ const envSchema = z.object({
   /** most pages a PDF may declare (default 200) */
   PARSE_MAX_PAGES: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(200)),
   /** most bytes a DOCX may unpack to (default 50 MB) */
-  PARSE_MAX_UNPACKED_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(50 * 1024 * 1024)),
+  PARSE_MAX_UNPACKED_BYTES: z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(50 * 1024 * 1024),
+  ),
   /** maintenance connection the integration tests use to create and drop their own databases */
   TEST_PG_URL: z.preprocess(emptyAsUnset, z.string().url().default("postgresql://root@127.0.0.1:5432/postgres")),
 });

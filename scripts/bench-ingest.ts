@@ -38,16 +38,27 @@ function generateTextReports(count: number): string {
 async function generatePdfReports(count: number): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ogi-bench-ingest-pdf-"));
   const require = createRequire(import.meta.url);
-  const font = new Uint8Array(readFileSync(path.join(path.dirname(require.resolve("@embedpdf/fonts-sc")), "../fonts/NotoSansHans-Regular.otf")));
+  const font = new Uint8Array(
+    readFileSync(path.join(path.dirname(require.resolve("@embedpdf/fonts-sc")), "../fonts/NotoSansHans-Regular.otf")),
+  );
   for (let i = 0; i < count; i++) {
     const { document, agency } = generateReport({ seed: 9000 + i });
-    const bytes = await renderReportPdf(document, { fontBytes: font, placeChain: agency.chain, siteCode: agency.siteCode, fillerParagraphs: i % 9 });
+    const bytes = await renderReportPdf(document, {
+      fontBytes: font,
+      placeChain: agency.chain,
+      siteCode: agency.siteCode,
+      fillerParagraphs: i % 9,
+    });
     writeFileSync(path.join(dir, `${String(i).padStart(5, "0")}.pdf`), bytes);
   }
   return dir;
 }
 
-const load = (): string => `load ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${os.cpus().length} cores`;
+const load = (): string =>
+  `load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")} on ${os.cpus().length} cores`;
 
 /** Ingest a folder into a fresh database at `inFlight` documents at a time; returns reports per second. */
 async function run(label: string, dir: string, count: number, inFlight: number): Promise<{ perSecond: number; failed: number }> {
@@ -63,8 +74,12 @@ async function run(label: string, dir: string, count: number, inFlight: number):
     bar.finish();
     const stored = await t.db.report.count();
     const perSecond = count / seconds;
-    console.log(`${label.padEnd(6)} ${String(inFlight).padStart(2)} worker(s): ${count} reports in ${seconds.toFixed(2)} s = ${perSecond.toFixed(1)} reports/s  (${load()})`);
-    console.log(`        new ${summary.created}, new version ${summary.newVersions}, unchanged ${summary.unchanged}, failed ${summary.failures.length}; ${stored} rows in Report`);
+    console.log(
+      `${label.padEnd(6)} ${String(inFlight).padStart(2)} worker(s): ${count} reports in ${seconds.toFixed(2)} s = ${perSecond.toFixed(1)} reports/s  (${load()})`,
+    );
+    console.log(
+      `        new ${summary.created}, new version ${summary.newVersions}, unchanged ${summary.unchanged}, failed ${summary.failures.length}; ${stored} rows in Report`,
+    );
     for (const f of summary.failures.slice(0, 5)) console.log(`        failed ${f.file}: [${f.code}] ${f.message}`);
     return { perSecond, failed: summary.failures.length };
   } finally {
@@ -90,8 +105,12 @@ async function main(): Promise<number> {
     const pdf1 = await run("pdf", pdfDir, pdfCount, 1);
     const pdfN = await run("pdf", pdfDir, pdfCount, workers);
     failed = text1.failed + textN.failed + pdf1.failed + pdfN.failed;
-    console.log(`text: ${textN.perSecond.toFixed(0)} reports/s at ${workers} (target ≥ 300); ${(textN.perSecond / text1.perSecond).toFixed(2)}× one`);
-    console.log(`pdf:  ${pdfN.perSecond.toFixed(1)} reports/s at ${workers}, ${(pdfN.perSecond / pdf1.perSecond).toFixed(2)}× one (target ≥ 1.6× on 2 cores)`);
+    console.log(
+      `text: ${textN.perSecond.toFixed(0)} reports/s at ${workers} (target ≥ 300); ${(textN.perSecond / text1.perSecond).toFixed(2)}× one`,
+    );
+    console.log(
+      `pdf:  ${pdfN.perSecond.toFixed(1)} reports/s at ${workers}, ${(pdfN.perSecond / pdf1.perSecond).toFixed(2)}× one (target ≥ 1.6× on 2 cores)`,
+    );
   } finally {
     rmSync(textDir, { recursive: true, force: true });
     rmSync(pdfDir, { recursive: true, force: true });

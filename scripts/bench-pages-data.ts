@@ -67,14 +67,37 @@ function toBenchReportRow(agency: AgencyRow, year: number, seed: number, version
   const t = templates[seed % templates.length] ?? { sourceText: text, provenance: {}, findings: [] };
   const parsed = { ok: true as const, document, ...t, sourceKind: "text" as const };
   const sha256 = createHash("sha256").update(`${seed}/${version}/${text}`).digest("hex");
-  const { report: r } = toReportRow(parsed, toAgencyIdentity(document.agency), { sha256, bytes: new Uint8Array(), mediaType: "text/plain" });
+  const { report: r } = toReportRow(parsed, toAgencyIdentity(document.agency), {
+    sha256,
+    bytes: new Uint8Array(),
+    mediaType: "text/plain",
+  });
   return {
-    agencyId: agency.id, year, version, isLatest, templateVersion: r.templateVersion, publishedOn: r.publishedOn,
-    sha256: r.sha256, mediaType: r.mediaType, sourceKind: r.sourceKind, sourceText: r.sourceText, document: text,
-    provenance: JSON.stringify(r.provenance), findings: JSON.stringify(r.findings), errorCount: identitiesOk ? 0 : 1,
-    warningCount: r.warningCount, identitiesOk, failedChecks: r.failedChecks, scope: r.scope,
-    level: agency.level, kind: agency.kind, provinceCode: agency.provinceCode, prefectureCode: agency.prefectureCode,
-    countyCode: agency.countyCode, regionCode: agency.regionCode, ...r.figures,
+    agencyId: agency.id,
+    year,
+    version,
+    isLatest,
+    templateVersion: r.templateVersion,
+    publishedOn: r.publishedOn,
+    sha256: r.sha256,
+    mediaType: r.mediaType,
+    sourceKind: r.sourceKind,
+    sourceText: r.sourceText,
+    document: text,
+    provenance: JSON.stringify(r.provenance),
+    findings: JSON.stringify(r.findings),
+    errorCount: identitiesOk ? 0 : 1,
+    warningCount: r.warningCount,
+    identitiesOk,
+    failedChecks: r.failedChecks,
+    scope: r.scope,
+    level: agency.level,
+    kind: agency.kind,
+    provinceCode: agency.provinceCode,
+    prefectureCode: agency.prefectureCode,
+    countyCode: agency.countyCode,
+    regionCode: agency.regionCode,
+    ...r.figures,
   };
 }
 
@@ -89,18 +112,44 @@ export type BenchData = {
 };
 
 /** Load `agencies` county-level agencies × `years` years of reports into the database. */
-export async function loadBenchReports({ databaseUrl, agencies, years }: { databaseUrl: string; agencies: number; years: number }): Promise<BenchData> {
+export async function loadBenchReports({
+  databaseUrl,
+  agencies,
+  years,
+}: {
+  databaseUrl: string;
+  agencies: number;
+  years: number;
+}): Promise<BenchData> {
   templates = await parseTemplates(16);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     // a few codes appear twice in the data (东莞 441900 as prefecture and as county): keep one row per code
-    const regions = [...new Map(listRegions().filter((r) => r.level <= 3).map((r) => [r.code, r] as const)).values()];
-    await insertRows(client, "Region", regions.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, path: r.name })));
+    const regions = [
+      ...new Map(
+        listRegions()
+          .filter((r) => r.level <= 3)
+          .map((r) => [r.code, r] as const),
+      ).values(),
+    ];
+    await insertRows(
+      client,
+      "Region",
+      regions.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, path: r.name })),
+    );
     const counties = regions.filter((r) => r.level === 3);
     const wanted = counties.map((c) => toAgencyRow(c, `${c.name}人民政府`));
-    for (let i = 0; wanted.length < agencies; i++) wanted.push(toAgencyRow(counties[i % counties.length]!, `${counties[i % counties.length]!.name}公安局${i >= counties.length ? i : ""}`));
-    const agencyRows = (await insertRows(client, "Agency", wanted.slice(0, agencies), ` RETURNING "id", "name", "regionCode", "level", "kind", "provinceCode", "prefectureCode", "countyCode"`)) as AgencyRow[];
+    for (let i = 0; wanted.length < agencies; i++)
+      wanted.push(
+        toAgencyRow(counties[i % counties.length]!, `${counties[i % counties.length]!.name}公安局${i >= counties.length ? i : ""}`),
+      );
+    const agencyRows = (await insertRows(
+      client,
+      "Agency",
+      wanted.slice(0, agencies),
+      ` RETURNING "id", "name", "regionCode", "level", "kind", "provinceCode", "prefectureCode", "countyCode"`,
+    )) as AgencyRow[];
     const rng = createRng(20251123);
     const reportBuffer: Row[] = [];
     let reports = 0;
@@ -110,7 +159,9 @@ export async function loadBenchReports({ databaseUrl, agencies, years }: { datab
         const year = LAST_YEAR - y;
         const seed = agency.id * 100 + y;
         if (rng.chance(0.03)) rows.push(toBenchReportRow(agency, year, seed + 50, 1, false, true));
-        rows.push(toBenchReportRow(agency, year, seed, rows.length > 0 && rows[rows.length - 1]!.year === year ? 2 : 1, true, !rng.chance(0.03)));
+        rows.push(
+          toBenchReportRow(agency, year, seed, rows.length > 0 && rows[rows.length - 1]!.year === year ? 2 : 1, true, !rng.chance(0.03)),
+        );
       }
       reportBuffer.push(...rows);
       reports += rows.length;

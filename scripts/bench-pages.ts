@@ -128,12 +128,20 @@ async function readBenchData(databaseUrl: string): Promise<BenchData> {
 function pageUrls(d: BenchData): Record<string, string[]> {
   const years = Array.from({ length: YEARS }, (_, i) => d.lastYear - i);
   const figures = ["requestsReceived", "notHeldRate", "disclosureRate", "penalty", "reviewCorrectionRate"];
-  const pick = <T,>(list: T[], i: number): T => list[(i * 7919) % list.length]!;
+  const pick = <T>(list: T[], i: number): T => list[(i * 7919) % list.length]!;
   const picked = (i: number): string => Array.from({ length: 10 }, (_, k) => pick(d.agencyIds, i * 10 + k)).join(",");
   const out: Record<string, string[]> = {
-    "rankings": [], "compare-national": [], "compare-province": [], "compare-prefecture": [], "compare-picked10": [],
-    "agency": [], "region-province": [], "search": [], "api-lists": [],
-    "region-compare": [], "coverage": [],
+    rankings: [],
+    "compare-national": [],
+    "compare-province": [],
+    "compare-prefecture": [],
+    "compare-picked10": [],
+    agency: [],
+    "region-province": [],
+    search: [],
+    "api-lists": [],
+    "region-compare": [],
+    coverage: [],
   };
   const regionFigures = ["requestsReceived", "notHeldRate", "disclosureRate", "penalty", "licensing"];
   for (let i = 0; i < 40; i++) {
@@ -144,7 +152,10 @@ function pageUrls(d: BenchData): Record<string, string[]> {
       `/rankings?figure=${figure}&year=${year}&level=县&kind=人民政府&scope=${pick(d.provinces, i)}&include=1`,
       `/rankings?figure=${figure}&year=${year}&level=县&highlight=${pick(d.agencyIds, i)}`,
     );
-    out["compare-national"]!.push(`/compare?figure=${figure}&year=${year}&level=县`, `/compare?figure=${figure}&year=${year}&level=县&sort=name&page=${1 + (i % 5)}`);
+    out["compare-national"]!.push(
+      `/compare?figure=${figure}&year=${year}&level=县`,
+      `/compare?figure=${figure}&year=${year}&level=县&sort=name&page=${1 + (i % 5)}`,
+    );
     out["compare-province"]!.push(`/compare?figure=${figure}&year=${year}&scope=${pick(d.provinces, i)}&sort=name&dir=asc&page=2`);
     out["compare-prefecture"]!.push(`/compare?figure=${figure}&year=${year}&level=县&scope=${pick(d.prefectures, i)}`);
     out["compare-picked10"]!.push(`/compare?figure=${figure}&year=${year}&level=县&agencies=${picked(i)}`);
@@ -177,7 +188,10 @@ function pageUrls(d: BenchData): Record<string, string[]> {
 }
 
 const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
-const load = (): string => `load ${loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${cpus().length} cores`;
+const load = (): string =>
+  `load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")} on ${cpus().length} cores`;
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the statements a ranking and a compare page run, on the loaded store. */
 async function explainPlans(databaseUrl: string, d: BenchData): Promise<void> {
@@ -193,10 +207,15 @@ async function explainPlans(databaseUrl: string, d: BenchData): Promise<void> {
       for (const row of plan.rows) console.log(`    ${row["QUERY PLAN"]}`);
     };
     const q = { figure: "requestsReceived" as const, year: d.lastYear, level: "县", include: false, order: "desc" as const };
-    const snap = await client.query(`SELECT "id", "peers" FROM "RankingSnapshot" WHERE "key" = $1 ORDER BY "id" DESC LIMIT 1`, [snapshotKey(rankingGroup(q))]);
+    const snap = await client.query(`SELECT "id", "peers" FROM "RankingSnapshot" WHERE "key" = $1 ORDER BY "id" DESC LIMIT 1`, [
+      snapshotKey(rankingGroup(q)),
+    ]);
     if (snap.rows[0]) {
       const id = Number(snap.rows[0].id);
-      await explain(`national ranking page 1 (${snap.rows[0].peers} peers) with highlight`, rankingPageSql({ ...q, page: 1, pageSize: 50, highlight: d.agencyIds[d.agencyIds.length >> 1] }, id));
+      await explain(
+        `national ranking page 1 (${snap.rows[0].peers} peers) with highlight`,
+        rankingPageSql({ ...q, page: 1, pageSize: 50, highlight: d.agencyIds[d.agencyIds.length >> 1] }, id),
+      );
       await explain("national ranking, page 200", rankingPageSql({ ...q, page: 200, pageSize: 50 }, id));
     }
     // what a rebuild costs (once per group and data version), read-only part: the group's rows, ranked
@@ -226,7 +245,9 @@ async function printSizes(databaseUrl: string): Promise<void> {
     for (const t of tables.rows) {
       sum += Number(t.total);
       if (Number(t.total) < 1024 * 1024) continue;
-      console.log(`  ${String(t.table).padEnd(16)} total ${mb(t.total).padStart(10)}  heap ${mb(t.heap)}  toast ${mb(t.toast)}  indexes ${mb(t.indexes)}  = ${kb(Number(t.total) / reports)} per report`);
+      console.log(
+        `  ${String(t.table).padEnd(16)} total ${mb(t.total).padStart(10)}  heap ${mb(t.heap)}  toast ${mb(t.toast)}  indexes ${mb(t.indexes)}  = ${kb(Number(t.total) / reports)} per report`,
+      );
     }
     console.log(`  all tables       total ${mb(sum).padStart(10)}  = ${kb(sum / reports)} per report`);
     const cols = await client.query(`
@@ -234,7 +255,11 @@ async function printSizes(databaseUrl: string): Promise<void> {
              avg(pg_column_size("findings")) AS findings, avg(pg_column_size("sourceText")) AS "sourceText",
              avg(coalesce(pg_column_size("sourceBytes"), 0)) AS "sourceBytes"
       FROM (SELECT * FROM "Report" TABLESAMPLE SYSTEM (1)) s`);
-    console.log(`  stored (compressed) column size per report: ${Object.entries(cols.rows[0] as Record<string, unknown>).map(([k, v]) => `${k} ${kb(v)}`).join(", ")}`);
+    console.log(
+      `  stored (compressed) column size per report: ${Object.entries(cols.rows[0] as Record<string, unknown>)
+        .map(([k, v]) => `${k} ${kb(v)}`)
+        .join(", ")}`,
+    );
   } finally {
     await client.end();
   }
@@ -257,7 +282,9 @@ async function main(): Promise<void> {
       await deployMigrations(await createAdapter({ databaseUrl }));
       const loadStart = performance.now();
       loaded = await loadBenchReports({ databaseUrl, agencies: AGENCIES, years: YEARS });
-      console.log(`loaded ${loaded.agencyIds.length} agencies, ${loaded.reports} report rows in ${((performance.now() - loadStart) / 1000).toFixed(1)} s (${name})`);
+      console.log(
+        `loaded ${loaded.agencyIds.length} agencies, ${loaded.reports} report rows in ${((performance.now() - loadStart) / 1000).toFixed(1)} s (${name})`,
+      );
     }
     server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
       env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
@@ -274,8 +301,12 @@ async function main(): Promise<void> {
       // first pass over every URL: builds each stored ranking once (the cost after an ingest changed that year)
       const cold = await timeRequests(base, list, list.length);
       const times = await timeRequests(base, list, REQUESTS);
-      console.log(`${kind.padEnd(20)} ${String(times.length).padEnd(4)} ${fmt(percentile(times, 50)).padEnd(10)} ${fmt(percentile(times, 95)).padEnd(10)} ${fmt(times[times.length - 1]!).padEnd(10)} ${load()}`);
-      console.log(`${"  first pass".padEnd(20)} ${String(cold.length).padEnd(4)} ${fmt(percentile(cold, 50)).padEnd(10)} ${fmt(percentile(cold, 95)).padEnd(10)} ${fmt(cold[cold.length - 1]!).padEnd(10)}`);
+      console.log(
+        `${kind.padEnd(20)} ${String(times.length).padEnd(4)} ${fmt(percentile(times, 50)).padEnd(10)} ${fmt(percentile(times, 95)).padEnd(10)} ${fmt(times[times.length - 1]!).padEnd(10)} ${load()}`,
+      );
+      console.log(
+        `${"  first pass".padEnd(20)} ${String(cold.length).padEnd(4)} ${fmt(percentile(cold, 50)).padEnd(10)} ${fmt(percentile(cold, 95)).padEnd(10)} ${fmt(cold[cold.length - 1]!).padEnd(10)}`,
+      );
     }
     await explainPlans(databaseUrl, loaded);
     await printSizes(databaseUrl);

@@ -24,7 +24,9 @@ export async function runOcrBench(): Promise<void> {
     const t0 = performance.now();
     const pages = await ocr.recognizePdf(one);
     const s = (performance.now() - t0) / 1000;
-    console.log(`OCR, one worker (one core)              ${(s / pages.length).toFixed(2).padStart(7)} s per scanned page  (${pages.length} pages in ${s.toFixed(1)} s; ${load()})`);
+    console.log(
+      `OCR, one worker (one core)              ${(s / pages.length).toFixed(2).padStart(7)} s per scanned page  (${pages.length} pages in ${s.toFixed(1)} s; ${load()})`,
+    );
     await Promise.all([pool.terminate(), digitPool.terminate()]);
   }
   {
@@ -33,12 +35,16 @@ export async function runOcrBench(): Promise<void> {
     const digitPool = new OcrPool(n, 60_000, "eng");
     const ocr = createOcrRecognizer({ pool, digitPool, limits });
     await ocr.recognizeImage(readFileSync(path.join(SCANS, "images/hongze-2023.page3.png")));
-    const files = ["hongze-2023.scan200.pdf", "hongze-2024.scan200.pdf", "huaian-2024.scan200.pdf"].map((f) => readFileSync(path.join(SCANS, f)));
+    const files = ["hongze-2023.scan200.pdf", "hongze-2024.scan200.pdf", "huaian-2024.scan200.pdf"].map((f) =>
+      readFileSync(path.join(SCANS, f)),
+    );
     const t0 = performance.now();
     const docs = await Promise.all(files.map((f) => ocr.recognizePdf(f)));
     const s = (performance.now() - t0) / 1000;
     const pages = docs.reduce((k, d) => k + d.length, 0);
-    console.log(`OCR, pool of ${n} workers (OCR_WORKERS)     ${((pages / s) * 60).toFixed(1).padStart(7)} pages per minute   (${pages} pages of 3 scans in ${s.toFixed(1)} s; ${load()})`);
+    console.log(
+      `OCR, pool of ${n} workers (OCR_WORKERS)     ${((pages / s) * 60).toFixed(1).padStart(7)} pages per minute   (${pages} pages of 3 scans in ${s.toFixed(1)} s; ${load()})`,
+    );
     await Promise.all([pool.terminate(), digitPool.terminate()]);
   }
 }

@@ -28,11 +28,18 @@ export async function runPdfBench({ count, rounds }: { count: number; rounds: nu
     .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(path.join(dir, f))) }));
 
   const require = createRequire(import.meta.url);
-  const font = new Uint8Array(readFileSync(path.join(path.dirname(require.resolve("@embedpdf/fonts-sc")), "../fonts/NotoSansHans-Regular.otf")));
+  const font = new Uint8Array(
+    readFileSync(path.join(path.dirname(require.resolve("@embedpdf/fonts-sc")), "../fonts/NotoSansHans-Regular.otf")),
+  );
   const synthetic: PdfBenchDoc[] = [];
   for (let i = 0; i < count; i++) {
     const { document, agency } = generateReport({ seed: 9000 + i, variant: i % 5 === 4 ? "2021-single-other" : "2021" });
-    const bytes = await renderReportPdf(document, { fontBytes: font, placeChain: agency.chain, siteCode: agency.siteCode, fillerParagraphs: i % 9 });
+    const bytes = await renderReportPdf(document, {
+      fontBytes: font,
+      placeChain: agency.chain,
+      siteCode: agency.siteCode,
+      fillerParagraphs: i % 9,
+    });
     synthetic.push({ name: `synthetic-${i}`, bytes });
   }
 

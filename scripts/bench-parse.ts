@@ -31,20 +31,42 @@ async function main(): Promise<void> {
   const count = Number(values.count);
   const minSeconds = Number(values.seconds);
   const seedDir = path.join(import.meta.dirname, "../lib/report/fixtures/seeds");
-  const seeds = readdirSync(seedDir).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(path.join(seedDir, f), "utf8"));
-  const text = Array.from({ length: count }, (_, i) => synthesize({ seed: 900_000 + i, layout: TEXT_LAYOUTS[i % TEXT_LAYOUTS.length] }).content as string);
+  const seeds = readdirSync(seedDir)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => readFileSync(path.join(seedDir, f), "utf8"));
+  const text = Array.from(
+    { length: count },
+    (_, i) => synthesize({ seed: 900_000 + i, layout: TEXT_LAYOUTS[i % TEXT_LAYOUTS.length] }).content as string,
+  );
   const html = Array.from({ length: Math.ceil(count / 4) }, (_, i) => synthesize({ seed: 950_000 + i, layout: "html" }).content as string);
   const avg = (xs: string[]) => xs.reduce((n, x) => n + Buffer.byteLength(x), 0) / xs.length;
   const ok = (r: { ok: boolean }) => r.ok;
   console.log(`bench:parse — one process, one core (Node ${process.version}); warm-up 1 pass, then ≥ ${minSeconds} s per set`);
-  console.log(format(`seeds (${seeds.length} real text reports)`, measureThroughput({ items: seeds, run: (t) => ok(parseText(t)), minSeconds, cpuClock }), avg(seeds)));
+  console.log(
+    format(
+      `seeds (${seeds.length} real text reports)`,
+      measureThroughput({ items: seeds, run: (t) => ok(parseText(t)), minSeconds, cpuClock }),
+      avg(seeds),
+    ),
+  );
   const synthText = measureThroughput({ items: text, run: (t) => ok(parseText(t)), minSeconds, cpuClock });
   console.log(format(`synthetic text (${count}, 4 layouts)`, synthText, avg(text)));
-  console.log(format(`synthetic HTML (${html.length})`, measureThroughput({ items: html, run: (t) => ok(parseHtml(t)), minSeconds, cpuClock }), avg(html)));
+  console.log(
+    format(
+      `synthetic HTML (${html.length})`,
+      measureThroughput({ items: html, run: (t) => ok(parseHtml(t)), minSeconds, cpuClock }),
+      avg(html),
+    ),
+  );
   const perCpu = synthText.perCpuSecond ?? 0;
-  console.log(`target ≥ 2000 text reports/s on one core: ${perCpu >= 2000 ? "met" : "NOT met"} (${perCpu.toFixed(0)} per CPU-second, ${synthText.perSecond.toFixed(0)} per wall second)`);
+  console.log(
+    `target ≥ 2000 text reports/s on one core: ${perCpu >= 2000 ? "met" : "NOT met"} (${perCpu.toFixed(0)} per CPU-second, ${synthText.perSecond.toFixed(0)} per wall second)`,
+  );
   const [load1] = (await import("node:os")).loadavg();
-  if ((load1 ?? 0) > 1.5) console.log(`note: load average ${load1?.toFixed(1)} — wall-clock figures are shared with other jobs; the per-CPU-second figure is the single-core rate`);
+  if ((load1 ?? 0) > 1.5)
+    console.log(
+      `note: load average ${load1?.toFixed(1)} — wall-clock figures are shared with other jobs; the per-CPU-second figure is the single-core rate`,
+    );
 }
 
 await main();

@@ -65,7 +65,10 @@ function line(label: string, t: Tally, inputs: number, refused: number): string 
 }
 
 async function main(): Promise<number> {
-  const { values: opts, positionals } = parseArgs({ allowPositionals: true, options: { strict: { type: "boolean", default: false }, ocr: { type: "boolean", default: false } } });
+  const { values: opts, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { strict: { type: "boolean", default: false }, ocr: { type: "boolean", default: false } },
+  });
   const ocr = opts.ocr ? (await import("../lib/ocr/ocr-document")).createOcrRecognizer() : undefined;
   const dirs = positionals.length > 0 ? positionals.map((d) => path.resolve(d)) : DEFAULT_DIRS;
   const cases: Case[] = [];
@@ -113,21 +116,27 @@ async function main(): Promise<number> {
     const total = t.right + t.missing + t.wrong;
     perFile.push(`  ${rel.padEnd(60)} ${result.ok ? "" : "REFUSED "}${t.right}/${total} right, ${t.missing} missing, ${t.wrong} wrong`);
   }
-  console.log(`eval — ${cases.length} reports with expected documents under ${dirs.map((d) => path.relative(process.cwd(), d) || ".").join(", ")}`);
+  console.log(
+    `eval — ${cases.length} reports with expected documents under ${dirs.map((d) => path.relative(process.cwd(), d) || ".").join(", ")}`,
+  );
   console.log(`\nWRONG values (${wrong.length}):`);
   if (wrong.length === 0) console.log("  none");
   for (const { file, value } of wrong) console.log(`  ${file}  ${value.path}: expected ${show(value.expected)}, got ${show(value.actual)}`);
   console.log(`\nwrong metadata (${wrongMeta.length}; fatal only with --strict):`);
   if (wrongMeta.length === 0) console.log("  none");
-  for (const { file, value } of wrongMeta) console.log(`  ${file}  ${value.path}: expected ${show(value.expected)}, got ${show(value.actual)}`);
+  for (const { file, value } of wrongMeta)
+    console.log(`  ${file}  ${value.path}: expected ${show(value.expected)}, got ${show(value.actual)}`);
   console.log(`\nrefused inputs (${refusals.length}):`);
   console.log(refusals.length ? refusals.join("\n") : "  none");
   console.log("\nper report:");
   console.log(perFile.join("\n"));
   console.log("\nper input format:");
-  for (const [format, e] of [...byFormat].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${line(format, e.tally, e.inputs, e.refused)}`);
+  for (const [format, e] of [...byFormat].sort(([a], [b]) => a.localeCompare(b)))
+    console.log(`  ${line(format, e.tally, e.inputs, e.refused)}`);
   console.log(`  ${line("overall", overall, cases.length, refusedCount)}`);
-  console.log(`  ${"metadata".padEnd(10)} ${meta.right} right, ${meta.missing} missing, ${meta.wrong} wrong (year, template, agency name and region, date)`);
+  console.log(
+    `  ${"metadata".padEnd(10)} ${meta.right} right, ${meta.missing} missing, ${meta.wrong} wrong (year, template, agency name and region, date)`,
+  );
   const missing = overall.missing > 0 || refusedCount > 0 || meta.wrong > 0;
   if (wrong.length > 0) {
     console.log(`\nFAIL: ${wrong.length} wrong value(s)`);
@@ -137,7 +146,9 @@ async function main(): Promise<number> {
     console.log(`\nFAIL (--strict): ${overall.missing} missing value(s), ${refusedCount} refused input(s), ${meta.wrong} wrong metadata`);
     return 1;
   }
-  console.log(`\nok: 0 wrong values${missing ? ` (${overall.missing} missing, ${refusedCount} refused, ${meta.wrong} wrong metadata: not fatal without --strict)` : ""}`);
+  console.log(
+    `\nok: 0 wrong values${missing ? ` (${overall.missing} missing, ${refusedCount} refused, ${meta.wrong} wrong metadata: not fatal without --strict)` : ""}`,
+  );
   return 0;
 }
 

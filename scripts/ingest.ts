@@ -17,7 +17,11 @@ import path from "node:path";
 
 type Args = { paths: string[]; concurrency: number | null; workers: number | null; batchSize: number | null };
 
-const FLAGS: Record<string, "concurrency" | "workers" | "batchSize"> = { "--concurrency": "concurrency", "--workers": "workers", "--batch": "batchSize" };
+const FLAGS: Record<string, "concurrency" | "workers" | "batchSize"> = {
+  "--concurrency": "concurrency",
+  "--workers": "workers",
+  "--batch": "batchSize",
+};
 
 /** Parse `PATH... [--workers N] [--concurrency N] [--batch N]`; null = not given. Throws on a bad number. */
 function parseArgs(argv: string[]): Args {

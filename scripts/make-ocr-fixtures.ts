@@ -111,7 +111,9 @@ async function scans(): Promise<void> {
       const tmp = mkdtempSync(join(tmpdir(), "ocr-fixture-"));
       try {
         const pages = pageImages(src, v.dpi, tmp);
-        const jpegs = await Promise.all(pages.map((p, i) => (v.noisy ? degrade(p, i % 2 === 0 ? 0.8 : -0.6, 11 + i) : Promise.resolve(readFileSync(p)))));
+        const jpegs = await Promise.all(
+          pages.map((p, i) => (v.noisy ? degrade(p, i % 2 === 0 ? 0.8 : -0.6, 11 + i) : Promise.resolve(readFileSync(p)))),
+        );
         const out = `${name}.${v.suffix}`;
         writeFileSync(join(SCAN_DIR, `${out}.pdf`), await imagePdf(jpegs, sizes));
         writeFileSync(join(SCAN_DIR, "expected", `${out}.json`), expected);
@@ -137,10 +139,14 @@ function docs(): void {
   try {
     for (const file of readdirSync(SEED_DIR).filter((f) => f.endsWith(".txt"))) {
       const name = basename(file, ".txt");
-      execFileSync("soffice", ["--headless", "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "doc", "--outdir", tmp, join(SEED_DIR, file)], {
-        stdio: "ignore",
-        env: { ...process.env, HOME: tmp },
-      });
+      execFileSync(
+        "soffice",
+        ["--headless", "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "doc", "--outdir", tmp, join(SEED_DIR, file)],
+        {
+          stdio: "ignore",
+          env: { ...process.env, HOME: tmp },
+        },
+      );
       copyFileSync(join(tmp, `${name}.doc`), join(DOC_DIR, `${name}.doc`));
       copyFileSync(join(SEED_DIR, `${name}.expected.json`), join(DOC_DIR, "expected", `${name}.json`));
       console.log(`${name}.doc`);
@@ -170,10 +176,14 @@ async function notice(): Promise<void> {
       "2025年3月10日",
     ].join("\n");
     writeFileSync(join(tmp, "notice.txt"), text);
-    execFileSync("soffice", ["--headless", "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "pdf", "--outdir", tmp, join(tmp, "notice.txt")], {
-      stdio: "ignore",
-      env: { ...process.env, HOME: tmp },
-    });
+    execFileSync(
+      "soffice",
+      ["--headless", "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "pdf", "--outdir", tmp, join(tmp, "notice.txt")],
+      {
+        stdio: "ignore",
+        env: { ...process.env, HOME: tmp },
+      },
+    );
     const [page] = pageImages(join(tmp, "notice.pdf"), 150, tmp);
     writeFileSync(join(SCAN_DIR, "images", "notice-photo.jpg"), await degrade(page!, 2.5, 7));
     console.log("images/notice-photo.jpg");

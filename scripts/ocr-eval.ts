@@ -9,7 +9,12 @@ import { shutdownOcrPool } from "../lib/ocr/tesseract-pool";
 import { parseReport } from "../lib/report";
 
 const DIR = join(import.meta.dirname, "../lib/report/fixtures/scans");
-const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : readdirSync(DIR).filter((f) => f.endsWith(".pdf")).map((f) => join(DIR, f));
+const files =
+  process.argv.slice(2).length > 0
+    ? process.argv.slice(2)
+    : readdirSync(DIR)
+        .filter((f) => f.endsWith(".pdf"))
+        .map((f) => join(DIR, f));
 
 function leaves(v: unknown, path: string, out: Map<string, unknown>): void {
   if (Array.isArray(v) && v.every((x) => typeof x === "string")) return void out.set(path, v);

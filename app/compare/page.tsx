@@ -43,12 +43,25 @@ export default async function ComparePage({ searchParams }: PageProps) {
   const { year, years } = await resolveYear(params.year);
   const [comparison, coverage, points, picked] = await Promise.all([
     year === null ? null : getComparison(toCompareQuery(params, year)),
-    year === null ? null : getPeerCoverage({ level: toPeerChoice(params.level), kind: toPeerChoice(params.kind), scope: params.scope, year }),
+    year === null
+      ? null
+      : getPeerCoverage({ level: toPeerChoice(params.level), kind: toPeerChoice(params.kind), scope: params.scope, year }),
     listFigureSeries({ figure: params.figure, agencyIds: params.agencies }),
     listAgencyNames(params.agencies),
   ]);
   const meta = FIGURE_META[params.figure];
-  const view = { figure: params.figure, year, scope: params.scope, level: params.level, kind: params.kind, reportScope: params.reportScope, sort: params.sort, dir: params.dir, pageSize: params.pageSize, agencies: params.agencies };
+  const view = {
+    figure: params.figure,
+    year,
+    scope: params.scope,
+    level: params.level,
+    kind: params.kind,
+    reportScope: params.reportScope,
+    sort: params.sort,
+    dir: params.dir,
+    pageSize: params.pageSize,
+    agencies: params.agencies,
+  };
   const pickedInOrder = params.agencies.flatMap((id) => picked.filter((p) => p.id === id));
   const level = toPeerChoice(params.level);
   const kind = toPeerChoice(params.kind);
@@ -60,10 +73,14 @@ export default async function ComparePage({ searchParams }: PageProps) {
         同类组：<strong>{toPeerGroupName(params)}</strong>
         {coverage?.kind === "governments" ? (
           <span data-testid="peer-coverage">
-            ；收录 {coverage.collected.toLocaleString("zh-CN")} / {coverage.expected.toLocaleString("zh-CN")} 个{coverage.label}（未收录不等于未发布）
+            ；收录 {coverage.collected.toLocaleString("zh-CN")} / {coverage.expected.toLocaleString("zh-CN")} 个{coverage.label}
+            （未收录不等于未发布）
           </span>
         ) : null}
-        。<Link href={`/compare/regions${year ? `?year=${year}` : ""}`} className="text-sky-800 underline">按地区比较（省、地市、县区）</Link>
+        。
+        <Link href={`/compare/regions${year ? `?year=${year}` : ""}`} className="text-sky-800 underline">
+          按地区比较（省、地市、县区）
+        </Link>
       </p>
       <PeerFilterForm action="/compare" values={{ ...params, year }} years={years}>
         {params.agencies.length > 0 ? <input type="hidden" name="agencies" value={params.agencies.join(",")} /> : null}
@@ -73,14 +90,23 @@ export default async function ComparePage({ searchParams }: PageProps) {
       </PeerFilterForm>
       <p className="text-sm text-slate-700">{meta.guide}</p>
       {!comparison || comparison.total === 0 ? (
-        <p className="text-slate-600" data-testid="compare-empty">这一范围和年度没有年报。</p>
+        <p className="text-slate-600" data-testid="compare-empty">
+          这一范围和年度没有年报。
+        </p>
       ) : (
         <div className="grid gap-6 lg:grid-cols-2">
           <section className="space-y-2" aria-label="柱状图">
             <div className="flex justify-end">
               <PngDownloadButton targetId="ranked-chart" fileName={`比较-${meta.label}-${year}.png`} />
             </div>
-            <RankedBarChart id="ranked-chart" title={`${title}（共 ${comparison.stated} 个机关填报）`} stated={comparison.stated} bars={comparison.bars.map((b) => ({ id: b.agencyId, name: b.agencyName, value: b.value }))} unit={meta.unit} selectedIds={params.agencies} />
+            <RankedBarChart
+              id="ranked-chart"
+              title={`${title}（共 ${comparison.stated} 个机关填报）`}
+              stated={comparison.stated}
+              bars={comparison.bars.map((b) => ({ id: b.agencyId, name: b.agencyName, value: b.value }))}
+              unit={meta.unit}
+              selectedIds={params.agencies}
+            />
           </section>
           <section className="space-y-2" aria-label="表格">
             <div className="flex flex-wrap items-center justify-between gap-2">

@@ -27,19 +27,25 @@ export default async function MethodsPage() {
       <Breadcrumb items={[{ label: "首页", href: "/" }, { label: "方法说明" }]} />
       <h1 className="text-2xl font-semibold">方法说明</h1>
       <p className="text-sm text-slate-600" data-testid="last-update">
-        最近更新：{lastUpdate ? lastUpdate.toISOString().slice(0, 10) : "尚未收录报告"}；现收录 {coverage.agencies} 个机关的 {coverage.reports} 份年度报告。
+        最近更新：{lastUpdate ? lastUpdate.toISOString().slice(0, 10) : "尚未收录报告"}；现收录 {coverage.agencies} 个机关的{" "}
+        {coverage.reports} 份年度报告。
       </p>
 
       <section aria-labelledby="sources" className="flex flex-col gap-2">
-        <h2 id="sources" className="text-lg font-semibold">数据从哪里来</h2>
+        <h2 id="sources" className="text-lg font-semibold">
+          数据从哪里来
+        </h2>
         <p>
           各级行政机关每年须依《中华人民共和国政府信息公开条例》第五十条发布上一年度的政府信息公开工作年度报告，格式按国务院办公厅 2021
-          年（及 2019 年）印发的模板。本站收集这些报告的原文（PDF、Word、网页或文本），逐表读取其中的数字，保存为统一的结构，并保留原文：每个数字都能点回它在原文中的位置，每份报告的页面都有“原文”链接和发布日期（报告载明时）。
+          年（及 2019
+          年）印发的模板。本站收集这些报告的原文（PDF、Word、网页或文本），逐表读取其中的数字，保存为统一的结构，并保留原文：每个数字都能点回它在原文中的位置，每份报告的页面都有“原文”链接和发布日期（报告载明时）。
         </p>
       </section>
 
       <section aria-labelledby="definitions" className="flex flex-col gap-2">
-        <h2 id="definitions" className="text-lg font-semibold">各项数据的含义</h2>
+        <h2 id="definitions" className="text-lg font-semibold">
+          各项数据的含义
+        </h2>
         <dl className="flex flex-col gap-3" data-testid="definitions">
           {FIGURES.map((f) => (
             <div key={f.key} id={`figure-${f.key}`} className="rounded border border-slate-200 p-3">
@@ -60,7 +66,9 @@ export default async function MethodsPage() {
       </section>
 
       <section aria-labelledby="identities" className="flex flex-col gap-2">
-        <h2 id="identities" className="text-lg font-semibold">勾稽关系</h2>
+        <h2 id="identities" className="text-lg font-semibold">
+          勾稽关系
+        </h2>
         <p>报告模板的表格之间有固定的加总关系（勾稽关系）。本站逐条核对：</p>
         <ul className="list-disc pl-6" data-testid="identity-list">
           {Object.values(IDENTITIES).map((i) => (
@@ -72,23 +80,31 @@ export default async function MethodsPage() {
         <p>
           某项关系不成立时，报告页面的“数据质量”会列出差额，依赖这项关系的数字卡片上也会显示“勾稽关系未通过”的提示：这时报告本身前后矛盾，数字可能有误，应以原文为准。
         </p>
-        <h3 id="inferred" className="font-semibold">什么是“由勾稽关系推算”</h3>
+        <h3 id="inferred" className="font-semibold">
+          什么是“由勾稽关系推算”
+        </h3>
         <p>
-          PDF 转文字时，表格的单元格可能错位、粘连或缺失。只有当所有满足上述勾稽关系的填法都给出同一个数时，本站才填入这个数，并标注“由勾稽关系推算”（原文的黄色标记为直接读取的数值，蓝色为推算值）。无法唯一确定的数字保持空缺，显示为“未填报”，绝不猜测；原文中读到的数字从不被改写。
+          PDF
+          转文字时，表格的单元格可能错位、粘连或缺失。只有当所有满足上述勾稽关系的填法都给出同一个数时，本站才填入这个数，并标注“由勾稽关系推算”（原文的黄色标记为直接读取的数值，蓝色为推算值）。无法唯一确定的数字保持空缺，显示为“未填报”，绝不猜测；原文中读到的数字从不被改写。
         </p>
       </section>
 
       <section aria-labelledby="ocr" className="flex flex-col gap-2">
-        <h2 id="ocr" className="text-lg font-semibold">识别自扫描件</h2>
+        <h2 id="ocr" className="text-lg font-semibold">
+          识别自扫描件
+        </h2>
         <p>
-          有的机关只发布扫描件（没有文字层的 PDF 或照片）。本站在服务器上用文字识别（OCR，Tesseract 简体中文模型）读取，表格的行列按与 PDF 相同的方法重建，
+          有的机关只发布扫描件（没有文字层的 PDF 或照片）。本站在服务器上用文字识别（OCR，Tesseract 简体中文模型）读取，表格的行列按与 PDF
+          相同的方法重建，
           每个数字都再用英文数字模型读第二遍。两遍不一致、或识别置信度低的数字只是“候选”：只有当恰好一种读法满足全部勾稽关系时才采用，并标注“由勾稽关系推算”；
           没有勾稽关系能确认的低置信度数字显示为“未填报”，绝不猜测。这样读出的数字在卡片上标有“识别自扫描件”，可点击查看原文所在页。
         </p>
       </section>
 
       <section aria-labelledby="coverage" className="flex flex-col gap-2">
-        <h2 id="coverage" className="text-lg font-semibold">收录范围的局限</h2>
+        <h2 id="coverage" className="text-lg font-semibold">
+          收录范围的局限
+        </h2>
         <ul className="list-disc pl-6">
           <li>本站只收录已收集到的报告：“未收录”可能是机关没有发布，也可能是尚未收集。地区合计只是已收录机关的简单加总，不代表全地区。</li>
           <li>不同年度的模板（2019 年版、2021 年版）栏目不同，2019 年版不填收费金额。</li>
@@ -97,26 +113,34 @@ export default async function MethodsPage() {
       </section>
 
       <section aria-labelledby="summary" className="flex flex-col gap-2">
-        <h2 id="summary" className="text-lg font-semibold">汇总报告与本机关报告</h2>
+        <h2 id="summary" className="text-lg font-semibold">
+          汇总报告与本机关报告
+        </h2>
         <p>
           市、县人民政府发布的年度报告有两种：一种只统计政府本级（办公室）的工作，一种汇总全市（县）各部门和下级政府的数字。两者数字可相差百倍，不能直接比较。排名和比较只在同级、同类机关之间进行，阅读时请留意报告的口径。
         </p>
       </section>
 
       <section aria-labelledby="licence" className="flex flex-col gap-2">
-        <h2 id="licence" className="text-lg font-semibold">许可与引用</h2>
+        <h2 id="licence" className="text-lg font-semibold">
+          许可与引用
+        </h2>
         <p>
           原始报告由各发布机关公开发布，版权归发布机关。本站整理的数据与代码的许可以项目代码仓库中的许可文件为准；引用时请注明“政府信息公开年报数据”及报告原文链接。整站数据可在首页的“下载全部数据”获取。
         </p>
       </section>
 
       <section aria-labelledby="errors" className="flex flex-col gap-2">
-        <h2 id="errors" className="text-lg font-semibold">发现错误怎么办</h2>
+        <h2 id="errors" className="text-lg font-semibold">
+          发现错误怎么办
+        </h2>
         <p>
           请在本项目代码仓库提交问题（issue），写明机关名称、年度、哪一项数字、本站显示的值与原文的值，最好附上报告原文链接或页码。确认后我们会修正解析方法并重新读取，修正会作为新版本记录在该报告的“版本记录”中。
         </p>
         <p>
-          <Link href="/" className="text-sky-800 underline">返回首页</Link>
+          <Link href="/" className="text-sky-800 underline">
+            返回首页
+          </Link>
         </p>
       </section>
     </main>

@@ -28,8 +28,15 @@ type PageProps = { searchParams: Promise<Record<string, string | string[] | unde
 
 function toViewParams(p: RankingParams, year: number | null): ViewParams {
   return {
-    figure: p.figure, year, scope: p.scope, level: p.level, kind: p.kind, reportScope: p.reportScope,
-    include: p.include, order: p.order, pageSize: p.pageSize,
+    figure: p.figure,
+    year,
+    scope: p.scope,
+    level: p.level,
+    kind: p.kind,
+    reportScope: p.reportScope,
+    include: p.include,
+    order: p.order,
+    pageSize: p.pageSize,
   };
 }
 
@@ -49,9 +56,13 @@ export default async function RankingsPage({ searchParams }: PageProps) {
   }
   const { year, years } = await resolveYear(params.year);
   const query = year === null ? null : toRankingQuery(params, year);
-  const [ranking, coverage] = query === null
-    ? [null, null]
-    : await Promise.all([listRanking(query), getPeerCoverage({ level: query.level, kind: query.kind, scope: query.scope, year: query.year })]);
+  const [ranking, coverage] =
+    query === null
+      ? [null, null]
+      : await Promise.all([
+          listRanking(query),
+          getPeerCoverage({ level: query.level, kind: query.kind, scope: query.scope, year: query.year }),
+        ]);
   const groupName = toPeerGroupName(params);
   const marked = ranking?.highlighted ? ranking.rows.find((r) => r.agencyId === ranking.highlighted!.agencyId) : undefined;
   const meta = FIGURE_META[params.figure];
@@ -70,11 +81,16 @@ export default async function RankingsPage({ searchParams }: PageProps) {
         </p>
         {coverage?.kind === "governments" ? (
           <p data-testid="peer-coverage">
-            收录 <strong>{coverage.collected.toLocaleString("zh-CN")} / {coverage.expected.toLocaleString("zh-CN")}</strong> 个{coverage.label}
-            （{year} 年；按行政区划应发布的政府数；未收录不等于未发布）。
+            收录{" "}
+            <strong>
+              {coverage.collected.toLocaleString("zh-CN")} / {coverage.expected.toLocaleString("zh-CN")}
+            </strong>{" "}
+            个{coverage.label}（{year} 年；按行政区划应发布的政府数；未收录不等于未发布）。
           </p>
         ) : coverage?.kind === "departments" ? (
-          <p data-testid="peer-coverage">本年收录 {coverage.collected} 个部门（曾收录 {coverage.seen} 个；部门的应发布数无法从行政区划得知）。</p>
+          <p data-testid="peer-coverage">
+            本年收录 {coverage.collected} 个部门（曾收录 {coverage.seen} 个；部门的应发布数无法从行政区划得知）。
+          </p>
         ) : null}
         {isMixedGroup(params) ? <p className="text-amber-800">注意：本组混合了不同层级、类别或口径的机关，名次不宜直接比较。</p> : null}
         <p>{toOrderReading(params.figure, params.order)}</p>
@@ -104,7 +120,12 @@ export default async function RankingsPage({ searchParams }: PageProps) {
       </p>
       {ranking ? <RankingSummary ranking={ranking} highlight={params.highlight} /> : <p>库中还没有年报。</p>}
       {ranking?.distribution ? (
-        <PeerDistribution distribution={ranking.distribution} unit={meta.unit} label={meta.label} marked={marked ? { name: marked.agencyName, value: marked.value } : null} />
+        <PeerDistribution
+          distribution={ranking.distribution}
+          unit={meta.unit}
+          label={meta.label}
+          marked={marked ? { name: marked.agencyName, value: marked.value } : null}
+        />
       ) : null}
       {ranking && ranking.rows.length > 0 ? (
         <>

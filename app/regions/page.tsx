@@ -43,7 +43,9 @@ export default async function RegionsIndexPage() {
                         <Link href={`/regions/${pref.code}`} className="text-sky-800 underline">
                           {pref.name}
                         </Link>
-                        <span className="ml-1 font-normal text-slate-600">{(counts.get(pref.code) ?? 0) > 0 ? `（${counts.get(pref.code)}）` : ""}</span>
+                        <span className="ml-1 font-normal text-slate-600">
+                          {(counts.get(pref.code) ?? 0) > 0 ? `（${counts.get(pref.code)}）` : ""}
+                        </span>
                       </h2>
                       <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
                         {listRealChildren(pref.code)

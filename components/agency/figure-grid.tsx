@@ -21,7 +21,11 @@ export function FigureGrid({ cards }: { cards: FigureCardData[] }) {
           {c.note || c.isInferred || c.isOcr || c.sourcePage !== null ? (
             <span className="flex flex-wrap items-center gap-2">
               {c.note ? <span>{c.note}</span> : null}
-              {c.sourcePage !== null ? <span>{c.isOcr ? "扫描件" : "PDF "}第 {c.sourcePage} 页</span> : null}
+              {c.sourcePage !== null ? (
+                <span>
+                  {c.isOcr ? "扫描件" : "PDF "}第 {c.sourcePage} 页
+                </span>
+              ) : null}
               {c.isOcr ? (
                 <a href="/methods#ocr" className="no-underline" data-testid="ocr-badge">
                   <Badge tone="warn">识别自扫描件</Badge>

@@ -18,7 +18,9 @@ function toRankingHref(figure: string, group: PeerGroup, agencyId: number): stri
 export function PeerRanks({ agencyId, peerGroupLabel, items }: PeerRanksProps) {
   return (
     <div className="flex flex-col gap-2 text-sm">
-      <p className="text-slate-600">同级同类机关（{peerGroupLabel}）中的位次，仅比较各机关的最新版本；样本较小或勾稽关系不符的报告默认不参与排名。</p>
+      <p className="text-slate-600">
+        同级同类机关（{peerGroupLabel}）中的位次，仅比较各机关的最新版本；样本较小或勾稽关系不符的报告默认不参与排名。
+      </p>
       <ul className="flex flex-col gap-2">
         {items.map((item) => (
           <li key={item.figure} className="flex flex-wrap items-baseline gap-x-2" data-testid={`rank-${item.figure}`}>

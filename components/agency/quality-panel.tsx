@@ -38,7 +38,10 @@ export function QualityPanel({ quality, crossYear }: QualityPanelProps) {
           <ul className="flex flex-col gap-1">
             {quality.inferred.map((cell) => (
               <li key={cell.path}>
-                {cell.label}：<span className="tabular-nums">{typeof cell.value === "number" || typeof cell.value === "string" ? cell.value : "未填报"}</span>
+                {cell.label}：
+                <span className="tabular-nums">
+                  {typeof cell.value === "number" || typeof cell.value === "string" ? cell.value : "未填报"}
+                </span>
                 {cell.rule ? <span className="text-slate-600">（依据 {describeRule(cell.rule)}）</span> : null}
                 {cell.line ? (
                   <a href={`#L${cell.line}`} className="ml-2 text-sky-800 underline">
@@ -49,11 +52,17 @@ export function QualityPanel({ quality, crossYear }: QualityPanelProps) {
             ))}
           </ul>
         )}
-        {quality.missingCount > 0 ? <p className="mt-1 text-slate-600">另有 {quality.missingCount} 个单元格报告未填写且无法推算，显示为“未填报”。</p> : null}
+        {quality.missingCount > 0 ? (
+          <p className="mt-1 text-slate-600">另有 {quality.missingCount} 个单元格报告未填写且无法推算，显示为“未填报”。</p>
+        ) : null}
       </section>
       <section>
         <h3 className="mb-2 font-medium">正文与表格不一致（{quality.narrativeMismatches.length}）</h3>
-        {quality.narrativeMismatches.length === 0 ? <p className="text-slate-600">未发现正文数字与表格矛盾。</p> : <FindingList findings={quality.narrativeMismatches} />}
+        {quality.narrativeMismatches.length === 0 ? (
+          <p className="text-slate-600">未发现正文数字与表格矛盾。</p>
+        ) : (
+          <FindingList findings={quality.narrativeMismatches} />
+        )}
       </section>
       {quality.otherFindings.length > 0 ? (
         <section>
@@ -65,7 +74,11 @@ export function QualityPanel({ quality, crossYear }: QualityPanelProps) {
   );
 }
 
-const SEVERITY = { error: { tone: "error", label: "错误" }, warning: { tone: "warn", label: "警告" }, info: { tone: "info", label: "提示" } } as const;
+const SEVERITY = {
+  error: { tone: "error", label: "错误" },
+  warning: { tone: "warn", label: "警告" },
+  info: { tone: "info", label: "提示" },
+} as const;
 
 function FindingList({ findings }: { findings: Finding[] }) {
   return (

@@ -41,7 +41,10 @@ export function SourceView({ lines, marks }: SourceViewProps) {
   for (const m of marks) marksByLine.set(m.line, [...(marksByLine.get(m.line) ?? []), m]);
 
   return (
-    <ol className="max-h-[32rem] overflow-auto rounded border border-slate-200 bg-slate-50 py-2 font-mono text-[13px] leading-6" data-testid="source-view">
+    <ol
+      className="max-h-[32rem] overflow-auto rounded border border-slate-200 bg-slate-50 py-2 font-mono text-[13px] leading-6"
+      data-testid="source-view"
+    >
       {lines.map((text, i) => {
         const n = i + 1;
         const isOn = highlighted === n;
@@ -76,7 +79,11 @@ function MarkedLine({ text, marks }: { text: string; marks: SourceMark[] }) {
     if (m.start < at) continue;
     parts.push(text.slice(at, m.start));
     parts.push(
-      <mark key={`${m.start}-${m.label}`} title={m.label} className={m.isInferred ? "rounded bg-sky-100 text-inherit" : "rounded bg-amber-100 text-inherit"}>
+      <mark
+        key={`${m.start}-${m.label}`}
+        title={m.label}
+        className={m.isInferred ? "rounded bg-sky-100 text-inherit" : "rounded bg-amber-100 text-inherit"}
+      >
         {text.slice(m.start, m.end)}
       </mark>,
     );

@@ -19,7 +19,12 @@ export function BarChart({ layout = "horizontal", stacked = false, ...props }: B
   const format = (v: unknown) => formatChartValue(v, valueKind);
   const drawing = (
     <ResponsiveContainer width="100%" height={height}>
-      <RechartsBarChart data={data} layout={isVertical ? "vertical" : "horizontal"} accessibilityLayer={false} margin={{ left: 8, right: 16 }}>
+      <RechartsBarChart
+        data={data}
+        layout={isVertical ? "vertical" : "horizontal"}
+        accessibilityLayer={false}
+        margin={{ left: 8, right: 16 }}
+      >
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
         {isVertical ? (
           <>
@@ -34,7 +39,14 @@ export function BarChart({ layout = "horizontal", stacked = false, ...props }: B
         )}
         <Tooltip formatter={(v) => format(v)} />
         {categories.map((c, i) => (
-          <Bar key={c.key} dataKey={c.key} name={c.label} fill={colorAt(i).hex} stackId={stacked ? "s" : undefined} isAnimationActive={false} />
+          <Bar
+            key={c.key}
+            dataKey={c.key}
+            name={c.label}
+            fill={colorAt(i).hex}
+            stackId={stacked ? "s" : undefined}
+            isAnimationActive={false}
+          />
         ))}
       </RechartsBarChart>
     </ResponsiveContainer>

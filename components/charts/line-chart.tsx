@@ -18,7 +18,16 @@ export function LineChart(props: ChartProps) {
         <YAxis tickFormatter={format} fontSize={12} width={56} allowDecimals={valueKind !== "count"} />
         <Tooltip formatter={(v) => format(v)} />
         {categories.map((c, i) => (
-          <Line key={c.key} dataKey={c.key} name={c.label} stroke={colorAt(i).hex} strokeWidth={2} dot isAnimationActive={false} connectNulls={false} />
+          <Line
+            key={c.key}
+            dataKey={c.key}
+            name={c.label}
+            stroke={colorAt(i).hex}
+            strokeWidth={2}
+            dot
+            isAnimationActive={false}
+            connectNulls={false}
+          />
         ))}
       </RechartsLineChart>
     </ResponsiveContainer>

@@ -23,7 +23,8 @@ export function AutoSubmit() {
         if ((el instanceof HTMLSelectElement || el instanceof HTMLInputElement) && el.name && el.value === "") el.disabled = true;
       }
       setTimeout(() => {
-        for (const el of Array.from(form.elements)) if (el instanceof HTMLSelectElement || el instanceof HTMLInputElement) el.disabled = false;
+        for (const el of Array.from(form.elements))
+          if (el instanceof HTMLSelectElement || el instanceof HTMLInputElement) el.disabled = false;
       }, 0);
     };
     form.addEventListener("change", onChange);

@@ -37,14 +37,20 @@ export function CompareTable({ figure, rows, view, selectedIds }: CompareTablePr
         <caption className="sr-only">{meta.label}，逐个机关</caption>
         <thead>
           <tr className="border-b border-slate-300 text-left text-slate-600">
-            <th scope="col" className="py-2 pr-3 font-medium">名次</th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              名次
+            </th>
             <th scope="col" className="py-2 pr-3 font-medium" aria-sort={ariaSort("name")}>
-              <SortLink view={view} sort="name">机关</SortLink>
+              <SortLink view={view} sort="name">
+                机关
+              </SortLink>
             </th>
             <th scope="col" className="py-2 pr-3 text-right font-medium" aria-sort={ariaSort("value")}>
               <SortLink view={view} sort="value">{`${meta.label}（${meta.unit}）`}</SortLink>
             </th>
-            <th scope="col" className="py-2 font-medium">对比</th>
+            <th scope="col" className="py-2 font-medium">
+              对比
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -58,14 +64,28 @@ export function CompareTable({ figure, rows, view, selectedIds }: CompareTablePr
                   <Link href={`/agencies/${r.agencyId}`} className="text-sky-800 hover:underline">
                     {r.agencyName}
                   </Link>
-                  {r.identitiesOk ? null : <span className="ml-1"><Badge tone="error">勾稽关系不符</Badge></span>}
+                  {r.identitiesOk ? null : (
+                    <span className="ml-1">
+                      <Badge tone="error">勾稽关系不符</Badge>
+                    </span>
+                  )}
                 </th>
                 <td className="py-1.5 pr-3 text-right">
-                  <FigureValue figure={figure} value={r.value} numerator={r.numerator} denominator={r.denominator} isSmallSample={r.isSmallSample} />
+                  <FigureValue
+                    figure={figure}
+                    value={r.value}
+                    numerator={r.numerator}
+                    denominator={r.denominator}
+                    isSmallSample={r.isSmallSample}
+                  />
                 </td>
                 <td className="py-1.5">
                   {isSelected || !isFull ? (
-                    <Link href={toViewHref("/compare", view, { agencies: next })} className="text-xs text-sky-800 hover:underline" aria-label={`${isSelected ? "移出对比" : "加入对比"}：${r.agencyName}`}>
+                    <Link
+                      href={toViewHref("/compare", view, { agencies: next })}
+                      className="text-xs text-sky-800 hover:underline"
+                      aria-label={`${isSelected ? "移出对比" : "加入对比"}：${r.agencyName}`}
+                    >
                       {isSelected ? "移出" : "加入"}
                     </Link>
                   ) : null}

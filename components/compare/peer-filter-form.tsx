@@ -5,7 +5,14 @@ import { FIGURE_KEYS, FIGURE_META, type FigureKey } from "@/lib/figures/figures"
 import { FilterFormEnhancer } from "./filter-form-enhancer";
 import { ScopeFields } from "./scope-fields";
 
-export type PeerFilterValues = { figure: FigureKey; year: number | null; scope?: string; level?: string; kind?: string; reportScope?: string };
+export type PeerFilterValues = {
+  figure: FigureKey;
+  year: number | null;
+  scope?: string;
+  level?: string;
+  kind?: string;
+  reportScope?: string;
+};
 
 type PeerFilterFormProps = {
   /** the page the form shows (/compare, /rankings) */
@@ -30,7 +37,13 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 /** The peer-group choices (指标, 年度, 范围, 层级, 类别) as a GET form: every choice ends up in the URL. */
 export function PeerFilterForm({ action, values, years, children }: PeerFilterFormProps) {
   return (
-    <form method="get" action={action} autoComplete="off" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label="筛选">
+    <form
+      method="get"
+      action={action}
+      autoComplete="off"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3"
+      aria-label="筛选"
+    >
       <FilterFormEnhancer />
       <Field label="指标">
         <select name="figure" defaultValue={values.figure} className={selectClass}>

@@ -54,7 +54,13 @@ export function RankedBarChart({ title, bars, stated, unit, selectedIds, id }: R
           </BarChart>
         </ResponsiveContainer>
       </div>
-      {isLabelled ? null : <p className="text-xs text-slate-500">共 {stated ?? bars.length} 个机关，从高到低排列{stated !== undefined && stated > bars.length ? `（图中按名次均匀抽取 ${bars.length} 个）` : ""}；将鼠标移到柱上可看机关名称，具体数字见表格。</p>}
+      {isLabelled ? null : (
+        <p className="text-xs text-slate-500">
+          共 {stated ?? bars.length} 个机关，从高到低排列
+          {stated !== undefined && stated > bars.length ? `（图中按名次均匀抽取 ${bars.length} 个）` : ""}
+          ；将鼠标移到柱上可看机关名称，具体数字见表格。
+        </p>
+      )}
     </figure>
   );
 }

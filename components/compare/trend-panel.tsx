@@ -23,7 +23,9 @@ export function TrendPanel({ figure, points, picked, view }: TrendPanelProps) {
   return (
     <section className="space-y-3 rounded-lg border border-slate-200 p-4" aria-labelledby="trend-heading">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="trend-heading" className="text-base font-semibold">历年对比（已选 {picked.length} 个，最多 10 个）</h2>
+        <h2 id="trend-heading" className="text-base font-semibold">
+          历年对比（已选 {picked.length} 个，最多 10 个）
+        </h2>
         {picked.length > 0 ? <PngDownloadButton targetId="trend-chart" fileName={`历年对比-${meta.label}.png`} /> : null}
       </div>
       {picked.length === 0 ? (
@@ -34,14 +36,26 @@ export function TrendPanel({ figure, points, picked, view }: TrendPanelProps) {
             {picked.map((p) => (
               <li key={p.id} className="flex items-center gap-1 rounded bg-amber-50 px-2 py-0.5 ring-1 ring-amber-200">
                 {p.name}
-                <Link href={toViewHref("/compare", view, { agencies: order.filter((id) => id !== p.id) })} aria-label={`移出对比：${p.name}`} className="text-slate-500 hover:text-red-700">
+                <Link
+                  href={toViewHref("/compare", view, { agencies: order.filter((id) => id !== p.id) })}
+                  aria-label={`移出对比：${p.name}`}
+                  className="text-slate-500 hover:text-red-700"
+                >
                   ×
                 </Link>
               </li>
             ))}
           </ul>
           <div id="trend-chart">
-            <LineChart title={`${meta.label}历年对比`} data={data} index="year" indexLabel="年度" categories={categories} valueKind={valueKind} testId="trend-chart" />
+            <LineChart
+              title={`${meta.label}历年对比`}
+              data={data}
+              index="year"
+              indexLabel="年度"
+              categories={categories}
+              valueKind={valueKind}
+              testId="trend-chart"
+            />
           </div>
         </>
       )}

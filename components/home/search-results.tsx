@@ -25,7 +25,13 @@ export function SearchResults({ result }: { result: SearchResult }) {
       <h2 className="text-lg font-semibold">“{query.trim()}”的搜索结果</h2>
       {plan.readings.length > 0 ? (
         <p className="text-sm text-slate-600" data-testid="search-readings">
-          {plan.readings.map((r) => (r.as.length > 0 ? `拼音“${r.word}”按 ${r.as.slice(0, 6).join("、")}${r.as.length > 6 ? " 等" : ""} 匹配` : `拼音“${r.word}”没有对应的地名`)).join("；")}
+          {plan.readings
+            .map((r) =>
+              r.as.length > 0
+                ? `拼音“${r.word}”按 ${r.as.slice(0, 6).join("、")}${r.as.length > 6 ? " 等" : ""} 匹配`
+                : `拼音“${r.word}”没有对应的地名`,
+            )
+            .join("；")}
         </p>
       ) : null}
       {showCorrections ? (
@@ -46,11 +52,15 @@ export function SearchResults({ result }: { result: SearchResult }) {
 
       <section aria-labelledby="agency-hits-heading" className="flex flex-col gap-2">
         <h3 id="agency-hits-heading" className="text-base font-semibold">
-          机关 <span className="font-normal text-slate-600" data-testid="search-total">共 {total} 个{total > pageSize ? `，第 ${first}–${Math.min(total, first + agencies.length - 1)} 个` : ""}</span>
+          机关{" "}
+          <span className="font-normal text-slate-600" data-testid="search-total">
+            共 {total} 个{total > pageSize ? `，第 ${first}–${Math.min(total, first + agencies.length - 1)} 个` : ""}
+          </span>
         </h3>
         {agencies.length === 0 ? (
           <p className="text-slate-700">
-            {page > 1 && total === 0 ? "这一页没有结果。" : "没有找到收录了年报的机关。"}可以换一个地名、只输入名称的一部分，或输入拼音（如 etuoke）。
+            {page > 1 && total === 0 ? "这一页没有结果。" : "没有找到收录了年报的机关。"}可以换一个地名、只输入名称的一部分，或输入拼音（如
+            etuoke）。
           </p>
         ) : (
           <>
@@ -69,9 +79,19 @@ export function SearchResults({ result }: { result: SearchResult }) {
             </ol>
             {pages > 1 ? (
               <nav aria-label="搜索结果分页" className="flex flex-wrap items-center gap-3 text-sm">
-                {page > 1 ? <Link href={searchHref(query, page - 1)} className="text-sky-800 underline">上一页</Link> : null}
-                <span className="text-slate-600">第 {page} / {pages} 页</span>
-                {page < pages ? <Link href={searchHref(query, page + 1)} className="text-sky-800 underline">下一页</Link> : null}
+                {page > 1 ? (
+                  <Link href={searchHref(query, page - 1)} className="text-sky-800 underline">
+                    上一页
+                  </Link>
+                ) : null}
+                <span className="text-slate-600">
+                  第 {page} / {pages} 页
+                </span>
+                {page < pages ? (
+                  <Link href={searchHref(query, page + 1)} className="text-sky-800 underline">
+                    下一页
+                  </Link>
+                ) : null}
               </nav>
             ) : null}
           </>
@@ -81,7 +101,10 @@ export function SearchResults({ result }: { result: SearchResult }) {
       {plan.regions.length > 0 ? (
         <section aria-labelledby="region-hits-heading">
           <h3 id="region-hits-heading" className="mb-1 text-base font-semibold">
-            地区 <span className="font-normal text-slate-600">共 {plan.regionTotal} 个{plan.regionTotal > REGIONS_SHOWN ? `，显示前 ${REGIONS_SHOWN} 个` : ""}</span>
+            地区{" "}
+            <span className="font-normal text-slate-600">
+              共 {plan.regionTotal} 个{plan.regionTotal > REGIONS_SHOWN ? `，显示前 ${REGIONS_SHOWN} 个` : ""}
+            </span>
           </h3>
           <ul className="flex flex-col gap-1 text-sm" data-testid="region-hits">
             {plan.regions.slice(0, REGIONS_SHOWN).map((r) => (

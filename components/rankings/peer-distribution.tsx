@@ -23,9 +23,21 @@ export function PeerDistribution({ distribution: d, unit, label, marked }: Props
     <figure className="flex flex-col gap-1" data-testid="peer-distribution">
       <figcaption className="text-sm text-slate-700">
         同类中位数 <strong data-testid="peer-median">{f(d.median)}</strong>
-        {marked ? <>；<span className="text-amber-800">▲ {marked.name} {f(marked.value)}</span></> : null}
+        {marked ? (
+          <>
+            ；
+            <span className="text-amber-800">
+              ▲ {marked.name} {f(marked.value)}
+            </span>
+          </>
+        ) : null}
       </figcaption>
-      <svg viewBox={`0 0 ${w} 44`} className="h-11 w-full max-w-xl" role="img" aria-label={`${summary}${marked ? `；${marked.name} ${f(marked.value)}` : ""}（箱线图）`}>
+      <svg
+        viewBox={`0 0 ${w} 44`}
+        className="h-11 w-full max-w-xl"
+        role="img"
+        aria-label={`${summary}${marked ? `；${marked.name} ${f(marked.value)}` : ""}（箱线图）`}
+      >
         <line x1={x(d.min)} x2={x(d.max)} y1={18} y2={18} stroke="#64748b" strokeWidth={1.5} />
         <line x1={x(d.min)} x2={x(d.min)} y1={11} y2={25} stroke="#64748b" strokeWidth={1.5} />
         <line x1={x(d.max)} x2={x(d.max)} y1={11} y2={25} stroke="#64748b" strokeWidth={1.5} />

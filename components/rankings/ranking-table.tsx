@@ -27,13 +27,27 @@ export function RankingTable({ figure, rows, peers, highlightId }: RankingTableP
         </caption>
         <thead>
           <tr className="border-b border-slate-300 text-left text-slate-600">
-            <th scope="col" className="py-2 pr-3 font-medium">名次</th>
-            <th scope="col" className="py-2 pr-3 font-medium">较上年</th>
-            <th scope="col" className="py-2 pr-3 font-medium">机关</th>
-            <th scope="col" className="py-2 pr-3 font-medium">层级 / 类别</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">{meta.label}（{meta.unit}）</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">百分位</th>
-            <th scope="col" className="py-2 font-medium">标记</th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              名次
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              较上年
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              机关
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              层级 / 类别
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              {meta.label}（{meta.unit}）
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              百分位
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              标记
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -60,7 +74,13 @@ export function RankingTable({ figure, rows, peers, highlightId }: RankingTableP
                   {r.level} / {r.kind}
                 </td>
                 <td className="py-1.5 pr-3 text-right">
-                  <FigureValue figure={figure} value={r.value} numerator={r.numerator} denominator={r.denominator} isSmallSample={r.isSmallSample} />
+                  <FigureValue
+                    figure={figure}
+                    value={r.value}
+                    numerator={r.numerator}
+                    denominator={r.denominator}
+                    isSmallSample={r.isSmallSample}
+                  />
                 </td>
                 <td className="py-1.5 pr-3 text-right tabular-nums">{r.percentile.toFixed(1)}</td>
                 <td className="py-1.5">{r.identitiesOk ? null : <Badge tone="error">勾稽关系不符</Badge>}</td>
@@ -78,7 +98,13 @@ function RankChange({ rank, previous }: { rank: number; previous: number | null 
   if (previous === null) return <span className="text-slate-600">上年未排名</span>;
   const up = previous - rank;
   if (up === 0) return <span className="text-slate-600">持平</span>;
-  return up > 0
-    ? <span className="text-emerald-800" aria-label={`上升 ${up} 名（上年第 ${previous} 名）`}>↑{up}</span>
-    : <span className="text-red-800" aria-label={`下降 ${-up} 名（上年第 ${previous} 名）`}>↓{-up}</span>;
+  return up > 0 ? (
+    <span className="text-emerald-800" aria-label={`上升 ${up} 名（上年第 ${previous} 名）`}>
+      ↑{up}
+    </span>
+  ) : (
+    <span className="text-red-800" aria-label={`下降 ${-up} 名（上年第 ${previous} 名）`}>
+      ↓{-up}
+    </span>
+  );
 }

@@ -9,7 +9,9 @@ export function CoverageMatrix({ agencies, years }: { agencies: RegionAgencyRow[
         <caption className="sr-only">各机关历年年报收录情况</caption>
         <thead>
           <tr className="border-b border-slate-200 text-slate-600">
-            <th scope="col" className="py-2 pr-3 text-left font-medium">机关</th>
+            <th scope="col" className="py-2 pr-3 text-left font-medium">
+              机关
+            </th>
             {years.map((y) => (
               <th key={y} scope="col" className="px-2 py-2 text-center font-medium tabular-nums">
                 {y}
@@ -28,7 +30,11 @@ export function CoverageMatrix({ agencies, years }: { agencies: RegionAgencyRow[
                 {years.map((y) =>
                   published.has(y) ? (
                     <td key={y} className="px-2 py-1.5 text-center">
-                      <Link href={`/agencies/${a.id}?year=${y}`} className="text-emerald-800 underline" aria-label={`${a.name} ${y} 年已收录`}>
+                      <Link
+                        href={`/agencies/${a.id}?year=${y}`}
+                        className="text-emerald-800 underline"
+                        aria-label={`${a.name} ${y} 年已收录`}
+                      >
                         ✓
                       </Link>
                     </td>

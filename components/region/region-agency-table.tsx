@@ -13,12 +13,24 @@ export function RegionAgencyTable({ agencies }: { agencies: RegionAgencyRow[] })
         <caption className="sr-only">本地区机关及其最新年度数据</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-slate-600">
-            <th scope="col" className="py-2 pr-3 font-medium">机关</th>
-            <th scope="col" className="py-2 pr-3 font-medium">年度</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("requestsReceived").label}</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("requestsHandled").label}</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("notHeldRate").label}</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("disclosureRate").label}</th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              机关
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              年度
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              {getFigure("requestsReceived").label}
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              {getFigure("requestsHandled").label}
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              {getFigure("notHeldRate").label}
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              {getFigure("disclosureRate").label}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -39,8 +51,12 @@ export function RegionAgencyTable({ agencies }: { agencies: RegionAgencyRow[] })
                 <td className="py-2 pr-3 tabular-nums">{latest?.year ?? "—"}</td>
                 <td className="py-2 pr-3 text-right tabular-nums">{formatCount(latest?.requestsReceived ?? null)}</td>
                 <td className="py-2 pr-3 text-right tabular-nums">{formatCount(latest?.requestsHandled ?? null)}</td>
-                <td className="py-2 pr-3 text-right">{latest ? <RateCell numerator={latest.notHeld} denominator={latest.requestsHandled} /> : "—"}</td>
-                <td className="py-2 pr-3 text-right">{latest ? <RateCell numerator={latest.disclosed} denominator={latest.requestsHandled} /> : "—"}</td>
+                <td className="py-2 pr-3 text-right">
+                  {latest ? <RateCell numerator={latest.notHeld} denominator={latest.requestsHandled} /> : "—"}
+                </td>
+                <td className="py-2 pr-3 text-right">
+                  {latest ? <RateCell numerator={latest.disclosed} denominator={latest.requestsHandled} /> : "—"}
+                </td>
               </tr>
             );
           })}

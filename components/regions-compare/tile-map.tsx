@@ -34,14 +34,19 @@ export function TileMap({ rows, unit, label, hrefOf }: TileMapProps) {
   const values = rows.flatMap((r) => (r.value === null ? [] : [r.value]));
   const max = values.length > 0 ? Math.max(...values) : 1;
   const min = values.length > 0 ? Math.min(...values) : 0;
-  const scale = scaleQuantize<number>().domain([min, max === min ? min + 1 : max]).range([0, 1, 2, 3, 4]);
+  const scale = scaleQuantize<number>()
+    .domain([min, max === min ? min + 1 : max])
+    .range([0, 1, 2, 3, 4]);
   // one distinct value: one swatch, not five empty ranges
-  const legend = values.length === 0 ? [] : min === max
-    ? [{ bin: scale(min), from: min, to: max }]
-    : scale.range().map((bin) => {
-      const [from, to] = scale.invertExtent(bin);
-      return { bin, from, to };
-    });
+  const legend =
+    values.length === 0
+      ? []
+      : min === max
+        ? [{ bin: scale(min), from: min, to: max }]
+        : scale.range().map((bin) => {
+            const [from, to] = scale.invertExtent(bin);
+            return { bin, from, to };
+          });
   return (
     <figure className="flex flex-col gap-3" data-testid="tile-map">
       <figcaption className="text-sm font-medium text-slate-700">
@@ -57,7 +62,12 @@ export function TileMap({ rows, unit, label, hrefOf }: TileMapProps) {
           const style = { gridRow: t.row + 1, gridColumn: t.col + 1 };
           if (!row) {
             return (
-              <li key={t.code} style={style} className="flex aspect-square flex-col items-center justify-center rounded border border-dashed border-slate-300 bg-slate-50 p-0.5 text-center text-[10px] leading-tight text-slate-600 sm:text-xs" title={`${t.short}：不在本库的行政区划范围内，无数据`}>
+              <li
+                key={t.code}
+                style={style}
+                className="flex aspect-square flex-col items-center justify-center rounded border border-dashed border-slate-300 bg-slate-50 p-0.5 text-center text-[10px] leading-tight text-slate-600 sm:text-xs"
+                title={`${t.short}：不在本库的行政区划范围内，无数据`}
+              >
                 <span className="font-medium">{t.short}</span>
                 <span className="hidden sm:block">不在范围</span>
               </li>
@@ -82,7 +92,9 @@ export function TileMap({ rows, unit, label, hrefOf }: TileMapProps) {
               >
                 <span className="font-medium">{t.short}</span>
                 <span className="hidden tabular-nums sm:block">{row.value === null ? "—" : text.replace(/ 件$/, "")}</span>
-                <span className="hidden tabular-nums sm:block opacity-90">{row.coverage.collected}/{row.coverage.expected}</span>
+                <span className="hidden tabular-nums sm:block opacity-90">
+                  {row.coverage.collected}/{row.coverage.expected}
+                </span>
               </Link>
             </li>
           );
@@ -92,7 +104,11 @@ export function TileMap({ rows, unit, label, hrefOf }: TileMapProps) {
         <span>图例：</span>
         {legend.map(({ bin, from, to }) => (
           <span key={bin} className="inline-flex items-center gap-1">
-            <span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm border border-slate-300" style={{ backgroundColor: COLORS[bin] }} />
+            <span
+              aria-hidden="true"
+              className="inline-block h-3 w-5 rounded-sm border border-slate-300"
+              style={{ backgroundColor: COLORS[bin] }}
+            />
             {from === to ? fmtEdge(from, unit) : `${fmtEdge(from, unit)}–${fmtEdge(to, unit)}`}
           </span>
         ))}

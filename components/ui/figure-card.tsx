@@ -24,7 +24,12 @@ export type FigureCardProps = {
 /** One figure: its label, value, counts, a failed-check warning and reading guide (shown at every width). */
 export function FigureCard({ label, value, counts, isSmallSample, guide, sourceHref, children, testId, warning }: FigureCardProps) {
   const valueNode = sourceHref ? (
-    <a href={sourceHref} className="underline decoration-dotted underline-offset-4 hover:text-sky-800" title="查看原文出处" data-source-link="">
+    <a
+      href={sourceHref}
+      className="underline decoration-dotted underline-offset-4 hover:text-sky-800"
+      title="查看原文出处"
+      data-source-link=""
+    >
       {value}
     </a>
   ) : (
@@ -38,7 +43,11 @@ export function FigureCard({ label, value, counts, isSmallSample, guide, sourceH
       </dd>
       {counts || isSmallSample ? (
         <dd className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          {counts ? <span className="tabular-nums" data-counts="">（{counts}）</span> : null}
+          {counts ? (
+            <span className="tabular-nums" data-counts="">
+              （{counts}）
+            </span>
+          ) : null}
           {isSmallSample ? <Badge tone="warn">样本较小</Badge> : null}
         </dd>
       ) : null}
@@ -49,7 +58,11 @@ export function FigureCard({ label, value, counts, isSmallSample, guide, sourceH
           {warning}
         </dd>
       ) : null}
-      {guide ? <dd className="text-xs leading-relaxed text-slate-600" data-guide="">{guide}</dd> : null}
+      {guide ? (
+        <dd className="text-xs leading-relaxed text-slate-600" data-guide="">
+          {guide}
+        </dd>
+      ) : null}
     </div>
   );
 }

@@ -27,9 +27,7 @@ export async function getAgency(id: number): Promise<AgencyProfile | null> {
 export type RankedFigure = FigureKey;
 
 /** 第 N / M 名 among peers, or why the agency is not ranked. */
-export type PeerRank =
-  | { status: "ranked"; rank: number; total: number }
-  | { status: "not-reported" | "small-sample" | "identity-failed" };
+export type PeerRank = { status: "ranked"; rank: number; total: number } | { status: "not-reported" | "small-sample" | "identity-failed" };
 
 /** The peer group of an agency's report: same year, level, kind and province (latest versions only). */
 export type PeerGroup = { year: number; level: string; kind: string; scope: string | undefined; reportScope: "own" | "summary" };

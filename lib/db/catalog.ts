@@ -25,7 +25,13 @@ function withRegionPath<T extends { regionCode: string | null }>(row: T): T & { 
 }
 
 const agencySelect = {
-  id: true, name: true, regionCode: true, level: true, kind: true, provinceCode: true, prefectureCode: true,
+  id: true,
+  name: true,
+  regionCode: true,
+  level: true,
+  kind: true,
+  provinceCode: true,
+  prefectureCode: true,
 } as const satisfies Prisma.AgencySelect;
 
 function agencyWhere({ q, level, kind, region, year }: AgencyListQuery): Prisma.AgencyWhereInput {
@@ -45,8 +51,11 @@ export async function listAgencies(query: AgencyListQuery): Promise<{ total: num
   const [total, items] = await Promise.all([
     db.agency.count({ where }),
     db.agency.findMany({
-      where, select: agencySelect, orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize, take: query.pageSize,
+      where,
+      select: agencySelect,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
     }),
   ]);
   return { total, items: items.map(withRegionPath) };
@@ -69,29 +78,54 @@ export type ReportSummary = {
 };
 
 const reportSelect = {
-  id: true, agencyId: true, year: true, version: true, isLatest: true, templateVersion: true, publishedOn: true,
-  identitiesOk: true, errorCount: true, warningCount: true, ingestedAt: true,
+  id: true,
+  agencyId: true,
+  year: true,
+  version: true,
+  isLatest: true,
+  templateVersion: true,
+  publishedOn: true,
+  identitiesOk: true,
+  errorCount: true,
+  warningCount: true,
+  ingestedAt: true,
   ...(Object.fromEntries(FIGURE_KEYS.map((k) => [getFigure(k).columns.value, true])) as Record<FigureKey, true>),
 } as const satisfies Prisma.ReportSelect;
 
 type ReportRow = Prisma.ReportGetPayload<{ select: typeof reportSelect }>;
 
 function toReportSummary(row: ReportRow): ReportSummary {
-  const figures = Object.fromEntries(FIGURE_KEYS.map((k) => [k, row[getFigure(k).columns.value as FigureKey]])) as Record<FigureKey, number | null>;
+  const figures = Object.fromEntries(FIGURE_KEYS.map((k) => [k, row[getFigure(k).columns.value as FigureKey]])) as Record<
+    FigureKey,
+    number | null
+  >;
   return {
-    id: row.id, agencyId: row.agencyId, year: row.year, version: row.version, isLatest: row.isLatest,
-    templateVersion: row.templateVersion, publishedOn: row.publishedOn, identitiesOk: row.identitiesOk,
-    errorCount: row.errorCount, warningCount: row.warningCount, ingestedAt: row.ingestedAt.toISOString(), figures,
+    id: row.id,
+    agencyId: row.agencyId,
+    year: row.year,
+    version: row.version,
+    isLatest: row.isLatest,
+    templateVersion: row.templateVersion,
+    publishedOn: row.publishedOn,
+    identitiesOk: row.identitiesOk,
+    errorCount: row.errorCount,
+    warningCount: row.warningCount,
+    ingestedAt: row.ingestedAt.toISOString(),
+    figures,
   };
 }
 
 /** One agency with its aliases and every report version (newest year first), or AppError("not-found"). */
-export async function getAgencyOrThrow(id: number, year?: number): Promise<AgencySummary & { aliases: string[]; reports: ReportSummary[] }> {
+export async function getAgencyOrThrow(
+  id: number,
+  year?: number,
+): Promise<AgencySummary & { aliases: string[]; reports: ReportSummary[] }> {
   const db = await getDb();
   const agency = await db.agency.findUnique({
     where: { id },
     select: {
-      ...agencySelect, aliases: { select: { name: true } },
+      ...agencySelect,
+      aliases: { select: { name: true } },
       reports: { where: year === undefined ? {} : { year }, select: reportSelect, orderBy: [{ year: "desc" }, { version: "desc" }] },
     },
   });
@@ -112,34 +146,50 @@ export async function listReports(query: ReportListQuery): Promise<{ total: numb
   const [total, rows] = await Promise.all([
     db.report.count({ where }),
     db.report.findMany({
-      where, select: reportSelect, orderBy: [{ year: "desc" }, { agencyId: "asc" }, { version: "desc" }],
-      skip: (query.page - 1) * query.pageSize, take: query.pageSize,
+      where,
+      select: reportSelect,
+      orderBy: [{ year: "desc" }, { agencyId: "asc" }, { version: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
     }),
   ]);
   return { total, items: rows.map(toReportSummary) };
 }
 
 /** One report version in full: summary, agency, canonical document, provenance and findings; or AppError("not-found"). */
-export async function getReportOrThrow(id: number): Promise<ReportSummary & {
-  agency: { id: number; name: string };
-  source: { mediaType: string; sourceKind: string; sourceUrl: string | null; fileName: string | null; sha256: string };
-  document: unknown;
-  provenance: unknown;
-  findings: unknown;
-}> {
+export async function getReportOrThrow(id: number): Promise<
+  ReportSummary & {
+    agency: { id: number; name: string };
+    source: { mediaType: string; sourceKind: string; sourceUrl: string | null; fileName: string | null; sha256: string };
+    document: unknown;
+    provenance: unknown;
+    findings: unknown;
+  }
+> {
   const db = await getDb();
   const row = await db.report.findUnique({
     where: { id },
     select: {
-      ...reportSelect, document: true, provenance: true, findings: true, mediaType: true, sourceKind: true,
-      sourceUrl: true, fileName: true, sha256: true, agency: { select: { id: true, name: true } },
+      ...reportSelect,
+      document: true,
+      provenance: true,
+      findings: true,
+      mediaType: true,
+      sourceKind: true,
+      sourceUrl: true,
+      fileName: true,
+      sha256: true,
+      agency: { select: { id: true, name: true } },
     },
   });
   if (!row) throw new AppError("not-found", `没有编号为 ${id} 的报告`);
   const { document, provenance, findings, mediaType, sourceKind, sourceUrl, fileName, sha256, agency } = row;
   return {
-    ...toReportSummary(row), agency,
+    ...toReportSummary(row),
+    agency,
     source: { mediaType, sourceKind, sourceUrl, fileName, sha256 },
-    document, provenance, findings,
+    document,
+    provenance,
+    findings,
   };
 }

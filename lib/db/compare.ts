@@ -73,9 +73,10 @@ async function loadBars(snapshotId: number, ranked: number): Promise<CompareBar[
   if (ranked === 0) return [];
   const db = await getDb();
   const step = Math.max(1, (ranked - 1) / (MAX_CHART_BARS - 1));
-  const places = ranked <= MAX_CHART_BARS
-    ? Array.from({ length: ranked }, (_, i) => i + 1)
-    : [...new Set(Array.from({ length: MAX_CHART_BARS }, (_, i) => Math.round(1 + i * step)))];
+  const places =
+    ranked <= MAX_CHART_BARS
+      ? Array.from({ length: ranked }, (_, i) => i + 1)
+      : [...new Set(Array.from({ length: MAX_CHART_BARS }, (_, i) => Math.round(1 + i * step)))];
   return db.$queryRaw<CompareBar[]>`
     SELECT e."agencyId", a."name" AS "agencyName", e."value"
     FROM unnest(${places}::int[]) AS p("position")

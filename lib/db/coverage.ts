@@ -108,7 +108,12 @@ function levelsBelow(code: string | undefined): RegionLevel[] {
  * Coverage of a region (or the country) for each of `years` (newest first), and the missing governments of `year`
  * (at most `missingLimit` per level; drill down through the child regions for the rest).
  */
-export async function getRegionCoverage({ code, years, year, missingLimit = 100 }: {
+export async function getRegionCoverage({
+  code,
+  years,
+  year,
+  missingLimit = 100,
+}: {
   code?: string;
   years: number[];
   year: number;
@@ -130,7 +135,10 @@ export async function getRegionCoverage({ code, years, year, missingLimit = 100 
       expected: expected[level - 1] ?? 0,
       collected: levelRows.find((r) => r.year === y && r.level === level)?.collected ?? 0,
     })),
-    departments: { expected: deptRows.find((r) => r.year === y)?.expected ?? 0, collected: deptRows.find((r) => r.year === y)?.collected ?? 0 },
+    departments: {
+      expected: deptRows.find((r) => r.year === y)?.expected ?? 0,
+      collected: deptRows.find((r) => r.year === y)?.collected ?? 0,
+    },
   }));
   const missing = levels.map((level) => {
     const all = listExpectedPublishers(code, level).filter((p) => !collectedCodes.has(p.regionCode));
@@ -152,7 +160,17 @@ const LEVEL_BY_NAME: Record<string, RegionLevel> = { 省: 1, 市: 2, 县: 3, 乡
 const GOVERNMENT_KINDS = new Set(["人民政府", "行政公署", "街道"]);
 
 /** Coverage of a peer group given by level, kind and region for a year (null when the group has no level). */
-export async function getPeerCoverage({ level, kind, scope, year }: { level?: string; kind?: string; scope?: string; year: number }): Promise<PeerCoverage> {
+export async function getPeerCoverage({
+  level,
+  kind,
+  scope,
+  year,
+}: {
+  level?: string;
+  kind?: string;
+  scope?: string;
+  year: number;
+}): Promise<PeerCoverage> {
   const regionLevel = level ? LEVEL_BY_NAME[level] : undefined;
   if (!regionLevel) return null;
   if (!kind || GOVERNMENT_KINDS.has(kind)) {

@@ -37,21 +37,45 @@ describe.each<BackendName>(["postgres", "pglite"])("fresh %s database", (backend
   it("writes and reads every model through the generated client", async () => {
     const { db } = t;
     await db.region.create({ data: { code: "150000", name: "内蒙古自治区", level: 1, path: "内蒙古自治区" } });
-    await db.region.create({ data: { code: "150600", name: "鄂尔多斯市", level: 2, parentCode: "150000", path: "内蒙古自治区 › 鄂尔多斯市" } });
+    await db.region.create({
+      data: { code: "150600", name: "鄂尔多斯市", level: 2, parentCode: "150000", path: "内蒙古自治区 › 鄂尔多斯市" },
+    });
     const agency = await db.agency.create({
       data: {
-        key: "150600/鄂尔多斯市人民政府", name: "鄂尔多斯市人民政府", regionCode: "150600", level: "市", kind: "人民政府",
-        provinceCode: "150000", prefectureCode: "150600",
+        key: "150600/鄂尔多斯市人民政府",
+        name: "鄂尔多斯市人民政府",
+        regionCode: "150600",
+        level: "市",
+        kind: "人民政府",
+        provinceCode: "150000",
+        prefectureCode: "150600",
         aliases: { create: [{ name: "鄂尔多斯市政府" }] },
       },
     });
     await db.report.create({
       data: {
-        agencyId: agency.id, year: 2024, version: 1, templateVersion: "2021", publishedOn: "2025-01-20",
-        sha256: "a".repeat(64), mediaType: "text/plain", sourceKind: "text", sourceBytes: Buffer.from("原文"),
-        sourceText: "原文", document: { schema: "ogi-annual-report/v1" }, provenance: { "active.licensing": { status: "stated" } },
-        findings: [], level: "市", kind: "人民政府", provinceCode: "150000", prefectureCode: "150600", regionCode: "150600",
-        requestsReceived: 12, disclosureRate: 0.5, feesWanYuan: 1.5, litigationCorrectionRate: null,
+        agencyId: agency.id,
+        year: 2024,
+        version: 1,
+        templateVersion: "2021",
+        publishedOn: "2025-01-20",
+        sha256: "a".repeat(64),
+        mediaType: "text/plain",
+        sourceKind: "text",
+        sourceBytes: Buffer.from("原文"),
+        sourceText: "原文",
+        document: { schema: "ogi-annual-report/v1" },
+        provenance: { "active.licensing": { status: "stated" } },
+        findings: [],
+        level: "市",
+        kind: "人民政府",
+        provinceCode: "150000",
+        prefectureCode: "150600",
+        regionCode: "150600",
+        requestsReceived: 12,
+        disclosureRate: 0.5,
+        feesWanYuan: 1.5,
+        litigationCorrectionRate: null,
       },
     });
     const read = await db.agency.findUniqueOrThrow({
@@ -65,7 +89,9 @@ describe.each<BackendName>(["postgres", "pglite"])("fresh %s database", (backend
     expect(Buffer.from(report.sourceBytes!).toString()).toBe("原文");
     expect(report.provenance).toEqual({ "active.licensing": { status: "stated" } });
     await expect(
-      db.report.create({ data: { ...report, id: undefined, sha256: "b".repeat(64), sourceBytes: null, document: {}, provenance: {}, findings: [] } }),
+      db.report.create({
+        data: { ...report, id: undefined, sha256: "b".repeat(64), sourceBytes: null, document: {}, provenance: {}, findings: [] },
+      }),
     ).rejects.toThrow(/Unique constraint/i);
   });
 });

@@ -50,7 +50,10 @@ describe("PGlite folder lock", { timeout: 60_000 }, () => {
     const folder = path.join(tmp, "db");
     const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
     const deadPid = Number(dead.stdout);
-    writeFileSync(`${folder}.lock`, JSON.stringify({ pid: deadPid, hostname: os.hostname(), command: "next start", since: "2026-01-01T00:00:00Z" }));
+    writeFileSync(
+      `${folder}.lock`,
+      JSON.stringify({ pid: deadPid, hostname: os.hostname(), command: "next start", since: "2026-01-01T00:00:00Z" }),
+    );
     const release = lockPgliteFolder(folder);
     expect(JSON.parse(readFileSync(`${folder}.lock`, "utf8")).pid).toBe(process.pid);
     release();
@@ -59,14 +62,19 @@ describe("PGlite folder lock", { timeout: 60_000 }, () => {
   it("lets exactly one of several processes take over the same stale lock", async () => {
     tmp = mkdtempSync(path.join(os.tmpdir(), "pglite-lock-"));
     const folder = path.join(tmp, "db");
-    writeFileSync(`${folder}.lock`, JSON.stringify({ pid: 999_999_999, hostname: os.hostname(), command: "killed", since: "2026-01-01T00:00:00Z" }));
-    const runs = Array.from({ length: 4 }, () =>
-      new Promise<string>((resolve) => {
-        const child = spawn(TSX, [probeScript(tmp, folder, 3_000)], { stdio: ["ignore", "pipe", "inherit"] });
-        let out = "";
-        child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-        child.on("exit", () => resolve(out.trim()));
-      }),
+    writeFileSync(
+      `${folder}.lock`,
+      JSON.stringify({ pid: 999_999_999, hostname: os.hostname(), command: "killed", since: "2026-01-01T00:00:00Z" }),
+    );
+    const runs = Array.from(
+      { length: 4 },
+      () =>
+        new Promise<string>((resolve) => {
+          const child = spawn(TSX, [probeScript(tmp, folder, 3_000)], { stdio: ["ignore", "pipe", "inherit"] });
+          let out = "";
+          child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+          child.on("exit", () => resolve(out.trim()));
+        }),
     );
     const outs = await Promise.all(runs);
     expect(outs.filter((o) => o.startsWith("locked"))).toHaveLength(1);

@@ -87,7 +87,9 @@ describe("stored rankings", () => {
       const values = expected.map((e) => rows.find((r) => r.agencyId === e.agencyId)!.value!).sort((a, b) => a - b);
       const mid = values.length / 2;
       const median = values.length % 2 ? values[Math.floor(mid)]! : (values[mid - 1]! + values[mid]!) / 2;
-      expect((await listRanking({ figure: "requestsReceived", year: 2025, include: false, order, page: 1, pageSize: 5 })).median).toBe(median);
+      expect((await listRanking({ figure: "requestsReceived", year: 2025, include: false, order, page: 1, pageSize: 5 })).median).toBe(
+        median,
+      );
     }
   });
 
@@ -95,7 +97,15 @@ describe("stored rankings", () => {
     const { listRanking } = await import("@/lib/db/rankings");
     const expected = expectedRanking(await allRows(2025), "desc");
     const target = expected[23]!;
-    const r = await listRanking({ figure: "requestsReceived", year: 2025, include: false, order: "desc", page: 1, pageSize: 10, highlight: target.agencyId });
+    const r = await listRanking({
+      figure: "requestsReceived",
+      year: 2025,
+      include: false,
+      order: "desc",
+      page: 1,
+      pageSize: 10,
+      highlight: target.agencyId,
+    });
     expect(r.page).toBe(3);
     expect(r.highlighted).toEqual({ agencyId: target.agencyId, rank: target.rank, position: 24 });
     expect(r.rows.map((x) => x.agencyId)).toContain(target.agencyId);
@@ -128,8 +138,16 @@ describe("stored rankings", () => {
     const { getComparison } = await import("@/lib/db/compare");
     const rows = await allRows(2025);
     const collator = new Intl.Collator("zh-CN-u-co-pinyin");
-    const byValueDesc = [...rows].sort((a, b) => (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || (b.value ?? 0) - (a.value ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const byValueAsc = [...rows].sort((a, b) => (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || (a.value ?? 0) - (b.value ?? 0) || collator.compare(a.name, b.name));
+    const byValueDesc = [...rows].sort(
+      (a, b) =>
+        (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) ||
+        (b.value ?? 0) - (a.value ?? 0) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
+    const byValueAsc = [...rows].sort(
+      (a, b) =>
+        (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || (a.value ?? 0) - (b.value ?? 0) || collator.compare(a.name, b.name),
+    );
     const byName = [...rows].sort((a, b) => collator.compare(a.name, b.name));
     const cases = [
       { sort: "value" as const, dir: "desc" as const, want: byValueDesc },
@@ -164,10 +182,12 @@ describe("data versions", () => {
     await t.db.$executeRaw`UPDATE "Report" SET "isLatest" = false WHERE false`;
     const alias = await t.db.agencyAlias.findFirst();
     const agency = await t.db.agency.findFirstOrThrow();
-    await t.db.$executeRaw`INSERT INTO "AgencyAlias" ("agencyId", "name") VALUES (${alias?.agencyId ?? agency.id}, ${alias?.name ?? "某别名"})
+    await t.db
+      .$executeRaw`INSERT INTO "AgencyAlias" ("agencyId", "name") VALUES (${alias?.agencyId ?? agency.id}, ${alias?.name ?? "某别名"})
       ON CONFLICT ("agencyId", "name") DO NOTHING`;
     const afterAliasSetup = await version("all");
-    await t.db.$executeRaw`INSERT INTO "AgencyAlias" ("agencyId", "name") VALUES (${alias?.agencyId ?? agency.id}, ${alias?.name ?? "某别名"})
+    await t.db
+      .$executeRaw`INSERT INTO "AgencyAlias" ("agencyId", "name") VALUES (${alias?.agencyId ?? agency.id}, ${alias?.name ?? "某别名"})
       ON CONFLICT ("agencyId", "name") DO NOTHING`;
     expect(await version("all")).toBe(afterAliasSetup);
     expect(afterAliasSetup - all).toBe(alias ? 0n : 1n);

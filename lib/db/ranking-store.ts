@@ -80,9 +80,9 @@ const collationByDb = new WeakMap<object, Promise<Prisma.Sql>>();
 function nameCollation(db: Db): Promise<Prisma.Sql> {
   let found = collationByDb.get(db);
   if (!found) {
-    found = db
-      .$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM pg_collation WHERE collname = ${ZH_COLLATION}`
-      .then((r) => (r[0]?.n ? Prisma.raw(` COLLATE "${ZH_COLLATION}"`) : Prisma.empty));
+    found = db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM pg_collation WHERE collname = ${ZH_COLLATION}`.then((r) =>
+      r[0]?.n ? Prisma.raw(` COLLATE "${ZH_COLLATION}"`) : Prisma.empty,
+    );
     collationByDb.set(db, found);
   }
   return found;

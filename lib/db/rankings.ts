@@ -127,7 +127,10 @@ export async function listRanking(query: RankingQuery): Promise<Ranking> {
   const pageRows = result.filter((r) => r.position !== null);
   const [distribution, previous] = await Promise.all([
     loadDistribution(snapshot.id, snapshot.peers),
-    loadPreviousRanks(query, pageRows.map((r) => r.agencyId)),
+    loadPreviousRanks(
+      query,
+      pageRows.map((r) => r.agencyId),
+    ),
   ]);
   const rows = pageRows.map((r) => toRankingRow(r, previous.ranks.get(r.agencyId) ?? null));
   return {
@@ -171,8 +174,18 @@ async function loadPreviousRanks(query: RankingQuery, agencyIds: number[]): Prom
 function toRankingRow(r: PageRow, previousRank: number | null): RankingRow {
   return {
     previousRank,
-    rank: r.rank, percentile: r.percentile, agencyId: r.agencyId, agencyName: r.agencyName, regionCode: r.regionCode,
-    level: r.level, kind: r.kind, reportId: r.reportId, value: r.value, numerator: r.numerator, denominator: r.denominator,
-    isSmallSample: r.isSmallSample, identitiesOk: r.identitiesOk,
+    rank: r.rank,
+    percentile: r.percentile,
+    agencyId: r.agencyId,
+    agencyName: r.agencyName,
+    regionCode: r.regionCode,
+    level: r.level,
+    kind: r.kind,
+    reportId: r.reportId,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    isSmallSample: r.isSmallSample,
+    identitiesOk: r.identitiesOk,
   };
 }

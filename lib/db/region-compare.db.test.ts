@@ -22,7 +22,12 @@ const huaian = (() => {
 })();
 
 /** A copy of the 淮安 document as another body's report with its own 申请量, 办结量, 不掌握 and 许可. */
-function body(name: string, regionCode: string, scope: "own" | "summary", n: { received: number; handled: number; notHeld: number; licensing: number | null }): CanonicalReport {
+function body(
+  name: string,
+  regionCode: string,
+  scope: "own" | "summary",
+  n: { received: number; handled: number; notHeld: number; licensing: number | null },
+): CanonicalReport {
   const doc = structuredClone(huaian);
   doc.agency = { name, regionCode };
   doc.scope = scope;
@@ -67,7 +72,9 @@ describe("region comparison (江苏's prefectures, 2024)", () => {
     const suqian = c.rows.find((r) => r.name === "宿迁市")!;
     // 宿城区 30 + 沭阳县 50 + 宿迁市公安局 7; 泗洪县's summary (900) is a summary of its parts: never added
     expect(suqian).toMatchObject({ source: "sum", value: 87, reports: 3, summary: null });
-    const expectedGovernments = listRegions().filter((r) => r.code === "321300" || r.parentCode === "321300" || r.parentCode?.startsWith("3213")).length;
+    const expectedGovernments = listRegions().filter(
+      (r) => r.code === "321300" || r.parentCode === "321300" || r.parentCode?.startsWith("3213"),
+    ).length;
     expect(suqian.coverage.expected).toBeGreaterThan(5);
     expect(suqian.coverage.expected).toBeLessThanOrEqual(expectedGovernments);
     // governments with a report this year: 宿城区, 沭阳县, 泗洪县 (the 公安局 is a department)
@@ -131,8 +138,13 @@ describe("coverage", () => {
   });
 
   it("gives the peer-group line of /rankings: 收录 5 / 104 个县级政府", async () => {
-    expect(await coverage.getPeerCoverage({ level: "县", kind: "人民政府", scope: "320000", year: 2024 }))
-      .toEqual({ kind: "governments", level: 3, label: "县级政府", expected: 104, collected: 5 });
+    expect(await coverage.getPeerCoverage({ level: "县", kind: "人民政府", scope: "320000", year: 2024 })).toEqual({
+      kind: "governments",
+      level: 3,
+      label: "县级政府",
+      expected: 104,
+      collected: 5,
+    });
   });
 });
 
@@ -162,7 +174,11 @@ describe("GET /api/v1/region-comparison and /api/v1/coverage", () => {
 
   it("answers coverage with the gazetteer's counts and the missing list", async () => {
     const res = await call("coverage", "region=320000&year=2024&missingLimit=3");
-    const body = (await res.json()) as { years: { year: number; governments: { level: number; expected: number; collected: number }[] }[]; missing: { level: number; total: number; bodies: unknown[] }[]; note: string };
+    const body = (await res.json()) as {
+      years: { year: number; governments: { level: number; expected: number; collected: number }[] }[];
+      missing: { level: number; total: number; bodies: unknown[] }[];
+      note: string;
+    };
     expect(body.years[0]!.governments.find((g) => g.level === 3)).toMatchObject({ expected: 104, collected: 5 });
     expect(body.missing.find((m) => m.level === 3)).toMatchObject({ total: 99 });
     expect(body.missing.find((m) => m.level === 3)!.bodies).toHaveLength(3);

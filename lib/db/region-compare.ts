@@ -63,7 +63,15 @@ type SumRow = {
   rateCount: number;
   governments: number;
 };
-type SummaryRow = { regionCode: string; reportId: number; agencyId: number; agencyName: string; value: number | null; numerator: number | null; denominator: number | null };
+type SummaryRow = {
+  regionCode: string;
+  reportId: number;
+  agencyId: number;
+  agencyName: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+};
 
 const col = (name: string): Prisma.Sql => Prisma.raw(`r."${name}"`);
 
@@ -81,11 +89,12 @@ async function loadSums(parent: string | undefined, children: string[], figure: 
   const c = getFigure(figure).columns;
   const value = col(c.value);
   const own = Prisma.sql`r."scope" = 'own'`;
-  const rate = c.numerator && c.denominator
-    ? Prisma.sql`sum(${col(c.numerator)}) FILTER (WHERE ${own} AND ${col(c.numerator)} IS NOT NULL AND ${col(c.denominator)} IS NOT NULL)::float8,
+  const rate =
+    c.numerator && c.denominator
+      ? Prisma.sql`sum(${col(c.numerator)}) FILTER (WHERE ${own} AND ${col(c.numerator)} IS NOT NULL AND ${col(c.denominator)} IS NOT NULL)::float8,
         sum(${col(c.denominator)}) FILTER (WHERE ${own} AND ${col(c.numerator)} IS NOT NULL AND ${col(c.denominator)} IS NOT NULL)::float8,
         (COUNT(*) FILTER (WHERE ${own} AND ${col(c.numerator)} IS NOT NULL AND ${col(c.denominator)} IS NOT NULL))::int`
-    : Prisma.sql`NULL::float8, NULL::float8, 0`;
+      : Prisma.sql`NULL::float8, NULL::float8, 0`;
   return db.$queryRaw<SumRow[]>`
     SELECT t."child", t."valueSum", t."valueCount", t."numSum", t."denSum", t."rateCount", t."governments"
     FROM (
@@ -122,10 +131,19 @@ function rateOf(numerator: number | null, denominator: number | null): number | 
 }
 
 /** The comparison of the child regions of `parent` (the provinces when unset) on one figure and year, ranked. */
-export async function getRegionComparison({ parent, figure, year }: { parent?: string; figure: RegionFigureKey; year: number }): Promise<RegionComparison> {
+export async function getRegionComparison({
+  parent,
+  figure,
+  year,
+}: {
+  parent?: string;
+  figure: RegionFigureKey;
+  year: number;
+}): Promise<RegionComparison> {
   const regions = listComparedRegions(parent);
   const codes = regions.map((r) => r.code);
-  const [sums, summaries] = codes.length === 0 ? [[], []] : await Promise.all([loadSums(parent, codes, figure, year), loadSummaries(codes, figure, year)]);
+  const [sums, summaries] =
+    codes.length === 0 ? [[], []] : await Promise.all([loadSums(parent, codes, figure, year), loadSummaries(codes, figure, year)]);
   const isRate = getFigure(figure).unit === "%";
   const rows: RegionComparisonRow[] = regions.map((region) => {
     const sum = sums.find((s) => s.child === region.code);
@@ -136,9 +154,14 @@ export async function getRegionComparison({ parent, figure, year }: { parent?: s
     if (summary) {
       const value = isRate ? rateOf(summary.numerator, summary.denominator) : summary.value;
       return {
-        ...base, source: "summary", value, numerator: summary.numerator, denominator: summary.denominator,
+        ...base,
+        source: "summary",
+        value,
+        numerator: summary.numerator,
+        denominator: summary.denominator,
         isSmallSample: isRate && isSmall(summary.denominator),
-        summary: { reportId: summary.reportId, agencyId: summary.agencyId, agencyName: summary.agencyName }, reports: 1,
+        summary: { reportId: summary.reportId, agencyId: summary.agencyId, agencyName: summary.agencyName },
+        reports: 1,
       };
     }
     const reports = isRate ? (sum?.rateCount ?? 0) : (sum?.valueCount ?? 0);
@@ -183,7 +206,11 @@ export type RegionYearFigures = {
   disclosedBase: number | null;
 };
 
-type YearSumRow = Omit<RegionYearFigures, "source" | "summary"> & { summaryId: number | null; summaryAgencyId: number | null; summaryName: string | null };
+type YearSumRow = Omit<RegionYearFigures, "source" | "summary"> & {
+  summaryId: number | null;
+  summaryAgencyId: number | null;
+  summaryName: string | null;
+};
 
 /**
  * A region's figures for every year, without double counting (see the module comment): one statement over the

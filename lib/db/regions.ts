@@ -38,7 +38,11 @@ export async function listRegionAgencies(region: Region): Promise<RegionAgencyRo
     where: { regionCode: { startsWith: toRegionPrefix(region) }, reports: { some: {} } },
     orderBy: [{ regionCode: "asc" }, { name: "asc" }],
     select: {
-      id: true, name: true, level: true, kind: true, regionCode: true,
+      id: true,
+      name: true,
+      level: true,
+      kind: true,
+      regionCode: true,
       reports: {
         where: { isLatest: true },
         orderBy: { year: "asc" },

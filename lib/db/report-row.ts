@@ -46,7 +46,11 @@ export function toReportRow(parsed: ParseSuccess, agency: AgencyIdentity, source
   return {
     agency,
     report: {
-      document, provenance, findings, sourceText, sourceKind,
+      document,
+      provenance,
+      findings,
+      sourceText,
+      sourceKind,
       year: document.year,
       templateVersion: document.templateVersion,
       publishedOn: document.publishedOn ?? null,

@@ -87,9 +87,26 @@ export async function getReport({ agencyId, year, version }: GetReportOptions): 
   const row = await db.report.findFirst({
     where: version ? { agencyId, year, version } : { agencyId, year, isLatest: true },
     select: {
-      id: true, agencyId: true, year: true, version: true, isLatest: true, templateVersion: true, publishedOn: true,
-      sha256: true, mediaType: true, sourceKind: true, sourceUrl: true, fileName: true, ingestedAt: true,
-      document: true, provenance: true, findings: true, sourceText: true, identitiesOk: true, scope: true, ...FIGURE_COLUMN_SELECT,
+      id: true,
+      agencyId: true,
+      year: true,
+      version: true,
+      isLatest: true,
+      templateVersion: true,
+      publishedOn: true,
+      sha256: true,
+      mediaType: true,
+      sourceKind: true,
+      sourceUrl: true,
+      fileName: true,
+      ingestedAt: true,
+      document: true,
+      provenance: true,
+      findings: true,
+      sourceText: true,
+      identitiesOk: true,
+      scope: true,
+      ...FIGURE_COLUMN_SELECT,
     },
   });
   if (!row) return null;
@@ -121,7 +138,16 @@ export async function listReportVersions(agencyId: number, year: number): Promis
   return db.report.findMany({
     where: { agencyId, year },
     orderBy: { version: "desc" },
-    select: { version: true, isLatest: true, ingestedAt: true, sha256: true, fileName: true, sourceKind: true, errorCount: true, warningCount: true },
+    select: {
+      version: true,
+      isLatest: true,
+      ingestedAt: true,
+      sha256: true,
+      fileName: true,
+      sourceKind: true,
+      errorCount: true,
+      warningCount: true,
+    },
   });
 }
 
@@ -150,7 +176,11 @@ export async function getCoverage(): Promise<Coverage> {
     db.agency.count({ where: { reports: { some: {} } } }),
     db.report.count({ where: { isLatest: true } }),
     db.report.findMany({ where: { isLatest: true }, distinct: ["year"], select: { year: true }, orderBy: { year: "asc" } }),
-    db.agency.findMany({ where: { regionCode: { not: null }, reports: { some: {} } }, distinct: ["regionCode"], select: { regionCode: true } }),
+    db.agency.findMany({
+      where: { regionCode: { not: null }, reports: { some: {} } },
+      distinct: ["regionCode"],
+      select: { regionCode: true },
+    }),
   ]);
   return { agencies, reports, years: years.map((y) => y.year), regions: regions.length };
 }

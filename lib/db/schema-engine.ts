@@ -40,7 +40,10 @@ function loadEngineModule(): Promise<EngineModule> {
 export function readMigrationsList(root = process.cwd()): MigrationList {
   const dir = path.join(root, MIGRATIONS_DIR);
   const names = existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   const lock = path.join(dir, "migration_lock.toml");
   return {
@@ -73,7 +76,10 @@ type Disposable = { dispose(): Promise<void> };
  * advisory lock would outlive the deploy (a second deploy then waits 10 s). Track those pools and close them.
  * (PGlite's adapter shares the one open database with the client: left alone.)
  */
-function trackConnections(adapter: SqlMigrationAwareDriverAdapterFactory): { adapter: SqlMigrationAwareDriverAdapterFactory; close(): Promise<void> } {
+function trackConnections(adapter: SqlMigrationAwareDriverAdapterFactory): {
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+} {
   if (adapter.adapterName !== "@prisma/adapter-pg") return { adapter, close: async () => {} };
   const opened: Disposable[] = [];
   const tracked = Object.create(adapter) as SqlMigrationAwareDriverAdapterFactory;

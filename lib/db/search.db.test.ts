@@ -25,7 +25,9 @@ async function store(db: Db, document: CanonicalReport, tag: string): Promise<vo
   const bytes = new TextEncoder().encode(`${tag}:${document.agency.name}:${document.agency.regionCode}:${document.year}`);
   await storeParsed(db, {
     parsed: { ok: true, document, provenance: {}, findings: [], sourceText: tag, sourceKind: "text" },
-    bytes, sha256: sha256Hex(bytes), mediaType: "text/plain",
+    bytes,
+    sha256: sha256Hex(bytes),
+    mediaType: "text/plain",
   });
 }
 
@@ -35,7 +37,11 @@ function counting(db: Db): { db: Db; calls: () => number } {
   const proxy = new Proxy(db, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof value === "function") return (...args: unknown[]) => { calls++; return (value as (...a: unknown[]) => unknown).apply(target, args); };
+      if (typeof value === "function")
+        return (...args: unknown[]) => {
+          calls++;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
       if (value && typeof value === "object") calls++;
       return value;
     },
@@ -56,7 +62,11 @@ describe.each<BackendName>(["postgres", "pglite"])("search on %s", (backend) => 
     await store(t.db, loadExpected("pdf/huaian-2024.expected.json"), "d");
     await store(t.db, loadExpected("pdf/hongze-2024.expected.json"), "e");
     // same name in two places, and 25 bodies sharing a word for paging
-    for (const [name, regionCode] of [["鼓楼区人民政府", "320106"], ["鼓楼区人民政府", "320302"], ["淮安市淮安区淮城街道办事处", "320803"]] as const) {
+    for (const [name, regionCode] of [
+      ["鼓楼区人民政府", "320106"],
+      ["鼓楼区人民政府", "320302"],
+      ["淮安市淮安区淮城街道办事处", "320803"],
+    ] as const) {
       await store(t.db, { ...seed, agency: { name, regionCode } }, "f");
     }
     for (let i = 0; i < 25; i++) await store(t.db, { ...seed, agency: { name: `测试第${i + 1}号人民政府`, regionCode: null } }, `g${i}`);
@@ -105,7 +115,14 @@ describe.each<BackendName>(["postgres", "pglite"])("search on %s", (backend) => 
   });
 
   it("asks the database once per search, whatever the query", async () => {
-    for (const q of ["x".repeat(100), "鄂".repeat(100), "鄂拖克", "etuoke renminzhengfu", "额敏县政府", "淮安市 洪泽 人民 政府 办公室 街道"]) {
+    for (const q of [
+      "x".repeat(100),
+      "鄂".repeat(100),
+      "鄂拖克",
+      "etuoke renminzhengfu",
+      "额敏县政府",
+      "淮安市 洪泽 人民 政府 办公室 街道",
+    ]) {
       const c = counting(t.db);
       await searchIn(c.db, q);
       expect(c.calls(), q).toBe(1);

@@ -16,7 +16,9 @@ const SEEDS = path.join(import.meta.dirname, "../report/fixtures/seeds");
 
 function loadSeed(stem: string): { text: string; document: CanonicalReport } {
   const text = readFileSync(path.join(SEEDS, `${stem}.txt`), "utf8");
-  const raw = JSON.parse(readFileSync(path.join(SEEDS, `${stem}.expected.json`), "utf8")) as CanonicalReport & { agency: { name: string | string[] } };
+  const raw = JSON.parse(readFileSync(path.join(SEEDS, `${stem}.expected.json`), "utf8")) as CanonicalReport & {
+    agency: { name: string | string[] };
+  };
   const name = Array.isArray(raw.agency.name) ? raw.agency.name[0]! : raw.agency.name;
   return { text, document: { ...raw, agency: { ...raw.agency, name } } as CanonicalReport };
 }
@@ -52,11 +54,21 @@ describe.each<BackendName>(["postgres", "pglite"])("storeParsedBatch on %s", (ba
   it("keeps the order of versions in a batch and stores the same bytes once", async () => {
     const v2 = `${a!.text}\n（更正版）\n`;
     const v3 = `${a!.text}\n（再更正版）\n`;
-    const outcomes = await storeParsedBatch(t.db, [toInput(v2, a!.document), toInput(v3, a!.document), toInput(v3, a!.document), toInput(b!.text, b!.document)]);
-    expect(outcomes.map((o) => (o.ok ? [o.result.outcome, o.result.report.version] : "failed"))).toEqual([
-      ["new-version", 2], ["new-version", 3], ["unchanged", 3], ["created", 1],
+    const outcomes = await storeParsedBatch(t.db, [
+      toInput(v2, a!.document),
+      toInput(v3, a!.document),
+      toInput(v3, a!.document),
+      toInput(b!.text, b!.document),
     ]);
-    const latest = await t.db.report.findMany({ where: { agencyId: outcomes[0]!.ok ? outcomes[0]!.result.agency.id : -1, isLatest: true } });
+    expect(outcomes.map((o) => (o.ok ? [o.result.outcome, o.result.report.version] : "failed"))).toEqual([
+      ["new-version", 2],
+      ["new-version", 3],
+      ["unchanged", 3],
+      ["created", 1],
+    ]);
+    const latest = await t.db.report.findMany({
+      where: { agencyId: outcomes[0]!.ok ? outcomes[0]!.result.agency.id : -1, isLatest: true },
+    });
     expect(latest.map((r) => r.version)).toEqual([3]);
   });
 });

@@ -17,7 +17,9 @@ const SEEDS = path.join(import.meta.dirname, "../report/fixtures/seeds");
 /** A seed's expected document as a parse result (expected files list accepted names; take the first). */
 function loadSeed(stem: string): { text: string; parsed: ParseSuccess } {
   const text = readFileSync(path.join(SEEDS, `${stem}.txt`), "utf8");
-  const raw = JSON.parse(readFileSync(path.join(SEEDS, `${stem}.expected.json`), "utf8")) as CanonicalReport & { agency: { name: string | string[] } };
+  const raw = JSON.parse(readFileSync(path.join(SEEDS, `${stem}.expected.json`), "utf8")) as CanonicalReport & {
+    agency: { name: string | string[] };
+  };
   const name = Array.isArray(raw.agency.name) ? raw.agency.name[0]! : raw.agency.name;
   const document = { ...raw, agency: { ...raw.agency, name } } as CanonicalReport;
   return { text, parsed: { ok: true, document, provenance: {}, findings: [], sourceText: text, sourceKind: "text" } };
@@ -79,7 +81,10 @@ describe.each<BackendName>(["postgres", "pglite"])("storeParsed on %s", (backend
     expect(r.outcome).toBe("new-version");
     expect(r.report.version).toBe(2);
     const versions = await t.db.report.findMany({ where: { agencyId: r.agency.id, year: 2025 }, orderBy: { version: "asc" } });
-    expect(versions.map((v) => [v.version, v.isLatest])).toEqual([[1, false], [2, true]]);
+    expect(versions.map((v) => [v.version, v.isLatest])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
   });
 
   it("gives one report for concurrent ingests of the same new document", async () => {
@@ -101,7 +106,10 @@ describe.each<BackendName>(["postgres", "pglite"])("storeParsed on %s", (backend
     expect(new Set(results.map((r) => r.agency.id))).toEqual(new Set([agencyId]));
     const versions = results.map((r) => r.report.version).sort((a, b) => a - b);
     expect(versions).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    const rows = await t.db.report.findMany({ where: { agencyId, year: s004.parsed.document.year }, select: { version: true, isLatest: true } });
+    const rows = await t.db.report.findMany({
+      where: { agencyId, year: s004.parsed.document.year },
+      select: { version: true, isLatest: true },
+    });
     expect(rows).toHaveLength(40);
     expect(rows.filter((r) => r.isLatest)).toEqual([{ version: 40, isLatest: true }]);
   });

@@ -203,5 +203,8 @@ export async function upsertReportBatch(db: Db, rows: ReportRow[]): Promise<Batc
 
 /** Parsed documents in one transaction: `upsertReportBatch` over their rows. */
 export async function storeParsedBatch(db: Db, inputs: StoreParsedInput[]): Promise<BatchOutcome[]> {
-  return upsertReportBatch(db, inputs.map((input) => toReportRow(input.parsed, toAgencyIdentity(input.parsed.document.agency), input)));
+  return upsertReportBatch(
+    db,
+    inputs.map((input) => toReportRow(input.parsed, toAgencyIdentity(input.parsed.document.agency), input)),
+  );
 }

@@ -5,6 +5,12 @@
 import type { FigureKey } from "./figures";
 
 export const REGION_FIGURE_KEYS = [
-  "requestsReceived", "requestsHandled", "notHeldRate", "disclosureRate", "licensing", "penalty", "coercion",
+  "requestsReceived",
+  "requestsHandled",
+  "notHeldRate",
+  "disclosureRate",
+  "licensing",
+  "penalty",
+  "coercion",
 ] as const satisfies readonly FigureKey[];
 export type RegionFigureKey = (typeof REGION_FIGURE_KEYS)[number];

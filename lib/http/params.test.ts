@@ -4,7 +4,15 @@ import { compareQuerySchema, parseParams, rankingQuerySchema } from "./params";
 describe("parseParams", () => {
   it("fills defaults and treats empty values as unset", () => {
     const p = parseParams(rankingQuerySchema, new URLSearchParams("figure=&year=2025&scope=&level=县"));
-    expect(p).toMatchObject({ figure: "requestsReceived", year: 2025, scope: undefined, level: "县", include: false, page: 1, pageSize: 50 });
+    expect(p).toMatchObject({
+      figure: "requestsReceived",
+      year: 2025,
+      scope: undefined,
+      level: "县",
+      include: false,
+      page: 1,
+      pageSize: 50,
+    });
   });
 
   it("takes the narrower of the two scope selects (last non-empty value)", () => {

@@ -73,7 +73,10 @@ export const peerQuerySchema = z.object({
   level: optional(z.enum([...AGENCY_LEVELS, "all"], { error: () => `level 必须是 ${AGENCY_LEVELS.join("、")} 或 all 之一` })),
   kind: optional(z.enum([...AGENCY_KINDS, "all"], { error: () => `kind 必须是 ${AGENCY_KINDS.join("、")} 或 all 之一` })),
   /** 报告口径: own (本机关报告, default: a city-wide summary is not ranked against single offices), summary, or all */
-  reportScope: z.preprocess(emptyAsUnset, z.enum(REPORT_SCOPES, { error: () => "reportScope 只能是 own（本机关报告）、summary（汇总报告）或 all" }).default("own")),
+  reportScope: z.preprocess(
+    emptyAsUnset,
+    z.enum(REPORT_SCOPES, { error: () => "reportScope 只能是 own（本机关报告）、summary（汇总报告）或 all" }).default("own"),
+  ),
 });
 
 export const paginationSchema = z.object({
@@ -112,7 +115,14 @@ export function toPeerChoice(value: string | undefined): string | undefined {
 const agencyListSchema = z
   .string()
   .regex(/^\d+(,\d+)*,?$/, "agencies 必须是逗号分隔的机关编号，如 12,34")
-  .transform((s) => [...new Set(s.split(",").filter((part) => part !== "").map(Number))])
+  .transform((s) => [
+    ...new Set(
+      s
+        .split(",")
+        .filter((part) => part !== "")
+        .map(Number),
+    ),
+  ])
   .refine((ids) => ids.every((id) => id >= 1 && id <= MAX_ID), `agencies 中的编号必须在 1 到 ${MAX_ID} 之间`)
   .refine((ids) => ids.length <= MAX_COMPARED_AGENCIES, `agencies 最多 ${MAX_COMPARED_AGENCIES} 个机关`);
 
@@ -135,7 +145,9 @@ function toRecord(raw: RawParams): Record<string, string> {
   const entries: [string, string][] =
     raw instanceof URLSearchParams
       ? [...raw]
-      : Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x): [string, string] => [k, x]) : v === undefined ? [] : [[k, v]]));
+      : Object.entries(raw).flatMap(([k, v]) =>
+          Array.isArray(v) ? v.map((x): [string, string] => [k, x]) : v === undefined ? [] : [[k, v]],
+        );
   // a repeated key keeps its last non-empty value: the form's scope selects go from broad (province) to narrow
   for (const [k, v] of entries) if (v !== "" || !(k in out)) out[k] = v;
   return out;
@@ -212,20 +224,24 @@ export const reportListQuerySchema = paginationSchema.extend({
 });
 
 /** A region to compare the children of, or to show coverage for: a province, prefecture or county code; unset = 全国. */
-const regionCodeSchema = (name: string) => z
-  .string()
-  .regex(/^\d{6}$/, `${name} 必须是 6 位行政区划代码（省、市或县），留空表示全国`)
-  .refine((code) => {
-    const level = getRegion(code)?.level;
-    return level === 1 || level === 2 || level === 3;
-  }, `${name} 不是已知的省、市或县级行政区划代码`);
-
+const regionCodeSchema = (name: string) =>
+  z
+    .string()
+    .regex(/^\d{6}$/, `${name} 必须是 6 位行政区划代码（省、市或县），留空表示全国`)
+    .refine((code) => {
+      const level = getRegion(code)?.level;
+      return level === 1 || level === 2 || level === 3;
+    }, `${name} 不是已知的省、市或县级行政区划代码`);
 
 /** /compare/regions and /api/v1/region-comparison */
 export const regionCompareQuerySchema = z.object({
   figure: z.preprocess(
     emptyAsUnset,
-    z.enum(REGION_FIGURE_KEYS, { error: () => `figure 必须是以下之一：${REGION_FIGURE_KEYS.map((k) => `${k}（${FIGURE_META[k].label}）`).join("、")}` }).default("requestsReceived"),
+    z
+      .enum(REGION_FIGURE_KEYS, {
+        error: () => `figure 必须是以下之一：${REGION_FIGURE_KEYS.map((k) => `${k}（${FIGURE_META[k].label}）`).join("、")}`,
+      })
+      .default("requestsReceived"),
   ),
   year: optional(yearSchema),
   parent: optional(regionCodeSchema("parent")),

@@ -26,7 +26,11 @@ function toFigureBody(p: { figure: keyof typeof FIGURE_META }): FigureMeta & { s
 }
 
 /** The rankings answer; `ranking` is null when the store holds no reports at all. */
-export function toRankingBody(p: RankingParams, year: number | null, ranking: Ranking | null): {
+export function toRankingBody(
+  p: RankingParams,
+  year: number | null,
+  ranking: Ranking | null,
+): {
   figure: ReturnType<typeof toFigureBody>;
   year: number | null;
   peerGroup: PeerGroupBody;
@@ -53,7 +57,12 @@ export function toRankingBody(p: RankingParams, year: number | null, ranking: Ra
 }
 
 /** The compare answer: the table page, the chart's bars (every agency that states the figure, or an even sample of 400 by rank; `stated` says how many) and the chosen agencies' series across years. */
-export function toCompareBody(p: CompareParams, year: number | null, comparison: Comparison | null, series: SeriesPoint[]): {
+export function toCompareBody(
+  p: CompareParams,
+  year: number | null,
+  comparison: Comparison | null,
+  series: SeriesPoint[],
+): {
   figure: ReturnType<typeof toFigureBody>;
   year: number | null;
   peerGroup: PeerGroupBody;

@@ -36,7 +36,13 @@ function flagCells(row: RankingRow | CompareRow): CsvValue[] {
 /** The ranking table as CSV: 名次, 百分位, the agency, the value, its counts and flags. */
 export function toRankingCsv(f: FigureKey, ranking: Ranking | null): string {
   const header = ["名次", "百分位", ...PEER_HEADER, toFigureHeader(f), ...FLAG_HEADER];
-  const rows = (ranking?.rows ?? []).map((r) => [r.rank, Math.round(r.percentile * 10) / 10, ...peerCells(r), toCsvValue(f, r.value), ...flagCells(r)]);
+  const rows = (ranking?.rows ?? []).map((r) => [
+    r.rank,
+    Math.round(r.percentile * 10) / 10,
+    ...peerCells(r),
+    toCsvValue(f, r.value),
+    ...flagCells(r),
+  ]);
   return toCsv(header, rows);
 }
 

@@ -14,10 +14,29 @@ export function toSourceLabel(row: RegionComparisonRow): string {
 }
 
 export function toRegionComparisonCsv(c: RegionComparison): string {
-  const header = ["名次", "地区", "行政区划代码", toFigureHeader(c.figure), "分子", "分母", "来源", "汇总报告编号", "收录政府", "应发布政府"];
+  const header = [
+    "名次",
+    "地区",
+    "行政区划代码",
+    toFigureHeader(c.figure),
+    "分子",
+    "分母",
+    "来源",
+    "汇总报告编号",
+    "收录政府",
+    "应发布政府",
+  ];
   const rows: CsvValue[][] = c.rows.map((r) => [
-    r.rank, r.name, r.code, toCsvValue(c.figure, r.value), r.numerator, r.denominator, toSourceLabel(r),
-    r.summary?.reportId ?? null, r.coverage.collected, r.coverage.expected,
+    r.rank,
+    r.name,
+    r.code,
+    toCsvValue(c.figure, r.value),
+    r.numerator,
+    r.denominator,
+    toSourceLabel(r),
+    r.summary?.reportId ?? null,
+    r.coverage.collected,
+    r.coverage.expected,
   ]);
   return toCsv(header, rows);
 }

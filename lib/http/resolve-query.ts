@@ -15,15 +15,32 @@ export async function resolveYear(requested: number | undefined): Promise<{ year
 /** The ranking query for these parameters and year. */
 export function toRankingQuery(p: RankingParams, year: number): RankingQuery {
   return {
-    figure: p.figure, year, level: toPeerChoice(p.level), kind: toPeerChoice(p.kind), scope: p.scope, reportScope: p.reportScope,
-    include: p.include, order: p.order, page: p.page, pageSize: p.pageSize, highlight: p.highlight,
+    figure: p.figure,
+    year,
+    level: toPeerChoice(p.level),
+    kind: toPeerChoice(p.kind),
+    scope: p.scope,
+    reportScope: p.reportScope,
+    include: p.include,
+    order: p.order,
+    page: p.page,
+    pageSize: p.pageSize,
+    highlight: p.highlight,
   };
 }
 
 /** The comparison query for these parameters and year. */
 export function toCompareQuery(p: CompareParams, year: number): CompareQuery {
   return {
-    figure: p.figure, year, level: toPeerChoice(p.level), kind: toPeerChoice(p.kind), scope: p.scope, reportScope: p.reportScope,
-    sort: p.sort, dir: p.dir, page: p.page, pageSize: p.pageSize,
+    figure: p.figure,
+    year,
+    level: toPeerChoice(p.level),
+    kind: toPeerChoice(p.kind),
+    scope: p.scope,
+    reportScope: p.reportScope,
+    sort: p.sort,
+    dir: p.dir,
+    page: p.page,
+    pageSize: p.pageSize,
   };
 }

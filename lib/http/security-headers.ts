@@ -60,5 +60,8 @@ export function methodNotAllowed(method: string, allowed: string[]): Response {
       message: `此接口不支持 ${method} 方法，只支持 ${allowed.join("、")}。(method not allowed)`,
     },
   };
-  return Response.json(body, { status: 405, headers: { Allow: allowed.join(", "), "Content-Security-Policy": API_POLICY, ...COMMON_SECURITY_HEADERS } });
+  return Response.json(body, {
+    status: 405,
+    headers: { Allow: allowed.join(", "), "Content-Security-Policy": API_POLICY, ...COMMON_SECURITY_HEADERS },
+  });
 }

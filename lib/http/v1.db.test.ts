@@ -14,7 +14,10 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 let routes: Record<string, { GET: Handler; OPTIONS?: () => Response }> = {};
 
 /** A copy of a document for another county, with another 申请量. */
-function variant(doc: CanonicalReport, { name, regionCode, received }: { name: string; regionCode: string; received: number }): CanonicalReport {
+function variant(
+  doc: CanonicalReport,
+  { name, regionCode, received }: { name: string; regionCode: string; received: number },
+): CanonicalReport {
   const copy = structuredClone(doc);
   copy.agency = { name, regionCode };
   copy.requests.newReceived[6] = received;
@@ -147,7 +150,10 @@ describe("GET /api/v1/compare", () => {
     expect(status).toBe(200);
     expect(body.items).toHaveLength(6);
     expect(body.bars[0]).toMatchObject({ agencyName: "乌审旗人民政府", value: 100 });
-    expect(body.series.filter((p: any) => p.agencyId === ordos).map((p: any) => [p.year, p.value])).toEqual([[2020, 2], [2025, 72]]);
+    expect(body.series.filter((p: any) => p.agencyId === ordos).map((p: any) => [p.year, p.value])).toEqual([
+      [2020, 2],
+      [2025, 72],
+    ]);
   });
 
   it("downloads CSV", async () => {
@@ -155,14 +161,16 @@ describe("GET /api/v1/compare", () => {
     expect(body.trim().split("\r\n")).toHaveLength(4);
   });
 
-  it.each([["agencies=1,2,3,4,5,6,7,8,9,10,11", "agencies"], ["agencies=a,b", "agencies"], ["sort=size", "sort"], ["dir=up", "dir"]])(
-    "answers 400 for %s",
-    async (query, name) => {
-      const { status, body } = await get("compare", query);
-      expect(status).toBe(400);
-      expect(body.error.message).toContain(name);
-    },
-  );
+  it.each([
+    ["agencies=1,2,3,4,5,6,7,8,9,10,11", "agencies"],
+    ["agencies=a,b", "agencies"],
+    ["sort=size", "sort"],
+    ["dir=up", "dir"],
+  ])("answers 400 for %s", async (query, name) => {
+    const { status, body } = await get("compare", query);
+    expect(status).toBe(400);
+    expect(body.error.message).toContain(name);
+  });
 });
 
 describe("GET /api/v1/regions", () => {
@@ -186,7 +194,10 @@ describe("GET /api/v1/agencies", () => {
     const list = await get("agencies", "q=鄂托克");
     expect(list.body.items.map((a: any) => a.name)).toEqual(["鄂托克旗人民政府"]);
     const one = await get("agencies/[id]", "", { id: String(ids["鄂托克旗人民政府"]) });
-    expect(one.body.reports.map((r: any) => [r.year, r.figures.requestsReceived])).toEqual([[2025, 72], [2020, 2]]);
+    expect(one.body.reports.map((r: any) => [r.year, r.figures.requestsReceived])).toEqual([
+      [2025, 72],
+      [2020, 2],
+    ]);
   });
 
   it("answers 404 for an unknown id and 400 for a bad one", async () => {
@@ -201,7 +212,10 @@ describe("GET /api/v1/agencies", () => {
 describe("agencies carry their region path; year filters", () => {
   it("lists region path names with each agency, and filters by year", async () => {
     const list = await get("agencies", "q=鄂托克");
-    expect(list.body.items[0]).toMatchObject({ regionNames: ["内蒙古自治区", "鄂尔多斯市", "鄂托克旗"], regionPath: "内蒙古自治区 › 鄂尔多斯市 › 鄂托克旗" });
+    expect(list.body.items[0]).toMatchObject({
+      regionNames: ["内蒙古自治区", "鄂尔多斯市", "鄂托克旗"],
+      regionPath: "内蒙古自治区 › 鄂尔多斯市 › 鄂托克旗",
+    });
     const in2020 = await get("agencies", "year=2020");
     expect(in2020.body.items.map((a: any) => a.name)).toEqual(["鄂托克旗人民政府"]);
     const one = await get("agencies/[id]", "year=2020", { id: String(ids["鄂托克旗人民政府"]) });
@@ -270,14 +284,30 @@ describe("GET /api/v1/figures and /api/v1/openapi.json", () => {
   it("lists the nine figures with their reading guides", async () => {
     const { body } = await get("figures");
     expect(body.items).toHaveLength(9);
-    expect(body.items.find((f: any) => f.key === "notHeldRate")).toMatchObject({ label: "不掌握信息率", isRate: true, smallSampleThreshold: 10 });
+    expect(body.items.find((f: any) => f.key === "notHeldRate")).toMatchObject({
+      label: "不掌握信息率",
+      isRate: true,
+      smallSampleThreshold: 10,
+    });
   });
 
   it("describes every route in OpenAPI 3.1", async () => {
     const { body } = await get("openapi.json");
     expect(body.openapi).toBe("3.1.0");
     expect(Object.keys(body.paths).sort()).toEqual(
-      ["/agencies", "/agencies/{id}", "/compare", "/coverage", "/figures", "/rankings", "/region-comparison", "/regions", "/regions/{code}", "/reports", "/reports/{id}"].sort(),
+      [
+        "/agencies",
+        "/agencies/{id}",
+        "/compare",
+        "/coverage",
+        "/figures",
+        "/rankings",
+        "/region-comparison",
+        "/regions",
+        "/regions/{code}",
+        "/reports",
+        "/reports/{id}",
+      ].sort(),
     );
   });
 });

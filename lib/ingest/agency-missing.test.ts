@@ -16,10 +16,20 @@ const CLEAN = readFileSync(join(__dirname, "../report/fixtures/quirks/clean-2021
 /** The same report with the agency taken out of its title: it parses, with an agency-missing finding and an empty name. */
 const NO_AGENCY = CLEAN.replace("额敏县 2024 年", "2024 年");
 const inProcess = { parse: (input: Parameters<ParsePool["parse"]>[0]) => parseReport(input) } as unknown as ParsePool;
-const NO_DB = new Proxy({}, { get: () => { throw new Error("the database must not be reached"); } }) as unknown as Db;
+const NO_DB = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error("the database must not be reached");
+    },
+  },
+) as unknown as Db;
 
 async function refusal(work: () => Promise<unknown>): Promise<AppError> {
-  const err = await work().then(() => null, (e: unknown) => e);
+  const err = await work().then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -45,7 +55,11 @@ describe("a report without an agency name", () => {
   it("is refused by the one write path too (upsertReport), before any write", async () => {
     const parsed = await parseReport({ text: NO_AGENCY });
     if (!parsed.ok) throw new Error("expected a parse");
-    const row = toReportRow(parsed, toAgencyIdentity(parsed.document.agency), { sha256: "0".repeat(64), bytes: new Uint8Array(), mediaType: "text/plain" });
+    const row = toReportRow(parsed, toAgencyIdentity(parsed.document.agency), {
+      sha256: "0".repeat(64),
+      bytes: new Uint8Array(),
+      mediaType: "text/plain",
+    });
     expect((await refusal(() => upsertReport(NO_DB, row))).detail).toBe("agency-missing");
   });
 

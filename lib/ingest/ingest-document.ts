@@ -49,14 +49,25 @@ const MARKUP_OR_CONTROL = /[<>]|&#|[\u0000-\u001f\u007f]/;
 
 /** Parser failures that mean "over a limit" (the document may be a report, but it costs too much): 422 limit-exceeded. */
 const LIMIT_CODES = new Set<ParseFailureCode>([
-  "timeout", "too-many-pages", "too-large-unpacked", "too-deep", "too-long-text", "out-of-memory", "worker-crashed", "ocr-page-limit",
+  "timeout",
+  "too-many-pages",
+  "too-large-unpacked",
+  "too-deep",
+  "too-long-text",
+  "out-of-memory",
+  "worker-crashed",
+  "ocr-page-limit",
 ]);
 
 /**
  * Parses in the pool: first without OCR under the pool's time limit; a scan (an image-only PDF, a PNG/JPEG) is then
  * read again with OCR in a worker, under the OCR document time limit (OCR_DOCUMENT_TIMEOUT_MS) plus a margin.
  */
-async function parseInPool(pool: ParsePool, input: ReportInput, onOcrProgress?: (done: number, total: number) => void): Promise<ParseResult> {
+async function parseInPool(
+  pool: ParsePool,
+  input: ReportInput,
+  onOcrProgress?: (done: number, total: number) => void,
+): Promise<ParseResult> {
   const parsed = await pool.parse(input);
   if (parsed.ok || !("bytes" in input)) return parsed;
   const isScan =
@@ -98,7 +109,8 @@ export async function prepareDocument(db: Db, input: IngestInput, options: Inges
   if (parsed.ok && isAgencyNameMissing(parsed.document.agency.name)) throw agencyMissingError();
   if (!parsed.ok) {
     const reason = parsed.error.code;
-    const code = reason === "unsupported-media-type" ? "unsupported-media-type" : LIMIT_CODES.has(reason) ? "limit-exceeded" : "not-a-report";
+    const code =
+      reason === "unsupported-media-type" ? "unsupported-media-type" : LIMIT_CODES.has(reason) ? "limit-exceeded" : "not-a-report";
     throw new AppError(code, parsed.error.message, parsed.error.code);
   }
   return { store: { parsed, sha256, bytes, mediaType, fileName: input.fileName, sourceUrl: input.sourceUrl } };

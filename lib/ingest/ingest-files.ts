@@ -110,7 +110,10 @@ export async function ingestFiles(
       if (toStore.length === 0) continue;
       let outcomes: BatchOutcome[];
       try {
-        outcomes = await storeParsedBatch(db, toStore.map((s) => s.input));
+        outcomes = await storeParsedBatch(
+          db,
+          toStore.map((s) => s.input),
+        );
       } catch (err) {
         outcomes = toStore.map(() => ({ ok: false, error: err }));
       }

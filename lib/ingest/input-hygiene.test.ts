@@ -21,7 +21,10 @@ const post = (body: BodyInit, contentType: string, extra: Record<string, string>
 
 describe("sourceUrl", () => {
   it("accepts http(s) and refuses javascript:, data:, file: and junk (JSON and multipart)", async () => {
-    const ok = await readIngestRequest(post(JSON.stringify({ text: "x", sourceUrl: "https://www.gov.cn/a.html" }), "application/json"), 1e6);
+    const ok = await readIngestRequest(
+      post(JSON.stringify({ text: "x", sourceUrl: "https://www.gov.cn/a.html" }), "application/json"),
+      1e6,
+    );
     expect(ok[0]).toMatchObject({ input: { sourceUrl: "https://www.gov.cn/a.html" } });
     for (const bad of ["javascript:alert(1)", "data:text/html,<script>", "file:///etc/passwd", "ftp://x/y", "not a url"]) {
       await expect(readIngestRequest(post(JSON.stringify({ text: "x", sourceUrl: bad }), "application/json"), 1e6)).rejects.toMatchObject({
@@ -30,7 +33,9 @@ describe("sourceUrl", () => {
       const form = new FormData();
       form.append("sourceUrl", bad);
       form.append("file", new Blob([seed]), "a.txt");
-      await expect(readIngestRequest(new Request("http://x/api/ingest", { method: "POST", body: form }), 1e6)).rejects.toBeInstanceOf(AppError);
+      await expect(readIngestRequest(new Request("http://x/api/ingest", { method: "POST", body: form }), 1e6)).rejects.toBeInstanceOf(
+        AppError,
+      );
     }
   });
 });

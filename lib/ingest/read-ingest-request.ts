@@ -73,7 +73,11 @@ function parseJson(bytes: Uint8Array): IngestPart {
     throw new AppError("bad-request", "请求体不是有效的 JSON。(invalid JSON)");
   }
   const body = ingestJsonSchema.safeParse(raw);
-  if (!body.success) throw new AppError("bad-request", `JSON 请求体格式不对：${body.error.issues.map((i) => i.message).join("；")}。应为 {"text": "…"} 或 {"html": "…"}，可附 "sourceUrl"。(bad request)`);
+  if (!body.success)
+    throw new AppError(
+      "bad-request",
+      `JSON 请求体格式不对：${body.error.issues.map((i) => i.message).join("；")}。应为 {"text": "…"} 或 {"html": "…"}，可附 "sourceUrl"。(bad request)`,
+    );
   const { text, html, sourceUrl } = body.data;
   return { name: null, input: html !== undefined ? { html, sourceUrl } : { text, sourceUrl } };
 }

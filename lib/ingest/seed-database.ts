@@ -13,7 +13,10 @@ export const SAMPLES_DIR = "data/samples";
 export type SeedOptions = { samplesDir?: string; withSamples?: boolean; log?: (message: string) => void };
 
 /** Load regions and (into an empty store) the samples; returns how many samples failed. */
-export async function seedDatabase(db: Db, { samplesDir = SAMPLES_DIR, withSamples = true, log = () => {} }: SeedOptions = {}): Promise<{ failed: number }> {
+export async function seedDatabase(
+  db: Db,
+  { samplesDir = SAMPLES_DIR, withSamples = true, log = () => {} }: SeedOptions = {},
+): Promise<{ failed: number }> {
   const regions = await seedRegions(db);
   log(regions ? `loaded ${regions} regions` : "regions up to date");
   if (!withSamples || (await db.report.count()) > 0) return { failed: 0 };

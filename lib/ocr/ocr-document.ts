@@ -124,7 +124,11 @@ export async function recognizePage(
   const numeric = [...numericBlobs.values()].filter((e) => e.words.every((w) => NUMBER_WORD.test(w.text)));
   for (let i = 0; i < numeric.length; i += LINES_PER_JOB * 2) {
     const group = numeric.slice(i, i + LINES_PER_JOB * 2);
-    const mosaic = buildMosaic(page, ruled, group.map((g) => g.blob));
+    const mosaic = buildMosaic(
+      page,
+      ruled,
+      group.map((g) => g.blob),
+    );
     const again = placeWords(await digitPool.recognize(encodePgm(mosaic.image), left()), mosaic);
     for (const g of group) {
       const second = again.filter((w) => w.top === g.blob.y0 && w.blobX0 === g.blob.x0);

@@ -28,49 +28,41 @@ describe("OCR assets come from node_modules, never a URL", () => {
 });
 
 describe("OCR of a scanned page", () => {
-  it(
-    "reads section 三 of a 150 dpi scan into the same rows as the text layer, every value marked ocr with page, box and confidence",
-    async () => {
-      const bytes = readFileSync(join(SCANS, "images/hongze-2023.page3.png"));
-      const r = await parseReport({ bytes, fileName: "page3.png" }, { ocr });
-      expect(r.ok).toBe(true);
-      if (!r.ok) return;
-      expect(r.sourceKind).toBe("ocr");
-      const q = r.document.requests;
-      // what the page prints (hongze-2023 p3): 21 new, 4 partly granted, 10 not held
-      for (const [row, want] of [
-        [q.newReceived, [21, 0, 0, 0, 0, 0, 21]],
-        [q.partiallyGranted, [4, 0, 0, 0, 0, 0, 4]],
-        [q.unableToProvide.notHeld, [10, 0, 0, 0, 0, 0, 10]],
-      ] as const) {
-        row.forEach((v, i) => {
-          if (v !== null) expect(v).toBe(want[i]);
-        });
-      }
-      expect(q.newReceived[6]).toBe(21);
-      const p = r.provenance["requests.newReceived[6]"]!;
-      expect(p.source).toBe("ocr");
-      expect(p.loc?.page).toBe(1);
-      expect(p.loc?.box).toHaveLength(4);
-      expect(p.confidence).toBeGreaterThan(0);
-      expect(r.document.active.penalty === null || r.document.active.penalty === 4119).toBe(true);
-    },
-    120_000,
-  );
+  it("reads section 三 of a 150 dpi scan into the same rows as the text layer, every value marked ocr with page, box and confidence", async () => {
+    const bytes = readFileSync(join(SCANS, "images/hongze-2023.page3.png"));
+    const r = await parseReport({ bytes, fileName: "page3.png" }, { ocr });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.sourceKind).toBe("ocr");
+    const q = r.document.requests;
+    // what the page prints (hongze-2023 p3): 21 new, 4 partly granted, 10 not held
+    for (const [row, want] of [
+      [q.newReceived, [21, 0, 0, 0, 0, 0, 21]],
+      [q.partiallyGranted, [4, 0, 0, 0, 0, 0, 4]],
+      [q.unableToProvide.notHeld, [10, 0, 0, 0, 0, 0, 10]],
+    ] as const) {
+      row.forEach((v, i) => {
+        if (v !== null) expect(v).toBe(want[i]);
+      });
+    }
+    expect(q.newReceived[6]).toBe(21);
+    const p = r.provenance["requests.newReceived[6]"]!;
+    expect(p.source).toBe("ocr");
+    expect(p.loc?.page).toBe(1);
+    expect(p.loc?.box).toHaveLength(4);
+    expect(p.confidence).toBeGreaterThan(0);
+    expect(r.document.active.penalty === null || r.document.active.penalty === 4119).toBe(true);
+  }, 120_000);
 
-  it(
-    "a photo of a notice is refused as not a report, with the reason",
-    async () => {
-      const bytes = readFileSync(join(SCANS, "images/notice-photo.jpg"));
-      const r = await parseReport({ bytes, mediaType: "image/jpeg" }, { ocr });
-      expect(r.ok).toBe(false);
-      if (!r.ok) {
-        expect(r.error.code).toBe("not-a-report");
-        expect(r.error.message).toMatch(/扫描件识别完成，但不是政府信息公开工作年度报告/);
-      }
-    },
-    120_000,
-  );
+  it("a photo of a notice is refused as not a report, with the reason", async () => {
+    const bytes = readFileSync(join(SCANS, "images/notice-photo.jpg"));
+    const r = await parseReport({ bytes, mediaType: "image/jpeg" }, { ocr });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("not-a-report");
+      expect(r.error.message).toMatch(/扫描件识别完成，但不是政府信息公开工作年度报告/);
+    }
+  }, 120_000);
 
   it("a 300-page scan is refused by the page limit before any page is read", async () => {
     const doc = await PDFDocument.create();

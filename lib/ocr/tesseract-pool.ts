@@ -75,7 +75,12 @@ export function defaultOcrWorkers(env: NodeJS.ProcessEnv = process.env): number 
 }
 
 /** Parameters every worker starts with (one text line per mosaic line: a uniform block of text, PSM 6). */
-const DEFAULT_PARAMS: Record<string, string> = { tessedit_pageseg_mode: "6", preserve_interword_spaces: "1", user_defined_dpi: "200", tessedit_char_whitelist: "" };
+const DEFAULT_PARAMS: Record<string, string> = {
+  tessedit_pageseg_mode: "6",
+  preserve_interword_spaces: "1",
+  user_defined_dpi: "200",
+  tessedit_char_whitelist: "",
+};
 
 async function spawn(lang: OcrLang): Promise<TesseractWorker> {
   const { createWorker, OEM, PSM } = await import("tesseract.js");

@@ -6,7 +6,15 @@
 import { getEnv } from "@/lib/env";
 import { ParsePool } from "./pool";
 
-export { ParsePool, PoolJobError, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS, type ParsePoolOptions, type PoolStats, type PoolFailureCode } from "./pool";
+export {
+  ParsePool,
+  PoolJobError,
+  DEFAULT_MEMORY_MB,
+  DEFAULT_TIMEOUT_MS,
+  type ParsePoolOptions,
+  type PoolStats,
+  type PoolFailureCode,
+} from "./pool";
 export type { TaskName, TaskPayload, TaskValue } from "./tasks";
 
 /** The pool options the environment names. */

@@ -189,7 +189,13 @@ export class ParsePool {
     slot.job = job;
     slot.worker.ref();
     slot.timer = setTimeout(() => {
-      this.#stop(slot, new PoolJobError("timeout", `解析超时：超过 ${seconds(job.timeoutMs)} 秒，已中止 / parsing took longer than ${seconds(job.timeoutMs)} s and was stopped`));
+      this.#stop(
+        slot,
+        new PoolJobError(
+          "timeout",
+          `解析超时：超过 ${seconds(job.timeoutMs)} 秒，已中止 / parsing took longer than ${seconds(job.timeoutMs)} s and was stopped`,
+        ),
+      );
     }, job.timeoutMs);
     const message: JobMessage = { type: "job", id: job.id, task: job.task, payload: job.payload };
     slot.worker.postMessage(message);
@@ -250,7 +256,13 @@ export class ParsePool {
         return;
       }
       if (err.code === "ERR_WORKER_OUT_OF_MEMORY") {
-        this.#stop(slot, new PoolJobError("out-of-memory", `解析所需内存超过上限 ${this.memoryMb} MB，已中止 / parsing needed more than ${this.memoryMb} MB and was stopped`));
+        this.#stop(
+          slot,
+          new PoolJobError(
+            "out-of-memory",
+            `解析所需内存超过上限 ${this.memoryMb} MB，已中止 / parsing needed more than ${this.memoryMb} MB and was stopped`,
+          ),
+        );
       } else {
         this.#stop(slot, new PoolJobError("worker-crashed", `解析线程异常退出，已中止 / the parse worker died: ${err.message}`));
       }

@@ -22,7 +22,9 @@ export function resolveWorkerEntry(mode: "bundle" | "source", root: string = pro
   if (mode === "bundle") {
     const file = path.join(/* turbopackIgnore: true */ root, WORKER_BUNDLE);
     if (!existsSync(file)) {
-      throw new Error(`parse worker bundle ${file} is missing: run \`npm run build\` (it runs scripts/build-workers.ts) before \`next start\``);
+      throw new Error(
+        `parse worker bundle ${file} is missing: run \`npm run build\` (it runs scripts/build-workers.ts) before \`next start\``,
+      );
     }
     return { file, workerData: {} };
   }

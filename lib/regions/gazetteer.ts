@@ -30,7 +30,8 @@ function build(): Gazetteer {
   for (const p of provinces) all.push({ code: `${p.code}0000`, name: p.name, level: 1, parentCode: null });
   for (const c of cities) all.push({ code: `${c.code}00`, name: c.name, level: 2, parentCode: `${c.provinceCode}0000` });
   // 中山市, 东莞市, 儋州市 are also listed as their own county with the prefecture's code: keep the prefecture.
-  for (const a of areas) if (a.code !== `${a.cityCode}00`) all.push({ code: a.code, name: a.name, level: 3, parentCode: `${a.cityCode}00` });
+  for (const a of areas)
+    if (a.code !== `${a.cityCode}00`) all.push({ code: a.code, name: a.name, level: 3, parentCode: `${a.cityCode}00` });
   for (const s of streets) all.push({ code: s.code, name: s.name, level: 4, parentCode: s.areaCode });
   const byCode = new Map(all.map((r) => [r.code, r]));
   const byName = new Map<string, Region[]>();

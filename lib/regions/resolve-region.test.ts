@@ -11,7 +11,10 @@ describe("resolveRegion", () => {
   });
 
   it("cuts long county names and finds the township under them", () => {
-    expect(splitPlaceNames("积石山保安族东乡族撒拉族自治县铺川乡人民政府").map((p) => p.text)).toEqual(["积石山保安族东乡族撒拉族自治县", "铺川乡"]);
+    expect(splitPlaceNames("积石山保安族东乡族撒拉族自治县铺川乡人民政府").map((p) => p.text)).toEqual([
+      "积石山保安族东乡族撒拉族自治县",
+      "铺川乡",
+    ]);
     expect(resolveRegion("积石山保安族东乡族撒拉族自治县铺川乡人民政府", ctx())?.code).toBe("622927211");
   });
 

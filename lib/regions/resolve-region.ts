@@ -88,7 +88,11 @@ export function resolveRegion(name: string, ctx: RegionContext): ResolvedRegion 
     candidates = narrow(candidates, (c) => ctx.hints.some((h) => related(c.code, h)));
   }
   if (candidates.length > 1) {
-    candidates = narrow(candidates, (c) => getRegionChain(c.code).slice(0, -1).some((p) => p.name.length >= 2 && ctx.text.includes(p.name)));
+    candidates = narrow(candidates, (c) =>
+      getRegionChain(c.code)
+        .slice(0, -1)
+        .some((p) => p.name.length >= 2 && ctx.text.includes(p.name)),
+    );
   }
   if (candidates.length === 1) return candidates[0]!;
   // 金门县 is both a county and its only township: the one that contains all the others wins.

@@ -72,7 +72,9 @@ function splitReadings(items: Item[], width: number): Item[][] {
 
 /** Raw readings before checking: direct, positional (blanks stand in place) plus free placements, splits. */
 function rawCandidates(tokens: Cell[], width: number, free: boolean): Candidate[] {
-  const items: Item[] = tokens.filter((t) => t.value.kind === "number").map((t) => ({ value: (t.value as { value: number }).value, cell: t }));
+  const items: Item[] = tokens
+    .filter((t) => t.value.kind === "number")
+    .map((t) => ({ value: (t.value as { value: number }).value, cell: t }));
   if (items.length >= width) {
     const used = items.slice(0, width);
     return [{ values: used.map((i) => i.value), cells: used.map((i) => i.cell) }];

@@ -16,7 +16,11 @@ const CHECKS: NarrativeCheck[] = [
     label: "本年新收申请总计",
   },
   { re: /办结[^。；;，,\d]{0,6}?(\d+)\s*件/, paths: [["requests.totalProcessed[6]"]], label: "办理结果总计" },
-  { re: /(?:结转|转结|顺延)(?:至|到)?下一?年(?:度)?[^。；;，,\d]{0,8}?(\d+)\s*件/, paths: [["requests.carriedForward[6]"]], label: "结转下年度继续办理总计" },
+  {
+    re: /(?:结转|转结|顺延)(?:至|到)?下一?年(?:度)?[^。；;，,\d]{0,8}?(\d+)\s*件/,
+    paths: [["requests.carriedForward[6]"]],
+    label: "结转下年度继续办理总计",
+  },
 ];
 
 /** Findings for narrative figures that match none of the table's readings. */
@@ -27,7 +31,9 @@ export function checkNarrative(lines: readonly Line[], values: Values): Finding[
       const m = check.re.exec(line.text);
       if (!m) continue;
       const stated = Number(m[1] ?? m[2]);
-      const sums = check.paths.map((ps) => ps.reduce<number | null>((s, p) => (s === null || values.get(p) == null ? null : s + values.get(p)!), 0));
+      const sums = check.paths.map((ps) =>
+        ps.reduce<number | null>((s, p) => (s === null || values.get(p) == null ? null : s + values.get(p)!), 0),
+      );
       if (sums[0] === null || sums.some((s) => s === stated)) break;
       findings.push({
         code: "narrative-mismatch",

@@ -7,7 +7,11 @@ import { CLEAN, CLEAN_EXPECTED, parseOk, withLine } from "./fixtures/load-fixtur
  * the two rows are swapped, so only the label evidence can tell: the parser must not take either row as printed.
  */
 function crossed(): string {
-  let text = withLine(CLEAN, "（一）予以公开", "三、本年度办理结果\t人(计其他情形)\t:)部分公开《区分处理的，\t子以公开\t140\t3\t0\t0\t0\t0\t143");
+  let text = withLine(
+    CLEAN,
+    "（一）予以公开",
+    "三、本年度办理结果\t人(计其他情形)\t:)部分公开《区分处理的，\t子以公开\t140\t3\t0\t0\t0\t0\t143",
+  );
   text = withLine(text, "（二）部分公开", "\t（三）不予公开\t只计这一情形，\t不\t1\t0\t0\t0\t0\t0\t1");
   return withLine(text, "1.属于国家秘密", "\t\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0");
 }

@@ -34,7 +34,7 @@ export function decodeText(bytes: Uint8Array, charset?: string | null): string {
 export function looksMostlyUtf8(bytes: Uint8Array): boolean {
   let good = 0;
   let bad = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;

@@ -49,7 +49,8 @@ async function parseCase(c: SynthCase): Promise<ParseResult> {
   return c.layout === "html" ? parseHtml(c.content) : parseText(c.content);
 }
 
-const where = (c: SynthCase): string => `seed=${c.seed} layout=${c.layout} corruptions=[${c.corruptions.join(",")}] variant=${c.report.variant}`;
+const where = (c: SynthCase): string =>
+  `seed=${c.seed} layout=${c.layout} corruptions=[${c.corruptions.join(",")}] variant=${c.report.variant}`;
 
 /** Checks one case: exact when the answer key has an expected document, else sound. Returns the problems. */
 async function check(c: SynthCase, klass: string): Promise<string[]> {
@@ -57,7 +58,9 @@ async function check(c: SynthCase, klass: string): Promise<string[]> {
   if (!result.ok) return [`${where(c)}: parse failed: ${result.error.code}`];
   const exact = c.expected !== null;
   count(klass, exact);
-  const diffs: ValueDiff[] = exact ? diffDocuments(result.document, c.expected) : findUnsoundValues(result.document, c.report.document, result.findings);
+  const diffs: ValueDiff[] = exact
+    ? diffDocuments(result.document, c.expected)
+    : findUnsoundValues(result.document, c.report.document, result.findings);
   return diffs.length ? [`${where(c)}: ${JSON.stringify(diffs).slice(0, 300)}`] : [];
 }
 
@@ -106,7 +109,9 @@ describe.each(LAYOUTS)("class 5, managed areas (管理委员会, alias table), l
 });
 
 const require = createRequire(import.meta.url);
-const FONT = new Uint8Array(readFileSync(path.join(path.dirname(require.resolve("@embedpdf/fonts-sc")), "../fonts/NotoSansHans-Regular.otf")));
+const FONT = new Uint8Array(
+  readFileSync(path.join(path.dirname(require.resolve("@embedpdf/fonts-sc")), "../fonts/NotoSansHans-Regular.otf")),
+);
 
 describe("class 4, PDFs as other producers write them", () => {
   it(`give back the same document for ${PDF_CASES} reports with table 三 split after its header`, async () => {

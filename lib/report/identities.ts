@@ -88,7 +88,13 @@ function buildEquations(rows: readonly string[], reviewGroups: readonly string[]
   }
   const outcomes = OUTCOME_PATHS.filter((p) => present.has(p));
   for (let c = 0; c < 7; c++) {
-    eqs.push({ identity: IDENTITIES.outcomesTotal, lhs: outcomes.map((p) => cell(p, c)), rhs: [cell("totalProcessed", c)], row: null, column: c });
+    eqs.push({
+      identity: IDENTITIES.outcomesTotal,
+      lhs: outcomes.map((p) => cell(p, c)),
+      rhs: [cell("totalProcessed", c)],
+      row: null,
+      column: c,
+    });
     eqs.push({
       identity: IDENTITIES.balance,
       lhs: [cell("newReceived", c), cell("carriedOver", c)],

@@ -12,7 +12,10 @@ import { DEFAULT_PARSE_LIMITS, resolveLimits } from "./limits";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const seed = readFileSync(path.join(import.meta.dirname, "fixtures/seeds/000_a0650e73d90a4fd5.txt"), "utf8");
-const seedAsHtml = seed.split("\n").map((line) => `<p>${line.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`).join("");
+const seedAsHtml = seed
+  .split("\n")
+  .map((line) => `<p>${line.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`)
+  .join("");
 const code = (r: Awaited<ReturnType<typeof parseReport>>): string => (r.ok ? "ok" : r.error.code);
 
 describe("PDF page count is checked before any page is read", { timeout: 60_000 }, () => {
@@ -29,7 +32,9 @@ describe("PDF page count is checked before any page is read", { timeout: 60_000 
     expect(code(await parseReport({ bytes: pdfManyPages(201), mediaType: "application/pdf" }))).toBe("too-many-pages");
     // 200 blank pages are within the limit: read, then refused for what they are (no text layer), not for their length
     expect(code(await parseReport({ bytes: pdfManyPages(200), mediaType: "application/pdf" }))).toBe("pdf-no-text-layer");
-    expect(code(await parseReport({ bytes: pdfManyPages(3), mediaType: "application/pdf" }, { limits: { maxPages: 2 } }))).toBe("too-many-pages");
+    expect(code(await parseReport({ bytes: pdfManyPages(3), mediaType: "application/pdf" }, { limits: { maxPages: 2 } }))).toBe(
+      "too-many-pages",
+    );
   });
 });
 

@@ -59,9 +59,9 @@ export const limitMessages = {
       : `文件解压后${how === "declared" ? "声明" : "实际"}超过 ${mb(max)} 的上限，拒绝解析 / the file ${how === "declared" ? "declares that it unpacks" : "unpacks"} to more than ${mb(max)}`,
   tooManyEntries: (count: number, max: number) =>
     `压缩包含有 ${count} 个条目，超过上限 ${max} 个，拒绝解析 / the zip holds ${count} entries, more than the limit of ${max}`,
-  tooDeep: (max: number) =>
-    `HTML 嵌套层级超过 ${max} 层，拒绝解析 / the HTML nests elements more than ${max} deep`,
-  tooManyCells: () => "HTML 表格展开后的单元格过多（rowspan/colspan），拒绝解析 / the HTML tables expand to too many cells (rowspan/colspan)",
+  tooDeep: (max: number) => `HTML 嵌套层级超过 ${max} 层，拒绝解析 / the HTML nests elements more than ${max} deep`,
+  tooManyCells: () =>
+    "HTML 表格展开后的单元格过多（rowspan/colspan），拒绝解析 / the HTML tables expand to too many cells (rowspan/colspan)",
   tooLongText: (chars: number, max: number) =>
     `提取的文字有 ${chars} 个字符，超过上限 ${max} 个，拒绝解析 / the extracted text has ${chars} characters, more than the limit of ${max}`,
 };

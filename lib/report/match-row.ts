@@ -7,10 +7,7 @@ import { compact } from "./normalize";
 import { REQUEST_GROUPS, REQUEST_ROWS, type RequestGroup, type RequestRowDef } from "./template";
 
 /** What a label cell means in section 三. */
-export type LabelMatch =
-  | { kind: "row"; row: RequestRowDef }
-  | { kind: "group"; group: RequestGroup }
-  | { kind: "none" };
+export type LabelMatch = { kind: "row"; row: RequestRowDef } | { kind: "group"; group: RequestGroup } | { kind: "none" };
 
 const CHINESE_DIGITS = "一二三四五六七八九";
 const TOP_RE = /^([一二三四])[、.,]/;
@@ -22,7 +19,9 @@ function rowBy(predicate: (row: RequestRowDef) => boolean): RequestRowDef | unde
   return REQUEST_ROWS.find(predicate);
 }
 
-const KEYWORDS: ReadonlyArray<[string, RequestRowDef]> = REQUEST_ROWS.flatMap((r) => r.keywords.map((k): [string, RequestRowDef] => [k, r]));
+const KEYWORDS: ReadonlyArray<[string, RequestRowDef]> = REQUEST_ROWS.flatMap((r) =>
+  r.keywords.map((k): [string, RequestRowDef] => [k, r]),
+);
 
 function byKeyword(text: string, group: RequestGroup | null): RequestRowDef | undefined {
   let first: RequestRowDef | undefined;

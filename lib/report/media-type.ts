@@ -25,12 +25,24 @@ type Format = {
 /** In the order a declared type or a name is matched (after the magic bytes, which win). */
 export const FORMATS: readonly Format[] = [
   { kind: "pdf", mediaType: "application/pdf", extensions: [".pdf"], mediaTypeWords: ["pdf"] },
-  { kind: "docx", mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: [".docx"], mediaTypeWords: ["wordprocessingml"] },
+  {
+    kind: "docx",
+    mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    extensions: [".docx"],
+    mediaTypeWords: ["wordprocessingml"],
+  },
   { kind: "doc", mediaType: "application/msword", extensions: [".doc"] },
   { kind: "doc", mediaType: "application/vnd.ms-works", extensions: [".wps"], mediaTypeWords: ["ms-works", "wps"] },
   { kind: "image", mediaType: "image/png", extensions: [".png"] },
   { kind: "image", mediaType: "image/jpeg", extensions: [".jpg", ".jpeg"] },
-  { kind: "html", mediaType: "text/html", extensions: [".html", ".htm"], alsoReads: [".shtml"], mediaTypeWords: ["html"], parsesQuickly: true },
+  {
+    kind: "html",
+    mediaType: "text/html",
+    extensions: [".html", ".htm"],
+    alsoReads: [".shtml"],
+    mediaTypeWords: ["html"],
+    parsesQuickly: true,
+  },
   { kind: "text", mediaType: "text/plain", extensions: [".txt"], alsoReads: [".md"], mediaTypeWords: ["text/"], parsesQuickly: true },
 ];
 

@@ -15,8 +15,16 @@ const DOCS_2019 = ["newlyMade", "newlyPublished", "totalPublished"];
 const ITEMS_2019 = ["previousYearItems", "change", "decisions"];
 
 const ITEMS: ActiveItem[] = [
-  { re: /^(政府)?规章/, paths2021: ["active.regulations.issued", "active.regulations.repealed", "active.regulations.inForce"], paths2019: DOCS_2019.map((k) => `legacy2019.regulations.${k}`) },
-  { re: /规范性文件$/, paths2021: ["active.normativeDocuments.issued", "active.normativeDocuments.repealed", "active.normativeDocuments.inForce"], paths2019: DOCS_2019.map((k) => `legacy2019.normativeDocuments.${k}`) },
+  {
+    re: /^(政府)?规章/,
+    paths2021: ["active.regulations.issued", "active.regulations.repealed", "active.regulations.inForce"],
+    paths2019: DOCS_2019.map((k) => `legacy2019.regulations.${k}`),
+  },
+  {
+    re: /规范性文件$/,
+    paths2021: ["active.normativeDocuments.issued", "active.normativeDocuments.repealed", "active.normativeDocuments.inForce"],
+    paths2019: DOCS_2019.map((k) => `legacy2019.normativeDocuments.${k}`),
+  },
   { re: /^行政许可/, paths2021: ["active.licensing"], paths2019: ITEMS_2019.map((k) => `legacy2019.licensing.${k}`) },
   { re: /对外管理服务事项/, paths2021: [], paths2019: ITEMS_2019.map((k) => `legacy2019.otherServices.${k}`) },
   { re: /^行政处罚/, paths2021: ["active.penalty"], paths2019: ITEMS_2019.map((k) => `legacy2019.penalty.${k}`) },
@@ -122,7 +130,10 @@ function place(tokens: Cell[], paths: string[], out: ParsedActive, label: Cell, 
   const textBefore = (end: number) => tokens.slice(0, end + 1).some((t) => t.value.kind === "text");
   const nums = tokens.filter((t) => t.value.kind === "number");
   if (nums.some((c) => c.glued) && paths.length > 0) {
-    const split = paths.length === 1 && nums.length === 1 ? [{ value: (nums[0]!.value as { value: number }).value, cell: nums[0]!, whole: true }] : uniqueSplit(nums, paths);
+    const split =
+      paths.length === 1 && nums.length === 1
+        ? [{ value: (nums[0]!.value as { value: number }).value, cell: nums[0]!, whole: true }]
+        : uniqueSplit(nums, paths);
     if (!split) out.unplaced.push({ label, count: nums.length, expected: paths.length, readings: 2 });
     paths.forEach((p, i) => {
       const part = split?.[i];

@@ -25,14 +25,19 @@ export function templateFindings(input: {
 }): Finding[] {
   const findings: Finding[] = [];
   for (const [key, table, name] of SECTION_NAMES) {
-    if (!input.sections[key]) findings.push({ code: "section-missing", severity: "warning", message: `找不到第${table}部分“${name}”`, table });
+    if (!input.sections[key])
+      findings.push({ code: "section-missing", severity: "warning", message: `找不到第${table}部分“${name}”`, table });
   }
-  if (!input.known) findings.push({ code: "template-unknown", severity: "warning", message: "无法确定年报格式（2021 版或 2019 版），按 2021 版读取" });
+  if (!input.known)
+    findings.push({ code: "template-unknown", severity: "warning", message: "无法确定年报格式（2021 版或 2019 版），按 2021 版读取" });
   if (!input.meta.year) findings.push({ code: "year-missing", severity: "error", message: "找不到报告年度（统计期限或标题中的年份）" });
   if (!input.meta.agencyName) findings.push({ code: "agency-missing", severity: "error", message: "找不到发布机关名称" });
-  else if (!input.meta.regionCode) findings.push({ code: "region-unresolved", severity: "warning", message: `无法确定“${input.meta.agencyName.value}”所属行政区划代码` });
+  else if (!input.meta.regionCode)
+    findings.push({ code: "region-unresolved", severity: "warning", message: `无法确定“${input.meta.agencyName.value}”所属行政区划代码` });
   else if (input.meta.regionAlias) {
-    const area = getRegionChain(input.meta.regionCode).map((r) => r.name).join("");
+    const area = getRegionChain(input.meta.regionCode)
+      .map((r) => r.name)
+      .join("");
     findings.push({
       code: "region-alias",
       severity: "info",

@@ -83,7 +83,8 @@ function findTitle(lines: readonly Line[]): { line: Line; prefix: string; year: 
     if (!m || m[1]!.length === 0) {
       const y = TITLE_YEAR_FIRST_RE.exec(title);
       const name = y ? y[2]!.replace(/^度/, "").replace(/政府政府$/, "政府") : "";
-      if (y && name.length >= 3 && (ORG_SUFFIX_RE.test(name) || PLACE_SUFFIX_RE.test(name))) return { line, prefix: name, year: Number(y[1]), index: i };
+      if (y && name.length >= 3 && (ORG_SUFFIX_RE.test(name) || PLACE_SUFFIX_RE.test(name)))
+        return { line, prefix: name, year: Number(y[1]), index: i };
     }
     if (m) return { line, prefix: m[1]!, year: Number(m[2]), index: i };
   }
@@ -102,7 +103,11 @@ function previousNameLine(lines: readonly Line[], index: number): Line | null {
 function findAgency(lines: readonly Line[], title: ReturnType<typeof findTitle>): Located<string> {
   if (title && title.prefix.length >= 2) {
     const start = title.line.text.indexOf(title.prefix[0]!);
-    return { value: toAgencyName(title.prefix), raw: title.prefix, loc: loc(title.line, Math.max(0, start), Math.max(0, start) + title.prefix.length) };
+    return {
+      value: toAgencyName(title.prefix),
+      raw: title.prefix,
+      loc: loc(title.line, Math.max(0, start), Math.max(0, start) + title.prefix.length),
+    };
   }
   const before = title ? previousNameLine(lines, title.index) : null;
   if (before) {

@@ -31,7 +31,10 @@ describe("agency names of managed areas", () => {
   });
 
   it("keeps a managed area's own 管委会 name and a department's name inside it", () => {
-    expect(titled("平潭综合实验区管委会2024年政府信息公开工作年度报告").document.agency).toEqual({ name: "平潭综合实验区管委会", regionCode: "350128" });
+    expect(titled("平潭综合实验区管委会2024年政府信息公开工作年度报告").document.agency).toEqual({
+      name: "平潭综合实验区管委会",
+      regionCode: "350128",
+    });
     expect(titled("平潭综合实验区财政金融局2024年政府信息公开工作年度报告").document.agency).toEqual({
       name: "平潭综合实验区财政金融局",
       regionCode: "350128",
@@ -41,7 +44,10 @@ describe("agency names of managed areas", () => {
   it("keeps a department's full name with its place prefix and gives it its government's region, with no alias finding", () => {
     const r = titled("额敏县财政局2024年政府信息公开工作年度报告");
     expect(r.document.agency).toEqual({ name: "额敏县财政局", regionCode: "654221" });
-    expect(titled("阿拉善盟行政公署办公室2024年政府信息公开工作年度报告").document.agency).toEqual({ name: "阿拉善盟行政公署办公室", regionCode: "152900" });
+    expect(titled("阿拉善盟行政公署办公室2024年政府信息公开工作年度报告").document.agency).toEqual({
+      name: "阿拉善盟行政公署办公室",
+      regionCode: "152900",
+    });
     expect(titled("额敏县发展和改革委员会2024年政府信息公开工作年度报告").document.agency.name).toBe("额敏县发展和改革委员会");
     expect(r.findings.map((f) => f.code)).not.toContain("region-alias");
   });

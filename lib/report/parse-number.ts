@@ -4,10 +4,7 @@
  */
 
 /** What one cell holds; `unit` is the unit printed in the cell ("元", "笔"), when one was. */
-export type CellValue =
-  | { kind: "number"; value: number; unit?: string }
-  | { kind: "blank" }
-  | { kind: "text" };
+export type CellValue = { kind: "number"; value: number; unit?: string } | { kind: "blank" } | { kind: "text" };
 
 const BLANK_MARKS = new Set(["", "/", "-", "—", "–", "——", "--", "无", "/ ", "－", "／", "＼", "\\", "空"]);
 /** -1, 1,234, 709.48 with an optional unit (money, or a count's measure word: 2笔, 15件); number group 1, unit group 2 */
@@ -57,5 +54,7 @@ export function parseNumberCell(raw: string): CellValue {
   const value = Number(m[1]!.replace(/,/g, "").replace(/^\+/, ""));
   if (!Number.isFinite(value)) return { kind: "text" };
   const unit = m[2];
-  return unit ? { kind: "number", value: round(value * unitFactor(unit)), unit } : { kind: "number", value: round(value * unitFactor(unit)) };
+  return unit
+    ? { kind: "number", value: round(value * unitFactor(unit)), unit }
+    : { kind: "number", value: round(value * unitFactor(unit)) };
 }

@@ -54,10 +54,14 @@ describe("layout quirks", () => {
   });
 
   it("notes a group subtotal that matches its rows and flags one that does not", () => {
-    const ok = parseOk(withLine(CLEAN, "1.属于国家秘密", "\t（三）不予公开\t\t1\t0\t0\t0\t0\t0\t1\n\t\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"));
+    const ok = parseOk(
+      withLine(CLEAN, "1.属于国家秘密", "\t（三）不予公开\t\t1\t0\t0\t0\t0\t0\t1\n\t\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"),
+    );
     expect(ok.document).toEqual(CLEAN_EXPECTED);
     expect(ok.findings.map((f) => [f.code, f.severity])).toEqual([["group-subtotal", "info"]]);
-    const bad = parseOk(withLine(CLEAN, "1.属于国家秘密", "\t（三）不予公开\t\t9\t0\t0\t0\t0\t0\t9\n\t\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"));
+    const bad = parseOk(
+      withLine(CLEAN, "1.属于国家秘密", "\t（三）不予公开\t\t9\t0\t0\t0\t0\t0\t9\n\t\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"),
+    );
     expect(bad.findings.map((f) => [f.code, f.severity])).toEqual([["cells-unplaced", "warning"]]);
   });
 
@@ -79,7 +83,13 @@ describe("layout quirks", () => {
 
 describe("metadata and sections", () => {
   it("reads a year-first title and skips a table of contents that repeats the headings", () => {
-    const toc = ["目录", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"];
+    const toc = [
+      "目录",
+      "二、主动公开政府信息情况",
+      "三、收到和处理政府信息公开申请情况",
+      "四、政府信息公开行政复议、行政诉讼情况",
+      "五、存在的主要问题及改进情况",
+    ];
     const text = withLine(CLEAN, "额敏县 2024 年", ["2024年度额敏县人民政府政府信息公开工作年度报告", ...toc].join("\n"));
     expect(parseOk(text).document).toEqual(CLEAN_EXPECTED);
   });
@@ -119,7 +129,9 @@ describe("repair limits and checks", () => {
     const r = parseOk(CLEAN.replace("全年共受理政府信息公开申请 155 件", "全年共受理政府信息公开申请 72 件"));
     expect(r.findings).toContainEqual(expect.objectContaining({ code: "narrative-mismatch", expected: 155, actual: 72 }));
     const carried = parseOk(CLEAN.replace("办结 154 件。", "办结 154 件，结转至下一年度 9 件。"));
-    expect(carried.findings).toEqual([expect.objectContaining({ code: "narrative-mismatch", row: "carriedForward", expected: 2, actual: 9 })]);
+    expect(carried.findings).toEqual([
+      expect.objectContaining({ code: "narrative-mismatch", row: "carriedForward", expected: 2, actual: 9 }),
+    ]);
     expect(parseOk(CLEAN.replace("办结 154 件。", "办结 154 件，结转至下一年度 2 件。")).findings).toEqual([]);
   });
 

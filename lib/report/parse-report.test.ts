@@ -14,7 +14,12 @@ function cleanAsHtml(charset = "utf-8"): string {
   for (const line of CLEAN.split("\n")) {
     if (line.includes("\t")) {
       table ??= [];
-      table.push(`<tr>${line.split("\t").map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`);
+      table.push(
+        `<tr>${line
+          .split("\t")
+          .map((c) => `<td>${esc(c)}</td>`)
+          .join("")}</tr>`,
+      );
       continue;
     }
     if (table) body.push(`<table>${table.join("")}</table>`);
@@ -43,7 +48,10 @@ describe("HTML", () => {
     const rows = after!.split("\n").filter((l) => /\t\d/.test(l) && !l.includes("结果维持") && l.split("\t").length >= 8 && !/^\d/.test(l));
     const trs = rows.map((l, i) => {
       const cells = l.split("\t");
-      const nums = cells.slice(-7).map((n) => `<td>${n}</td>`).join("");
+      const nums = cells
+        .slice(-7)
+        .map((n) => `<td>${n}</td>`)
+        .join("");
       const labels = cells.slice(0, -7).filter((c) => c !== "");
       const lead = i === 2 ? `<td rowspan="22">三、本年度办理结果</td>` : "";
       return `<tr>${lead}${labels.map((c) => `<td${i < 2 || i > 23 ? ' colspan="2"' : ""}>${esc(c)}</td>`).join("")}${nums}</tr>`;
@@ -74,7 +82,12 @@ describe("DOCX", () => {
     let rows: string[] = [];
     for (const line of [...CLEAN.split("\n"), ""]) {
       if (line.includes("\t")) {
-        rows.push(`<w:tr>${line.split("\t").map((c) => `<w:tc>${para(c)}</w:tc>`).join("")}</w:tr>`);
+        rows.push(
+          `<w:tr>${line
+            .split("\t")
+            .map((c) => `<w:tc>${para(c)}</w:tc>`)
+            .join("")}</w:tr>`,
+        );
         continue;
       }
       if (rows.length) parts.push(`<w:tbl>${rows.join("")}</w:tbl>`);
@@ -82,9 +95,18 @@ describe("DOCX", () => {
       if (line.trim()) parts.push(para(line));
     }
     const zip = new JSZip();
-    zip.file("[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`);
-    zip.file("_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`);
-    zip.file("word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${parts.join("")}</w:body></w:document>`);
+    zip.file(
+      "[Content_Types].xml",
+      `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+    );
+    zip.file(
+      "_rels/.rels",
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+    );
+    zip.file(
+      "word/document.xml",
+      `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${parts.join("")}</w:body></w:document>`,
+    );
     const bytes = await zip.generateAsync({ type: "uint8array" });
     const r = await parseReport({ bytes, fileName: "report.docx" });
     expect(r.ok && r.sourceKind).toBe("docx");
@@ -117,11 +139,25 @@ describe("not a report", () => {
   it.each([
     ["empty file", new Uint8Array(0), "empty"],
     ["whitespace", new TextEncoder().encode("  \n\t\n"), "empty"],
-    ["unrelated page", new TextEncoder().encode("<html><body><h1>新闻</h1><p>今天天气晴，2025年1月1日。</p><table><tr><td>1</td><td>2</td></tr></table></body></html>"), "not-a-report"],
+    [
+      "unrelated page",
+      new TextEncoder().encode(
+        "<html><body><h1>新闻</h1><p>今天天气晴，2025年1月1日。</p><table><tr><td>1</td><td>2</td></tr></table></body></html>",
+      ),
+      "not-a-report",
+    ],
     ["binary junk", new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), "unreadable"],
     ["broken docx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "unreadable"],
-    ["blank template", new TextEncoder().encode(BLANK_TABLES.replace(/^.*年度报告$/m, "政府信息公开工作年度报告格式模板").replace(/\d{4}年/g, "XXXX年")), "not-a-report"],
-    ["a page that names the title but has no section heading", new TextEncoder().encode("关于印发政府信息公开工作年度报告的通知\n请各单位按时报送。"), "not-a-report"],
+    [
+      "blank template",
+      new TextEncoder().encode(BLANK_TABLES.replace(/^.*年度报告$/m, "政府信息公开工作年度报告格式模板").replace(/\d{4}年/g, "XXXX年")),
+      "not-a-report",
+    ],
+    [
+      "a page that names the title but has no section heading",
+      new TextEncoder().encode("关于印发政府信息公开工作年度报告的通知\n请各单位按时报送。"),
+      "not-a-report",
+    ],
   ])("%s", async (_name, bytes, code) => {
     const r = await parseReport({ bytes });
     expect(r.ok).toBe(false);

@@ -94,7 +94,8 @@ async function parseAny(input: ReportInput, limits: ParseLimits, options: ParseO
     return result;
   }
   if (kind === "image") {
-    if (!options.ocr) return fail("unsupported-media-type", "图片需要文字识别（OCR），此处未启用 / images need OCR, which is not enabled here");
+    if (!options.ocr)
+      return fail("unsupported-media-type", "图片需要文字识别（OCR），此处未启用 / images need OCR, which is not enabled here");
     return parseScan(bytes, "image", options.ocr);
   }
   if (kind === "docx") return parseDocx(bytes, limits);

@@ -27,7 +27,8 @@ const REGION_TOTAL_RE = new RegExp(
   `(?<![安健完齐保])全${PLACE}(?:各级行政机关|各级各部门|各地各部门|各级政府部门|各部门|各单位|各级)?[^。;]{0,10}?` +
     `(?:共|累计|合计|总计)?(?:受理|收到|接收|新收)[^。;]{0,24}?(?:申请[^。;]{0,8}?\\d[\\d,]*件|\\d[\\d,]*件[^。;]{0,6}?申请)`,
 );
-const UNITS = "(?:各有关单位|各单位|各部门|所属部门|组成部门|工作部门|直属单位|所属单位|下属单位|各乡镇|乡镇人民政府|各街道|街道办事处|各县|各区|各旗|各地)";
+const UNITS =
+  "(?:各有关单位|各单位|各部门|所属部门|组成部门|工作部门|直属单位|所属单位|下属单位|各乡镇|乡镇人民政府|各街道|街道办事处|各县|各区|各旗|各地)";
 const ABOUT_REPORT_RE = /(报告|年报|数据|统计)/;
 const COMPILED_RE = new RegExp(`汇总[^。]{0,40}?${UNITS}|${UNITS}[^。]{0,40}?汇总`);
 const COVERS_RE = new RegExp(`(?:本报告|本年报|本年度报告|报告|数据|统计)[^。]{0,30}?(?:包括|包含|涵盖|覆盖|含)[^。]{0,30}?${UNITS}`);
@@ -97,11 +98,13 @@ const RULE_TEXT: Record<ScopeRule, string> = {
 export function scopeFinding(scope: ParsedScope) {
   if (!scope.evidence) return [];
   const { rule, text, loc } = scope.evidence;
-  return [{
-    code: "scope-summary" as const,
-    severity: "info" as const,
-    message: `汇总报告：${RULE_TEXT[rule]}（“${text}”）。表中数字是本地区各有关单位的合计，不是本机关一家的数字，不与单个机关的报告排名，也不与其下级的报告相加`,
-    rule,
-    loc,
-  }];
+  return [
+    {
+      code: "scope-summary" as const,
+      severity: "info" as const,
+      message: `汇总报告：${RULE_TEXT[rule]}（“${text}”）。表中数字是本地区各有关单位的合计，不是本机关一家的数字，不与单个机关的报告排名，也不与其下级的报告相加`,
+      rule,
+      loc,
+    },
+  ];
 }

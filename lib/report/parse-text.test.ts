@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { CLEAN, CLEAN_EXPECTED, parseOk } from "./fixtures/load-fixtures";
 
 const SEEDS = join(import.meta.dirname, "fixtures/seeds");
-const seedNames = readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).map((f) => f.replace(/\.txt$/, ""));
+const seedNames = readdirSync(SEEDS)
+  .filter((f) => f.endsWith(".txt"))
+  .map((f) => f.replace(/\.txt$/, ""));
 
 describe("seed reports", () => {
   it.each(seedNames)("%s reproduces its expected document", (name) => {

@@ -47,7 +47,10 @@ export function parseText(text: string): ParseResult {
   const assembled = assembleRequests(reqLines);
   const titled = hasReportTitleAndHeading(lines);
   if (assembled.rows.size < 3 && !(sections.active && sections.review) && !titled) {
-    return { ok: false, error: { code: "not-a-report", message: "不是政府信息公开工作年度报告：找不到“收到和处理政府信息公开申请情况”表格或年报的固定栏目" } };
+    return {
+      ok: false,
+      error: { code: "not-a-report", message: "不是政府信息公开工作年度报告：找不到“收到和处理政府信息公开申请情况”表格或年报的固定栏目" },
+    };
   }
   const normText = lines.map((l) => l.text).join("\n");
   const meta = parseMetadata(lines, normText);
@@ -83,10 +86,15 @@ export function parseText(text: string): ParseResult {
   const blank = !printed && review === null && ![...active.values.values()].some((v) => v.value !== null);
   // A blank template has no agency or year; a report whose tables came out empty is still a report.
   if (blank && !(titled && meta.year && meta.agencyName)) {
-    return { ok: false, error: { code: "not-a-report", message: "只有年报表格的栏目，没有任何数字（空白模板），不是一份已填写的年度报告" } };
+    return {
+      ok: false,
+      error: { code: "not-a-report", message: "只有年报表格的栏目，没有任何数字（空白模板），不是一份已填写的年度报告" },
+    };
   }
   const findings: Finding[] = [
-    ...(blank ? [{ code: "tables-empty" as const, severity: "error" as const, message: "有年报标题和栏目，但表格中读不到任何数字，各项数值留空" }] : []),
+    ...(blank
+      ? [{ code: "tables-empty" as const, severity: "error" as const, message: "有年报标题和栏目，但表格中读不到任何数字，各项数值留空" }]
+      : []),
     ...templateFindings({ sections, known, meta, active: active.unplaced }),
     ...unitFindings(active.wrongUnit),
     ...req.findings,

@@ -15,7 +15,9 @@ import type { Finding, TemplateVersion } from "./types";
 
 /** Row paths printed by a report: the 2021 list, or without 其他处理 1./2. when it prints one row. */
 export function presentRequestRows(singleOther: boolean): string[] {
-  return REQUEST_ROWS.map((r) => r.path).filter((p) => !singleOther || (p !== "otherHandling.noCorrection" && p !== "otherHandling.unpaidFee"));
+  return REQUEST_ROWS.map((r) => r.path).filter(
+    (p) => !singleOther || (p !== "otherHandling.noCorrection" && p !== "otherHandling.unpaidFee"),
+  );
 }
 
 /** True when （六）其他处理 is one row: the 2019 template, or a 2021 report without its sub-rows. */
@@ -29,7 +31,14 @@ export function isSingleOtherRow(assembled: AssembledRequests, template: Templat
 const numberCells = (tokens: Cell[]): Cell[] => tokens.filter((t) => t.value.kind === "number");
 
 function unplaced(row: RowTokens, message: string): Finding {
-  return { code: "cells-unplaced", severity: "warning", message, table: "三", row: row.key, loc: { line: row.label.line, start: row.label.start, end: row.label.end } };
+  return {
+    code: "cells-unplaced",
+    severity: "warning",
+    message,
+    table: "三",
+    row: row.key,
+    loc: { line: row.label.line, start: row.label.start, end: row.label.end },
+  };
 }
 
 /** Readings for every printed row of section 三, plus findings. */
@@ -60,8 +69,9 @@ export function readRequests(
       findings.push({
         code: "row-label-crossed",
         severity: "warning",
-        message: `表三“${cross.key}”行的标签所在行同时出现“${cross.crossedWith}”行的标签文字，数字属于哪一行无法确定，未采用 / `
-          + `row labels of ${cross.key} and ${cross.crossedWith} share a line: the numbers are not taken`,
+        message:
+          `表三“${cross.key}”行的标签所在行同时出现“${cross.crossedWith}”行的标签文字，数字属于哪一行无法确定，未采用 / ` +
+          `row labels of ${cross.key} and ${cross.crossedWith} share a line: the numbers are not taken`,
         table: "三",
         row: path,
         loc: { line: cross.label.line, start: cross.label.start, end: cross.label.end },
@@ -70,7 +80,13 @@ export function readRequests(
       continue;
     }
     if (!row) {
-      findings.push({ code: "row-missing", severity: "warning", message: `表三缺少“${path}”行，该行数值只能由勾稽关系推出`, table: "三", row: path });
+      findings.push({
+        code: "row-missing",
+        severity: "warning",
+        message: `表三缺少“${path}”行，该行数值只能由勾稽关系推出`,
+        table: "三",
+        row: path,
+      });
       readings.push({ key: path, slots, candidates: [{ values: slots.map(() => null), cells: slots.map(() => null) }] });
       continue;
     }
@@ -101,12 +117,18 @@ export function groupRowFindings(assembled: AssembledRequests, singleOther: bool
     const nums = numberCells(row.tokens).map((c) => (c.value as { value: number }).value);
     if (nums.length === 0) continue;
     const subRows = REQUEST_ROWS.filter((r) => r.group === group && values.get(rowSlots(r.path)[0]!) !== undefined);
-    const sums = [0, 1, 2, 3, 4, 5, 6].map((c) => subRows.reduce<number | null>((acc, r) => {
-      const v = values.get(rowSlots(r.path)[c]!);
-      return acc === null || v == null ? null : acc + v;
-    }, 0));
+    const sums = [0, 1, 2, 3, 4, 5, 6].map((c) =>
+      subRows.reduce<number | null>((acc, r) => {
+        const v = values.get(rowSlots(r.path)[c]!);
+        return acc === null || v == null ? null : acc + v;
+      }, 0),
+    );
     if (nums.length === 7 && nums.every((n, i) => sums[i] === n)) {
-      findings.push({ ...unplaced(row, `表三分组“${row.label.text}”印有小计，与各子项之和一致`), code: "group-subtotal", severity: "info" });
+      findings.push({
+        ...unplaced(row, `表三分组“${row.label.text}”印有小计，与各子项之和一致`),
+        code: "group-subtotal",
+        severity: "info",
+      });
     } else {
       findings.push(unplaced(row, `表三分组标题“${row.label.text}”所在行的数字无法归入具体行，未采用`));
     }

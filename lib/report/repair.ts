@@ -72,7 +72,13 @@ function feasible(values: Values, e: Equation): boolean {
  * kept if every equation holds. null when the node budget runs out or there are more than
  * MAX_SOLUTIONS solutions (the search is then incomplete and decides nothing).
  */
-function enumerate(multi: RowReadings[], base: Values, eqs: Equation[], budget: { left: number }, cellDiffers: Set<string>): Solution[] | null {
+function enumerate(
+  multi: RowReadings[],
+  base: Values,
+  eqs: Equation[],
+  budget: { left: number },
+  cellDiffers: Set<string>,
+): Solution[] | null {
   const solutions: Solution[] = [];
   const seen = new Set<string>();
   const firstCells: Array<Array<Cell | null> | null> = multi.map(() => null);

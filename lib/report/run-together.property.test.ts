@@ -67,15 +67,19 @@ function runCase(seed: number, variant: TemplateVariant, t: Tally): void {
 }
 
 describe("class 1: run-together text (粘连文本)", () => {
-  it.each(VARIANTS)(`template %s: exact where the oracle says forced, sound elsewhere (${CASES} cases per template)`, (variant) => {
-    const t: Tally = { cases: 0, exactCases: 0, forcedValues: 0, otherValues: 0, nullFlagged: 0, failures: [] };
-    const offset = VARIANTS.indexOf(variant);
-    for (let i = 0; i < CASES; i++) runCase(BASE_SEED + i * VARIANTS.length + offset, variant, t);
-    console.log(
-      `run-together ${variant}: ${t.cases} cases, ${t.exactCases} fully forced (exact), ${t.cases - t.exactCases} sound-only; ` +
-        `${t.forcedValues} forced values exact, ${t.otherValues} undetermined (${t.nullFlagged} null + finding, rest right)`,
-    );
-    expect(t.failures.slice(0, 10)).toEqual([]);
-    expect(t.exactCases).toBeGreaterThan(0);
-  }, 300_000);
+  it.each(VARIANTS)(
+    `template %s: exact where the oracle says forced, sound elsewhere (${CASES} cases per template)`,
+    (variant) => {
+      const t: Tally = { cases: 0, exactCases: 0, forcedValues: 0, otherValues: 0, nullFlagged: 0, failures: [] };
+      const offset = VARIANTS.indexOf(variant);
+      for (let i = 0; i < CASES; i++) runCase(BASE_SEED + i * VARIANTS.length + offset, variant, t);
+      console.log(
+        `run-together ${variant}: ${t.cases} cases, ${t.exactCases} fully forced (exact), ${t.cases - t.exactCases} sound-only; ` +
+          `${t.forcedValues} forced values exact, ${t.otherValues} undetermined (${t.nullFlagged} null + finding, rest right)`,
+      );
+      expect(t.failures.slice(0, 10)).toEqual([]);
+      expect(t.exactCases).toBeGreaterThan(0);
+    },
+    300_000,
+  );
 });

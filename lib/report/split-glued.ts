@@ -108,9 +108,14 @@ function toReading(chunks: readonly Cell[], digits: Digit[], values: number[], b
     const b = locate(chunks, to - 1);
     const isWhole = a.cell === b.cell && a.at === 0 && b.at === a.cell.text.length - 1;
     whole.push(isWhole);
-    const text = digits.slice(from, to).map((d) => d.ch).join("");
+    const text = digits
+      .slice(from, to)
+      .map((d) => d.ch)
+      .join("");
     const end = b.cell.start + b.at + 1;
-    cells.push(isWhole ? a.cell : { ...a.cell, text, raw: text, start: a.cell.start + a.at, end, value: { kind: "number", value: Number(text) } });
+    cells.push(
+      isWhole ? a.cell : { ...a.cell, text, raw: text, start: a.cell.start + a.at, end, value: { kind: "number", value: Number(text) } },
+    );
   }
   return { values: values.slice(), cells, whole };
 }

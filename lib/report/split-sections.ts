@@ -39,7 +39,10 @@ function firstLine(lines: readonly Line[], from: number, to: number, re: RegExp)
  * 三 heading is the last one followed by a 本年新收 row, 二 the last before it, 四 and the end
  * the first after it.
  */
-function chooseHeadings(lines: readonly Line[], all: Array<[keyof SectionRanges | "end", number]>): Array<[keyof SectionRanges | "end", number]> {
+function chooseHeadings(
+  lines: readonly Line[],
+  all: Array<[keyof SectionRanges | "end", number]>,
+): Array<[keyof SectionRanges | "end", number]> {
   const of = (k: string): number[] => all.filter(([key]) => key === k).map(([, i]) => i);
   const reqs = of("requests");
   const withRows = reqs.filter((i) => firstLine(lines, i + 1, Math.min(lines.length, i + 80), /本年新收/) >= 0);
@@ -49,7 +52,12 @@ function chooseHeadings(lines: readonly Line[], all: Array<[keyof SectionRanges 
   const active = before.length ? before[before.length - 1]! : -1;
   const review = of("review").find((i) => i > pivot) ?? -1;
   const end = of("end").find((i) => i > Math.max(pivot, review)) ?? -1;
-  const chosen: Array<[keyof SectionRanges | "end", number]> = [["active", active], ["requests", req], ["review", review], ["end", end]];
+  const chosen: Array<[keyof SectionRanges | "end", number]> = [
+    ["active", active],
+    ["requests", req],
+    ["review", review],
+    ["end", end],
+  ];
   return chosen.filter(([, i]) => i >= 0);
 }
 

@@ -23,7 +23,6 @@ const CASES = 200;
 const TIMEOUT_MS = 180_000;
 const BASE_SEED = 20_250_000;
 
-
 type Property = "exact" | "sound" | "drops";
 
 async function parseCase(c: SynthCase): Promise<ParseResult> {
@@ -41,9 +40,14 @@ function corruptionsFor(property: Property, seed: number): CorruptionKind[] {
 }
 
 type Failure = { where: string; diffs: ValueDiff[] | string };
-const describeCase = (c: SynthCase): string => `seed=${c.seed} layout=${c.layout} corruptions=[${c.corruptions.join(",")}] variant=${c.report.variant}`;
+const describeCase = (c: SynthCase): string =>
+  `seed=${c.seed} layout=${c.layout} corruptions=[${c.corruptions.join(",")}] variant=${c.report.variant}`;
 const summarize = (failures: Failure[]): string =>
-  `${failures.length} failing case(s):\n` + failures.slice(0, 8).map((f) => `${f.where}\n  ${JSON.stringify(f.diffs).slice(0, 400)}`).join("\n");
+  `${failures.length} failing case(s):\n` +
+  failures
+    .slice(0, 8)
+    .map((f) => `${f.where}\n  ${JSON.stringify(f.diffs).slice(0, 400)}`)
+    .join("\n");
 
 async function checkProperty(layout: Layout, property: Property): Promise<{ exactChecked: number; failures: Failure[] }> {
   const failures: Failure[] = [];
@@ -67,20 +71,32 @@ async function checkProperty(layout: Layout, property: Property): Promise<{ exac
 }
 
 describe.each(LAYOUTS)("synthetic reports, layout %s", (layout) => {
-  it("parse back exactly when clean, losslessly damaged, or with blank zeros the identities force", async () => {
-    const { exactChecked, failures } = await checkProperty(layout, "exact");
-    expect(exactChecked).toBe(CASES);
-    expect(failures, summarize(failures)).toEqual([]);
-  }, TIMEOUT_MS);
+  it(
+    "parse back exactly when clean, losslessly damaged, or with blank zeros the identities force",
+    async () => {
+      const { exactChecked, failures } = await checkProperty(layout, "exact");
+      expect(exactChecked).toBe(CASES);
+      expect(failures, summarize(failures)).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 
-  it("stay sound under random combinations of damage other than dropped cells", async () => {
-    const { failures } = await checkProperty(layout, "sound");
-    expect(failures, summarize(failures)).toEqual([]);
-  }, TIMEOUT_MS);
+  it(
+    "stay sound under random combinations of damage other than dropped cells",
+    async () => {
+      const { failures } = await checkProperty(layout, "sound");
+      expect(failures, summarize(failures)).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 
-  it("recover dropped cells the identities force, and stay sound otherwise", async () => {
-    const { exactChecked, failures } = await checkProperty(layout, "drops");
-    expect(exactChecked).toBeGreaterThan(CASES / 2);
-    expect(failures, summarize(failures)).toEqual([]);
-  }, TIMEOUT_MS);
+  it(
+    "recover dropped cells the identities force, and stay sound otherwise",
+    async () => {
+      const { exactChecked, failures } = await checkProperty(layout, "drops");
+      expect(exactChecked).toBeGreaterThan(CASES / 2);
+      expect(failures, summarize(failures)).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -22,14 +22,28 @@ export type DocumentParts = {
 };
 
 const ACTIVE_PATHS = [
-  "active.regulations.issued", "active.regulations.repealed", "active.regulations.inForce",
-  "active.normativeDocuments.issued", "active.normativeDocuments.repealed", "active.normativeDocuments.inForce",
-  "active.licensing", "active.penalty", "active.coercion", "active.feesWanYuan",
+  "active.regulations.issued",
+  "active.regulations.repealed",
+  "active.regulations.inForce",
+  "active.normativeDocuments.issued",
+  "active.normativeDocuments.repealed",
+  "active.normativeDocuments.inForce",
+  "active.licensing",
+  "active.penalty",
+  "active.coercion",
+  "active.feesWanYuan",
 ];
 const LEGACY_PATHS = [
-  ...["regulations", "normativeDocuments"].flatMap((g) => ["newlyMade", "newlyPublished", "totalPublished"].map((k) => `legacy2019.${g}.${k}`)),
-  ...["licensing", "otherServices", "penalty", "coercion"].flatMap((g) => ["previousYearItems", "change", "decisions"].map((k) => `legacy2019.${g}.${k}`)),
-  "legacy2019.fees.previousYearItems", "legacy2019.fees.change", "legacy2019.procurement.projects", "legacy2019.procurement.amountWanYuan",
+  ...["regulations", "normativeDocuments"].flatMap((g) =>
+    ["newlyMade", "newlyPublished", "totalPublished"].map((k) => `legacy2019.${g}.${k}`),
+  ),
+  ...["licensing", "otherServices", "penalty", "coercion"].flatMap((g) =>
+    ["previousYearItems", "change", "decisions"].map((k) => `legacy2019.${g}.${k}`),
+  ),
+  "legacy2019.fees.previousYearItems",
+  "legacy2019.fees.change",
+  "legacy2019.procurement.projects",
+  "legacy2019.procurement.amountWanYuan",
 ];
 
 const PATH_CACHE = new Map<string, string[]>();
@@ -74,10 +88,14 @@ export function toProvenance(parts: DocumentParts): Provenance {
     ["publishedOn", parts.meta.publishedOn],
   ];
   for (const [path, m] of meta) {
-    prov[path] = m ? { status: "stated", raw: m.raw, loc: { line: m.loc.line, start: m.loc.start, end: m.loc.end } } : { status: "missing" };
+    prov[path] = m
+      ? { status: "stated", raw: m.raw, loc: { line: m.loc.line, start: m.loc.start, end: m.loc.end } }
+      : { status: "missing" };
   }
   const scope = parts.meta.scope.evidence;
-  prov["scope"] = scope ? { status: "stated", raw: scope.text, loc: scope.loc, rule: `scope-${scope.rule}` } : { status: "inferred", rule: "scope-default-own" };
+  prov["scope"] = scope
+    ? { status: "stated", raw: scope.text, loc: scope.loc, rule: `scope-${scope.rule}` }
+    : { status: "inferred", rule: "scope-default-own" };
   prov["agency.regionCode"] = parts.meta.regionCode ? { status: "inferred", rule: "gazetteer" } : { status: "missing" };
   return prov;
 }
@@ -103,8 +121,16 @@ export function toDocument(parts: DocumentParts): CanonicalReport {
     publishedOn: parts.meta.publishedOn?.value ?? null,
     scope: parts.meta.scope.value,
     active: {
-      regulations: { issued: n("active.regulations.issued"), repealed: n("active.regulations.repealed"), inForce: n("active.regulations.inForce") },
-      normativeDocuments: { issued: n("active.normativeDocuments.issued"), repealed: n("active.normativeDocuments.repealed"), inForce: n("active.normativeDocuments.inForce") },
+      regulations: {
+        issued: n("active.regulations.issued"),
+        repealed: n("active.regulations.repealed"),
+        inForce: n("active.regulations.inForce"),
+      },
+      normativeDocuments: {
+        issued: n("active.normativeDocuments.issued"),
+        repealed: n("active.normativeDocuments.repealed"),
+        inForce: n("active.normativeDocuments.inForce"),
+      },
       licensing: n("active.licensing"),
       penalty: n("active.penalty"),
       coercion: n("active.coercion"),
@@ -118,19 +144,35 @@ export function toDocument(parts: DocumentParts): CanonicalReport {
       denied: group("denied", sub("denied")) as CanonicalReport["requests"]["denied"],
       unableToProvide: group("unableToProvide", sub("unableToProvide")) as CanonicalReport["requests"]["unableToProvide"],
       notProcessed: group("notProcessed", sub("notProcessed")) as CanonicalReport["requests"]["notProcessed"],
-      otherHandling: { noCorrection: rowOrNull("otherHandling.noCorrection"), unpaidFee: rowOrNull("otherHandling.unpaidFee"), other: row("otherHandling.other") },
+      otherHandling: {
+        noCorrection: rowOrNull("otherHandling.noCorrection"),
+        unpaidFee: rowOrNull("otherHandling.unpaidFee"),
+        other: row("otherHandling.other"),
+      },
       totalProcessed: row("totalProcessed"),
       carriedForward: row("carriedForward"),
     },
-    reviewLitigation: { review: outcome(REVIEW_GROUPS[0]), litigationDirect: outcome(REVIEW_GROUPS[1]), litigationAfterReview: outcome(REVIEW_GROUPS[2]) },
+    reviewLitigation: {
+      review: outcome(REVIEW_GROUPS[0]),
+      litigationDirect: outcome(REVIEW_GROUPS[1]),
+      litigationAfterReview: outcome(REVIEW_GROUPS[2]),
+    },
   };
   if (parts.template === "2019") doc.legacy2019 = toLegacy(n);
   return doc;
 }
 
 function toLegacy(n: (path: string) => Num): NonNullable<CanonicalReport["legacy2019"]> {
-  const docs = (g: string) => ({ newlyMade: n(`legacy2019.${g}.newlyMade`), newlyPublished: n(`legacy2019.${g}.newlyPublished`), totalPublished: n(`legacy2019.${g}.totalPublished`) });
-  const items = (g: string) => ({ previousYearItems: n(`legacy2019.${g}.previousYearItems`), change: n(`legacy2019.${g}.change`), decisions: n(`legacy2019.${g}.decisions`) });
+  const docs = (g: string) => ({
+    newlyMade: n(`legacy2019.${g}.newlyMade`),
+    newlyPublished: n(`legacy2019.${g}.newlyPublished`),
+    totalPublished: n(`legacy2019.${g}.totalPublished`),
+  });
+  const items = (g: string) => ({
+    previousYearItems: n(`legacy2019.${g}.previousYearItems`),
+    change: n(`legacy2019.${g}.change`),
+    decisions: n(`legacy2019.${g}.decisions`),
+  });
   return {
     regulations: docs("regulations"),
     normativeDocuments: docs("normativeDocuments"),

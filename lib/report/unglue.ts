@@ -27,12 +27,12 @@ function headingKind(text: string): SectionKind {
 }
 
 /** Item names of section 二, where a label fragment starts ("…现行有效件数规章000"). */
-const ACTIVE_ITEM_RE = /(?:政府)?规章|(?:行政)?规范性文件|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费|政府集中采购|第二十条/g;
+const ACTIVE_ITEM_RE =
+  /(?:政府)?规章|(?:行政)?规范性文件|行政许可|其他对外管理服务事项|行政处罚|行政强制|行政事业性收费|政府集中采购|第二十条/g;
 /** Where a label of section 三/四 starts: 一、 （一） 1. */
 const LABEL_START_RE = /[一二三四五六七八九十][、.．](?!\d)|[(（][一二三四五六七八九十][)）]|\d[.、．](?=[^\d\s])/g;
 /** A money or count unit after a section 二 number. */
 const UNIT_RE = /^\s*(万元|亿元|亿|万|元|件|条|个|项|次)/;
-
 
 function textCell(lineNo: number, raw: string, norm: string, start: number, end: number): Cell | null {
   while (start < end && /\s/.test(norm[start]!)) start++;
@@ -144,7 +144,8 @@ function unglueLine(line: Line, carried: SectionKind): { lines: Line[]; kind: Se
   if (!mayHead && !MAY_GLUE_RE.test(norm)) return { lines: [line], kind: carried };
   HEADING_RE.lastIndex = 0;
   const heads: Array<[number, number, SectionKind]> = [];
-  if (mayHead) for (let m = HEADING_RE.exec(norm); m; m = HEADING_RE.exec(norm)) heads.push([m.index, m.index + m[0].length, headingKind(m[0])]);
+  if (mayHead)
+    for (let m = HEADING_RE.exec(norm); m; m = HEADING_RE.exec(norm)) heads.push([m.index, m.index + m[0].length, headingKind(m[0])]);
   const last = heads.length > 0 ? heads[heads.length - 1]![2] : carried;
   // A heading with a table run on after it on the same line ("四、…情况行政复议…总计 0 0 …") is split too.
   const trailing = heads.length > 0 && /\d/.test(norm.slice(headingEnd(norm, heads[0]![0], heads[0]![1], norm.length)));

@@ -36,7 +36,8 @@ function readEntries(bytes: Uint8Array, limits: ParseLimits): ZipEntry[] | null 
   if (count === 0xffff || cdOffset === ZIP64_MARK) {
     throw new LimitExceeded("too-large-unpacked", limitMessages.tooLargeUnpacked("zip64", limits.maxUnpackedBytes));
   }
-  if (count > limits.maxZipEntries) throw new LimitExceeded("too-large-unpacked", limitMessages.tooManyEntries(count, limits.maxZipEntries));
+  if (count > limits.maxZipEntries)
+    throw new LimitExceeded("too-large-unpacked", limitMessages.tooManyEntries(count, limits.maxZipEntries));
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let i = 0; i < count; i++) {

@@ -21,8 +21,30 @@ export type IndexedRegion = {
 
 /** Administrative suffixes, longest first (自治县 before 县). */
 const SUFFIXES = [
-  "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗", "街道办事处",
-  "街道", "地区", "新区", "林区", "特区", "苏木", "省", "市", "县", "区", "旗", "盟", "镇", "乡", "州",
+  "特别行政区",
+  "维吾尔自治区",
+  "壮族自治区",
+  "回族自治区",
+  "自治区",
+  "自治州",
+  "自治县",
+  "自治旗",
+  "街道办事处",
+  "街道",
+  "地区",
+  "新区",
+  "林区",
+  "特区",
+  "苏木",
+  "省",
+  "市",
+  "县",
+  "区",
+  "旗",
+  "盟",
+  "镇",
+  "乡",
+  "州",
 ];
 
 /** 鄂托克旗 → 鄂托克; a name that would shrink below two characters stays whole (东区). */
@@ -67,5 +89,7 @@ export function getRegionIndex(): readonly IndexedRegion[] {
 
 /** 江苏省 › 淮安市 › 洪泽区 › 高良涧街道 */
 export function toRegionPath(code: string): string {
-  return getRegionChain(code).map((r) => r.name).join(" › ");
+  return getRegionChain(code)
+    .map((r) => r.name)
+    .join(" › ");
 }

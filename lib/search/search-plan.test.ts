@@ -52,7 +52,9 @@ describe("toSearchPlan", () => {
     expect(hit).toMatchObject({ level: 4, path: "江苏省 › 淮安市 › 洪泽区 › 高良涧街道" });
   });
   it("lists same-named places with different paths (鼓楼区 in 南京 and 徐州)", () => {
-    const paths = toSearchPlan("鼓楼区").regions.filter((r) => r.name === "鼓楼区").map((r) => r.path);
+    const paths = toSearchPlan("鼓楼区")
+      .regions.filter((r) => r.name === "鼓楼区")
+      .map((r) => r.path);
     expect(paths).toEqual(expect.arrayContaining(["江苏省 › 南京市 › 鼓楼区", "江苏省 › 徐州市 › 鼓楼区"]));
   });
 });

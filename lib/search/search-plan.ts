@@ -20,10 +20,42 @@ const MAX_CORRECTIONS = 5;
 
 /** Words that end agency names, so their pinyin can be typed too (renminzhengfu, rmzf, gonganju). */
 const AGENCY_WORDS = [
-  "人民政府", "政府", "行政公署", "办公厅", "办公室", "街道办事处", "街道", "管理委员会", "委员会", "公安局", "教育局",
-  "财政局", "民政局", "司法局", "审计局", "统计局", "税务局", "水利局", "商务局", "林业局", "自然资源局", "生态环境局",
-  "住房和城乡建设局", "交通运输局", "农业农村局", "文化和旅游局", "卫生健康委员会", "应急管理局", "市场监督管理局",
-  "人力资源和社会保障局", "发展和改革委员会", "行政审批局", "退役军人事务局", "医疗保障局", "乡人民政府", "镇人民政府",
+  "人民政府",
+  "政府",
+  "行政公署",
+  "办公厅",
+  "办公室",
+  "街道办事处",
+  "街道",
+  "管理委员会",
+  "委员会",
+  "公安局",
+  "教育局",
+  "财政局",
+  "民政局",
+  "司法局",
+  "审计局",
+  "统计局",
+  "税务局",
+  "水利局",
+  "商务局",
+  "林业局",
+  "自然资源局",
+  "生态环境局",
+  "住房和城乡建设局",
+  "交通运输局",
+  "农业农村局",
+  "文化和旅游局",
+  "卫生健康委员会",
+  "应急管理局",
+  "市场监督管理局",
+  "人力资源和社会保障局",
+  "发展和改革委员会",
+  "行政审批局",
+  "退役军人事务局",
+  "医疗保障局",
+  "乡人民政府",
+  "镇人民政府",
 ];
 
 /** One place the query names (linked to its region page, reports or not). */
@@ -169,7 +201,8 @@ function matchRegions(words: string[]): { hits: RegionHit[]; total: number } {
     let s: number | null = null;
     for (const w of chinese) {
       if (r.region.name === w || r.core === w) s = Math.min(s ?? 0, 0);
-      else if (r.region.name.includes(w) || w.startsWith(r.region.name) || (r.core.length >= 2 && w.startsWith(r.core))) s = Math.min(s ?? 1, 1);
+      else if (r.region.name.includes(w) || w.startsWith(r.region.name) || (r.core.length >= 2 && w.startsWith(r.core)))
+        s = Math.min(s ?? 1, 1);
     }
     for (const w of latin) {
       const p = pinyinStrength(w, r);
@@ -179,7 +212,10 @@ function matchRegions(words: string[]): { hits: RegionHit[]; total: number } {
   }
   scored.sort((a, b) => a.s - b.s || a.r.region.level - b.r.region.level || a.r.region.code.localeCompare(b.r.region.code));
   const hits = scored.slice(0, MAX_REGIONS).map(({ r }) => ({
-    code: r.region.code, name: r.region.name, level: r.region.level, path: toRegionPath(r.region.code),
+    code: r.region.code,
+    name: r.region.name,
+    level: r.region.level,
+    path: toRegionPath(r.region.code),
   }));
   return { hits, total: scored.length };
 }
@@ -205,7 +241,10 @@ export function toSearchPlan(query: string): SearchPlan {
   const firstChinese = words.find((w) => !LATIN.test(w));
   const prefixes: string[] = [];
   if (firstChinese) for (let len = firstChinese.length - 1; len >= 2; len--) prefixes.push(firstChinese.slice(0, len));
-  const corrections = words.filter((w) => !LATIN.test(w)).flatMap(correctionsFor).slice(0, MAX_CORRECTIONS);
+  const corrections = words
+    .filter((w) => !LATIN.test(w))
+    .flatMap(correctionsFor)
+    .slice(0, MAX_CORRECTIONS);
   const { hits, total } = matchRegions(words);
   return {
     query,

@@ -21,18 +21,30 @@ beforeAll(() => {
 
 describe("layer rules", { timeout: 60_000 }, () => {
   it("lib/db imports nothing from lib/ingest, lib/http or components", async () => {
-    expect(await restrictedImports("lib/db/bad.ts", `import { ingestFiles } from "@/lib/ingest/ingest-files";\nexport const x = ingestFiles;\n`)).toEqual([
-      expect.stringContaining("lib/db imports nothing above it"),
-    ]);
-    expect(await restrictedImports("lib/db/bad.ts", `import { parseParams } from "@/lib/http/params";\nexport const x = parseParams;\n`)).toHaveLength(1);
-    expect(await restrictedImports("lib/db/bad.ts", `import { Card } from "@/components/ui/card";\nexport const x = Card;\n`)).toHaveLength(1);
+    expect(
+      await restrictedImports("lib/db/bad.ts", `import { ingestFiles } from "@/lib/ingest/ingest-files";\nexport const x = ingestFiles;\n`),
+    ).toEqual([expect.stringContaining("lib/db imports nothing above it")]);
+    expect(
+      await restrictedImports("lib/db/bad.ts", `import { parseParams } from "@/lib/http/params";\nexport const x = parseParams;\n`),
+    ).toHaveLength(1);
+    expect(await restrictedImports("lib/db/bad.ts", `import { Card } from "@/components/ui/card";\nexport const x = Card;\n`)).toHaveLength(
+      1,
+    );
   });
 
   it("lib/report, lib/figures, lib/regions and lib/view are pure", async () => {
-    expect(await restrictedImports("lib/view/bad.ts", `import { useState } from "react";\nexport const x = useState;\n`)).toEqual([expect.stringContaining("pure")]);
-    expect(await restrictedImports("lib/report/bad.ts", `import { getDb } from "../db/client";\nexport const x = getDb;\n`)).toHaveLength(1);
-    expect(await restrictedImports("lib/figures/bad.ts", `import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n`)).toHaveLength(1);
-    expect(await restrictedImports("lib/regions/bad.ts", `import { getEnv } from "@/lib/env";\nexport const x = getEnv;\n`)).toHaveLength(1);
+    expect(await restrictedImports("lib/view/bad.ts", `import { useState } from "react";\nexport const x = useState;\n`)).toEqual([
+      expect.stringContaining("pure"),
+    ]);
+    expect(await restrictedImports("lib/report/bad.ts", `import { getDb } from "../db/client";\nexport const x = getDb;\n`)).toHaveLength(
+      1,
+    );
+    expect(
+      await restrictedImports("lib/figures/bad.ts", `import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n`),
+    ).toHaveLength(1);
+    expect(await restrictedImports("lib/regions/bad.ts", `import { getEnv } from "@/lib/env";\nexport const x = getEnv;\n`)).toHaveLength(
+      1,
+    );
   });
 
   it("production code never imports test support; tests, benchmarks and test support may", async () => {
@@ -46,6 +58,8 @@ describe("layer rules", { timeout: 60_000 }, () => {
 
   it("lets imports run downward", async () => {
     expect(await restrictedImports("lib/ingest/ok.ts", `import { getDb } from "@/lib/db/client";\nexport const x = getDb;\n`)).toEqual([]);
-    expect(await restrictedImports("lib/db/ok.ts", `import { FIGURES } from "@/lib/figures/figures";\nexport const x = FIGURES;\n`)).toEqual([]);
+    expect(
+      await restrictedImports("lib/db/ok.ts", `import { FIGURES } from "@/lib/figures/figures";\nexport const x = FIGURES;\n`),
+    ).toEqual([]);
   });
 });

@@ -65,7 +65,11 @@ export function pdfFlateBomb(unpackedBytes: number): Uint8Array {
   const block = deflateRawSync(chunk, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
   const blocks = Math.max(1, Math.ceil(unpackedBytes / chunk.length));
   // zlib wrapper: header 78 DA, the blocks, an empty final stored block; the Adler-32 is left out (pdf.js does not check it)
-  const stream = Buffer.concat([Buffer.from([0x78, 0xda]), ...Array.from({ length: blocks }, () => block), Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff])]);
+  const stream = Buffer.concat([
+    Buffer.from([0x78, 0xda]),
+    ...Array.from({ length: blocks }, () => block),
+    Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]),
+  ]);
   const head = latin1(
     "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n" +
       "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n" +
@@ -88,7 +92,8 @@ const RELS =
 /** A DOCX whose document.xml is `unpackedBytes` of empty paragraphs (`<w:p/>`-like), deflated at level 9. */
 export async function docxBomb(unpackedBytes: number, level = 6): Promise<Uint8Array> {
   const para = "<w:p><w:r><w:t>0</w:t></w:r></w:p>";
-  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+  const head =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
   const tail = "</w:body></w:document>";
   const count = Math.max(0, Math.floor((unpackedBytes - head.length - tail.length) / para.length));
   const body = Buffer.alloc(count * para.length, para);

@@ -13,7 +13,6 @@ import { toAgencyIdentity } from "@/lib/regions/agency-identity";
 import { getRegionChain, isPlaceholderRegionName, type Region } from "@/lib/regions/gazetteer";
 import type { CanonicalReport } from "@/lib/report/types";
 
-
 const SEEDS_DIR = path.resolve(import.meta.dirname, "../report/fixtures/seeds");
 
 /** The seed fixtures' expected documents (agency.name may list accepted spellings: the first is used). */
@@ -50,9 +49,16 @@ export type LoadOptions = { identitiesOk?: boolean; failedChecks?: string[] };
  * (`toReportRow` → `upsertReport`), without the parser; returns the stored report ids in order.
  * `identitiesOk: false` stores them as if an accounting identity had failed.
  */
-export async function loadDocuments(db: Db, docs: CanonicalReport[], { identitiesOk = true, failedChecks }: LoadOptions = {}): Promise<number[]> {
+export async function loadDocuments(
+  db: Db,
+  docs: CanonicalReport[],
+  { identitiesOk = true, failedChecks }: LoadOptions = {},
+): Promise<number[]> {
   const checks = failedChecks ?? (identitiesOk ? [] : ["三:balance:6"]);
-  await insertRegions(db, docs.flatMap((d) => (d.agency.regionCode ? [d.agency.regionCode] : [])));
+  await insertRegions(
+    db,
+    docs.flatMap((d) => (d.agency.regionCode ? [d.agency.regionCode] : [])),
+  );
   const ids: number[] = [];
   for (const document of docs) {
     const sourceText = JSON.stringify(document);
@@ -60,7 +66,10 @@ export async function loadDocuments(db: Db, docs: CanonicalReport[], { identitie
     const parsed = { ok: true as const, document, provenance: {}, findings: [], sourceText, sourceKind: "text" as const };
     const source = { sha256: createHash("sha256").update(bytes).digest("hex"), bytes, mediaType: "text/plain" };
     const row = toReportRow(parsed, toAgencyIdentity(document.agency), source);
-    const stored = await upsertReport(db, { ...row, report: { ...row.report, identitiesOk: identitiesOk && checks.length === 0, failedChecks: checks } });
+    const stored = await upsertReport(db, {
+      ...row,
+      report: { ...row.report, identitiesOk: identitiesOk && checks.length === 0, failedChecks: checks },
+    });
     ids.push(stored.report.id);
   }
   return ids;

@@ -60,7 +60,17 @@ export async function createTestDatabase(backend: BackendName, prefix = "test_fo
     const adapter = await createAdapter(target);
     await deployMigrations(adapter);
     const db = await createDb(target, adapter);
-    return { backend, db, target, adapter, url: created.url, drop: async () => { await db.$disconnect(); await created.drop(); } };
+    return {
+      backend,
+      db,
+      target,
+      adapter,
+      url: created.url,
+      drop: async () => {
+        await db.$disconnect();
+        await created.drop();
+      },
+    };
   }
   const target = { pgliteDir: null };
   const adapter = await createAdapter(target);

@@ -3,7 +3,9 @@ import { isMixedGroup, toOrderReading, toPeerGroupName, toPercentileSentence } f
 
 describe("peer group in words", () => {
   it("names level, kind, region and 口径", () => {
-    expect(toPeerGroupName({ scope: "320000", level: "县", kind: "人民政府", reportScope: "own" })).toBe("江苏省的县级人民政府（本机关报告）");
+    expect(toPeerGroupName({ scope: "320000", level: "县", kind: "人民政府", reportScope: "own" })).toBe(
+      "江苏省的县级人民政府（本机关报告）",
+    );
     expect(toPeerGroupName({ level: "all", kind: "all", reportScope: "summary" })).toBe("全国各层级机关（汇总报告）");
     expect(isMixedGroup({ level: "县", kind: "人民政府", reportScope: "own" })).toBe(false);
     expect(isMixedGroup({ level: "县", kind: "all", reportScope: "own" })).toBe(true);

@@ -56,7 +56,9 @@ const REQUEST_ROW_LABELS: Record<string, string> = {
   carriedOver: "上年结转申请",
   totalProcessed: "办理结果总计",
   carriedForward: "结转下年度继续办理",
-  ...Object.fromEntries(OUTCOME_GROUPS.flatMap((g) => g.rows.map((r) => [r.path, g.label === r.label ? r.label : `${g.label}·${r.label}`]))),
+  ...Object.fromEntries(
+    OUTCOME_GROUPS.flatMap((g) => g.rows.map((r) => [r.path, g.label === r.label ? r.label : `${g.label}·${r.label}`])),
+  ),
 };
 
 const OTHER_LABELS: Record<string, string> = {

@@ -14,7 +14,8 @@ export function listScopeGroups(): ScopeGroup[] {
   const groups = new Map<string, ScopeGroup>();
   for (const r of listRegions()) {
     if (r.level === 1) groups.set(r.code, { code: r.code, name: r.name, prefectures: [] });
-    if (r.level === 2 && r.parentCode && !isPlaceholderRegionName(r.name)) groups.get(r.parentCode)?.prefectures.push({ code: r.code, name: r.name });
+    if (r.level === 2 && r.parentCode && !isPlaceholderRegionName(r.name))
+      groups.get(r.parentCode)?.prefectures.push({ code: r.code, name: r.name });
   }
   cache = [...groups.values()];
   return cache;

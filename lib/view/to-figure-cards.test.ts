@@ -12,7 +12,9 @@ function asDoc(json: unknown): CanonicalReport {
 
 describe("toFigureCards", () => {
   it("writes 申请量, 办结量 and 不掌握信息率 with counts", () => {
-    const cards = toFigureCards(computeFigures(asDoc(seed)), { "requests.newReceived[6]": { status: "stated", loc: { line: 40, start: 2, end: 4 } } });
+    const cards = toFigureCards(computeFigures(asDoc(seed)), {
+      "requests.newReceived[6]": { status: "stated", loc: { line: 40, start: 2, end: 4 } },
+    });
     const byId = Object.fromEntries(cards.map((c) => [c.id, c]));
     expect(byId.requestsReceived?.value).toBe("72 件");
     expect(byId.requestsReceived?.sourceHref).toBe("#L40");

@@ -37,7 +37,13 @@ function toWarning(identities: readonly string[], findings: readonly Finding[]):
 }
 
 /** A card shows one registry figure; a note may add what another figure says (e.g. 复议纠错率 on the 行政复议 card). */
-function toCard(key: AnyFigureKey, f: Figures, provenance: Provenance, findings: readonly Finding[], note: string | null = null): FigureCardData {
+function toCard(
+  key: AnyFigureKey,
+  f: Figures,
+  provenance: Provenance,
+  findings: readonly Finding[],
+  note: string | null = null,
+): FigureCardData {
   const def = getFigure(key);
   const path = def.sources[0] ?? "";
   const p = provenance[path];

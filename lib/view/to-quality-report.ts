@@ -25,7 +25,15 @@ function isIdentityFinding(f: Finding): boolean {
 }
 
 /** Groups findings and provenance for display. A family with no failing finding counts as passed. */
-export function toQualityReport({ findings, provenance, document }: { findings: Finding[]; provenance: Provenance; document: unknown }): QualityReport {
+export function toQualityReport({
+  findings,
+  provenance,
+  document,
+}: {
+  findings: Finding[];
+  provenance: Provenance;
+  document: unknown;
+}): QualityReport {
   const identityFindings = findings.filter(isIdentityFinding);
   const identities: IdentityCheck[] = IDENTITY_FAMILIES.map((fam) => ({
     id: fam.id,
@@ -39,7 +47,13 @@ export function toQualityReport({ findings, provenance, document }: { findings: 
   const entries = Object.entries(provenance);
   const inferred = entries
     .filter(([, p]) => p.status === "inferred")
-    .map(([path, p]) => ({ path, label: describeField(path), value: getFieldValue(document, path), rule: p.rule ?? null, line: p.loc?.line ?? null }));
+    .map(([path, p]) => ({
+      path,
+      label: describeField(path),
+      value: getFieldValue(document, path),
+      rule: p.rule ?? null,
+      line: p.loc?.line ?? null,
+    }));
   const missingCount = entries.filter(([, p]) => p.status === "missing").length;
   return { identities, inferred, missingCount, narrativeMismatches, otherFindings };
 }

@@ -11,7 +11,10 @@ describe("toTrendData", () => {
       ],
       [2, 1],
     );
-    expect(categories).toEqual([{ key: "a2", label: "乙" }, { key: "a1", label: "甲" }]);
+    expect(categories).toEqual([
+      { key: "a2", label: "乙" },
+      { key: "a1", label: "甲" },
+    ]);
     expect(data).toEqual([
       { year: "2020", a1: 2, a2: null },
       { year: "2025", a1: 72, a2: null },

@@ -4,8 +4,13 @@ import { toRegionYearTotals, toTrendSeries } from "./to-trend-series";
 
 /** A stored row: the rate columns as ingest writes them (lib/figures). */
 const row = (year: number, handled: number | null, notHeld: number | null) => ({
-  year, requestsReceived: handled, requestsHandled: handled, notHeld, disclosed: null,
-  notHeldRate: toRate(notHeld, handled).value, disclosureRate: toRate(null, handled).value,
+  year,
+  requestsReceived: handled,
+  requestsHandled: handled,
+  notHeld,
+  disclosed: null,
+  notHeldRate: toRate(notHeld, handled).value,
+  disclosureRate: toRate(null, handled).value,
 });
 
 describe("toTrendSeries", () => {

@@ -5,11 +5,23 @@
  */
 import { sumOrNull, toRate, type Rate } from "../figures/figures";
 
-type YearFigures = { year: number; requestsReceived: number | null; requestsHandled: number | null; notHeld: number | null; disclosed: number | null };
+type YearFigures = {
+  year: number;
+  requestsReceived: number | null;
+  requestsHandled: number | null;
+  notHeld: number | null;
+  disclosed: number | null;
+};
 /** A year's stored figure columns, with the rates as stored at ingest (lib/figures), so the trend never recomputes them. */
 type YearFigureRow = YearFigures & { notHeldRate: number | null; disclosureRate: number | null };
 
-export type TrendRow = { year: string; requestsReceived: number | null; requestsHandled: number | null; notHeldRate: number | null; disclosureRate: number | null };
+export type TrendRow = {
+  year: string;
+  requestsReceived: number | null;
+  requestsHandled: number | null;
+  notHeldRate: number | null;
+  disclosureRate: number | null;
+};
 
 /**
  * One row per year from the first to the last published year, oldest first. A year the agency did not

@@ -3,7 +3,9 @@ import { toViewHref } from "./view-href";
 
 describe("toViewHref", () => {
   it("leaves out defaults and empty values", () => {
-    expect(toViewHref("/rankings", { figure: "requestsReceived", year: 2025, scope: undefined, page: 1, include: false })).toBe("/rankings?year=2025");
+    expect(toViewHref("/rankings", { figure: "requestsReceived", year: 2025, scope: undefined, page: 1, include: false })).toBe(
+      "/rankings?year=2025",
+    );
   });
 
   it("applies overrides and joins lists", () => {

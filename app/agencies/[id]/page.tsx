@@ -54,7 +54,15 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
   if (!report) {
     const published = years.map((y) => y.year);
     if (published.includes(year)) notFound(); // the year exists, the version asked for does not
-    return <YearNotPublished agencyId={agency.id} name={agency.name} year={year} years={published} chain={agency.regionCode ? getRegionChain(agency.regionCode) : []} />;
+    return (
+      <YearNotPublished
+        agencyId={agency.id}
+        name={agency.name}
+        year={year}
+        years={published}
+        chain={agency.regionCode ? getRegionChain(agency.regionCode) : []}
+      />
+    );
   }
 
   const versions = await listReportVersions(agency.id, year);
@@ -95,7 +103,8 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
           {!report.isLatest ? <span className="ml-2 text-sm font-normal text-amber-800">（第 {report.version} 版，非最新）</span> : null}
         </h2>
         <p className="text-sm text-slate-600">
-          点击数值可跳到报告原文中的出处。“未填报”表示报告未载明；“—”表示比率无法计算；办结量不足 {SMALL_SAMPLE_THRESHOLD} 件的比率标注“样本较小”。
+          点击数值可跳到报告原文中的出处。“未填报”表示报告未载明；“—”表示比率无法计算；办结量不足 {SMALL_SAMPLE_THRESHOLD}{" "}
+          件的比率标注“样本较小”。
         </p>
         <ReportScopeNote scope={report.scope} findings={report.findings} />
         <FigureGrid cards={toFigureCards(report.figures, report.provenance, report.findings)} />
@@ -104,7 +113,11 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="同级排名">
           <Suspense fallback={<LoadingSkeleton label="正在计算同级排名…" blocks={2} />}>
-            <PeerRanksSection agencyId={agency.id} year={year} peerGroupLabel={[province, levelLabel, agency.kind].filter(Boolean).join(" · ")} />
+            <PeerRanksSection
+              agencyId={agency.id}
+              year={year}
+              peerGroupLabel={[province, levelLabel, agency.kind].filter(Boolean).join(" · ")}
+            />
           </Suspense>
         </Card>
         <Card title="数据质量">
@@ -164,7 +177,13 @@ function describeSource(kind: string): string {
 }
 
 /** A year the body has no report for: say which years there are (2019 年未收录；已收录 2023、2024 年). */
-function YearNotPublished(props: { agencyId: number; name: string; year: number; years: number[]; chain: { code: string; name: string }[] }) {
+function YearNotPublished(props: {
+  agencyId: number;
+  name: string;
+  year: number;
+  years: number[];
+  chain: { code: string; name: string }[];
+}) {
   const { agencyId, name, year, years, chain } = props;
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6">

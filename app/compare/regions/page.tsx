@@ -45,7 +45,8 @@ export default async function RegionComparePage({ searchParams }: PageProps) {
   const childName = CHILD_NAMES[(parent?.level ?? 0) as 0 | 1 | 2 | 3];
   const view: ViewParams = { figure: params.figure, year, parent: params.parent };
   const href = (overrides: ViewParams) => toViewHref("/compare/regions", view, overrides);
-  const drillHref = (r: RegionComparisonRow): string | null => ((getRegion(r.code)?.level ?? 4) < 3 && listChildRegionsOf(r.code).length > 0 ? href({ parent: r.code }) : null);
+  const drillHref = (r: RegionComparisonRow): string | null =>
+    (getRegion(r.code)?.level ?? 4) < 3 && listChildRegionsOf(r.code).length > 0 ? href({ parent: r.code }) : null;
   const rows = comparison?.rows ?? [];
   const withValue = rows.filter((r) => r.value !== null);
   const summaries = rows.filter((r) => r.source === "summary").length;
@@ -60,20 +61,32 @@ export default async function RegionComparePage({ searchParams }: PageProps) {
         items={[
           { label: "对比", href: "/compare" },
           ...(parent ? [{ label: "全国", href: href({ parent: undefined }) }] : [{ label: "全国" }]),
-          ...(parent ? getRegionChain(parent.code).map((r) => (r.code === parent.code ? { label: r.name } : { label: r.name, href: href({ parent: r.code }) })) : []),
+          ...(parent
+            ? getRegionChain(parent.code).map((r) =>
+                r.code === parent.code ? { label: r.name } : { label: r.name, href: href({ parent: r.code }) },
+              )
+            : []),
         ]}
       />
       <h1 className="text-2xl font-semibold">
         地区比较：{title} · {year ?? "—"} 年
       </h1>
-      <form method="get" action="/compare/regions" autoComplete="off" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label="筛选">
+      <form
+        method="get"
+        action="/compare/regions"
+        autoComplete="off"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3"
+        aria-label="筛选"
+      >
         <AutoSubmit />
         {params.parent ? <input type="hidden" name="parent" value={params.parent} /> : null}
         <label className="flex flex-col gap-1 text-xs text-slate-600">
           指标
           <select name="figure" defaultValue={params.figure} className={selectClass}>
             {REGION_FIGURE_KEYS.map((k) => (
-              <option key={k} value={k}>{FIGURE_META[k].label}</option>
+              <option key={k} value={k}>
+                {FIGURE_META[k].label}
+              </option>
             ))}
           </select>
         </label>
@@ -82,7 +95,9 @@ export default async function RegionComparePage({ searchParams }: PageProps) {
           <select name="year" defaultValue={year ?? ""} className={selectClass}>
             {years.length === 0 ? <option value="">暂无数据</option> : null}
             {years.map((y) => (
-              <option key={y} value={y}>{y} 年</option>
+              <option key={y} value={y}>
+                {y} 年
+              </option>
             ))}
           </select>
         </label>
@@ -95,7 +110,9 @@ export default async function RegionComparePage({ searchParams }: PageProps) {
             </select>
           </label>
         ) : null}
-        <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800">查看</button>
+        <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800">
+          查看
+        </button>
       </form>
       <div className="rounded border-l-4 border-sky-600 bg-sky-50 p-3 text-sm text-slate-800" data-testid="region-method">
         <p>
@@ -132,7 +149,15 @@ export default async function RegionComparePage({ searchParams }: PageProps) {
         <p>库中还没有年报。</p>
       )}
       <p className="text-sm text-slate-600">
-        也可以 <Link href="/compare" className="text-sky-800 underline">比较单个机关</Link> 或查看 <Link href="/rankings" className="text-sky-800 underline">同类机关排名</Link>。
+        也可以{" "}
+        <Link href="/compare" className="text-sky-800 underline">
+          比较单个机关
+        </Link>{" "}
+        或查看{" "}
+        <Link href="/rankings" className="text-sky-800 underline">
+          同类机关排名
+        </Link>
+        。
       </p>
     </main>
   );

@@ -31,7 +31,8 @@ function first(value: string | string[] | undefined): string | undefined {
 function sortAgencies(agencies: RegionAgencyRow[], sort: SortKey): RegionAgencyRow[] {
   const latest = (a: RegionAgencyRow) => a.reports.at(-1);
   const copy = [...agencies];
-  if (sort === "requests") copy.sort((a, b) => (latest(b)?.requestsReceived ?? -1) - (latest(a)?.requestsReceived ?? -1) || a.name.localeCompare(b.name, "zh-CN"));
+  if (sort === "requests")
+    copy.sort((a, b) => (latest(b)?.requestsReceived ?? -1) - (latest(a)?.requestsReceived ?? -1) || a.name.localeCompare(b.name, "zh-CN"));
   else if (sort === "year") copy.sort((a, b) => (latest(b)?.year ?? 0) - (latest(a)?.year ?? 0) || a.name.localeCompare(b.name, "zh-CN"));
   else copy.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
   return copy;
@@ -83,16 +84,24 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">
       <header className="flex flex-col gap-2">
-        <Breadcrumb items={[{ label: "首页", href: "/" }, ...chain.map((r) => (r.code === region.code ? { label: r.name } : { label: r.name, href: `/regions/${r.code}` }))]} />
+        <Breadcrumb
+          items={[
+            { label: "首页", href: "/" },
+            ...chain.map((r) => (r.code === region.code ? { label: r.name } : { label: r.name, href: `/regions/${r.code}` })),
+          ]}
+        />
         <h1 className="text-2xl font-semibold">{region.name}</h1>
         <p className="text-sm text-slate-600">
-          {LEVEL_NAMES[region.level]}行政区 · 代码 {region.code} · 已收录 {agencies.length} 个机关的 {allReports.length} 份年报（含下级地区）
+          {LEVEL_NAMES[region.level]}行政区 · 代码 {region.code} · 已收录 {agencies.length} 个机关的 {allReports.length}{" "}
+          份年报（含下级地区）
         </p>
       </header>
 
       {agencies.length === 0 ? (
         <Card>
-          <p className="text-slate-700" data-testid="region-empty">本地区（含下级地区）尚未收录任何机关的年度报告。</p>
+          <p className="text-slate-700" data-testid="region-empty">
+            本地区（含下级地区）尚未收录任何机关的年度报告。
+          </p>
           {chain.length > 1 ? (
             <p className="mt-2 text-sm">
               可以查看上级地区：
@@ -109,9 +118,13 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
               <span className="text-slate-600">排序：</span>
               {(Object.keys(SORTS) as SortKey[]).map((k) =>
                 k === sort ? (
-                  <span key={k} aria-current="true" className="font-semibold">{SORTS[k]}</span>
+                  <span key={k} aria-current="true" className="font-semibold">
+                    {SORTS[k]}
+                  </span>
                 ) : (
-                  <Link key={k} href={href({ sort: k })} className="text-sky-800 underline">{SORTS[k]}</Link>
+                  <Link key={k} href={href({ sort: k })} className="text-sky-800 underline">
+                    {SORTS[k]}
+                  </Link>
                 ),
               )}
               <span className="text-slate-600" data-testid="region-agency-count">
@@ -121,14 +134,23 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
             <RegionAgencyTable agencies={shown} />
             {pageCount > 1 ? (
               <nav aria-label="机关列表分页" className="mt-2 flex gap-3 text-sm">
-                {page > 1 ? <Link href={href({ page: page - 1 })} className="text-sky-800 underline">上一页</Link> : null}
-                {page < pageCount ? <Link href={href({ page: page + 1 })} className="text-sky-800 underline">下一页</Link> : null}
+                {page > 1 ? (
+                  <Link href={href({ page: page - 1 })} className="text-sky-800 underline">
+                    上一页
+                  </Link>
+                ) : null}
+                {page < pageCount ? (
+                  <Link href={href({ page: page + 1 })} className="text-sky-800 underline">
+                    下一页
+                  </Link>
+                ) : null}
               </nav>
             ) : null}
           </Card>
           <Card title="地区数据（按年度）">
             <p className="mb-2 text-sm text-slate-600">
-              有本地区政府的<strong>汇总报告</strong>时取汇总报告；否则为已收录机关<strong>本机关报告之和</strong>（合计），未收录的机关不在其中。
+              有本地区政府的<strong>汇总报告</strong>时取汇总报告；否则为已收录机关<strong>本机关报告之和</strong>
+              （合计），未收录的机关不在其中。
               两种口径不混合，汇总报告不与其下级相加；比率由分子、分母之和计算。各年收录的机关不同，合计的变化可能只是收录的变化。
             </p>
             <ScrollTable label="地区历年数据" minWidthRem={36}>
@@ -136,29 +158,53 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
                 <caption className="sr-only">地区历年数据</caption>
                 <thead>
                   <tr className="border-b border-slate-200 text-left text-slate-600">
-                    <th scope="col" className="py-2 pr-3 font-medium">年度</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">来源</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("requestsReceived").label}</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("requestsHandled").label}</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("notHeldRate").label}</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">{getFigure("disclosureRate").label}</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      年度
+                    </th>
+                    <th scope="col" className="py-2 pr-3 font-medium">
+                      来源
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      {getFigure("requestsReceived").label}
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      {getFigure("requestsHandled").label}
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      {getFigure("notHeldRate").label}
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      {getFigure("disclosureRate").label}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {yearFigures.map((t) => (
                     <tr key={t.year} className="border-b border-slate-100">
-                      <th scope="row" className="py-2 pr-3 text-left font-normal tabular-nums">{t.year}</th>
+                      <th scope="row" className="py-2 pr-3 text-left font-normal tabular-nums">
+                        {t.year}
+                      </th>
                       <td className="py-2 pr-3">
                         {t.summary ? (
-                          <>汇总报告（<Link href={`/agencies/${t.summary.agencyId}`} className="text-sky-800 underline">{t.summary.agencyName}</Link>）</>
+                          <>
+                            汇总报告（
+                            <Link href={`/agencies/${t.summary.agencyId}`} className="text-sky-800 underline">
+                              {t.summary.agencyName}
+                            </Link>
+                            ）
+                          </>
                         ) : (
                           <>合计（{t.reports} 个机关）</>
                         )}
                       </td>
                       <td className="py-2 pr-3 text-right tabular-nums">{formatCount(t.requestsReceived)}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{formatCount(t.requestsHandled)}</td>
-                      <td className="py-2 pr-3 text-right"><RateCell numerator={t.notHeld} denominator={t.notHeldBase} /></td>
-                      <td className="py-2 pr-3 text-right"><RateCell numerator={t.disclosed} denominator={t.disclosedBase} /></td>
+                      <td className="py-2 pr-3 text-right">
+                        <RateCell numerator={t.notHeld} denominator={t.notHeldBase} />
+                      </td>
+                      <td className="py-2 pr-3 text-right">
+                        <RateCell numerator={t.disclosed} denominator={t.disclosedBase} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -166,7 +212,9 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
             </ScrollTable>
             {region.level < 3 ? (
               <p className="mt-2 text-sm">
-                <Link href={`/compare/regions?parent=${region.code}`} className="text-sky-800 underline">比较{region.name}的各下级地区</Link>
+                <Link href={`/compare/regions?parent=${region.code}`} className="text-sky-800 underline">
+                  比较{region.name}的各下级地区
+                </Link>
               </p>
             ) : null}
           </Card>

@@ -146,7 +146,10 @@ export function checkOcrValues(
   if (broken.length > 0) {
     const cells = [...new Set(broken.flatMap((e) => [...e.lhs, ...e.rhs]))].filter(suspect);
     const alts = new Map(
-      cells.map((p) => [p, [...new Set([...(alternatives.get(p) ?? []), ...misreadCandidates(provenance[p]?.raw ?? String(values.get(p)))])]]),
+      cells.map((p) => [
+        p,
+        [...new Set([...(alternatives.get(p) ?? []), ...misreadCandidates(provenance[p]?.raw ?? String(values.get(p)))])],
+      ]),
     );
     const brokenSet = new Set(broken);
     /** a change set is a solution when every equation it touches holds and it repairs at least one broken equation */
@@ -184,7 +187,13 @@ export function checkOcrValues(
             for (const b of alts.get(q)!) {
               if (++checks > MAX_PAIR_CHECKS) break outer;
               values.set(q, b);
-              if (solves([p, q])) solutions.push({ changes: [[p, a], [q, b]] });
+              if (solves([p, q]))
+                solutions.push({
+                  changes: [
+                    [p, a],
+                    [q, b],
+                  ],
+                });
             }
             values.set(q, rq);
           }
@@ -238,7 +247,9 @@ export function checkOcrValues(
     const v = values.get(p);
     if (v === null || v === undefined) continue;
     const confirmed = (eqsOf.get(p) ?? []).some(
-      (eq) => holds(eq, values) === true && [...eq.lhs, ...eq.rhs].every((q) => q === p || conf(q) >= LOW_CONFIDENCE || provenance[q]?.status !== "stated"),
+      (eq) =>
+        holds(eq, values) === true &&
+        [...eq.lhs, ...eq.rhs].every((q) => q === p || conf(q) >= LOW_CONFIDENCE || provenance[q]?.status !== "stated"),
     );
     if (confirmed) continue;
     nulled.add(p);

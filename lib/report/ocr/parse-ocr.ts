@@ -109,7 +109,13 @@ export function ocrWordsToItems(pages: OcrPageWords[]): { items: PdfItems; words
       if (text.trim() === "") continue;
       // two readings that disagree: the number is doubtful whatever Tesseract's confidence says
       const doubtful = guessed || (w.alternative !== undefined && w.alternative !== w.text);
-      placedWords.push({ ...w, text, page: page.page, guessed, confidence: doubtful ? Math.min(w.confidence, LOOKALIKE_CONFIDENCE) : w.confidence });
+      placedWords.push({
+        ...w,
+        text,
+        page: page.page,
+        guessed,
+        confidence: doubtful ? Math.min(w.confidence, LOOKALIKE_CONFIDENCE) : w.confidence,
+      });
     }
     words.push(...placedWords);
     const lines = toLines(placedWords);
@@ -130,13 +136,28 @@ export function ocrWordsToItems(pages: OcrPageWords[]): { items: PdfItems; words
       // two numbers stay apart (adjacent table cells)
       let run: { str: string; x0: number; x1: number } | null = null;
       const flush = () => {
-        if (run) items.push({ page: page.page, str: run.str, x0: run.x0, x1: Math.max(run.x1, run.x0 + 0.5), top: line.top, bottom: line.bottom, baseline: line.bottom, fontSize, vertical: false });
+        if (run)
+          items.push({
+            page: page.page,
+            str: run.str,
+            x0: run.x0,
+            x1: Math.max(run.x1, run.x0 + 0.5),
+            top: line.top,
+            bottom: line.bottom,
+            baseline: line.bottom,
+            fontSize,
+            vertical: false,
+          });
         run = null;
       };
       for (const w of line.words) {
         const r: { str: string; x0: number; x1: number } | null = run;
         const numeric = (t: string) => /^[-\d.,]+$/.test(t);
-        if (r && w.x0 - r.x1 < fontSize * 0.8 && !(numeric(w.text) && numeric(r.str.split(" ").pop() ?? "") && w.x0 - r.x1 > fontSize * 0.25)) {
+        if (
+          r &&
+          w.x0 - r.x1 < fontSize * 0.8 &&
+          !(numeric(w.text) && numeric(r.str.split(" ").pop() ?? "") && w.x0 - r.x1 > fontSize * 0.25)
+        ) {
           r.str += /^[\x21-\x7e]/.test(w.text) && /[\x21-\x7e]$/.test(r.str) ? ` ${w.text}` : w.text;
           r.x1 = Math.max(r.x1, w.x1);
         } else {
@@ -151,7 +172,11 @@ export function ocrWordsToItems(pages: OcrPageWords[]): { items: PdfItems; words
 }
 
 /** The lowest confidence of the words inside a value's box (its digits), and their second readings. */
-function boxConfidence(words: Placed[], page: number, box: [number, number, number, number]): { confidence: number; alternatives: number[] } | null {
+function boxConfidence(
+  words: Placed[],
+  page: number,
+  box: [number, number, number, number],
+): { confidence: number; alternatives: number[] } | null {
   let min: number | null = null;
   const alternatives: number[] = [];
   for (const w of words) {
@@ -173,7 +198,13 @@ export type OcrParseSuccessExtras = { corrections: OcrCorrection[]; nulled: stri
 export function parseOcrPages(pages: OcrPageWords[]): ParseResult & { ocr?: OcrParseSuccessExtras } {
   const { items, words } = ocrWordsToItems(pages);
   if (items.items.length === 0) {
-    return { ok: false, error: { code: "not-a-report", message: "扫描件上没有识别出任何文字，不是政府信息公开工作年度报告 / no text was recognised in the scan" } };
+    return {
+      ok: false,
+      error: {
+        code: "not-a-report",
+        message: "扫描件上没有识别出任何文字，不是政府信息公开工作年度报告 / no text was recognised in the scan",
+      },
+    };
   }
   const layout = toLayoutText(items);
   const parsed = parseText(layout.text);
@@ -190,7 +221,10 @@ export function parseOcrPages(pages: OcrPageWords[]): ParseResult & { ocr?: OcrP
       provenance[path] = { ...p, source: "ocr" };
       continue;
     }
-    const c = p.status === "stated" && /^(active|requests|reviewLitigation|legacy2019)\./.test(path) ? boxConfidence(words, p.loc.page, p.loc.box) : null;
+    const c =
+      p.status === "stated" && /^(active|requests|reviewLitigation|legacy2019)\./.test(path)
+        ? boxConfidence(words, p.loc.page, p.loc.box)
+        : null;
     if (c !== null) {
       confidence.set(path, c.confidence);
       if (c.alternatives.length > 0) alternatives.set(path, c.alternatives);

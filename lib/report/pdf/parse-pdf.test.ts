@@ -89,7 +89,10 @@ describe("findings on the real PDFs", () => {
   it("has no identity findings for hongze-2024 and huaian-2024", async () => {
     for (const name of ["hongze-2024", "huaian-2024"]) {
       const { findings } = await parsed(name);
-      expect(findings.filter((f) => f.code === "identity-failed"), name).toEqual([]);
+      expect(
+        findings.filter((f) => f.code === "identity-failed"),
+        name,
+      ).toEqual([]);
     }
   });
 });

@@ -57,7 +57,10 @@ export async function extractPdfLayout(bytes: Uint8Array, options: ParsePdfOptio
   } catch (err) {
     if (err instanceof PdfReadError) {
       if (err.code === "timeout") {
-        return failure("timeout", `PDF 处理超时（超过 ${Math.round(timeoutMs / 1000)} 秒） / reading the PDF took longer than ${timeoutMs} ms`);
+        return failure(
+          "timeout",
+          `PDF 处理超时（超过 ${Math.round(timeoutMs / 1000)} 秒） / reading the PDF took longer than ${timeoutMs} ms`,
+        );
       }
       return failure(err.code, err.message);
     }
@@ -88,7 +91,11 @@ function cellLocation(f: Finding, provenance: Provenance): SourceLocation | unde
  * Adds page and box to every location of the provenance and the findings; a finding without a
  * location that names a row and column gets that cell's location, so the page view can mark it.
  */
-export function addPageBoxes(provenance: Provenance, findings: Finding[], spans: LayoutSpan[]): { provenance: Provenance; findings: Finding[] } {
+export function addPageBoxes(
+  provenance: Provenance,
+  findings: Finding[],
+  spans: LayoutSpan[],
+): { provenance: Provenance; findings: Finding[] } {
   const out: Provenance = {};
   for (const [path, p] of Object.entries(provenance)) out[path] = p.loc ? { ...p, loc: withPage(p.loc, spans) } : p;
   return {

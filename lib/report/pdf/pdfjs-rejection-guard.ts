@@ -26,7 +26,9 @@ type NodeProcessLike = {
 
 function nodeProcess(): NodeProcessLike | null {
   const p = (globalThis as { process?: Partial<NodeProcessLike> }).process;
-  return p && typeof p.on === "function" && typeof p.off === "function" && typeof p.listenerCount === "function" ? (p as NodeProcessLike) : null;
+  return p && typeof p.on === "function" && typeof p.off === "function" && typeof p.listenerCount === "function"
+    ? (p as NodeProcessLike)
+    : null;
 }
 
 function isPdfjsError(reason: unknown): boolean {

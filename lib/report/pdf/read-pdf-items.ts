@@ -74,7 +74,8 @@ export function rulesFromOperators(page: number, fnArray: ArrayLike<number>, arg
     const [x0, x1] = a[0] <= b[0] ? [a[0], b[0]] : [b[0], a[0]];
     const [y0, y1] = a[1] <= b[1] ? [a[1], b[1]] : [b[1], a[1]];
     if (y1 - y0 < 0.8 && x1 - x0 >= RULE_MIN_LENGTH) rules.push({ page, horizontal: true, x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
-    else if (x1 - x0 < 0.8 && y1 - y0 >= RULE_MIN_LENGTH) rules.push({ page, horizontal: false, x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
+    else if (x1 - x0 < 0.8 && y1 - y0 >= RULE_MIN_LENGTH)
+      rules.push({ page, horizontal: false, x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
   };
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
@@ -89,7 +90,7 @@ export function rulesFromOperators(page: number, fnArray: ArrayLike<number>, arg
       // the path's points, split into subpaths; curves end a subpath (no table rule is curved)
       const subpaths: Array<Array<[number, number]>> = [];
       let cur: Array<[number, number]> = [];
-      for (let k = 0; k < buffer.length; ) {
+      for (let k = 0; k < buffer.length;) {
         const code = buffer[k++];
         if (code === 0 || code === 1) {
           if (code === 0 || cur.length === 0) subpaths.push((cur = []));
@@ -191,7 +192,12 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal, maxP
         if (str.trim() === "") continue;
         // device space of the page as shown: origin top-left, y down, /Rotate and CropBox applied
         const [ma, mb, mc, md, mx, my] = pdfjs.Util.transform(viewport.transform, raw.transform as number[]) as number[] as [
-          number, number, number, number, number, number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
         ];
         const along = Math.hypot(ma, mb);
         const fontSize = Math.hypot(mc, md) || along || raw.height || 10;
@@ -201,7 +207,8 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal, maxP
         const slant = Math.atan2(Math.abs(mb), Math.abs(ma)) * (180 / Math.PI);
         if (slant > 8 && slant < 82) continue;
         // pdfjs reports vertical writing mode (竖排) runs with a tall box
-        const verticalMode = !runsDown && raw.width > 0 && raw.height > raw.width * 1.5 && [...str].length > 1 && raw.width <= fontSize * 1.2;
+        const verticalMode =
+          !runsDown && raw.width > 0 && raw.height > raw.width * 1.5 && [...str].length > 1 && raw.width <= fontSize * 1.2;
         let box: { x0: number; x1: number; top: number; bottom: number; baseline: number };
         if (runsDown) {
           // text rotated by ±90° on the page: it reads top-to-bottom (or bottom-to-top)

@@ -150,7 +150,15 @@ describe("row numbers set apart from their label", () => {
   it("joins a bare 1. / （三） to the label that follows it", () => {
     const page = { width: 595, height: 842 };
     const at = (str: string, x0: number, x1: number, baseline: number): PdfTextItem => ({
-      page: 1, str, x0, x1, top: baseline - 8.5, bottom: baseline + 1.5, baseline, fontSize: 10, vertical: false,
+      page: 1,
+      str,
+      x0,
+      x1,
+      top: baseline - 8.5,
+      bottom: baseline + 1.5,
+      baseline,
+      fontSize: 10,
+      vertical: false,
     });
     const items = [at("1.", 150, 157, 300), at("属于国家秘密", 170, 230, 300), at("0", 320, 326, 300), at("2", 360, 366, 300)];
     expect(toLayoutText({ pages: [page], items }).text).toBe("1.属于国家秘密\t0\t2\n");
@@ -161,9 +169,22 @@ describe("values printed with a unit", () => {
   it("keeps 21件 and 7730.28万元 as table values", () => {
     const page = { width: 595, height: 842 };
     const at = (str: string, x0: number, x1: number, baseline: number): PdfTextItem => ({
-      page: 1, str, x0, x1, top: baseline - 8.5, bottom: baseline + 1.5, baseline, fontSize: 10, vertical: false,
+      page: 1,
+      str,
+      x0,
+      x1,
+      top: baseline - 8.5,
+      bottom: baseline + 1.5,
+      baseline,
+      fontSize: 10,
+      vertical: false,
     });
-    const items = [at("行政许可", 60, 100, 300), at("21件", 300, 320, 300), at("行政事业性收费", 60, 130, 340), at("7730.28万元", 290, 345, 340)];
+    const items = [
+      at("行政许可", 60, 100, 300),
+      at("21件", 300, 320, 300),
+      at("行政事业性收费", 60, 130, 340),
+      at("7730.28万元", 290, 345, 340),
+    ];
     expect(toLayoutText({ pages: [page], items }).text).toBe("行政许可\t21件\n行政事业性收费\t7730.28万元\n");
   });
 });
@@ -172,7 +193,15 @@ describe("column boundaries from the header", () => {
   it("keeps a column that is blank in every row as an empty cell", () => {
     const page = { width: 595, height: 842 };
     const at = (str: string, x0: number, x1: number, baseline: number): PdfTextItem => ({
-      page: 1, str, x0, x1, top: baseline - 8.5, bottom: baseline + 1.5, baseline, fontSize: 10, vertical: false,
+      page: 1,
+      str,
+      x0,
+      x1,
+      top: baseline - 8.5,
+      bottom: baseline + 1.5,
+      baseline,
+      fontSize: 10,
+      vertical: false,
     });
     const items = [
       at("信息内容", 60, 100, 270),
@@ -194,7 +223,15 @@ describe("compact tables", () => {
   it("does not run a header cell into the data row just under it", () => {
     const page = { width: 595, height: 842 };
     const at = (str: string, x0: number, x1: number, baseline: number): PdfTextItem => ({
-      page: 1, str, x0, x1, top: baseline - 8.5, bottom: baseline + 1.5, baseline, fontSize: 10, vertical: false,
+      page: 1,
+      str,
+      x0,
+      x1,
+      top: baseline - 8.5,
+      bottom: baseline + 1.5,
+      baseline,
+      fontSize: 10,
+      vertical: false,
     });
     const items = [
       at("信息内容", 60, 100, 280),

@@ -41,7 +41,8 @@ type Cell = {
 };
 
 const PAGE_STRIDE = 100000;
-const NUMBERING = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}\s*[.、．](?!\d)|第[一二三四五六七八九十\d]+)/;
+const NUMBERING =
+  /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}\s*[.、．](?!\d)|第[一二三四五六七八九十\d]+)/;
 /** A table value: a number (thousands separators, decimals, a unit as the parser reads them) or a blank mark. */
 const VALUE = /^(?:(?:[-−]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*(?:万元|亿元|亿|万|元|件|条|个|项|次)?|[-—–/／])$/;
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})$/;
@@ -68,7 +69,11 @@ function dropPageFurniture(items: PdfTextItem[], pages: PdfPageSize[]): PdfTextI
   const keyOf = new Map<PdfTextItem, string>();
   for (const list of marginLines.values()) {
     if (list.length > 4) continue;
-    const text = list.sort((a, b) => a.x0 - b.x0).map((i) => i.str).join("").replace(/\s+/g, "");
+    const text = list
+      .sort((a, b) => a.x0 - b.x0)
+      .map((i) => i.str)
+      .join("")
+      .replace(/\s+/g, "");
     if (!/[\p{L}]/u.test(text.replace(/[第页共]/g, ""))) continue;
     const key = text.replace(/\d+/g, "#");
     const set = pagesOf.get(key) ?? new Set<number>();
@@ -238,7 +243,8 @@ function toCells(frags: Fragment[], pages: PdfPageSize[], rules: Map<number, Pdf
   for (const f of frags) {
     if (isValue(f.text)) continue;
     const c = (f.top + f.bottom) / 2;
-    if (values.some((v) => v.page === f.page && Math.abs((v.top + v.bottom) / 2 - c) < Math.max(v.fontSize, f.fontSize) * 0.3)) anchored.add(f);
+    if (values.some((v) => v.page === f.page && Math.abs((v.top + v.bottom) / 2 - c) < Math.max(v.fontSize, f.fontSize) * 0.3))
+      anchored.add(f);
   }
   // fragments that have another fragment to their right on the same baseline (a header row's cells)
   const inRow = new Set<Fragment>();
@@ -362,7 +368,13 @@ function toTables(rows: Row[], cells: Cell[]): Table[] {
     if (prev) {
       const x0 = Math.min(...cur.flatMap((r) => r.values.map((v) => v.x0)), row.values[0]!.x0);
       const x1 = Math.max(...cur.flatMap((r) => r.values.map((v) => v.x1)), ...row.values.map((v) => v.x1));
-      const between = texts.filter((t) => t.gy > prev.gy + 0.01 && t.gy < row.gy - 0.01 && t.top >= (t.page === prev.page ? prev.bottom - 0.5 : -Infinity) && t.bottom <= (t.page === row.page ? row.top + 0.5 : Infinity));
+      const between = texts.filter(
+        (t) =>
+          t.gy > prev.gy + 0.01 &&
+          t.gy < row.gy - 0.01 &&
+          t.top >= (t.page === prev.page ? prev.bottom - 0.5 : -Infinity) &&
+          t.bottom <= (t.page === row.page ? row.top + 0.5 : Infinity),
+      );
       const blocks = between.some((t) => t.x1 > x0 + 0.5 && t.x0 < x1);
       const samePageGap = prev.page === row.page ? row.top - prev.bottom : 0;
       const fs = Math.max(prev.values[0]!.fontSize, row.values[0]!.fontSize);
@@ -493,7 +505,11 @@ export function toLayoutText(input: PdfItems): LayoutText {
       }
       for (const c of labels) {
         if (c.page !== page) continue;
-        const i = prs.findIndex((r, k) => c.gy >= (k > 0 ? (prs[k - 1]!.gy + r.gy) / 2 : -Infinity) && c.gy < (k < prs.length - 1 ? (prs[k + 1]!.gy + r.gy) / 2 : Infinity));
+        const i = prs.findIndex(
+          (r, k) =>
+            c.gy >= (k > 0 ? (prs[k - 1]!.gy + r.gy) / 2 : -Infinity) &&
+            c.gy < (k < prs.length - 1 ? (prs[k + 1]!.gy + r.gy) / 2 : Infinity),
+        );
         let row = prs[i];
         if (ruled && row && !sameRuledRow(hRules, c, row)) {
           const ok = prs.filter((r) => sameRuledRow(hRules, c, r));
@@ -577,7 +593,12 @@ export function toLayoutText(input: PdfItems): LayoutText {
       for (const h of byBottom) {
         const mid = (h.x0 + h.x1) / 2;
         if (h.x1 <= table.valueX0 + 1 && mid < table.valueX0) {
-          const k = nLabel ? Math.max(0, cols.findLastIndex((x) => h.x0 >= x - 6)) : 0;
+          const k = nLabel
+            ? Math.max(
+                0,
+                cols.findLastIndex((x) => h.x0 >= x - 6),
+              )
+            : 0;
           const at = nLabel ? k : 0;
           if (nLabel && !slotLine[at]) slotLine[at] = [h];
           else upper.push(h);
@@ -586,7 +607,8 @@ export function toLayoutText(input: PdfItems): LayoutText {
         const spans = h.x1 - h.x0 > slotWidth * 1.3;
         const s = nLabel + slotOf(table.slots, h);
         if (!spans && !slotLine[s]) slotLine[s] = [h];
-        else if (!spans && slotLine[s] && Math.abs(slotLine[s]![0]!.x0 - h.x0) < 2 && slotLine[s]![0]!.top - h.bottom < h.fontSize * 3) slotLine[s]!.unshift(h);
+        else if (!spans && slotLine[s] && Math.abs(slotLine[s]![0]!.x0 - h.x0) < 2 && slotLine[s]![0]!.top - h.bottom < h.fontSize * 3)
+          slotLine[s]!.unshift(h);
         else upper.push(h);
       }
       // upper lines grouped by vertical position
@@ -654,19 +676,24 @@ export function toLayoutText(input: PdfItems): LayoutText {
           src.parts.forEach((p, pi) => {
             text = pi === 0 ? text + p.text : joinLines(text, p.text);
             const round = (n: number) => Math.round(n * 10) / 10;
-            pieces.push({ start: text.length - p.text.length, end: text.length, page: p.page, box: [round(p.x0), round(p.top), round(p.x1), round(p.bottom)] });
+            pieces.push({
+              start: text.length - p.text.length,
+              end: text.length,
+              page: p.page,
+              box: [round(p.x0), round(p.top), round(p.x1), round(p.bottom)],
+            });
           });
         });
         const start = s.length;
         s += text;
-        for (const piece of pieces) spans.push({ line: lineNo, start: start + piece.start, end: start + piece.end, page: piece.page, box: piece.box });
+        for (const piece of pieces)
+          spans.push({ line: lineNo, start: start + piece.start, end: start + piece.end, page: piece.page, box: piece.box });
       });
       outLines.push(s);
     }
   }
   return { text: outLines.join("\n") + "\n", spans, pageCount: input.pages.length };
 }
-
 
 /** The page and box of a layout-text range (the first span it overlaps, grown over spans of that page). */
 export function locateRange(spans: LayoutSpan[], line: number, start: number, end: number): { page: number; box: Box } | null {

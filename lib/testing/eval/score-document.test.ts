@@ -39,7 +39,10 @@ describe("scoreDocument", () => {
   });
 
   it("a wrong agency name is wrong, floats compare with a tolerance", () => {
-    const scored = scoreDocument({ agency: { name: "乙人民政府" }, fee: 24252.311082 }, { agency: { name: "丙" }, fee: 24252.311082000001 });
+    const scored = scoreDocument(
+      { agency: { name: "乙人民政府" }, fee: 24252.311082 },
+      { agency: { name: "丙" }, fee: 24252.311082000001 },
+    );
     expect(scored.map((s) => s.outcome)).toEqual(["wrong", "right"]);
   });
 });
@@ -47,7 +50,9 @@ describe("scoreDocument", () => {
 describe("isTableValue", () => {
   it("table numbers are values; year, template, agency and dates are metadata", async () => {
     const { isTableValue } = await import("./score-document");
-    expect(["active.licensing", "legacy2019.fees.change", "requests.granted[6]", "reviewLitigation.review.total"].every(isTableValue)).toBe(true);
+    expect(["active.licensing", "legacy2019.fees.change", "requests.granted[6]", "reviewLitigation.review.total"].every(isTableValue)).toBe(
+      true,
+    );
     expect(["year", "templateVersion", "agency.name", "agency.regionCode", "publishedOn"].some(isTableValue)).toBe(false);
   });
 });

@@ -62,7 +62,11 @@ export function scoreDocument(expected: unknown, actual: unknown): ScoredValue[]
   }
   if (names.length > 0) {
     const got = actual === null ? undefined : valueAt(actual, "agency.name");
-    const outcome: ValueOutcome = names.some((n) => n === got) ? "right" : got === undefined || got === null || got === "" ? "missing" : "wrong";
+    const outcome: ValueOutcome = names.some((n) => n === got)
+      ? "right"
+      : got === undefined || got === null || got === ""
+        ? "missing"
+        : "wrong";
     scored.unshift({ path: "agency.name", expected: names.length === 1 ? names[0] : names, actual: got, outcome });
   }
   return scored;

@@ -204,7 +204,10 @@ export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOp
   const name = doc.agency.name;
 
   // title
-  for (const [t, s] of [[name, 20], [`${year}年政府信息公开工作年度报告`, 20]] as const) {
+  for (const [t, s] of [
+    [name, 20],
+    [`${year}年政府信息公开工作年度报告`, 20],
+  ] as const) {
     const tw = w.width(t, s);
     w.text(t, (A4[0] - tw) / 2, w.cursor.y, s);
     w.cursor.y += s * 1.6;
@@ -217,7 +220,8 @@ export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOp
     `本报告由${name}根据《中华人民共和国政府信息公开条例》要求编制。报告中所列数据统计期限自${year}年1月1日起至${year}年12月31日止。如对本报告有疑问，请与${name}联系（${place}${site}）。`,
   );
   w.heading("一、总体情况");
-  const filler = "坚持以公开为常态、不公开为例外，持续完善政府信息公开制度，规范依申请公开办理流程，强化平台建设和监督保障，推动政务公开工作提质增效。";
+  const filler =
+    "坚持以公开为常态、不公开为例外，持续完善政府信息公开制度，规范依申请公开办理流程，强化平台建设和监督保障，推动政务公开工作提质增效。";
   for (let i = 0; i < (options.fillerParagraphs ?? 1); i++) w.paragraph(filler);
   if (doc.scope === "summary") w.paragraph(`本报告所列数据由${name}办公室汇总本地区各有关单位的年度报告数据形成。`);
 
@@ -232,7 +236,12 @@ export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOp
       w,
       cols,
       [header, ...rows].map((r, i) => ({
-        cells: r.map((t, k) => ({ text: t, col0: k, col1: k === r.length - 1 ? cols.length - 2 : k, align: i > 0 && k === 0 ? ("left" as const) : undefined })),
+        cells: r.map((t, k) => ({
+          text: t,
+          col0: k,
+          col1: k === r.length - 1 ? cols.length - 2 : k,
+          align: i > 0 && k === 0 ? ("left" as const) : undefined,
+        })),
       })),
       size + 1,
     );
@@ -240,28 +249,73 @@ export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOp
   };
   const legacy = doc.legacy2019;
   if (legacy) {
-    const items = (label: string, v: { previousYearItems: Num; change: Num; decisions: Num }) => [label, fmt(v.previousYearItems), fmt(v.change), fmt(v.decisions)];
-    sub("第二十条第（一）项", ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], [
-      ["规章", fmt(legacy.regulations.newlyMade), fmt(legacy.regulations.newlyPublished), fmt(legacy.regulations.totalPublished)],
-      ["规范性文件", fmt(legacy.normativeDocuments.newlyMade), fmt(legacy.normativeDocuments.newlyPublished), fmt(legacy.normativeDocuments.totalPublished)],
-    ], c4);
-    sub("第二十条第（五）项", ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"], [
-      items("行政许可", legacy.licensing),
-      items("其他对外管理服务事项", legacy.otherServices),
-    ], c4);
-    sub("第二十条第（六）项", ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"], [items("行政处罚", legacy.penalty), items("行政强制", legacy.coercion)], c4);
+    const items = (label: string, v: { previousYearItems: Num; change: Num; decisions: Num }) => [
+      label,
+      fmt(v.previousYearItems),
+      fmt(v.change),
+      fmt(v.decisions),
+    ];
+    sub(
+      "第二十条第（一）项",
+      ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+      [
+        ["规章", fmt(legacy.regulations.newlyMade), fmt(legacy.regulations.newlyPublished), fmt(legacy.regulations.totalPublished)],
+        [
+          "规范性文件",
+          fmt(legacy.normativeDocuments.newlyMade),
+          fmt(legacy.normativeDocuments.newlyPublished),
+          fmt(legacy.normativeDocuments.totalPublished),
+        ],
+      ],
+      c4,
+    );
+    sub(
+      "第二十条第（五）项",
+      ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+      [items("行政许可", legacy.licensing), items("其他对外管理服务事项", legacy.otherServices)],
+      c4,
+    );
+    sub(
+      "第二十条第（六）项",
+      ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+      [items("行政处罚", legacy.penalty), items("行政强制", legacy.coercion)],
+      c4,
+    );
     const c3 = [MARGIN_X, MARGIN_X + 150, MARGIN_X + 300, RIGHT];
-    sub("第二十条第（八）项", ["信息内容", "上一年项目数量", "本年增/减"], [["行政事业性收费", fmt(legacy.fees.previousYearItems), fmt(legacy.fees.change)]], c3);
-    sub("第二十条第（九）项", ["信息内容", "采购项目数量", "采购总金额（万元）"], [["政府集中采购", fmt(legacy.procurement.projects), fmt(legacy.procurement.amountWanYuan)]], c3);
+    sub(
+      "第二十条第（八）项",
+      ["信息内容", "上一年项目数量", "本年增/减"],
+      [["行政事业性收费", fmt(legacy.fees.previousYearItems), fmt(legacy.fees.change)]],
+      c3,
+    );
+    sub(
+      "第二十条第（九）项",
+      ["信息内容", "采购项目数量", "采购总金额（万元）"],
+      [["政府集中采购", fmt(legacy.procurement.projects), fmt(legacy.procurement.amountWanYuan)]],
+      c3,
+    );
   } else {
-  sub("第二十条第（一）项", ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], [
-    ["规章", fmt(a.regulations.issued), fmt(a.regulations.repealed), fmt(a.regulations.inForce)],
-    ["行政规范性文件", fmt(a.normativeDocuments.issued), fmt(a.normativeDocuments.repealed), fmt(a.normativeDocuments.inForce)],
-  ], c4);
-  const c2 = [MARGIN_X, MARGIN_X + 150, RIGHT];
-  sub("第二十条第（五）项", ["信息内容", "本年处理决定数量"], [["行政许可", fmt(a.licensing)]], c2);
-  sub("第二十条第（六）项", ["信息内容", "本年处理决定数量"], [["行政处罚", fmt(a.penalty)], ["行政强制", fmt(a.coercion)]], c2);
-  sub("第二十条第（八）项", ["信息内容", "本年收费金额（单位：万元）"], [["行政事业性收费", fmt(a.feesWanYuan)]], c2);
+    sub(
+      "第二十条第（一）项",
+      ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+      [
+        ["规章", fmt(a.regulations.issued), fmt(a.regulations.repealed), fmt(a.regulations.inForce)],
+        ["行政规范性文件", fmt(a.normativeDocuments.issued), fmt(a.normativeDocuments.repealed), fmt(a.normativeDocuments.inForce)],
+      ],
+      c4,
+    );
+    const c2 = [MARGIN_X, MARGIN_X + 150, RIGHT];
+    sub("第二十条第（五）项", ["信息内容", "本年处理决定数量"], [["行政许可", fmt(a.licensing)]], c2);
+    sub(
+      "第二十条第（六）项",
+      ["信息内容", "本年处理决定数量"],
+      [
+        ["行政处罚", fmt(a.penalty)],
+        ["行政强制", fmt(a.coercion)],
+      ],
+      c2,
+    );
+    sub("第二十条第（八）项", ["信息内容", "本年收费金额（单位：万元）"], [["行政事业性收费", fmt(a.feesWanYuan)]], c2);
   }
 
   // section 三
@@ -272,36 +326,46 @@ export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOp
   cols3[cols3.length - 1] = RIGHT;
   const hs = size - 1;
   w.ensure(90);
-  drawTable(w, cols3, [
-    {
-      cells: [
-        { text: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", col0: 0, col1: 2 },
-        { text: "申请人情况", col0: 3, col1: 9 },
-      ],
-    },
-    {
-      cells: [
-        { text: "", col0: 0, col1: 2 },
-        { text: "自然人", col0: 3, col1: 3 },
-        { text: "法人或其他组织", col0: 4, col1: 8 },
-        { text: "总计", col0: 9, col1: 9 },
-      ],
-    },
-    {
-      cells: [
-        { text: "", col0: 0, col1: 2 },
-        { text: "", col0: 3, col1: 3 },
-        ...["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].map((t, k) => ({ text: t, col0: 4 + k, col1: 4 + k })),
-        { text: "", col0: 9, col1: 9 },
-      ],
-    },
-  ], hs);
+  drawTable(
+    w,
+    cols3,
+    [
+      {
+        cells: [
+          { text: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", col0: 0, col1: 2 },
+          { text: "申请人情况", col0: 3, col1: 9 },
+        ],
+      },
+      {
+        cells: [
+          { text: "", col0: 0, col1: 2 },
+          { text: "自然人", col0: 3, col1: 3 },
+          { text: "法人或其他组织", col0: 4, col1: 8 },
+          { text: "总计", col0: 9, col1: 9 },
+        ],
+      },
+      {
+        cells: [
+          { text: "", col0: 0, col1: 2 },
+          { text: "", col0: 3, col1: 3 },
+          ...["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].map((t, k) => ({ text: t, col0: 4 + k, col1: 4 + k })),
+          { text: "", col0: 9, col1: 9 },
+        ],
+      },
+    ],
+    hs,
+  );
   if (options.breakAfterRequestsHeader) w.newPage();
   const specs = listRequestRows(hasSingleOther(doc));
   const rows: RowSpec[] = specs.map((r) => {
     const values = getRow(doc, r.path) ?? [null, null, null, null, null, null, null];
     const col0 = r.subgroup ? 2 : r.group ? 1 : 0;
-    return { cells: [{ text: r.label, col0, col1: 2, align: "left" as const }, ...values.map((v, k) => ({ text: fmt(v), col0: 3 + k, col1: 3 + k }))] };
+    return {
+      cells: [
+        { text: r.label, col0, col1: 2, align: "left" as const },
+        ...values.map((v, k) => ({ text: fmt(v), col0: 3 + k, col1: 3 + k })),
+      ],
+    };
   });
   const groups: Parameters<typeof drawTable>[4] = [];
   const firstR = specs.findIndex((r) => r.group !== undefined);
@@ -322,14 +386,34 @@ export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOp
   const outcomeHeads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
   const rl = doc.reviewLitigation;
   const caseCells = (g: CaseOutcomes | null, base: number): CellSpec[] =>
-    (g ? [g.upheld, g.corrected, g.other, g.pending, g.total] : [null, null, null, null, null]).map((v, k) => ({ text: fmt(v), col0: base + k, col1: base + k }));
+    (g ? [g.upheld, g.corrected, g.other, g.pending, g.total] : [null, null, null, null, null]).map((v, k) => ({
+      text: fmt(v),
+      col0: base + k,
+      col1: base + k,
+    }));
   w.ensure(130);
-  drawTable(w, cols4, [
-    { cells: [{ text: "行政复议", col0: 0, col1: 4 }, { text: "行政诉讼", col0: 5, col1: 14 }] },
-    { cells: [{ text: "", col0: 0, col1: 4 }, { text: "未经复议直接起诉", col0: 5, col1: 9 }, { text: "复议后起诉", col0: 10, col1: 14 }] },
-    { cells: Array.from({ length: 15 }, (_, k) => ({ text: outcomeHeads[k % 5]!, col0: k, col1: k })) },
-    { cells: [...caseCells(rl.review, 0), ...caseCells(rl.litigationDirect, 5), ...caseCells(rl.litigationAfterReview, 10)] },
-  ], hs);
+  drawTable(
+    w,
+    cols4,
+    [
+      {
+        cells: [
+          { text: "行政复议", col0: 0, col1: 4 },
+          { text: "行政诉讼", col0: 5, col1: 14 },
+        ],
+      },
+      {
+        cells: [
+          { text: "", col0: 0, col1: 4 },
+          { text: "未经复议直接起诉", col0: 5, col1: 9 },
+          { text: "复议后起诉", col0: 10, col1: 14 },
+        ],
+      },
+      { cells: Array.from({ length: 15 }, (_, k) => ({ text: outcomeHeads[k % 5]!, col0: k, col1: k })) },
+      { cells: [...caseCells(rl.review, 0), ...caseCells(rl.litigationDirect, 5), ...caseCells(rl.litigationAfterReview, 10)] },
+    ],
+    hs,
+  );
   w.cursor.y += 6;
 
   w.heading("五、存在的主要问题及改进情况");

@@ -14,7 +14,9 @@ export function diffDocuments(got: unknown, want: unknown, path = ""): ValueDiff
   if (isDeepStrictEqual(got, want)) return [];
   if (got && want && typeof got === "object" && typeof want === "object") {
     const keys = new Set([...Object.keys(got), ...Object.keys(want)]);
-    return [...keys].flatMap((k) => diffDocuments((got as Record<string, unknown>)[k], (want as Record<string, unknown>)[k], path ? `${path}.${k}` : k));
+    return [...keys].flatMap((k) =>
+      diffDocuments((got as Record<string, unknown>)[k], (want as Record<string, unknown>)[k], path ? `${path}.${k}` : k),
+    );
   }
   return [{ path, got, want }];
 }
@@ -26,7 +28,12 @@ export function diffDocuments(got: unknown, want: unknown, path = ""): ValueDiff
  */
 export function findUnsoundValues(parsed: CanonicalReport, original: CanonicalReport, findings: Finding[]): ValueDiff[] {
   const flagged = findings.some((f) => f.severity === "error" || f.severity === "warning");
-  const tables = (d: CanonicalReport) => ({ active: d.active, legacy2019: d.legacy2019, requests: d.requests, reviewLitigation: d.reviewLitigation });
+  const tables = (d: CanonicalReport) => ({
+    active: d.active,
+    legacy2019: d.legacy2019,
+    requests: d.requests,
+    reviewLitigation: d.reviewLitigation,
+  });
   return diffDocuments(tables(parsed), tables(original)).filter(({ got, want }) => {
     if (typeof got === "number") return true;
     if (got === null && typeof want === "number") return !flagged;

@@ -29,16 +29,22 @@ export function composeReport(report: SynthReport, rng: Rng): Block[] {
   const [active, requests, cases] = toTables(doc) as [Table, Table, Table];
   const r = doc.requests;
   const titleName = agency.placeOnlyTitle && rng.chance(0.5) ? agency.placeOnlyTitle : agency.name;
-  const title = rng.chance(0.3) ? `${titleName} ${doc.year} 年政府信息公开工作年度报告` : `${titleName}${doc.year}年政府信息公开工作年度报告`;
+  const title = rng.chance(0.3)
+    ? `${titleName} ${doc.year} 年政府信息公开工作年度报告`
+    : `${titleName}${doc.year}年政府信息公开工作年度报告`;
   return [
     para(SYNTHETIC_BANNER),
     heading(title),
-    para(`本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制。本报告中所列数据的统计期限自${doc.year}年1月1日起至${doc.year}年12月31日止。如对本报告有疑问，请与${agency.name}联系。`),
+    para(
+      `本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）编制。本报告中所列数据的统计期限自${doc.year}年1月1日起至${doc.year}年12月31日止。如对本报告有疑问，请与${agency.name}联系。`,
+    ),
     heading("一、总体情况"),
     heading("（一）主动公开"),
     para(`本机关持续加强主动公开工作，通过门户网站发布各类政务信息 ${rng.int(20, 3000)} 条，更新重点领域专栏 ${rng.int(1, 30)} 个。`),
     heading("（二）依申请公开"),
-    para(`${doc.scope === "summary" ? `全${agency.chain.at(-1)?.at(-1) ?? "市"}共` : "全年共"}受理政府信息公开申请 ${r.newReceived[6]} 件，办结 ${r.totalProcessed[6]} 件，结转下年度继续办理 ${r.carriedForward[6]} 件。`),
+    para(
+      `${doc.scope === "summary" ? `全${agency.chain.at(-1)?.at(-1) ?? "市"}共` : "全年共"}受理政府信息公开申请 ${r.newReceived[6]} 件，办结 ${r.totalProcessed[6]} 件，结转下年度继续办理 ${r.carriedForward[6]} 件。`,
+    ),
     heading("（三）政府信息管理"),
     para("健全信息发布审核制度，落实“三审三校”，动态更新政府信息公开目录。"),
     heading("（四）政府信息公开平台建设"),

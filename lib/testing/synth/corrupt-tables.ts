@@ -63,7 +63,10 @@ function blankZero(rng: Rng, tables: Table[], used: Set<TableRow>, isHtml: boole
 }
 
 function wrapLabel(rng: Rng, tables: Table[]): void {
-  const rows = tables.filter((t) => t.section === "三").flatMap((t) => t.rows.slice(t.headerRows)).filter((row) => !row.wrapTail && row.cells.some((c) => !c.path && c.text.length >= 8));
+  const rows = tables
+    .filter((t) => t.section === "三")
+    .flatMap((t) => t.rows.slice(t.headerRows))
+    .filter((row) => !row.wrapTail && row.cells.some((c) => !c.path && c.text.length >= 8));
   if (rows.length === 0) return;
   const row = rng.pick(rows);
   const cellIndex = row.cells.findLastIndex((c) => !c.path && c.text.length >= 8);
@@ -87,12 +90,32 @@ function restyleValues(rng: Rng, tables: Table[], style: (text: string) => strin
 }
 
 /** Applies `kinds` to the tables in place (thousands before full width); returns the lossy edits. */
-export function corruptTables({ rng, tables, kinds, isHtml, maxLossy = 2 }: { rng: Rng; tables: Table[]; kinds: CorruptionKind[]; isHtml: boolean; maxLossy?: number }): LossyEdit[] {
+export function corruptTables({
+  rng,
+  tables,
+  kinds,
+  isHtml,
+  maxLossy = 2,
+}: {
+  rng: Rng;
+  tables: Table[];
+  kinds: CorruptionKind[];
+  isHtml: boolean;
+  maxLossy?: number;
+}): LossyEdit[] {
   const used = new Set<TableRow>();
   const edits: LossyEdit[] = [];
   const lossyCount = () => rng.int(1, maxLossy);
-  if (kinds.includes("drop")) for (let i = lossyCount(); i > 0; i--) { const e = dropCell(rng, tables, used); if (e) edits.push(e); }
-  if (kinds.includes("blank")) for (let i = lossyCount(); i > 0; i--) { const e = blankZero(rng, tables, used, isHtml); if (e) edits.push(e); }
+  if (kinds.includes("drop"))
+    for (let i = lossyCount(); i > 0; i--) {
+      const e = dropCell(rng, tables, used);
+      if (e) edits.push(e);
+    }
+  if (kinds.includes("blank"))
+    for (let i = lossyCount(); i > 0; i--) {
+      const e = blankZero(rng, tables, used, isHtml);
+      if (e) edits.push(e);
+    }
   if (kinds.includes("wrap")) wrapLabel(rng, tables);
   if (kinds.includes("pageBreak") && !isHtml) breakPage(rng, tables);
   if (kinds.includes("units")) printUnits(rng, tables);

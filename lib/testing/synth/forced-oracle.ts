@@ -36,7 +36,10 @@ function propagate(values: Float64Array, identities: Compiled): boolean {
       let rest = 0;
       for (let t = 0; t < terms.length; t++) {
         const v = values[terms[t]!]!;
-        if (Number.isNaN(v)) { unknowns++; unknown = t; } else rest += signs[t]! * v;
+        if (Number.isNaN(v)) {
+          unknowns++;
+          unknown = t;
+        } else rest += signs[t]! * v;
       }
       if (unknowns !== 1) continue;
       const solved = -rest * signs[unknown]!;
@@ -60,7 +63,9 @@ function placements(edit: LossyEdit): number[] {
 function applyPlacement(values: Float64Array, original: Float64Array, rowIdx: number[], lost: number, gap: number): void {
   const surviving = rowIdx.filter((_, i) => i !== lost).map((k) => original[k]!);
   let s = 0;
-  rowIdx.forEach((k, i) => { values[k] = i === gap ? NaN : surviving[s++]!; });
+  rowIdx.forEach((k, i) => {
+    values[k] = i === gap ? NaN : surviving[s++]!;
+  });
 }
 
 /** True when the identities force every lost value back to one assignment (see the module comment). */
@@ -88,7 +93,10 @@ export function isForcedRecovery(doc: CanonicalReport, edits: LossyEdit[], maxCo
     if (!propagate(values, compiled)) continue;
     if (values.some((v) => Number.isNaN(v))) return false;
     if (!allHold(values, compiled)) continue;
-    const key = rows.flat().map((k) => values[k]).join(",");
+    const key = rows
+      .flat()
+      .map((k) => values[k])
+      .join(",");
     if (outcome !== null && outcome !== key) return false;
     outcome = key;
   }

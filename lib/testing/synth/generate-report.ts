@@ -45,7 +45,7 @@ function splitCount(rng: Rng, total: number, weights: number[]): number[] {
   let left = total;
   active.forEach((w, i) => {
     if (i === active.length - 1 || left === 0) return;
-    const share = Math.min(left, Math.round((total * w) / sum * (0.5 + rng.next())));
+    const share = Math.min(left, Math.round(((total * w) / sum) * (0.5 + rng.next())));
     parts[i] = share;
     left -= share;
   });
@@ -87,7 +87,11 @@ function generateRequests(rng: Rng, singleOther: boolean): Requests {
       lawEnforcementFile: row("requests.denied.lawEnforcementFile"),
       administrativeQuery: row("requests.denied.administrativeQuery"),
     },
-    unableToProvide: { notHeld: row("requests.unableToProvide.notHeld"), needsCreation: row("requests.unableToProvide.needsCreation"), unclear: row("requests.unableToProvide.unclear") },
+    unableToProvide: {
+      notHeld: row("requests.unableToProvide.notHeld"),
+      needsCreation: row("requests.unableToProvide.needsCreation"),
+      unclear: row("requests.unableToProvide.unclear"),
+    },
     notProcessed: {
       complaint: row("requests.notProcessed.complaint"),
       repeated: row("requests.notProcessed.repeated"),
@@ -106,7 +110,12 @@ function generateRequests(rng: Rng, singleOther: boolean): Requests {
 }
 
 function generateCases(rng: Rng): CaseOutcomes {
-  const [upheld, corrected, other, pending] = [0.3, 0.15, 0.15, 0.15].map((p) => (rng.chance(p) ? rng.int(1, 12) : 0)) as [number, number, number, number];
+  const [upheld, corrected, other, pending] = [0.3, 0.15, 0.15, 0.15].map((p) => (rng.chance(p) ? rng.int(1, 12) : 0)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   return { upheld, corrected, other, pending, total: upheld + corrected + other + pending };
 }
 
@@ -157,7 +166,10 @@ export function generateReport({ seed, variant: wanted, year: wantedYear, agency
   const agency = agencyKind === "managed" ? pickManagedAreaAgency(rng) : pickAgency(rng);
   const legacy = variant === "2019" ? generateLegacy(rng) : undefined;
   const counts = () => ({ issued: skewedCount(rng, 30), repealed: skewedCount(rng, 15), inForce: skewedCount(rng, 200) });
-  const regulations = agency.regionCode.length === 6 && agency.regionCode.endsWith("00") && rng.chance(0.5) ? counts() : { issued: 0, repealed: 0, inForce: 0 };
+  const regulations =
+    agency.regionCode.length === 6 && agency.regionCode.endsWith("00") && rng.chance(0.5)
+      ? counts()
+      : { issued: 0, repealed: 0, inForce: 0 };
   const active = legacy
     ? {
         regulations: { issued: legacy.regulations.newlyMade, repealed: null, inForce: null },
@@ -167,7 +179,14 @@ export function generateReport({ seed, variant: wanted, year: wantedYear, agency
         coercion: legacy.coercion.decisions,
         feesWanYuan: null,
       }
-    : { regulations, normativeDocuments: counts(), licensing: skewedCount(rng, 40000), penalty: skewedCount(rng, 5000), coercion: skewedCount(rng, 500), feesWanYuan: money(rng, 2000) };
+    : {
+        regulations,
+        normativeDocuments: counts(),
+        licensing: skewedCount(rng, 40000),
+        penalty: skewedCount(rng, 5000),
+        coercion: skewedCount(rng, 500),
+        feesWanYuan: money(rng, 2000),
+      };
   const printsCases = rng.chance(0.92);
   const document: CanonicalReport = {
     schema: "ogi-annual-report/v1",

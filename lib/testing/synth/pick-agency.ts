@@ -23,8 +23,18 @@ export type SynthAgency = {
 
 /** 部门 suffixes used for department reports (本级政府工作部门). */
 const DEPARTMENTS = [
-  "教育局", "财政局", "民政局", "司法局", "自然资源局", "住房和城乡建设局", "交通运输局",
-  "农业农村局", "卫生健康委员会", "市场监督管理局", "人力资源和社会保障局", "应急管理局",
+  "教育局",
+  "财政局",
+  "民政局",
+  "司法局",
+  "自然资源局",
+  "住房和城乡建设局",
+  "交通运输局",
+  "农业农村局",
+  "卫生健康委员会",
+  "市场监督管理局",
+  "人力资源和社会保障局",
+  "应急管理局",
   "人民政府办公室",
 ] as const;
 
@@ -107,6 +117,7 @@ export function pickManagedAreaAgency(rng: Rng): SynthAgency {
   const region = getRegion(alias.code)!;
   const chain = chainOf(region);
   const siteCode = siteCodeFor(rng, alias.code);
-  if (rng.chance(0.3)) return { name: `${area}${rng.pick(DEPARTMENTS.slice(0, -1))}`, regionCode: alias.code, chain, placeOnlyTitle: null, siteCode };
+  if (rng.chance(0.3))
+    return { name: `${area}${rng.pick(DEPARTMENTS.slice(0, -1))}`, regionCode: alias.code, chain, placeOnlyTitle: null, siteCode };
   return { name: `${area}管理委员会`, regionCode: alias.code, chain, placeOnlyTitle: area, siteCode };
 }

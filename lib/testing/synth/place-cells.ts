@@ -10,7 +10,9 @@ export type GridSlot = { text: string; coveredBy: "none" | "colspan" | "rowspan"
 
 /** The table as rows × columns of slots. A row with fewer cells than the grid ends in "nothing" slots. */
 export function placeCells(table: Table): GridSlot[][] {
-  const grid: GridSlot[][] = table.rows.map(() => Array.from({ length: table.columns }, () => ({ text: "", coveredBy: "nothing" as const })));
+  const grid: GridSlot[][] = table.rows.map(() =>
+    Array.from({ length: table.columns }, () => ({ text: "", coveredBy: "nothing" as const })),
+  );
   const taken = table.rows.map(() => new Array<boolean>(table.columns).fill(false));
   table.rows.forEach((row, r) => {
     let col = 0;
@@ -22,7 +24,10 @@ export function placeCells(table: Table): GridSlot[][] {
       for (let dr = 0; dr < rowspan && r + dr < table.rows.length; dr++) {
         for (let dc = 0; dc < colspan && col + dc < table.columns; dc++) {
           taken[r + dr]![col + dc] = true;
-          grid[r + dr]![col + dc] = { text: dr === 0 && dc === 0 ? cell.text : "", coveredBy: dr === 0 && dc === 0 ? "none" : dr === 0 ? "colspan" : "rowspan" };
+          grid[r + dr]![col + dc] = {
+            text: dr === 0 && dc === 0 ? cell.text : "",
+            coveredBy: dr === 0 && dc === 0 ? "none" : dr === 0 ? "colspan" : "rowspan",
+          };
         }
       }
       col += colspan;

@@ -37,6 +37,12 @@ describe("synth repros", () => {
   });
 
   it("6. a blank zero in the middle of the 表四 row is forced back", () => {
-    expect(parsed("blank-zero-in-section-4.txt").reviewLitigation.litigationAfterReview).toEqual({ upheld: 5, corrected: 0, other: 0, pending: 12, total: 17 });
+    expect(parsed("blank-zero-in-section-4.txt").reviewLitigation.litigationAfterReview).toEqual({
+      upheld: 5,
+      corrected: 0,
+      other: 0,
+      pending: 12,
+      total: 17,
+    });
   });
 });

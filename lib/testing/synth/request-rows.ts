@@ -56,8 +56,20 @@ const ROWS_2021: RequestRowSpec[] = [
       ["confirmation", "5.要求行政机关确认或重新出具已获取信息"],
     ] as const
   ).map(([key, label]) => ({ path: `requests.notProcessed.${key}`, group: RESULT, subgroup: NOT_PROCESSED, label, isOutcome: true })),
-  { path: "requests.otherHandling.noCorrection", group: RESULT, subgroup: OTHER, label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", isOutcome: true },
-  { path: "requests.otherHandling.unpaidFee", group: RESULT, subgroup: OTHER, label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", isOutcome: true },
+  {
+    path: "requests.otherHandling.noCorrection",
+    group: RESULT,
+    subgroup: OTHER,
+    label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    isOutcome: true,
+  },
+  {
+    path: "requests.otherHandling.unpaidFee",
+    group: RESULT,
+    subgroup: OTHER,
+    label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    isOutcome: true,
+  },
   { path: "requests.otherHandling.other", group: RESULT, subgroup: OTHER, label: "3.其他", isOutcome: true },
   { path: "requests.totalProcessed", group: RESULT, label: "（七）总计", isOutcome: false },
   { path: "requests.carriedForward", label: "四、结转下年度继续办理", isOutcome: false },

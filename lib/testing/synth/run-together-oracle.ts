@@ -62,10 +62,14 @@ export function forcedByRunTogether(doc: CanonicalReport, rows: RunRow[], maxCom
   const tableRows: Array<{ row: RunRow; options: number[][] }> = [];
   for (const row of rows) {
     if (row.section === "二") {
-      const options = cuts(row.chunks.flatMap((c) => c.split(/(?=-)/)), row.paths.length, (part, slot) => {
-        if (!ACTIVE_PART_RE.test(part)) return false;
-        return !part.startsWith("-") || row.paths[slot]!.endsWith(".change");
-      });
+      const options = cuts(
+        row.chunks.flatMap((c) => c.split(/(?=-)/)),
+        row.paths.length,
+        (part, slot) => {
+          if (!ACTIVE_PART_RE.test(part)) return false;
+          return !part.startsWith("-") || row.paths[slot]!.endsWith(".change");
+        },
+      );
       if (options.length === 1) {
         for (const p of row.paths) {
           forced.add(p);

@@ -59,11 +59,14 @@ describe("synthesize", () => {
   });
 
   it("is byte-for-byte reproducible", () => {
-    expect(synthesize({ seed: 9, layout: "pipe", corruptions: "random" }).content).toEqual(synthesize({ seed: 9, layout: "pipe", corruptions: "random" }).content);
+    expect(synthesize({ seed: 9, layout: "pipe", corruptions: "random" }).content).toEqual(
+      synthesize({ seed: 9, layout: "pipe", corruptions: "random" }).content,
+    );
   });
 
   it("applies the corruptions it names", () => {
-    const text = (corruptions: Parameters<typeof synthesize>[0]["corruptions"]) => synthesize({ seed: 3, layout: "tab", corruptions }).content as string;
+    const text = (corruptions: Parameters<typeof synthesize>[0]["corruptions"]) =>
+      synthesize({ seed: 3, layout: "tab", corruptions }).content as string;
     expect(text(["fullWidth"])).toMatch(/[０-９]/);
     expect(text(["pageBreak"])).toMatch(/^- \d -$/m);
     expect(synthesize({ seed: 3, layout: "tab", corruptions: ["drop"] }).lossy[0]?.kind).toBe("drop");
@@ -88,7 +91,16 @@ describe("isForcedRecovery", () => {
       { kind: "blank", rowPaths: rowPaths("requests.granted"), index: 0, positionKnown: false },
       { kind: "blank", rowPaths: rowPaths("requests.partiallyGranted"), index: 0, positionKnown: false },
     ];
-    const shifted = { ...zero, requests: { ...zero.requests, granted: [1, 0, 0, 0, 0, 0, 1], partiallyGranted: [0, 1, 0, 0, 0, 0, 1], totalProcessed: [1, 1, 0, 0, 0, 0, 2], newReceived: [1, 1, 0, 0, 0, 0, 2] } };
+    const shifted = {
+      ...zero,
+      requests: {
+        ...zero.requests,
+        granted: [1, 0, 0, 0, 0, 0, 1],
+        partiallyGranted: [0, 1, 0, 0, 0, 0, 1],
+        totalProcessed: [1, 1, 0, 0, 0, 0, 2],
+        newReceived: [1, 1, 0, 0, 0, 0, 2],
+      },
+    };
     expect(findIdentityFailures(shifted)).toEqual([]);
     expect(isForcedRecovery(shifted, twoUnknownInColumn)).toBe(false);
   });

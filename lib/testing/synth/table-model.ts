@@ -33,8 +33,18 @@ function activeTable2021(doc: CanonicalReport): Table {
   const rows: TableRow[] = [
     { cells: [h("第二十条第（一）项", 4)] },
     { cells: [h("信息内容"), h("本年制发件数"), h("本年废止件数"), h("现行有效件数")] },
-    { cells: [h("规章"), ...(["issued", "repealed", "inForce"] as const).map((k) => count(doc, `active.regulations.${k}`, a.regulations[k]))] },
-    { cells: [h("行政规范性文件"), ...(["issued", "repealed", "inForce"] as const).map((k) => count(doc, `active.normativeDocuments.${k}`, a.normativeDocuments[k]))] },
+    {
+      cells: [
+        h("规章"),
+        ...(["issued", "repealed", "inForce"] as const).map((k) => count(doc, `active.regulations.${k}`, a.regulations[k])),
+      ],
+    },
+    {
+      cells: [
+        h("行政规范性文件"),
+        ...(["issued", "repealed", "inForce"] as const).map((k) => count(doc, `active.normativeDocuments.${k}`, a.normativeDocuments[k])),
+      ],
+    },
     { cells: [h("第二十条第（五）项", 4)] },
     { cells: [h("信息内容"), h("本年处理决定数量", 3)] },
     { cells: [h("行政许可"), count(doc, "active.licensing", a.licensing, 3)] },
@@ -53,10 +63,16 @@ function activeTable2019(doc: CanonicalReport): Table {
   const l = doc.legacy2019;
   if (!l) throw new Error("2019 template without legacy2019");
   const docRow = (label: string, key: "regulations" | "normativeDocuments"): TableRow => ({
-    cells: [h(label), ...(["newlyMade", "newlyPublished", "totalPublished"] as const).map((k) => count(doc, `legacy2019.${key}.${k}`, l[key][k]))],
+    cells: [
+      h(label),
+      ...(["newlyMade", "newlyPublished", "totalPublished"] as const).map((k) => count(doc, `legacy2019.${key}.${k}`, l[key][k])),
+    ],
   });
   const itemsRow = (label: string, key: "licensing" | "otherServices" | "penalty" | "coercion"): TableRow => ({
-    cells: [h(label), ...(["previousYearItems", "change", "decisions"] as const).map((k) => count(doc, `legacy2019.${key}.${k}`, l[key][k]))],
+    cells: [
+      h(label),
+      ...(["previousYearItems", "change", "decisions"] as const).map((k) => count(doc, `legacy2019.${key}.${k}`, l[key][k])),
+    ],
   });
   const itemsHeader = { cells: [h("信息内容"), h("上一年项目数量"), h("本年增/减"), h("处理决定数量")] };
   const rows: TableRow[] = [
@@ -74,10 +90,22 @@ function activeTable2019(doc: CanonicalReport): Table {
     itemsRow("行政强制", "coercion"),
     { cells: [h("第二十条第（八）项", 4)] },
     { cells: [h("信息内容"), h("上一年项目数量"), h("本年增/减", 2)] },
-    { cells: [h("行政事业性收费"), count(doc, "legacy2019.fees.previousYearItems", l.fees.previousYearItems), count(doc, "legacy2019.fees.change", l.fees.change, 2)] },
+    {
+      cells: [
+        h("行政事业性收费"),
+        count(doc, "legacy2019.fees.previousYearItems", l.fees.previousYearItems),
+        count(doc, "legacy2019.fees.change", l.fees.change, 2),
+      ],
+    },
     { cells: [h("第二十条第（九）项", 4)] },
     { cells: [h("信息内容"), h("采购项目数量"), h("采购总金额", 2)] },
-    { cells: [h("政府集中采购"), count(doc, "legacy2019.procurement.projects", l.procurement.projects), v("legacy2019.procurement.amountWanYuan", formatAmount(l.procurement.amountWanYuan, true), 2)] },
+    {
+      cells: [
+        h("政府集中采购"),
+        count(doc, "legacy2019.procurement.projects", l.procurement.projects),
+        v("legacy2019.procurement.amountWanYuan", formatAmount(l.procurement.amountWanYuan, true), 2),
+      ],
+    },
   ];
   return { section: "二", columns: 4, rows, headerRows: 0, pageBreaks: [] };
 }
@@ -123,7 +151,11 @@ function casesTable(doc: CanonicalReport): Table {
     { cells: [...outcomes.map((o) => h(o)), ...outcomes.map((o) => h(o))] },
   ];
   const r = doc.reviewLitigation;
-  const groups = [["review", r.review], ["litigationDirect", r.litigationDirect], ["litigationAfterReview", r.litigationAfterReview]] as const;
+  const groups = [
+    ["review", r.review],
+    ["litigationDirect", r.litigationDirect],
+    ["litigationAfterReview", r.litigationAfterReview],
+  ] as const;
   const keys: (keyof CaseOutcomes)[] = ["upheld", "corrected", "other", "pending", "total"];
   const printed = groups.some(([, g]) => g !== null);
   const values = groups.flatMap(([name, g]) => keys.map((k) => count(doc, `reviewLitigation.${name}.${k}`, g ? g[k] : null)));

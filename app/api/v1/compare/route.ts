@@ -20,7 +20,10 @@ export async function GET(request: Request): Promise<Response> {
       listFigureSeries({ figure: params.figure, agencyIds: params.agencies }),
     ]);
     if (format === "csv") {
-      return downloadResponse(toComparisonCsv(params.figure, comparison), { fileName: toDownloadName("对比", params.figure, year, "csv"), contentType: "text/csv; charset=utf-8" });
+      return downloadResponse(toComparisonCsv(params.figure, comparison), {
+        fileName: toDownloadName("对比", params.figure, year, "csv"),
+        contentType: "text/csv; charset=utf-8",
+      });
     }
     return jsonResponse(toCompareBody(params, year, comparison, series));
   });

@@ -6,7 +6,10 @@ import { FIGURE_KEYS, FIGURE_META, SMALL_SAMPLE_THRESHOLD } from "@/lib/figures/
 export async function GET(request: Request): Promise<Response> {
   return handleGet(async () => {
     rejectUnknownParams(new URL(request.url).searchParams);
-    const items = FIGURE_KEYS.map((key) => ({ ...FIGURE_META[key], smallSampleThreshold: FIGURE_META[key].isRate ? SMALL_SAMPLE_THRESHOLD : null }));
+    const items = FIGURE_KEYS.map((key) => ({
+      ...FIGURE_META[key],
+      smallSampleThreshold: FIGURE_META[key].isRate ? SMALL_SAMPLE_THRESHOLD : null,
+    }));
     return jsonResponse({ items });
   });
 }

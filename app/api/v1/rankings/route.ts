@@ -17,7 +17,10 @@ export async function GET(request: Request): Promise<Response> {
     const { year } = await resolveYear(params.year);
     const ranking = year === null ? null : await listRanking(toRankingQuery(params, year));
     if (format === "csv") {
-      return downloadResponse(toRankingCsv(params.figure, ranking), { fileName: toDownloadName("排名", params.figure, year, "csv"), contentType: "text/csv; charset=utf-8" });
+      return downloadResponse(toRankingCsv(params.figure, ranking), {
+        fileName: toDownloadName("排名", params.figure, year, "csv"),
+        contentType: "text/csv; charset=utf-8",
+      });
     }
     return jsonResponse(toRankingBody(params, year, ranking));
   });

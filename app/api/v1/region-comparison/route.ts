@@ -19,7 +19,10 @@ export async function GET(request: Request): Promise<Response> {
     const comparison = year === null ? null : await getRegionComparison({ parent: params.parent, figure: params.figure, year });
     if (format === "csv") {
       const name = `地区比较_${comparison?.parent?.name ?? "全国"}_${FIGURE_META[params.figure].label}_${year ?? ""}.csv`;
-      return downloadResponse(comparison ? toRegionComparisonCsv(comparison) : "", { fileName: name, contentType: "text/csv; charset=utf-8" });
+      return downloadResponse(comparison ? toRegionComparisonCsv(comparison) : "", {
+        fileName: name,
+        contentType: "text/csv; charset=utf-8",
+      });
     }
     return jsonResponse(toRegionComparisonBody(comparison, year));
   });
