@@ -44,7 +44,12 @@ export class Line {
   get cells(): Cell[] {
     if (this.cached === null) {
       const cells = splitLine(this.index, this.raw, this.text);
-      if (this.offset) for (const c of cells) ((c.start += this.offset), (c.end += this.offset));
+      if (this.offset) {
+        for (const c of cells) {
+          c.start += this.offset;
+          c.end += this.offset;
+        }
+      }
       this.cached = cells;
     }
     return this.cached;
