@@ -67,6 +67,7 @@ const OTHER_LABELS: Record<string, string> = {
   publishedOn: "落款日期",
   "agency.name": "机关名称",
   "agency.regionCode": "所属地区代码",
+  scope: "报告口径",
   "active.regulations": "规章",
   "active.normativeDocuments": "行政规范性文件",
   "active.licensing": "行政许可",
@@ -120,6 +121,7 @@ const RULE_NAMES: Record<string, string> = {
   balance: "新收加上年结转等于办结加结转下年度",
   "review-total": "复议/诉讼各项结果之和等于总计",
   gazetteer: "行政区划名录",
+  "scope-default-own": "报告未说明其数字为全地区汇总",
 };
 
 /** A parser rule id as a reader sees it ("review-total" → 复议/诉讼各项结果之和等于总计). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../report/types";
+import { describeRule } from "./report-fields";
 import { toCrossYearCheck, toQualityReport } from "./to-quality-report";
 
 describe("toQualityReport", () => {
@@ -11,6 +12,16 @@ describe("toQualityReport", () => {
     });
     expect(report.identities.every((i) => i.failures.length === 0)).toBe(true);
     expect(report.inferred).toEqual([{ path: "requests.granted[6]", label: "予以公开·总计", value: 5, rule: "row-sum", line: 4 }]);
+  });
+
+  it("shows the inferred report scope in Chinese: field, value and rule", () => {
+    const report = toQualityReport({
+      findings: [],
+      provenance: { scope: { status: "inferred", rule: "scope-default-own" } },
+      document: { scope: "own" },
+    });
+    expect(report.inferred).toEqual([{ path: "scope", label: "报告口径", value: "本机关报告", rule: "scope-default-own", line: null }]);
+    expect(describeRule("scope-default-own")).toBe("报告未说明其数字为全地区汇总");
   });
 
   it("puts a failed identity under its family and keeps unplaced ones", () => {

@@ -5,6 +5,7 @@
  */
 import { IDENTITY_FAMILIES, toIdentityFamily } from "../report/identities";
 import type { Finding, Provenance } from "../report/types";
+import { REPORT_SCOPE_NAMES } from "../figures/report-scope";
 import { describeField, getFieldValue } from "./report-fields";
 
 /** The template's identity families, labelled for the panel (defined with the identities in lib/report/identities.ts). */
@@ -50,7 +51,10 @@ export function toQualityReport({
     .map(([path, p]) => ({
       path,
       label: describeField(path),
-      value: getFieldValue(document, path),
+      value:
+        path === "scope"
+          ? (REPORT_SCOPE_NAMES[getFieldValue(document, path) as "own" | "summary"] ?? getFieldValue(document, path))
+          : getFieldValue(document, path),
       rule: p.rule ?? null,
       line: p.loc?.line ?? null,
     }));
