@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import pg from "pg";
-import { E2E_INGEST_TOKEN, getE2eDatabaseUrl } from "./e2e-env";
+import { countAllTables } from "./e2e-db-counts";
+import { E2E_INGEST_TOKEN } from "./e2e-env";
 
 const SEEDS = path.join(process.cwd(), "lib/report/fixtures/seeds");
 const seedFiles = readdirSync(SEEDS)
@@ -23,25 +23,6 @@ type ErrorBody = { error: { code: string; message: string } };
 
 function postText(request: APIRequestContext, text: string | Buffer, headers: Record<string, string> = AUTH): Promise<APIResponse> {
   return request.post("/api/ingest", { headers: { "content-type": "text/plain; charset=utf-8", ...headers }, data: text });
-}
-
-/** Row counts of every table in the e2e database. */
-async function countAllTables(): Promise<Record<string, number>> {
-  const client = new pg.Client({ connectionString: getE2eDatabaseUrl() });
-  await client.connect();
-  try {
-    const tables = await client.query<{ tablename: string }>(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
-    );
-    const counts: Record<string, number> = {};
-    for (const { tablename } of tables.rows) {
-      const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${tablename}"`);
-      counts[tablename] = Number(r.rows[0]!.n);
-    }
-    return counts;
-  } finally {
-    await client.end();
-  }
 }
 
 async function expectError(res: APIResponse, status: number, code: string): Promise<void> {
