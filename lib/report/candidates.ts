@@ -80,10 +80,11 @@ function rawCandidates(tokens: Cell[], width: number, free: boolean): Candidate[
     return [{ values: used.map((i) => i.value), cells: used.map((i) => i.cell) }];
   }
   const out: Candidate[] = [];
-  // Blanks standing in place (one cell per line) are the reading; only when it breaks the identities
+  // Blanks standing in place (one cell per line, a grid row) are the reading; only when it breaks the identities
   // (a blank that is a layout artefact: a trailing tab, a colspan) are free placements tried (`free`).
-  if (tokens.length === width) {
-    out.push({ values: tokens.map((t) => (t.value.kind === "number" ? t.value.value : null)), cells: tokens.slice() });
+  const columns = inPlace(tokens, width);
+  if (columns) {
+    out.push({ values: columns.map((t) => (t.value.kind === "number" ? t.value.value : null)), cells: columns.slice() });
     if (!free) return out;
   }
   placements(items, width, out);
@@ -121,7 +122,23 @@ export function rowCandidates(tokens: Cell[], slots: readonly string[], localEqs
 /** True when a row's blanks were read in place and free placements are a possible second reading. */
 export function hasFallback(tokens: Cell[], width: number): boolean {
   const numbers = tokens.filter((t) => t.value.kind === "number").length;
-  return tokens.length === width && numbers > 0 && numbers < width;
+  return inPlace(tokens, width) !== null && numbers > 0 && numbers < width;
+}
+
+/** Most grid positions a merged row label covers after its own (a label spanning three columns). */
+const MAX_LABEL_COVERED = 2;
+
+/**
+ * The row's cells column by column when its blanks stand in place: exactly `width` cells, or up to two more that are
+ * blank and come first while the row ends in a number: the grid positions a merged label covers (colspan) in HTML,
+ * DOCX and grid text (`标签\t\t\t\t…\t0`). null when the cells cannot be taken as columns.
+ */
+function inPlace(tokens: Cell[], width: number): Cell[] | null {
+  if (tokens.length === width) return tokens;
+  const surplus = tokens.length - width;
+  if (surplus < 0 || surplus > MAX_LABEL_COVERED || tokens[tokens.length - 1]!.value.kind !== "number") return null;
+  for (let i = 0; i < surplus; i++) if (tokens[i]!.value.kind !== "blank") return null;
+  return tokens.slice(surplus);
 }
 
 /** Rule of a value cut out of a run-together digit chunk (the identities chose the cut). */
