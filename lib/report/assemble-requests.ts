@@ -18,6 +18,9 @@ export type RowTokens = {
   /** another row's label text stands in the same label run as this row's label (a wrapped or misread label landed
    *  on the wrong line): which printed row the numbers belong to is not certain */
   crossedWith?: string;
+  /** where the label stands on its line: its index among the line's cells, and how many cells the line has */
+  labelField?: number;
+  lineFields?: number;
 };
 
 /** What the assembler found: rows by path, group labels that carried numbers, ignored duplicates. */
@@ -26,6 +29,15 @@ export type AssembledRequests = {
   groups: Map<RequestGroup, RowTokens>;
   duplicates: RowTokens[];
 };
+
+/** Number and blank cells of a row. */
+const values = (t: RowTokens): number => t.tokens.reduce((n, c) => n + (c.value.kind === "text" ? 0 : 1), 0);
+
+/**
+ * A line that is one blank cell of a layout printing each cell on its own line: whitespace only, or whitespace closed by a
+ * pipe (` |`). A run of pipes alone (`||`, the grid positions a pipe table leaves out) is no cell.
+ */
+const BLANK_CELL_LINE = /^[ \t\u3000]+\|?$/;
 
 const numbers = (t: RowTokens): number => t.tokens.reduce((n, c) => n + (c.value.kind === "number" ? 1 : 0), 0);
 
@@ -52,7 +64,9 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
         const key = m.kind === "row" ? m.row.path : `group:${m.kind === "group" ? m.group : ""}`;
         if (m.kind === "row") group = m.row.group ?? (m.row.paren === 1 || m.row.paren === 2 || m.row.top ? null : group);
         else group = m.group;
-        if (current && current.key === key) {
+        // the label again (a wrapped label's next fragment) before the row's numbers, or on its own line; once the row has
+        // numbers from an earlier line, the label printed again opens a duplicate, never more numbers for this row
+        if (current && current.key === key && (numbers(current) === 0 || current.labelLine === line.index)) {
           if (numbers(current) === 0) current.labelLine = line.index;
           continue;
         }
@@ -64,9 +78,15 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
         }
         const opened: RowTokens = existing ?? { key, label: cell, tokens: [], labelLine: line.index };
         opened.labelLine = line.index;
+        opened.labelField = line.cells.indexOf(cell);
+        opened.lineFields = line.cells.length;
         if (m.kind === "row") {
           const other = [...runEvidence].find((e) => e !== key);
           if (other) opened.crossedWith ??= other;
+        } else if (current && !current.key.startsWith("group:") && current.labelLine === line.index && numbers(current) === 0) {
+          // a group label after a row's label on the row's own line, before any number (5.要求行政机关确认… 其他处理 0 1 …):
+          // the numbers may be the row's or the group's
+          opened.crossedWith ??= current.key;
         }
         if (m.kind === "row") rows.set(key, opened);
         else groups.set(m.group, opened);
@@ -78,6 +98,7 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
       const isNumber = cell.value.kind === "number";
       if (line.index === current.labelLine || numbers(current) === 0) current.tokens.push(cell);
       else if (isNumber && numbers(current) < 7) current.tokens.push(cell);
+      else if (cell.value.kind === "blank" && BLANK_CELL_LINE.test(line.text) && values(current) < 7) current.tokens.push(cell);
     }
   }
   return { rows, groups, duplicates };

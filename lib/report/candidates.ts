@@ -125,20 +125,17 @@ export function hasFallback(tokens: Cell[], width: number): boolean {
   return inPlace(tokens, width) !== null && numbers > 0 && numbers < width;
 }
 
-/** Most grid positions a merged row label covers after its own (a label spanning three columns). */
-const MAX_LABEL_COVERED = 2;
-
 /**
- * The row's cells column by column when its blanks stand in place: exactly `width` cells, or up to two more that are
- * blank and come first while the row ends in a number: the grid positions a merged label covers (colspan) in HTML,
- * DOCX and grid text (`标签\t\t\t\t…\t0`). null when the cells cannot be taken as columns.
+ * The row's cells column by column when its blanks stand in place: exactly `width` cells, or more where the surplus is
+ * blank cells after the row's last number (a trailing tab, the run of pipes that closes a grid row). null when the cells
+ * cannot be taken as columns. (The grid positions a merged label covers are dropped before: see read-requests.ts.)
  */
 function inPlace(tokens: Cell[], width: number): Cell[] | null {
   if (tokens.length === width) return tokens;
-  const surplus = tokens.length - width;
-  if (surplus < 0 || surplus > MAX_LABEL_COVERED || tokens[tokens.length - 1]!.value.kind !== "number") return null;
-  for (let i = 0; i < surplus; i++) if (tokens[i]!.value.kind !== "blank") return null;
-  return tokens.slice(surplus);
+  let end = tokens.length;
+  while (end > width && tokens[end - 1]!.value.kind === "blank") end--;
+  if (end !== width || tokens[end - 1]!.value.kind !== "number") return null;
+  return tokens.slice(0, end);
 }
 
 /** Rule of a value cut out of a run-together digit chunk (the identities chose the cut). */

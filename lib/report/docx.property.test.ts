@@ -25,7 +25,7 @@ import type { CanonicalReport } from "./types";
 const CASES = Number(process.env.DOCX_CASES ?? 120);
 const VARIANTS: TemplateVariant[] = ["2021", "2021-single-other", "2019"];
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const OPTIONAL: CorruptionKind[] = ["blank", "drop", "wrap", "units", "thousands", "fullWidth"];
+const OPTIONAL: CorruptionKind[] = ["blank", "drop", "wrap", "units", "headerUnits", "thousands", "fullWidth"];
 
 const tablesOf = (d: CanonicalReport) => ({
   active: d.active,

@@ -101,5 +101,21 @@ export function rowEvidence(label: string): Set<string> {
   for (const [k, row] of KEYWORDS) if (text.includes(k)) found.add(row.path);
   // a near miss counts only in a cell that names no row outright (大量反复申请 is 4., not a misread 重复申请)
   if (found.size === 0) for (const [k, row] of KEYWORDS) if (holdsNearly(text, k)) found.add(row.path);
+  // the printed numbering at the start of the cell names a row too (（七）总计, 四、): a numbering of one row with another
+  // row's keyword (（七）总计 结转下年度继续办理) is two rows' labels on one line
+  const numbered = numberedRow(text);
+  if (numbered) found.add(numbered.path);
   return found;
+}
+
+/** The row a cell's leading numbering names without a group (（一）（二）（七）总计, 一、二、四、), if any. */
+function numberedRow(text: string): RequestRowDef | undefined {
+  if (TOTAL_RE.test(text)) return rowBy((r) => r.path === "totalProcessed");
+  const paren = PAREN_RE.exec(text);
+  if (paren) {
+    const n = CHINESE_DIGITS.indexOf(paren[1]!) + 1;
+    return REQUEST_GROUPS.some((g) => g.paren === n) ? undefined : rowBy((r) => r.paren === n);
+  }
+  const top = TOP_RE.exec(text);
+  return top ? rowBy((r) => r.top === CHINESE_DIGITS.indexOf(top[1]!) + 1) : undefined;
 }
