@@ -130,3 +130,33 @@ for (const width of [1280, 360] as const) {
     });
   });
 }
+
+for (const width of [1280, 360] as const) {
+  test.describe(`tables at ${width} px`, () => {
+    test.use({ viewport: { width, height: 420 } });
+
+    test("compare and ranking tables show each agency's region path; 加入 keeps the scroll position", async ({ page }, testInfo) => {
+      test.slow();
+      await page.goto("/rankings?year=2024");
+      const rankingRow = page.getByTestId("ranking-table").locator("tbody tr").filter({ hasText: "洪泽区人民政府" });
+      await expect(rankingRow.getByTestId("region-path")).toHaveText("江苏省 › 淮安市 › 洪泽区");
+      await expectNoSeriousAxeViolations(page);
+
+      await page.goto("/compare?year=2024");
+      const row = page.getByTestId("compare-table").locator("tbody tr").filter({ hasText: "洪泽区人民政府" });
+      await expect(row.getByTestId("region-path")).toHaveText("江苏省 › 淮安市 › 洪泽区");
+      const add = row.getByRole("link", { name: "加入对比：洪泽区人民政府" });
+      await add.evaluate((el) => el.scrollIntoView({ block: "center" }));
+      const before = await page.evaluate(() => window.scrollY);
+      expect(before).toBeGreaterThan(100);
+      await add.click();
+      await expect(page).toHaveURL(/agencies=\d+/);
+      await expect(row.getByRole("link", { name: "移出对比：洪泽区人民政府" })).toBeVisible();
+      expect(Math.abs((await page.evaluate(() => window.scrollY)) - before)).toBeLessThan(5);
+      await expectNoSeriousAxeViolations(page);
+      const shot = testInfo.outputPath(`compare-region-path-${width}.png`);
+      await page.screenshot({ path: shot });
+      await testInfo.attach(`compare-region-path-${width}`, { path: shot, contentType: "image/png" });
+    });
+  });
+}
