@@ -56,6 +56,7 @@ export const RULE_NAMES: Record<string, string> = {
   ...IDENTITY_NAMES,
   gazetteer: "行政区划名录",
   "digit-split": "表中粘连的数字按栏目拆分",
+  narrative: "按报告正文所述数字拆分表中粘连的数字",
   ...Object.fromEntries(Object.entries(SCOPE_RULE_NAMES).map(([k, v]) => [`scope-${k}`, v])),
 };
 
