@@ -70,6 +70,16 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
           if (numbers(current) === 0) current.labelLine = line.index;
           continue;
         }
+        // a group label right before a row label of another group, on one line before any number (（六）其他处理
+        // 要求行政机关确认…): the numbers may be the row's or the group's (a one-row （六）)
+        const crossesGroupLabel =
+          m.kind === "row" &&
+          current !== null &&
+          current.key.startsWith("group:") &&
+          current.labelLine === line.index &&
+          numbers(current) === 0 &&
+          current.key !== `group:${m.row.group ?? ""}`;
+        if (crossesGroupLabel) current!.crossedWith ??= key;
         const existing: RowTokens | undefined = m.kind === "row" ? rows.get(key) : groups.get(m.group);
         if (existing && numbers(existing) > 0) {
           current = { key, label: cell, tokens: [], labelLine: line.index, duplicate: true };
@@ -83,6 +93,7 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
         if (m.kind === "row") {
           const other = [...runEvidence].find((e) => e !== key);
           if (other) opened.crossedWith ??= other;
+          if (crossesGroupLabel) opened.crossedWith ??= current!.key;
         } else if (current && !current.key.startsWith("group:") && current.labelLine === line.index && numbers(current) === 0) {
           // a group label after a row's label on the row's own line, before any number (5.要求行政机关确认… 其他处理 0 1 …):
           // the numbers may be the row's or the group's

@@ -25,8 +25,17 @@ export function isSingleOtherRow(assembled: AssembledRequests, template: Templat
   if (template === "2019") return true;
   const hasSub = ["otherHandling.noCorrection", "otherHandling.unpaidFee"].some((p) => assembled.rows.has(p));
   const group = assembled.groups.get("otherHandling");
-  return !hasSub && !!group && group.tokens.some((t) => t.value.kind === "number");
+  // a one-row （六） prints its numbers on the group label's line; a crossed label may have taken them away
+  return (
+    !hasSub &&
+    !!group &&
+    (group.tokens.some((t) => t.value.kind === "number") || group.crossedWith !== undefined || crossesGroup(assembled, group.key))
+  );
 }
+
+/** True when some row's label stands on the line of group label `key` (its numbers may be the group's). */
+const crossesGroup = (assembled: AssembledRequests, key: string): boolean =>
+  [...assembled.rows.values()].some((r) => r.crossedWith === key);
 
 const numberCells = (tokens: Cell[]): Cell[] => tokens.filter((t) => t.value.kind === "number");
 
