@@ -58,3 +58,16 @@ describe("labels of two rows on one line, found by the mixed-damage property tes
     expect(r.findings.map((f) => f.code)).toContain("cells-unplaced");
   });
 });
+
+describe("a row label on the line of a one-row （六）其他处理", () => {
+  it("keeps the report's one （六） row: its unprinted sub-rows are not given values", () => {
+    let text = withLine(CLEAN, "5.要求行政机关确认", "\t\t5.\t0\t0\t0\t0\t0\t0\t0");
+    text = withLine(text, "1.申请人无正当理由", "\t（六）其他处理\t要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0");
+    text = withLine(text, "2.申请人逾期", "");
+    text = withLine(text, "3.其他", "");
+    const r = parseOk(text);
+    expect(r.document.requests.otherHandling.noCorrection).toBeNull();
+    expect(r.document.requests.otherHandling.unpaidFee).toBeNull();
+    r.document.requests.otherHandling.other!.forEach((v) => expect([null, 0]).toContain(v));
+  });
+});
