@@ -131,11 +131,22 @@ export function hasFallback(tokens: Cell[], width: number): boolean {
  * cannot be taken as columns. (The grid positions a merged label covers are dropped before: see read-requests.ts.)
  */
 function inPlace(tokens: Cell[], width: number): Cell[] | null {
-  if (tokens.length === width) return tokens;
+  if (tokens.length === width) return paddedAtEnd(tokens) ? null : tokens;
   let end = tokens.length;
   while (end > width && tokens[end - 1]!.value.kind === "blank") end--;
   if (end !== width || tokens[end - 1]!.value.kind !== "number") return null;
   return tokens.slice(0, end);
+}
+
+/**
+ * A row ending in a blank field on the line of its numbers (`…\t6\t`): the blank may be the last column or the padding
+ * of a row short of a cell, so it does not fix where the numbers stand. A blank on a line of its own (one cell per line)
+ * is a cell.
+ */
+function paddedAtEnd(tokens: Cell[]): boolean {
+  const last = tokens[tokens.length - 1];
+  const before = tokens[tokens.length - 2];
+  return last?.value.kind === "blank" && before !== undefined && before.value.kind === "number" && before.line === last.line;
 }
 
 /** Rule of a value cut out of a run-together digit chunk (the identities chose the cut). */
