@@ -34,10 +34,10 @@ export type AssembledRequests = {
 const values = (t: RowTokens): number => t.tokens.reduce((n, c) => n + (c.value.kind === "text" ? 0 : 1), 0);
 
 /**
- * A line that is one blank cell of a layout printing each cell on its own line: whitespace only, or whitespace closed by a
- * pipe (` |`). A run of pipes alone (`||`, the grid positions a pipe table leaves out) is no cell.
+ * A line that is one blank cell of a layout printing each cell on its own line: whitespace or a blank mark (—, /, 无),
+ * possibly closed by a pipe (` |`, `— |`). A run of pipes alone (`||`, the grid positions a pipe table leaves out) is no cell.
  */
-const BLANK_CELL_LINE = /^[ \t\u3000]+\|?$/;
+const isBlankCellLine = (line: Line): boolean => line.cells.length === 1 && !/^\|*$/.test(line.text.trim());
 
 const numbers = (t: RowTokens): number => t.tokens.reduce((n, c) => n + (c.value.kind === "number" ? 1 : 0), 0);
 
@@ -109,7 +109,7 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
       const isNumber = cell.value.kind === "number";
       if (line.index === current.labelLine || numbers(current) === 0) current.tokens.push(cell);
       else if (isNumber && numbers(current) < 7) current.tokens.push(cell);
-      else if (cell.value.kind === "blank" && BLANK_CELL_LINE.test(line.text) && values(current) < 7) current.tokens.push(cell);
+      else if (cell.value.kind === "blank" && isBlankCellLine(line) && values(current) < 7) current.tokens.push(cell);
     }
   }
   return { rows, groups, duplicates };

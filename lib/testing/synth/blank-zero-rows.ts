@@ -1,6 +1,6 @@
 /**
  * Class 3 damage (issue 10): HTML and DOCX tables leave a section 三 row's applicant cells blank where they are
- * 0. `blankZeroRows` blanks every zero applicant cell (columns 自然人 … 其他) of up to `rows` random rows whose
+ * 0 (empty, or a mark: —, /, －, 无). `blankZeroRows` blanks every zero applicant cell (columns 自然人 … 其他) of up to `rows` random rows whose
  * 总计 is printed, and says for each row whether the identities force the blanks back: an independent oracle
  * counts the non-negative integer assignments of the blanks under 自然人 + … + 其他 = 总计 by enumeration (one
  * assignment, all zeros, when the stated cells already sum to the 总计).
@@ -31,6 +31,12 @@ export function countAssignments(stated: number[], blanks: number, total: number
   return count;
 }
 
+/**
+ * How a report prints a cell it leaves without a number: empty, or a mark (—, /, －, 无) that the parser reads as a blank
+ * cell, never as 0 (only the identities make it 0).
+ */
+const BLANK_MARKS = ["", "", "", "—", "/", "－", "无"] as const;
+
 /** Blanks the zero applicant cells of up to `rows` rows (never a row with a path in `skip`); in place. */
 export function blankZeroRows(rng: Rng, table: Table, rows: number, skip: ReadonlySet<string> = new Set()): BlankedRow[] {
   const body = table.rows
@@ -43,8 +49,9 @@ export function blankZeroRows(rng: Rng, table: Table, rows: number, skip: Readon
     const applicants = values.filter((c) => /\[[0-5]\]$/.test(c.path!));
     const zeros = applicants.filter((c) => c.text !== "" && printedNumber(c.text) === 0);
     if (zeros.length === 0) continue;
-    for (const cell of zeros) cell.text = "";
-    const stated = applicants.filter((c) => c.text !== "").map((c) => printedNumber(c.text));
+    const mark = rng.pick(BLANK_MARKS);
+    for (const cell of zeros) cell.text = mark;
+    const stated = applicants.filter((c) => !zeros.includes(c)).map((c) => printedNumber(c.text));
     const total = printedNumber(values.find((c) => c.path!.endsWith("[6]"))!.text);
     out.push({ paths: zeros.map((c) => c.path!), forced: countAssignments(stated, zeros.length, total) === 1 });
   }
