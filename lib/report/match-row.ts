@@ -77,10 +77,23 @@ export function matchRequestLabel(label: string, group: RequestGroup | null): La
 
 const CJK = /^[\u3400-\u9fff]+$/;
 
-/** True when `text` holds `keyword` with at most one character read wrong (子以公开 for 予以公开); keywords of 4+ CJK characters only. */
-function holdsNearly(text: string, keyword: string): boolean {
-  if (text.includes(keyword)) return true;
-  if (keyword.length < 4 || !CJK.test(keyword)) return false;
+/**
+ * A keyword that may be read with one character wrong, with its two halves: a window of the text that differs from the
+ * keyword in at most one character holds one half exactly (the wrong character sits in the other), so a text holding
+ * neither half cannot hold the keyword nearly.
+ */
+type NearKeyword = { keyword: string; path: string; halves: [string, string] };
+
+/** Keywords of 4+ CJK characters (the only ones matched with one character misread). */
+const NEAR_KEYWORDS: readonly NearKeyword[] = KEYWORDS.filter(([k]) => k.length >= 4 && CJK.test(k)).map(([k, row]) => ({
+  keyword: k,
+  path: row.path,
+  halves: [k.slice(0, k.length >> 1), k.slice(k.length >> 1)],
+}));
+
+/** True when `text` holds `keyword` with at most one character read wrong (子以公开 for 予以公开). */
+function holdsNearly(text: string, { keyword, halves }: NearKeyword): boolean {
+  if (text.length < keyword.length || (!text.includes(halves[0]) && !text.includes(halves[1]))) return false;
   for (let i = 0; i + keyword.length <= text.length; i++) {
     let diff = 0;
     for (let j = 0; j < keyword.length && diff < 2; j++) if (text[i + j] !== keyword[j]) diff++;
@@ -100,6 +113,6 @@ export function rowEvidence(label: string): Set<string> {
   if (text.length === 0) return found;
   for (const [k, row] of KEYWORDS) if (text.includes(k)) found.add(row.path);
   // a near miss counts only in a cell that names no row outright (大量反复申请 is 4., not a misread 重复申请)
-  if (found.size === 0) for (const [k, row] of KEYWORDS) if (holdsNearly(text, k)) found.add(row.path);
+  if (found.size === 0) for (const near of NEAR_KEYWORDS) if (holdsNearly(text, near)) found.add(near.path);
   return found;
 }

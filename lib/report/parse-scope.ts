@@ -33,35 +33,87 @@ const ABOUT_REPORT_RE = /(报告|年报|数据|统计)/;
 const COMPILED_RE = new RegExp(`汇总[^。]{0,40}?${UNITS}|${UNITS}[^。]{0,40}?汇总`);
 const COVERS_RE = new RegExp(`(?:本报告|本年报|本年度报告|报告|数据|统计)[^。]{0,30}?(?:包括|包含|涵盖|覆盖|含)[^。]{0,30}?${UNITS}`);
 
-/** A sentence of the compacted text with, for each of its characters, where it stands in the source. */
-type Sentence = { text: string; at: Array<{ line: number; char: number }> };
+/**
+ * A sentence of the compacted text and where its first character stands: `lines[from]`, char `char`. Where each
+ * character came from is worked out again only for the sentence that matches (see `locate`).
+ */
+type Sentence = { text: string; from: number; char: number };
+
+/** The characters /\s/ matches (WhiteSpace and LineTerminator of ECMAScript), by code unit. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const FULL_STOP = 0x3002; // 。
+
+/** Calls `visit` for each non-space character from (`from`, `char`) on, with its line and char, until it returns false. */
+function walk(lines: readonly Line[], from: number, char: number, visit: (line: number, char: number, code: number) => boolean): void {
+  for (let l = from; l < lines.length; l++) {
+    const t = lines[l]!.text;
+    for (let i = l === from ? char : 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (!isSpace(c) && !visit(l, i, c)) return;
+    }
+  }
+}
 
 function sentences(lines: readonly Line[]): Sentence[] {
   const out: Sentence[] = [];
-  let text = "";
-  let at: Sentence["at"] = [];
-  const flush = () => {
-    if (text.length > 0) out.push({ text, at });
-    text = "";
-    at = [];
-  };
-  for (const line of lines) {
-    const t = line.text;
-    for (let i = 0; i < t.length; i++) {
-      const ch = t[i]!;
-      if (/\s/.test(ch)) continue;
-      text += ch;
-      at.push({ line: line.index, char: i });
-      if (ch === "。" || text.length > 400) flush();
+  let parts: string[] = [];
+  let length = 0;
+  let from = 0;
+  let char = 0;
+  for (let l = 0; l < lines.length; l++) {
+    const t = lines[l]!.text;
+    let run = -1; // start of the current run of non-space characters in this line
+    for (let i = 0; i <= t.length; i++) {
+      const c = i < t.length ? t.charCodeAt(i) : 0x20;
+      if (isSpace(c)) {
+        if (run >= 0) parts.push(t.slice(run, i));
+        run = -1;
+        continue;
+      }
+      if (length === 0) {
+        from = l;
+        char = i;
+      }
+      if (run < 0) run = i;
+      length++;
+      if (c === FULL_STOP || length > 400) {
+        parts.push(t.slice(run, i + 1));
+        out.push({ text: parts.join(""), from, char });
+        parts = [];
+        length = 0;
+        run = -1;
+      }
     }
   }
-  flush();
+  if (length > 0) out.push({ text: parts.join(""), from, char });
   return out;
 }
 
-function locate(s: Sentence, start: number, end: number): SourceLocation {
-  const first = s.at[start]!;
-  const last = s.at[Math.max(start, end - 1)]!;
+function locate(lines: readonly Line[], s: Sentence, start: number, end: number): SourceLocation {
+  const lastAt = Math.max(start, end - 1);
+  let n = 0;
+  let first = { line: 0, char: 0 };
+  let last = first;
+  walk(lines, s.from, s.char, (line, char) => {
+    if (n === start) first = { line: lines[line]!.index, char };
+    if (n === lastAt) last = { line: lines[line]!.index, char };
+    return ++n <= lastAt;
+  });
   // a phrase broken across lines is located on its first line, up to that line's end
   return { line: first.line, start: first.char, end: last.line === first.line ? last.char + 1 : first.char + (end - start) };
 }
@@ -74,18 +126,18 @@ export function parseScope(lines: readonly Line[]): ParsedScope {
   for (const s of sentences(lines)) {
     if (!MAYBE_RE.test(s.text)) continue;
     const total = REGION_TOTAL_RE.exec(s.text);
-    if (total) return summary("region-total", s, total.index, total.index + total[0].length);
+    if (total) return summary(lines, "region-total", s, total.index, total.index + total[0].length);
     if (!ABOUT_REPORT_RE.test(s.text)) continue;
     const compiled = COMPILED_RE.exec(s.text);
-    if (compiled) return summary("compiled-from-units", s, compiled.index, compiled.index + compiled[0].length);
+    if (compiled) return summary(lines, "compiled-from-units", s, compiled.index, compiled.index + compiled[0].length);
     const covers = COVERS_RE.exec(s.text);
-    if (covers) return summary("covers-units", s, covers.index, covers.index + covers[0].length);
+    if (covers) return summary(lines, "covers-units", s, covers.index, covers.index + covers[0].length);
   }
   return { value: "own", evidence: null };
 }
 
-function summary(rule: ScopeRule, s: Sentence, start: number, end: number): ParsedScope {
-  return { value: "summary", evidence: { rule, text: s.text.slice(start, end), loc: locate(s, start, end) } };
+function summary(lines: readonly Line[], rule: ScopeRule, s: Sentence, start: number, end: number): ParsedScope {
+  return { value: "summary", evidence: { rule, text: s.text.slice(start, end), loc: locate(lines, s, start, end) } };
 }
 
 const RULE_TEXT: Record<ScopeRule, string> = {
