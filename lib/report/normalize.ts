@@ -50,13 +50,22 @@ export function radicalsToIdeographs(text: string): string {
  */
 export function toHalfWidth(text: string): string {
   if (!NEEDS_MAPPING_RE.test(text)) return text;
-  return text.replace(MAPPING_RE, (ch) => {
-    const c = ch.charCodeAt(0);
-    if (c >= FULL_WIDTH_START && c <= FULL_WIDTH_END) return String.fromCharCode(c - 0xfee0);
-    if (c >= 0x2e80 && c <= 0x2fdf) return radicalMap().get(ch) ?? ch;
-    if (c === 0x2212) return "-"; // − MINUS SIGN in 本年增/减
-    return " ";
-  });
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let to: string;
+    if (c >= FULL_WIDTH_START && c <= FULL_WIDTH_END) to = String.fromCharCode(c - 0xfee0);
+    else if (c < 0xa0) continue;
+    else if (c >= 0x2e80 && c <= 0x2fdf) to = radicalMap().get(text[i]!) ?? text[i]!;
+    else if (c === 0x2212)
+      to = "-"; // − MINUS SIGN in 本年增/减
+    else if (c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200b) || c === 0xfeff || c === 0x202f) to = " ";
+    else continue;
+    out += text.slice(last, i) + to;
+    last = i + 1;
+  }
+  return out + text.slice(last);
 }
 
 const HAS_SPACE_RE = /\s/;
