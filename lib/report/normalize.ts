@@ -70,6 +70,23 @@ export function toHalfWidth(text: string): string {
 
 const HAS_SPACE_RE = /\s/;
 
+/** True for the code units /\s/ matches (ECMAScript WhiteSpace and LineTerminator), without a regex per character. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** Removes all whitespace (for matching labels printed with stray spaces: "尚 未 审 结"). */
 export function compact(text: string): string {
   return HAS_SPACE_RE.test(text) ? text.replace(/\s+/g, "") : text;

@@ -10,6 +10,7 @@
  * - coverage: 本报告（数据）包括 / 涵盖 … 各部门 … 各乡镇（街道）
  * Anything else is the body's own report.
  */
+import { compact, isSpaceCode } from "./normalize";
 import type { Line } from "./tokenize";
 import type { ReportScope, SourceLocation } from "./types";
 
@@ -34,86 +35,59 @@ const COMPILED_RE = new RegExp(`汇总[^。]{0,40}?${UNITS}|${UNITS}[^。]{0,40}
 const COVERS_RE = new RegExp(`(?:本报告|本年报|本年度报告|报告|数据|统计)[^。]{0,30}?(?:包括|包含|涵盖|覆盖|含)[^。]{0,30}?${UNITS}`);
 
 /**
- * A sentence of the compacted text and where its first character stands: `lines[from]`, char `char`. Where each
- * character came from is worked out again only for the sentence that matches (see `locate`).
+ * The report's text with all whitespace removed, and where each line's characters start in it. A sentence is a
+ * slice [start, end) of it; where its characters came from is worked out only for the sentence that matches.
  */
-type Sentence = { text: string; from: number; char: number };
+type Compacted = { text: string; starts: number[] };
 
-/** The characters /\s/ matches (WhiteSpace and LineTerminator of ECMAScript), by code unit. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+function compactLines(lines: readonly Line[]): Compacted {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    const t = compact(line.text);
+    starts.push(at);
+    parts.push(t);
+    at += t.length;
+  }
+  return { text: parts.join(""), starts };
 }
 
-const FULL_STOP = 0x3002; // 。
+/** Sentences end at 。 or after 401 characters. */
+const MAX_SENTENCE = 401;
 
-/** Calls `visit` for each non-space character from (`from`, `char`) on, with its line and char, until it returns false. */
-function walk(lines: readonly Line[], from: number, char: number, visit: (line: number, char: number, code: number) => boolean): void {
-  for (let l = from; l < lines.length; l++) {
-    const t = lines[l]!.text;
-    for (let i = l === from ? char : 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (!isSpace(c) && !visit(l, i, c)) return;
-    }
+function sentences(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let from = 0; from < text.length;) {
+    const stop = text.indexOf("。", from);
+    const end = Math.min(stop < 0 ? text.length : stop + 1, from + MAX_SENTENCE);
+    out.push([from, end]);
+    from = end;
   }
-}
-
-function sentences(lines: readonly Line[]): Sentence[] {
-  const out: Sentence[] = [];
-  let parts: string[] = [];
-  let length = 0;
-  let from = 0;
-  let char = 0;
-  for (let l = 0; l < lines.length; l++) {
-    const t = lines[l]!.text;
-    let run = -1; // start of the current run of non-space characters in this line
-    for (let i = 0; i <= t.length; i++) {
-      const c = i < t.length ? t.charCodeAt(i) : 0x20;
-      if (isSpace(c)) {
-        if (run >= 0) parts.push(t.slice(run, i));
-        run = -1;
-        continue;
-      }
-      if (length === 0) {
-        from = l;
-        char = i;
-      }
-      if (run < 0) run = i;
-      length++;
-      if (c === FULL_STOP || length > 400) {
-        parts.push(t.slice(run, i + 1));
-        out.push({ text: parts.join(""), from, char });
-        parts = [];
-        length = 0;
-        run = -1;
-      }
-    }
-  }
-  if (length > 0) out.push({ text: parts.join(""), from, char });
   return out;
 }
 
-function locate(lines: readonly Line[], s: Sentence, start: number, end: number): SourceLocation {
-  const lastAt = Math.max(start, end - 1);
-  let n = 0;
-  let first = { line: 0, char: 0 };
-  let last = first;
-  walk(lines, s.from, s.char, (line, char) => {
-    if (n === start) first = { line: lines[line]!.index, char };
-    if (n === lastAt) last = { line: lines[line]!.index, char };
-    return ++n <= lastAt;
-  });
+/** Line number and char in the source of the compacted text's character `at`. */
+function source(lines: readonly Line[], { starts }: Compacted, at: number): { line: number; char: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  const line = lines[lo]!;
+  let n = at - starts[lo]!;
+  for (let i = 0; i < line.text.length; i++) {
+    if (isSpaceCode(line.text.charCodeAt(i))) continue;
+    if (n-- === 0) return { line: line.index, char: i };
+  }
+  return { line: line.index, char: line.text.length };
+}
+
+function locate(lines: readonly Line[], all: Compacted, start: number, end: number): SourceLocation {
+  const first = source(lines, all, start);
+  const last = source(lines, all, Math.max(start, end - 1));
   // a phrase broken across lines is located on its first line, up to that line's end
   return { line: first.line, start: first.char, end: last.line === first.line ? last.char + 1 : first.char + (end - start) };
 }
@@ -123,21 +97,24 @@ const MAYBE_RE = /全|汇总|包括|包含|涵盖|覆盖/;
 
 /** The report's scope with its evidence, from every line of the report. */
 export function parseScope(lines: readonly Line[]): ParsedScope {
-  for (const s of sentences(lines)) {
-    if (!MAYBE_RE.test(s.text)) continue;
-    const total = REGION_TOTAL_RE.exec(s.text);
-    if (total) return summary(lines, "region-total", s, total.index, total.index + total[0].length);
-    if (!ABOUT_REPORT_RE.test(s.text)) continue;
-    const compiled = COMPILED_RE.exec(s.text);
-    if (compiled) return summary(lines, "compiled-from-units", s, compiled.index, compiled.index + compiled[0].length);
-    const covers = COVERS_RE.exec(s.text);
-    if (covers) return summary(lines, "covers-units", s, covers.index, covers.index + covers[0].length);
+  const all = compactLines(lines);
+  for (const [from, to] of sentences(all.text)) {
+    const s = all.text.slice(from, to);
+    if (!MAYBE_RE.test(s)) continue;
+    const found = (rule: ScopeRule, m: RegExpExecArray): ParsedScope => {
+      const start = from + m.index;
+      const end = start + m[0].length;
+      return { value: "summary", evidence: { rule, text: m[0], loc: locate(lines, all, start, end) } };
+    };
+    const total = REGION_TOTAL_RE.exec(s);
+    if (total) return found("region-total", total);
+    if (!ABOUT_REPORT_RE.test(s)) continue;
+    const compiled = COMPILED_RE.exec(s);
+    if (compiled) return found("compiled-from-units", compiled);
+    const covers = COVERS_RE.exec(s);
+    if (covers) return found("covers-units", covers);
   }
   return { value: "own", evidence: null };
-}
-
-function summary(lines: readonly Line[], rule: ScopeRule, s: Sentence, start: number, end: number): ParsedScope {
-  return { value: "summary", evidence: { rule, text: s.text.slice(start, end), loc: locate(lines, s, start, end) } };
 }
 
 const RULE_TEXT: Record<ScopeRule, string> = {

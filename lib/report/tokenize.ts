@@ -4,7 +4,7 @@
  * number cells. A whitespace-only line is one blank cell (layouts that print each cell on its own
  * line); an empty line has no cells.
  */
-import { toHalfWidth } from "./normalize";
+import { isSpaceCode, toHalfWidth } from "./normalize";
 import { parseNumberCell, type CellValue } from "./parse-number";
 
 /** One cell of the source with where it stands (line 1-based, chars 0-based, end exclusive). */
@@ -67,8 +67,8 @@ function makeCell(lineNo: number, raw: string, norm: string, start: number, end:
 function splitSegment(lineNo: number, raw: string, norm: string, from: number, to: number, out: Cell[]): void {
   let start = from;
   let end = to;
-  while (start < end && /\s/.test(norm[start]!)) start++;
-  while (end > start && /\s/.test(norm[end - 1]!)) end--;
+  while (start < end && isSpaceCode(norm.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(norm.charCodeAt(end - 1))) end--;
   if (start === end) {
     out.push(makeCell(lineNo, raw, norm, start, end));
     return;
@@ -104,6 +104,10 @@ function splitLine(lineNo: number, raw: string, norm: string): Cell[] {
   const cells: Cell[] = [];
   if (norm.length === 0) return cells;
   const usesPipes = norm.includes("|");
+  if (!usesPipes && !norm.includes("\t")) {
+    splitSegment(lineNo, raw, norm, 0, norm.length, cells);
+    return cells;
+  }
   let segStart = 0;
   const bounds: Array<[number, number]> = [];
   for (let i = 0; i <= norm.length; i++) {
