@@ -7,9 +7,9 @@ const FULL_WIDTH_START = 0xff01; // ！
 const FULL_WIDTH_END = 0xff5e; // ～
 /**
  * Wide and no-break spaces (U+3000, U+00A0, U+2002-U+200B, U+FEFF, U+202F) become " "; radical
- * code points (U+2E80-U+2FDF) become the ideograph they stand for (see RADICALS).
+ * code points (U+2E80-U+2FDF) become the ideograph they stand for (see RADICALS). A text without any of
+ * these characters is returned as it is.
  */
-const MAPPING_RE = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\u202f\u2e80-\u2fdf\u2212]/g;
 const NEEDS_MAPPING_RE = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\u202f\u2e80-\u2fdf\u2212]/;
 
 /**

@@ -10,7 +10,7 @@
  * - coverage: 本报告（数据）包括 / 涵盖 … 各部门 … 各乡镇（街道）
  * Anything else is the body's own report.
  */
-import { compact, isSpaceCode } from "./normalize";
+import { isSpaceCode } from "./normalize";
 import type { Line } from "./tokenize";
 import type { ReportScope, SourceLocation } from "./types";
 
@@ -45,7 +45,7 @@ function compactLines(lines: readonly Line[]): Compacted {
   const starts: number[] = [];
   let at = 0;
   for (const line of lines) {
-    const t = compact(line.text);
+    const t = line.compact;
     starts.push(at);
     parts.push(t);
     at += t.length;

@@ -4,7 +4,7 @@
  * number cells. A whitespace-only line is one blank cell (layouts that print each cell on its own
  * line); an empty line has no cells.
  */
-import { isSpaceCode, toHalfWidth } from "./normalize";
+import { compact, isSpaceCode, toHalfWidth } from "./normalize";
 import { parseNumberCell, type CellValue } from "./parse-number";
 
 /** One cell of the source with where it stands (line 1-based, chars 0-based, end exclusive). */
@@ -27,6 +27,7 @@ export type Cell = {
 /** One source line: its normalised text and (computed on first use) its cells. */
 export class Line {
   private cached: Cell[] | null = null;
+  private compacted: string | null = null;
   constructor(
     /** 1-based line number */
     readonly index: number,
@@ -38,6 +39,11 @@ export class Line {
     preset: Cell[] | null = null,
   ) {
     this.cached = preset;
+  }
+
+  /** The text with all whitespace removed (`compact`), computed once. */
+  get compact(): string {
+    return (this.compacted ??= compact(this.text));
   }
 
   /** The line's cells; narrative lines outside the tables are never split. */

@@ -200,7 +200,7 @@ export function hasReportTitleAndHeading(lines: readonly Line[]): boolean {
   let title = false;
   let heading = false;
   for (const line of lines) {
-    const text = compact(line.text);
+    const text = line.compact;
     if (!title && TITLE_RE.test(text)) title = true;
     if (!heading) {
       HEADING_RE.lastIndex = 0;
