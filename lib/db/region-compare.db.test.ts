@@ -161,7 +161,8 @@ describe("GET /api/v1/region-comparison and /api/v1/coverage", () => {
     expect(body.items.find((r) => r.name === "宿迁市")).toMatchObject({ source: "sum", sourceLabel: "合计（3 个机关）", numerator: 6 });
     expect(body.items.find((r) => r.name === "淮安市")).toMatchObject({ source: "summary", sourceLabel: "汇总报告（淮安市人民政府）" });
     const csv = await (await call("region-comparison", "parent=320000&figure=requestsReceived&year=2024&format=csv")).text();
-    expect(csv).toContain("淮安市,320800,3119");
+    expect(csv).toContain("淮安市,江苏省 › 淮安市,320800,2024,汇总报告,3119");
+    expect(csv).toContain("宿迁市,江苏省 › 宿迁市,321300,2024,本机关报告合计,");
     expect(csv).toContain("合计（3 个机关）");
   });
 
