@@ -13,7 +13,7 @@ import { createAdapter, createDb, getDbTarget, type Db } from "@/lib/db/client";
 import { PgliteLockedError } from "@/lib/db/pglite-lock";
 import { deployMigrations } from "@/lib/db/schema-engine";
 import { seedRegions } from "@/lib/db/seed-regions";
-import { ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
+import { defaultIngestConcurrency, ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
 import { ParsePool, parsePoolOptionsFromEnv } from "@/lib/parse-pool";
 import path from "node:path";
@@ -91,7 +91,7 @@ async function main(): Promise<number> {
   const bar = createProgressBar(total);
   const started = performance.now();
   const summary = await ingestFiles(db, paths, {
-    concurrency: concurrency ?? Math.max(4, 2 * pool.size),
+    concurrency: concurrency ?? defaultIngestConcurrency(pool.size),
     batchSize: batchSize ?? 16,
     onProgress: (p) => bar.update(p.done),
     pool,
