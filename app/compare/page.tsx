@@ -4,7 +4,6 @@ import { DownloadLinks } from "@/components/compare/download-links";
 import { Pager } from "@/components/compare/pager";
 import { ParamError } from "@/components/compare/param-error";
 import { PeerFilterForm } from "@/components/compare/peer-filter-form";
-import { PngDownloadButton } from "@/components/compare/png-download-button";
 import { RankedBarChart } from "@/components/compare/ranked-bar-chart";
 import { toScopeName } from "@/lib/view/scope-options";
 import { TrendPanel } from "@/components/compare/trend-panel";
@@ -12,6 +11,7 @@ import Link from "next/link";
 import { compareQuerySchema, DEFAULT_PAGE_SIZE, parseParams, toPeerChoice, type CompareParams } from "@/lib/http/params";
 import { getPeerCoverage } from "@/lib/db/coverage";
 import { toPeerGroupName } from "@/lib/view/peer-group-words";
+import { toChartFileBase } from "@/lib/http/ranking-export";
 import { resolveYear, toCompareQuery } from "@/lib/http/resolve-query";
 import { getComparison, listAgencyNames, listFigureSeries } from "@/lib/db/compare";
 import { AppError } from "@/lib/errors";
@@ -96,9 +96,6 @@ export default async function ComparePage({ searchParams }: PageProps) {
       ) : (
         <div className="grid gap-6 lg:grid-cols-2">
           <section className="space-y-2" aria-label="柱状图">
-            <div className="flex justify-end">
-              <PngDownloadButton targetId="ranked-chart" fileName={`比较-${meta.label}-${year}.png`} />
-            </div>
             <RankedBarChart
               id="ranked-chart"
               title={`${title}（共 ${comparison.stated} 个机关填报）`}
@@ -106,6 +103,13 @@ export default async function ComparePage({ searchParams }: PageProps) {
               bars={comparison.bars.map((b) => ({ id: b.agencyId, name: b.agencyName, value: b.value }))}
               unit={meta.unit}
               selectedIds={params.agencies}
+              exportAs={{
+                fileBase: toChartFileBase({ kind: "比较", group: params, figure: params.figure, year }),
+                info: {
+                  title: `${title}（共 ${comparison.stated} 个机关填报）`,
+                  details: [`范围：${toPeerGroupName(params)}`, `年度：${year} 年`, `单位：${meta.unit}`, `指标：${meta.label}`],
+                },
+              }}
             />
           </section>
           <section className="space-y-2" aria-label="表格">
