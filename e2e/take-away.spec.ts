@@ -81,7 +81,7 @@ for (const width of WIDTHS) {
       const svg = readFileSync((await svgFile.path())!, "utf8");
       const header = svg.match(/<g data-part="header">(.*?)<\/g>/)![1]!;
       const headerText = header.replace(/<[^>]+>/g, "");
-      expect(headerText).toContain("比较：全国机关 · 申请量 · 2025 年");
+      expect(headerText).toContain("全国机关 · 申请量 · 2025 年（共 4 个机关填报）");
       expect(headerText).toContain("范围：全国各层级机关（本机关报告）");
       expect(headerText).toContain("年度：2025 年");
       expect(headerText).toContain("单位：件");
@@ -94,6 +94,8 @@ for (const width of WIDTHS) {
       const [pngFile] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: "下载图片（PNG）" }).click()]);
       expect(pngFile.suggestedFilename()).toBe("比较_各层级机关_申请量_2025.png");
       const png = readFileSync((await pngFile.path())!);
+      await testInfo.attach(`exported-chart-${width}.png`, { body: png, contentType: "image/png" });
+      await testInfo.attach(`exported-chart-${width}.svg`, { body: svg, contentType: "image/svg+xml" });
       expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
       // IHDR: the PNG is the composed SVG (header + chart + footer) at 2×, not the bare chart
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([svgWidth! * 2, svgHeight! * 2]);
@@ -122,6 +124,36 @@ for (const width of WIDTHS) {
       await expectNoSeriousAxeViolations(page);
       await shoot(page, testInfo, `compare-chart-${width}`);
     });
+  });
+}
+
+for (const width of WIDTHS) {
+  test(`at ${width} px: the home page links the whole-dataset download; /methods lists its files and the data dictionary`, async ({
+    page,
+  }, testInfo) => {
+    test.slow();
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/");
+    const reports = Number((await page.getByTestId("coverage").textContent())!.match(/年度报告\s*(\d+)\s*份/)![1]);
+    await page.getByTestId("dataset-link").click();
+    await expect(page).toHaveURL(/\/methods#dataset$/);
+    const files = page.getByTestId("dataset-files").getByRole("link");
+    await expect(files).toHaveCount(3);
+    const dictionary = page.getByTestId("data-dictionary");
+    await expect(dictionary.getByRole("rowheader", { name: "申请量（件）", exact: true })).toBeVisible();
+    await expect(dictionary.getByRole("rowheader", { name: "复议纠错率（%）", exact: true })).toBeVisible();
+    await expect(page.getByTestId("licence-text")).toContainText("CC BY 4.0");
+    const [download] = await Promise.all([page.waitForEvent("download"), files.first().click()]);
+    expect(download.suggestedFilename()).toBe("政府信息公开年报数据_全部年报数字.csv");
+    const [header, ...rows] = readFileSync((await download.path())!, "utf8")
+      .slice(1)
+      .trim()
+      .split("\r\n");
+    expect(rows).toHaveLength(reports);
+    const dictionaryNames = await dictionary.locator("tbody th").allTextContents();
+    expect(header!.split(",")).toEqual(dictionaryNames.map((n) => n.trim()));
+    await expectNoSeriousAxeViolations(page);
+    await shoot(page, testInfo, `methods-dataset-${width}`);
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { toOpenGraph } from "@/lib/site";
 import { CompareTable } from "@/components/compare/compare-table";
 import { DownloadLinks } from "@/components/compare/download-links";
 import { Pager } from "@/components/compare/pager";
@@ -21,7 +22,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: "比较",
   description: "把几个机关或地区放在一起，看历年申请量、公开率等数据的走势。",
-  openGraph: { title: "比较", description: "把几个机关或地区放在一起，看历年申请量、公开率等数据的走势。" },
+  openGraph: toOpenGraph("比较", "把几个机关或地区放在一起，看历年申请量、公开率等数据的走势。"),
 };
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };

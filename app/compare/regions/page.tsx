@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { toOpenGraph } from "@/lib/site";
 import Link from "next/link";
 import { AutoSubmit } from "@/components/compare/auto-submit";
 import { DownloadLinks } from "@/components/compare/download-links";
@@ -20,10 +21,10 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: "地区比较",
   description: "各省、某省的各地市或某地市的各县区放在一起比较申请量、公开率等数据；有汇总报告取汇总报告，否则为本机关报告之和。",
-  openGraph: {
-    title: "地区比较",
-    description: "各省、某省的各地市或某地市的各县区放在一起比较申请量、公开率等数据；有汇总报告取汇总报告，否则为本机关报告之和。",
-  },
+  openGraph: toOpenGraph(
+    "地区比较",
+    "各省、某省的各地市或某地市的各县区放在一起比较申请量、公开率等数据；有汇总报告取汇总报告，否则为本机关报告之和。",
+  ),
 };
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
