@@ -4,12 +4,15 @@
 const CHARS_PER_LINE = 10;
 const MAX_LINES = 3;
 
-/** A name in lines of at most CHARS_PER_LINE characters; a name longer than three lines ends in "…". */
+/**
+ * A name in balanced lines of at most CHARS_PER_LINE characters (阿拉善盟行政公署办公室 → 阿拉善盟行政 / 公署办公室, not a lone
+ * 室 on the second line); a name longer than three lines ends in "…" (the full name is in the tick's title and the table).
+ */
 export function toAxisNameLines(name: string): string[] {
   const chars = [...name];
-  const lines: string[] = [];
-  for (let i = 0; i < chars.length && lines.length < MAX_LINES; i += CHARS_PER_LINE)
-    lines.push(chars.slice(i, i + CHARS_PER_LINE).join(""));
+  const count = Math.min(MAX_LINES, Math.max(1, Math.ceil(chars.length / CHARS_PER_LINE)));
+  const perLine = chars.length > CHARS_PER_LINE * MAX_LINES ? CHARS_PER_LINE : Math.ceil(chars.length / count);
+  const lines = Array.from({ length: count }, (_, i) => chars.slice(i * perLine, (i + 1) * perLine).join("")).filter((l) => l !== "");
   if (chars.length > CHARS_PER_LINE * MAX_LINES)
     lines[MAX_LINES - 1] = `${[...lines[MAX_LINES - 1]!].slice(0, CHARS_PER_LINE - 1).join("")}…`;
   return lines;
