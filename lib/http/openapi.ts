@@ -294,6 +294,60 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): Json {
           responses: { "200": ok(ref("ReportSummary"), "年报全文数据"), ...ERRORS },
         },
       },
+      "/dataset": {
+        get: {
+          summary:
+            "全部数据：每个机关每个年度的最新版本年报。返回文件列表、数据版本、许可和数据字典（figures.csv 每一列的中文名称、单位与定义，取自指标登记表）。随收录即时生成、不落盘；同一数据版本内容相同，响应带 ETag",
+          responses: {
+            "200": ok(
+              {
+                type: "object",
+                properties: {
+                  reports: { type: "integer", description: "最新版本年报的份数" },
+                  dataVersion: { type: "string" },
+                  licence: { type: "object" },
+                  files: { type: "array", items: { type: "object" } },
+                  dictionary: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      properties: {
+                        name: { type: "string", description: "CSV 列名（中文）" },
+                        field: { type: "string" },
+                        unit: nullable("string"),
+                        definition: { type: "string" },
+                      },
+                    },
+                  },
+                },
+              },
+              "全部数据的说明与数据字典",
+            ),
+            "400": ERRORS["400"],
+          },
+        },
+      },
+      "/dataset/{file}": {
+        get: {
+          summary:
+            "全部数据的一个文件（流式下载）：figures.csv（每份最新年报一行，UTF-8 带 BOM）、documents.ndjson（每行一份规范化全文数据 ogi-annual-report/v1）或 dictionary.csv（数据字典）",
+          parameters: [
+            {
+              name: "file",
+              in: "path",
+              required: true,
+              schema: { type: "string", enum: ["figures.csv", "documents.ndjson", "dictionary.csv"] },
+            },
+          ],
+          responses: {
+            "200": {
+              description: "文件（Content-Disposition 带中文文件名，RFC 5987）",
+              content: { "text/csv": { schema: { type: "string" } }, "application/x-ndjson": { schema: { type: "string" } } },
+            },
+            ...ERRORS,
+          },
+        },
+      },
       "/figures": {
         get: {
           summary: "可比较、可排名的指标及其读法",
