@@ -37,12 +37,12 @@ describe("the OpenAPI document", () => {
 
   it("gives /compare and /rankings the same peer-group parameters, and /agencies the same level and kind", () => {
     const names = (route: string) => parametersOf(route).map((p) => p.name);
-    for (const name of ["figure", "year", "scope", "level", "kind", "format", "page", "pageSize"]) {
+    for (const name of ["figure", "year", "scope", "level", "kind", "reportScope", "format", "page", "pageSize"]) {
       expect(names("/compare"), name).toContain(name);
       expect(names("/rankings"), name).toContain(name);
     }
     const level = parametersOf("/agencies").find((p) => p.name === "level");
-    expect(level?.schema).toEqual({ type: "string", enum: [...AGENCY_LEVELS] });
+    expect(level?.schema).toEqual({ type: "string", enum: [...AGENCY_LEVELS, "all"] });
   });
 
   it("documents a 400 on every route and a 404 on the routes that address one thing", () => {

@@ -14,7 +14,7 @@ const path = (name: string, schema: Json, description: string): Json => ({ name,
 
 /**
  * Parameters several routes share, each defined once (components.parameters) and referenced by name: the paging pair,
- * and the peer-group choices of /compare and /rankings (figure, year, scope, level, kind, format).
+ * and the peer-group choices of /compare and /rankings (figure, year, scope, level, kind, reportScope, format).
  */
 const PARAMETERS = {
   page: query("page", { type: "integer", minimum: 1, default: 1 }, "页码，从 1 开始"),
@@ -22,8 +22,13 @@ const PARAMETERS = {
   figure: query("figure", { type: "string", enum: [...FIGURE_KEYS], default: "requestsReceived" }, "指标（见 /figures）"),
   year: query("year", { type: "integer", minimum: 2008 }, "年度；缺省为库中最新年度"),
   scope: query("scope", { type: "string", pattern: "^\\d{6}$" }, "范围：省、市或县的 6 位行政区划代码；缺省为全国"),
-  level: query("level", { type: "string", enum: [...AGENCY_LEVELS] }, "同级比较：机关层级"),
-  kind: query("kind", { type: "string", enum: [...AGENCY_KINDS] }, "同类比较：机关类别"),
+  level: query("level", { type: "string", enum: [...AGENCY_LEVELS, "all"] }, "同级比较：机关层级；all 为不限"),
+  kind: query("kind", { type: "string", enum: [...AGENCY_KINDS, "all"] }, "同类比较：机关类别；all 为不限"),
+  reportScope: query(
+    "reportScope",
+    { type: "string", enum: ["own", "summary", "all"], default: "own" },
+    "报告口径：own 本机关报告，summary 汇总报告（全市/全县等），all 两者",
+  ),
   format: query(
     "format",
     { type: "string", enum: ["json", "csv"], default: "json" },
@@ -34,7 +39,7 @@ const PARAMETERS = {
 /** A reference to a shared parameter. */
 const param = (name: keyof typeof PARAMETERS): Json => ({ $ref: `#/components/parameters/${name}` });
 const PAGE_PARAMS = [param("page"), param("pageSize")];
-const PEER_PARAMS = [param("figure"), param("year"), param("scope"), param("level"), param("kind"), param("format")];
+const PEER_PARAMS = [param("figure"), param("year"), param("scope"), param("level"), param("kind"), param("reportScope"), param("format")];
 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (type: string): Json => ({ type: [type, "null"] });
@@ -362,11 +367,23 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): Json {
           query("agencies", { type: "string" }, "逗号分隔的机关编号"),
           ...PAGE_PARAMS,
         ],
-        { type: "object", properties: { items: { type: "array", items: ref("RankedRow") }, pagination: ref("Pagination") } },
+        {
+          type: "object",
+          properties: {
+            items: { type: "array", items: ref("RankedRow") },
+            bars: {
+              type: "array",
+              description: "图表的柱：填报该项的每个机关；超过 400 个时按名次均匀抽取 400 个",
+              items: { type: "object" },
+            },
+            stated: { type: "integer", description: "填报了该项的机关数（图表柱所代表的总数）" },
+            pagination: ref("Pagination"),
+          },
+        },
         "对比（format=csv 时为整个表格的 CSV 文件）",
       ),
       "/rankings": getOperation(
-        "排名：并列同名次、百分位、同类数量；小样本与勾稽关系不符的报告默认排除",
+        "排名：并列同名次、百分位、同类数量；小样本与勾稽关系不符的报告默认排除。level 与 kind 都未给时为默认同类组：县级人民政府、本机关报告（与 /rankings 页面相同）；level=all、kind=all 为不限",
         [
           ...PEER_PARAMS,
           query("include", { type: "string", enum: ["1", "0"], default: "0" }, "1：纳入小样本和勾稽关系不符的报告"),
@@ -376,7 +393,26 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): Json {
         ],
         {
           type: "object",
-          properties: { peers: { type: "integer" }, items: { type: "array", items: ref("RankedRow") }, pagination: ref("Pagination") },
+          properties: {
+            peerGroup: {
+              type: "object",
+              description: "实际使用的同类组（含默认值）",
+              properties: { level: nullable("string"), kind: nullable("string"), scope: { type: ["object", "null"] } },
+            },
+            peers: { type: "integer" },
+            leftOut: {
+              type: "object",
+              description: "未参与排名的报告数：未填报、样本较小、勾稽关系不符（纳入时为 0）、无办结（比率 0/0）",
+              properties: {
+                notReported: { type: "integer" },
+                smallSample: { type: "integer" },
+                identityFailed: { type: "integer" },
+                noneHandled: { type: "integer" },
+              },
+            },
+            items: { type: "array", items: ref("RankedRow") },
+            pagination: ref("Pagination"),
+          },
         },
         "排名（format=csv 时为整个排名的 CSV 文件）",
       ),
