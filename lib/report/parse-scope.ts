@@ -10,6 +10,7 @@
  * - coverage: 本报告（数据）包括 / 涵盖 … 各部门 … 各乡镇（街道）
  * Anything else is the body's own report.
  */
+import { isSpaceCode } from "./normalize";
 import type { Line } from "./tokenize";
 import type { ReportScope, SourceLocation } from "./types";
 
@@ -33,35 +34,60 @@ const ABOUT_REPORT_RE = /(报告|年报|数据|统计)/;
 const COMPILED_RE = new RegExp(`汇总[^。]{0,40}?${UNITS}|${UNITS}[^。]{0,40}?汇总`);
 const COVERS_RE = new RegExp(`(?:本报告|本年报|本年度报告|报告|数据|统计)[^。]{0,30}?(?:包括|包含|涵盖|覆盖|含)[^。]{0,30}?${UNITS}`);
 
-/** A sentence of the compacted text with, for each of its characters, where it stands in the source. */
-type Sentence = { text: string; at: Array<{ line: number; char: number }> };
+/**
+ * The report's text with all whitespace removed, and where each line's characters start in it. A sentence is a
+ * slice [start, end) of it; where its characters came from is worked out only for the sentence that matches.
+ */
+type Compacted = { text: string; starts: number[] };
 
-function sentences(lines: readonly Line[]): Sentence[] {
-  const out: Sentence[] = [];
-  let text = "";
-  let at: Sentence["at"] = [];
-  const flush = () => {
-    if (text.length > 0) out.push({ text, at });
-    text = "";
-    at = [];
-  };
+function compactLines(lines: readonly Line[]): Compacted {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  let at = 0;
   for (const line of lines) {
-    const t = line.text;
-    for (let i = 0; i < t.length; i++) {
-      const ch = t[i]!;
-      if (/\s/.test(ch)) continue;
-      text += ch;
-      at.push({ line: line.index, char: i });
-      if (ch === "。" || text.length > 400) flush();
-    }
+    const t = line.compact;
+    starts.push(at);
+    parts.push(t);
+    at += t.length;
   }
-  flush();
+  return { text: parts.join(""), starts };
+}
+
+/** Sentences end at 。 or after 401 characters. */
+const MAX_SENTENCE = 401;
+
+function sentences(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let from = 0; from < text.length;) {
+    const stop = text.indexOf("。", from);
+    const end = Math.min(stop < 0 ? text.length : stop + 1, from + MAX_SENTENCE);
+    out.push([from, end]);
+    from = end;
+  }
   return out;
 }
 
-function locate(s: Sentence, start: number, end: number): SourceLocation {
-  const first = s.at[start]!;
-  const last = s.at[Math.max(start, end - 1)]!;
+/** Line number and char in the source of the compacted text's character `at`. */
+function source(lines: readonly Line[], { starts }: Compacted, at: number): { line: number; char: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  const line = lines[lo]!;
+  let n = at - starts[lo]!;
+  for (let i = 0; i < line.text.length; i++) {
+    if (isSpaceCode(line.text.charCodeAt(i))) continue;
+    if (n-- === 0) return { line: line.index, char: i };
+  }
+  return { line: line.index, char: line.text.length };
+}
+
+function locate(lines: readonly Line[], all: Compacted, start: number, end: number): SourceLocation {
+  const first = source(lines, all, start);
+  const last = source(lines, all, Math.max(start, end - 1));
   // a phrase broken across lines is located on its first line, up to that line's end
   return { line: first.line, start: first.char, end: last.line === first.line ? last.char + 1 : first.char + (end - start) };
 }
@@ -71,21 +97,24 @@ const MAYBE_RE = /全|汇总|包括|包含|涵盖|覆盖/;
 
 /** The report's scope with its evidence, from every line of the report. */
 export function parseScope(lines: readonly Line[]): ParsedScope {
-  for (const s of sentences(lines)) {
-    if (!MAYBE_RE.test(s.text)) continue;
-    const total = REGION_TOTAL_RE.exec(s.text);
-    if (total) return summary("region-total", s, total.index, total.index + total[0].length);
-    if (!ABOUT_REPORT_RE.test(s.text)) continue;
-    const compiled = COMPILED_RE.exec(s.text);
-    if (compiled) return summary("compiled-from-units", s, compiled.index, compiled.index + compiled[0].length);
-    const covers = COVERS_RE.exec(s.text);
-    if (covers) return summary("covers-units", s, covers.index, covers.index + covers[0].length);
+  const all = compactLines(lines);
+  for (const [from, to] of sentences(all.text)) {
+    const s = all.text.slice(from, to);
+    if (!MAYBE_RE.test(s)) continue;
+    const found = (rule: ScopeRule, m: RegExpExecArray): ParsedScope => {
+      const start = from + m.index;
+      const end = start + m[0].length;
+      return { value: "summary", evidence: { rule, text: m[0], loc: locate(lines, all, start, end) } };
+    };
+    const total = REGION_TOTAL_RE.exec(s);
+    if (total) return found("region-total", total);
+    if (!ABOUT_REPORT_RE.test(s)) continue;
+    const compiled = COMPILED_RE.exec(s);
+    if (compiled) return found("compiled-from-units", compiled);
+    const covers = COVERS_RE.exec(s);
+    if (covers) return found("covers-units", covers);
   }
   return { value: "own", evidence: null };
-}
-
-function summary(rule: ScopeRule, s: Sentence, start: number, end: number): ParsedScope {
-  return { value: "summary", evidence: { rule, text: s.text.slice(start, end), loc: locate(s, start, end) } };
 }
 
 const RULE_TEXT: Record<ScopeRule, string> = {
