@@ -23,22 +23,18 @@ const KEYWORDS: ReadonlyArray<[string, RequestRowDef]> = REQUEST_ROWS.flatMap((r
   r.keywords.map((k): [string, RequestRowDef] => [k, r]),
 );
 
-/** Keyword indices (into KEYWORDS) by the keyword's first character. */
-const BY_FIRST_CHAR: ReadonlyMap<string, readonly number[]> = (() => {
-  const map = new Map<string, number[]>();
-  KEYWORDS.forEach(([k], i) => {
-    const list = map.get(k[0]!);
-    if (list) list.push(i);
-    else map.set(k[0]!, [i]);
-  });
-  return map;
+/** Keyword indices (into KEYWORDS) by the code unit of the keyword's first character. */
+const BY_FIRST_CHAR: ReadonlyArray<number[] | undefined> = (() => {
+  const table: Array<number[] | undefined> = new Array<number[] | undefined>(0x10000).fill(undefined);
+  KEYWORDS.forEach(([k], i) => (table[k.charCodeAt(0)] ??= []).push(i));
+  return table;
 })();
 
 /** The indices of the keywords `text` holds, in KEYWORDS order (what `KEYWORDS.filter(k => text.includes(k))` gives). */
 function keywordsIn(text: string): number[] {
   let found: number[] | null = null;
   for (let i = 0; i < text.length; i++) {
-    const list = BY_FIRST_CHAR.get(text[i]!);
+    const list = BY_FIRST_CHAR[text.charCodeAt(i)];
     if (!list) continue;
     for (const k of list) if (text.startsWith(KEYWORDS[k]![0], i)) (found ??= []).push(k);
   }
