@@ -110,6 +110,9 @@ const NEAR_KEYWORDS: readonly NearKeyword[] = KEYWORDS.filter(([k]) => k.length 
   halves: [k.slice(0, k.length >> 1), k.slice(k.length >> 1)],
 }));
 
+/** Any half of a near keyword: a text without one holds no keyword nearly. */
+const ANY_HALF_RE = new RegExp(NEAR_KEYWORDS.flatMap((k) => k.halves).join("|"));
+
 /** True when `text` holds `keyword` with at most one character read wrong (子以公开 for 予以公开). */
 function holdsNearly(text: string, { keyword, halves }: NearKeyword): boolean {
   if (text.length < keyword.length || (!text.includes(halves[0]) && !text.includes(halves[1]))) return false;
@@ -136,7 +139,7 @@ function evidenceOf(text: string, found: readonly number[]): Set<string> {
   if (text.length === 0) return evidence;
   for (const k of found) evidence.add(KEYWORDS[k]![1].path);
   // a near miss counts only in a cell that names no row outright (大量反复申请 is 4., not a misread 重复申请)
-  if (evidence.size === 0) for (const near of NEAR_KEYWORDS) if (holdsNearly(text, near)) evidence.add(near.path);
+  if (evidence.size === 0 && ANY_HALF_RE.test(text)) for (const near of NEAR_KEYWORDS) if (holdsNearly(text, near)) evidence.add(near.path);
   return evidence;
 }
 
