@@ -74,6 +74,8 @@ export type FigureDefinition = {
   ranked: boolean;
   /** stored columns on "Report": the value, and for a rate the counts it rests on */
   columns: { readonly value: string; readonly numerator?: string; readonly denominator?: string };
+  /** a rate's counts in Chinese (分子、分母), for the dataset's columns and dictionary */
+  countLabels?: { readonly numerator: string; readonly denominator: string };
   /** the figure from one document: a count / amount, or a rate with its counts */
   compute(doc: CanonicalReport): Num | Rate;
 };
@@ -139,6 +141,7 @@ export const FIGURES = [
     sources: ["requests.unableToProvide.notHeld[6]", "requests.totalProcessed[6]"],
     identities: ["outcomes-total", "row-total"],
     columns: { value: "notHeldRate", numerator: "notHeld", denominator: "requestsHandled" },
+    countLabels: { numerator: "以“本机关不掌握相关政府信息”答复的申请", denominator: "办结量" },
     compute: (doc: CanonicalReport): Rate => toRate(doc.requests.unableToProvide.notHeld[6], doc.requests.totalProcessed[6]),
   },
   {
@@ -151,6 +154,7 @@ export const FIGURES = [
     sources: ["requests.granted[6]", "requests.partiallyGranted[6]", "requests.totalProcessed[6]"],
     identities: ["outcomes-total", "row-total"],
     columns: { value: "disclosureRate", numerator: "disclosed", denominator: "requestsHandled" },
+    countLabels: { numerator: "予以公开与部分公开的申请", denominator: "办结量" },
     compute: (doc: CanonicalReport): Rate =>
       toRate(sumOrNull(doc.requests.granted[6], doc.requests.partiallyGranted[6]), doc.requests.totalProcessed[6]),
   },
@@ -164,6 +168,7 @@ export const FIGURES = [
     sources: ["reviewLitigation.review.corrected", "reviewLitigation.review.total", "reviewLitigation.review.pending"],
     identities: ["review-total"],
     columns: { value: "reviewCorrectionRate", numerator: "reviewCorrected", denominator: "reviewDecided" },
+    countLabels: { numerator: "行政复议结果被纠正的案件", denominator: "行政复议已审结的案件（总计减尚未审结）" },
     compute: (doc: CanonicalReport): Rate => {
       const review = doc.reviewLitigation.review;
       return toRate(review?.corrected ?? null, minusOrNull(review?.total ?? null, review?.pending ?? null));
@@ -179,6 +184,7 @@ export const FIGURES = [
     sources: ["reviewLitigation.litigationDirect.corrected", "reviewLitigation.litigationAfterReview.corrected"],
     identities: ["review-total"],
     columns: { value: "litigationCorrectionRate", numerator: "litigationCorrected", denominator: "litigationDecided" },
+    countLabels: { numerator: "行政诉讼结果被纠正的案件", denominator: "行政诉讼已审结的案件（总计减尚未审结）" },
     compute: (doc: CanonicalReport): Rate => {
       const l = litigationSums(doc);
       return toRate(l.corrected, minusOrNull(l.total, l.pending));

@@ -21,8 +21,13 @@ const PEER_PARAMS = [
   query("figure", { type: "string", enum: [...FIGURE_KEYS], default: "requestsReceived" }, "指标（见 /figures）"),
   query("year", { type: "integer", minimum: 2008 }, "年度；缺省为库中最新年度"),
   query("scope", { type: "string", pattern: "^\\d{6}$" }, "范围：省、市或县的 6 位行政区划代码；缺省为全国"),
-  query("level", { type: "string", enum: [...AGENCY_LEVELS] }, "同级比较：机关层级"),
-  query("kind", { type: "string", enum: [...AGENCY_KINDS] }, "同类比较：机关类别"),
+  query("level", { type: "string", enum: [...AGENCY_LEVELS, "all"] }, "同级比较：机关层级；all 为不限"),
+  query("kind", { type: "string", enum: [...AGENCY_KINDS, "all"] }, "同类比较：机关类别；all 为不限"),
+  query(
+    "reportScope",
+    { type: "string", enum: ["own", "summary", "all"], default: "own" },
+    "报告口径：own 本机关报告，summary 汇总报告（全市/全县等），all 两者",
+  ),
   query(
     "format",
     { type: "string", enum: ["json", "csv"], default: "json" },
@@ -294,6 +299,60 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): Json {
           responses: { "200": ok(ref("ReportSummary"), "年报全文数据"), ...ERRORS },
         },
       },
+      "/dataset": {
+        get: {
+          summary:
+            "全部数据：每个机关每个年度的最新版本年报。返回文件列表、数据版本、许可和数据字典（figures.csv 每一列的中文名称、单位与定义，取自指标登记表）。随收录即时生成、不落盘；同一数据版本内容相同，响应带 ETag",
+          responses: {
+            "200": ok(
+              {
+                type: "object",
+                properties: {
+                  reports: { type: "integer", description: "最新版本年报的份数" },
+                  dataVersion: { type: "string" },
+                  licence: { type: "object" },
+                  files: { type: "array", items: { type: "object" } },
+                  dictionary: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      properties: {
+                        name: { type: "string", description: "CSV 列名（中文）" },
+                        field: { type: "string" },
+                        unit: nullable("string"),
+                        definition: { type: "string" },
+                      },
+                    },
+                  },
+                },
+              },
+              "全部数据的说明与数据字典",
+            ),
+            "400": ERRORS["400"],
+          },
+        },
+      },
+      "/dataset/{file}": {
+        get: {
+          summary:
+            "全部数据的一个文件（流式下载）：figures.csv（每份最新年报一行，UTF-8 带 BOM）、documents.ndjson（每行一份规范化全文数据 ogi-annual-report/v1）或 dictionary.csv（数据字典）",
+          parameters: [
+            {
+              name: "file",
+              in: "path",
+              required: true,
+              schema: { type: "string", enum: ["figures.csv", "documents.ndjson", "dictionary.csv"] },
+            },
+          ],
+          responses: {
+            "200": {
+              description: "文件（Content-Disposition 带中文文件名，RFC 5987）",
+              content: { "text/csv": { schema: { type: "string" } }, "application/x-ndjson": { schema: { type: "string" } } },
+            },
+            ...ERRORS,
+          },
+        },
+      },
       "/figures": {
         get: {
           summary: "可比较、可排名的指标及其读法",
@@ -312,7 +371,19 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): Json {
           ],
           responses: {
             "200": ok(
-              { type: "object", properties: { items: { type: "array", items: ref("RankedRow") }, pagination: ref("Pagination") } },
+              {
+                type: "object",
+                properties: {
+                  items: { type: "array", items: ref("RankedRow") },
+                  bars: {
+                    type: "array",
+                    description: "图表的柱：填报该项的每个机关；超过 400 个时按名次均匀抽取 400 个",
+                    items: { type: "object" },
+                  },
+                  stated: { type: "integer", description: "填报了该项的机关数（图表柱所代表的总数）" },
+                  pagination: ref("Pagination"),
+                },
+              },
               "对比（format=csv 时为整个表格的 CSV 文件）",
             ),
             "400": ERRORS["400"],
@@ -321,7 +392,8 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): Json {
       },
       "/rankings": {
         get: {
-          summary: "排名：并列同名次、百分位、同类数量；小样本与勾稽关系不符的报告默认排除",
+          summary:
+            "排名：并列同名次、百分位、同类数量；小样本与勾稽关系不符的报告默认排除。level 与 kind 都未给时为默认同类组：县级人民政府、本机关报告（与 /rankings 页面相同）；level=all、kind=all 为不限",
           parameters: [
             ...PEER_PARAMS,
             query("include", { type: "string", enum: ["1", "0"], default: "0" }, "1：纳入小样本和勾稽关系不符的报告"),
@@ -334,7 +406,22 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): Json {
               {
                 type: "object",
                 properties: {
+                  peerGroup: {
+                    type: "object",
+                    description: "实际使用的同类组（含默认值）",
+                    properties: { level: nullable("string"), kind: nullable("string"), scope: { type: ["object", "null"] } },
+                  },
                   peers: { type: "integer" },
+                  leftOut: {
+                    type: "object",
+                    description: "未参与排名的报告数：未填报、样本较小、勾稽关系不符（纳入时为 0）、无办结（比率 0/0）",
+                    properties: {
+                      notReported: { type: "integer" },
+                      smallSample: { type: "integer" },
+                      identityFailed: { type: "integer" },
+                      noneHandled: { type: "integer" },
+                    },
+                  },
                   items: { type: "array", items: ref("RankedRow") },
                   pagination: ref("Pagination"),
                 },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { toOpenGraph } from "@/lib/site";
 import Link from "next/link";
 import { AutoSubmit } from "@/components/compare/auto-submit";
 import { DownloadLinks } from "@/components/compare/download-links";
@@ -17,7 +18,14 @@ import { getRegion, getRegionChain, listChildRegionsOf } from "@/lib/regions/gaz
 import { toViewHref, type ViewParams } from "@/lib/view/view-href";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "地区比较 · 政府信息公开年报数据" };
+export const metadata: Metadata = {
+  title: "地区比较",
+  description: "各省、某省的各地市或某地市的各县区放在一起比较申请量、公开率等数据；有汇总报告取汇总报告，否则为本机关报告之和。",
+  openGraph: toOpenGraph(
+    "地区比较",
+    "各省、某省的各地市或某地市的各县区放在一起比较申请量、公开率等数据；有汇总报告取汇总报告，否则为本机关报告之和。",
+  ),
+};
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -139,6 +147,18 @@ export default async function RegionComparePage({ searchParams }: PageProps) {
               bars={withValue.map((r) => ({ id: Number(r.code), name: r.name, value: r.value! }))}
               unit={meta.unit}
               selectedIds={[]}
+              exportAs={{
+                fileBase: `地区比较_${params.parent ? (getRegion(params.parent)?.name ?? params.parent) : "全国"}_${meta.label}_${year}`,
+                info: {
+                  title: `${title}（${year} 年，从高到低）`,
+                  details: [
+                    `范围：${params.parent ? (getRegion(params.parent)?.name ?? params.parent) : "全国"}各${childName}`,
+                    `年度：${year} 年`,
+                    `单位：${meta.unit}`,
+                    "有汇总报告取汇总报告，否则为本机关报告之和",
+                  ],
+                },
+              }}
             />
           ) : (
             <p className="text-slate-700">本年度各{childName}都没有可用的数据。</p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { toOpenGraph } from "@/lib/site";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CoverageMatrix } from "@/components/region/coverage-matrix";
@@ -44,7 +45,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   const region = getRegion((await params).code);
   if (!region) return { title: "未找到地区" };
   const description = `${region.name}各机关的政府信息公开工作年度报告：收录情况、最新数据与历年合计。`;
-  return { title: region.name, description, openGraph: { title: region.name, description } };
+  return { title: region.name, description, openGraph: toOpenGraph(region.name, description) };
 }
 
 export default async function RegionPage({ params, searchParams }: PageProps) {
