@@ -42,7 +42,8 @@ type Row = DrawnBar & { marker?: string };
 export function RankedBarChart({ title, bars, stated, unit, selectedIds, id, exportAs }: RankedBarChartProps) {
   const hasMany = bars.length > TOP_N;
   const [showAll, setShowAll] = useState(false);
-  const view = toBarView(bars, hasMany && !showAll ? TOP_N : null);
+  const total = stated ?? bars.length;
+  const view = toBarView(bars, hasMany && !showAll ? TOP_N : null, total);
   const isLabelled = view.bars.length <= MAX_LABELLED_BARS;
   const format = (v: unknown): string => formatByUnit(typeof v === "number" ? v : null, unit);
   const rows: Row[] = view.bars.map((b) => (b.isClipped ? { ...b, marker: `≫ ${format(b.value)}` } : b));
@@ -100,7 +101,7 @@ export function RankedBarChart({ title, bars, stated, unit, selectedIds, id, exp
             前 {TOP_N} 名
           </button>
           <button type="button" aria-pressed={showAll} onClick={() => setShowAll(true)} className={toggleClass(showAll)}>
-            全部 {bars.length} 个
+            全部 {total} 个
           </button>
         </div>
       ) : null}
@@ -144,14 +145,15 @@ function RankedBarNotes({ view, bars, stated, isLabelled, format }: NotesProps) 
       ) : null}
       {view.rest ? (
         <p data-testid="rest-summary">
-          其余 {view.rest.count} 个未画出：最高 {format(view.rest.max)}，中位数 {format(view.rest.median)}，最低 {format(view.rest.min)}
-          ；完整名单见表格或下载 CSV。
+          其余 {view.rest.count} 个未画出：最高 {format(view.rest.max)}
+          {view.rest.median === null ? "" : `，中位数 ${format(view.rest.median)}`}，最低 {format(view.rest.min)}；完整名单见表格或下载
+          CSV。
         </p>
       ) : null}
       {isLabelled ? null : (
         <p>
           共 {total} 个，从高到低排列
-          {stated !== undefined && stated > bars.length ? `（图中按名次均匀抽取 ${bars.length} 个）` : ""}
+          {stated !== undefined && stated > bars.length ? `（图中画出其中 ${bars.length} 个：排在最前的全部画出，其余按名次均匀抽取）` : ""}
           ；点按或将鼠标移到柱上可看名称，也可用 Tab 键选中图表后按方向键逐个查看；具体数字见表格。
         </p>
       )}
