@@ -93,7 +93,9 @@ export function RankedBarChart({ title, bars, stated, unit, selectedIds, id, exp
     <figure id={id} data-testid="ranked-bar-chart" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <figcaption className="text-sm font-medium text-slate-700">{title}</figcaption>
-        {exportAs ? <ChartDownloadButtons targetId={id} fileBase={exportAs.fileBase} info={exportAs.info} /> : null}
+        {exportAs ? (
+          <ChartDownloadButtons targetId={id} fileBase={exportAs.fileBase} info={{ ...exportAs.info, notes: toNoteLines(view, format) }} />
+        ) : null}
       </div>
       {hasMany ? (
         <div className="flex flex-wrap gap-2 text-sm" role="group" aria-label="柱状图显示范围">
@@ -130,6 +132,20 @@ type NotesProps = {
   isLabelled: boolean;
   format: (v: unknown) => string;
 };
+
+/** The clipped-outlier and rest sentences in words, as the exported image prints them under the chart. */
+function toNoteLines(view: ReturnType<typeof toBarView>, format: (v: unknown) => string): string[] {
+  const clipped = view.bars.filter((b) => b.isClipped);
+  const notes: string[] = [];
+  if (clipped.length > 0) {
+    notes.push(`${clipped.map((b) => `${b.name}（${format(b.value)}）`).join("、")}远高于其他，柱子在刻度末端截断（标 ≫ 及实际数值）。`);
+  }
+  if (view.rest) {
+    const median = view.rest.median === null ? "" : `，中位数 ${format(view.rest.median)}`;
+    notes.push(`其余 ${view.rest.count} 个未画出：最高 ${format(view.rest.max)}${median}，最低 ${format(view.rest.min)}。`);
+  }
+  return notes;
+}
 
 /** The sentences under the chart: clipped outliers, the bars not drawn, how to read names. */
 function RankedBarNotes({ view, bars, stated, isLabelled, format }: NotesProps) {
