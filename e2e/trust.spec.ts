@@ -201,3 +201,28 @@ test("version history says which figures changed between versions, old → new",
     await expectNoSeriousAxeViolations(page);
   }
 });
+
+test("the original file and pdf.js's worker are served by the app itself", async ({ page, request }) => {
+  const pdfAgency = await findAgencyPath(page, "洪泽区人民政府", /^洪泽区人民政府$/);
+  const pdf = await request.get(`${pdfAgency}/original?year=2024`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect(pdf.headers()["content-disposition"]).toMatch(/^inline;/);
+  expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+  const textAgency = await findAgencyPath(page, "鄂托克", /^鄂托克旗人民政府$/);
+  const text = await request.get(`${textAgency}/original?year=2025`);
+  expect(text.status()).toBe(200);
+  expect(text.headers()["content-disposition"]).toMatch(/^attachment;/);
+  expect(text.headers()["content-type"]).toBe("application/octet-stream");
+  const missing = await request.get(`${textAgency}/original?year=2019`);
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error.message).toMatch(/原件/);
+
+  const worker = await request.get("/pdfjs/pdf.worker.min.mjs");
+  expect(worker.status()).toBe(200);
+  expect(worker.headers()["content-type"]).toMatch(/^text\/javascript/);
+  expect((await request.get("/pdfjs/cmaps/UniGB-UCS2-H.bcmap")).status()).toBe(200);
+  expect((await request.get("/pdfjs/build/pdf.mjs")).status()).toBe(404);
+  expect((await request.get("/pdfjs/cmaps/..%2F..%2Fpackage.json")).status()).toBe(404);
+});

@@ -53,7 +53,7 @@ export function compareGroup(q: PeerFilter & { figure: FigureKey }): GroupDefini
     rows: Prisma.sql`
       SELECT r."id" AS "reportId", r."agencyId", a."name" AS "agencyName", ${figureValue(q.figure)}::float8 AS "value",
              (${figureValue(q.figure)} IS NOT NULL) AS "ranked", (${figureValue(q.figure)} IS NULL) AS "notReported",
-             false AS "smallSample", false AS "identityFailed"
+             false AS "smallSample", false AS "identityFailed", false AS "noneHandled"
       FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId"
       WHERE ${peerWhere(q)}`,
   };

@@ -63,7 +63,7 @@ afterAll(async () => {
 
 describe("GET /api/v1/rankings", () => {
   it("ranks 申请量 2025 with shared ranks and leaves out failed identity checks by default", async () => {
-    const { status, body } = await get("rankings", "figure=requestsReceived&year=2025");
+    const { status, body } = await get("rankings", "figure=requestsReceived&year=2025&level=all&kind=all");
     expect(status).toBe(200);
     const names = body.items.map((r: any) => `${r.rank}:${r.agencyName}:${r.value}`);
     expect(names.slice(0, 3)).toEqual(["1:杭锦旗人民政府:72", "1:鄂托克旗人民政府:72", "3:阿拉善盟行政公署办公室:7"]);
@@ -74,8 +74,18 @@ describe("GET /api/v1/rankings", () => {
     expect(body.figure.label).toBe("申请量");
   });
 
+  it("uses the page's default peer group (县级人民政府, own reports) when neither level nor kind is given", async () => {
+    const { body } = await get("rankings", "figure=requestsReceived&year=2025");
+    const all = await get("rankings", "figure=requestsReceived&year=2025&level=all&kind=all");
+    expect(body.peerGroup).toMatchObject({ level: "县", kind: "人民政府" });
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every((r: any) => r.level === "县" && r.kind === "人民政府")).toBe(true);
+    expect(all.body.items.some((r: any) => r.kind !== "人民政府")).toBe(true);
+    expect(all.body.peerGroup).toMatchObject({ level: "all", kind: "all" });
+  });
+
   it("includes and marks them with include=1", async () => {
-    const { body } = await get("rankings", "figure=requestsReceived&year=2025&include=1");
+    const { body } = await get("rankings", "figure=requestsReceived&year=2025&include=1&level=all&kind=all");
     expect(body.items[0]).toMatchObject({ rank: 1, agencyName: "乌审旗人民政府", identitiesOk: false });
   });
 
@@ -86,23 +96,23 @@ describe("GET /api/v1/rankings", () => {
   });
 
   it("leaves small samples of a rate out by default and counts them", async () => {
-    const { body } = await get("rankings", "figure=notHeldRate&year=2025");
+    const { body } = await get("rankings", "figure=notHeldRate&year=2025&level=all&kind=all");
     expect(body.items.every((r: any) => r.denominator >= 10 && !r.isSmallSample)).toBe(true);
     expect(body.leftOut.smallSample).toBeGreaterThan(0);
-    const all = await get("rankings", "figure=notHeldRate&year=2025&include=1");
+    const all = await get("rankings", "figure=notHeldRate&year=2025&include=1&level=all&kind=all");
     expect(all.body.items.some((r: any) => r.isSmallSample)).toBe(true);
   });
 
   it("moves to the highlighted agency's page", async () => {
-    const { body } = await get("rankings", `year=2025&pageSize=1&highlight=${ids["额敏县人民政府"]}`);
+    const { body } = await get("rankings", `year=2025&level=all&kind=all&pageSize=1&highlight=${ids["额敏县人民政府"]}`);
     expect(body.highlighted.agencyId).toBe(ids["额敏县人民政府"]);
     expect(body.items[0].agencyName).toBe("额敏县人民政府");
     expect(body.pagination.page).toBe(body.highlighted.position);
   });
 
   it("downloads the same rows as CSV with a BOM", async () => {
-    const json = await get("rankings", "year=2025");
-    const { status, body, res } = await get("rankings", "year=2025&format=csv");
+    const json = await get("rankings", "year=2025&level=all&kind=all");
+    const { status, body, res } = await get("rankings", "year=2025&level=all&kind=all&format=csv");
     expect(status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     expect(body.charCodeAt(0)).toBe(0xfeff);
@@ -172,7 +182,18 @@ describe("GET /api/v1/rankings", () => {
 
   it("gives the numbers the pages show (the same lib/db call)", async () => {
     const { listRanking } = await import("@/lib/db/rankings");
-    const direct = await listRanking({ figure: "requestsReceived", year: 2025, include: false, order: "desc", page: 1, pageSize: 100 });
+    // the page's default peer group: county-level 人民政府, own reports
+    const direct = await listRanking({
+      figure: "requestsReceived",
+      year: 2025,
+      level: "县",
+      kind: "人民政府",
+      reportScope: "own",
+      include: false,
+      order: "desc",
+      page: 1,
+      pageSize: 100,
+    });
     const { body } = await get("rankings", "year=2025");
     expect(body.items).toEqual(JSON.parse(JSON.stringify(direct.rows)));
   });
