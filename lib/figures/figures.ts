@@ -341,13 +341,25 @@ export function toFigureColumns(doc: CanonicalReport): FigureColumns {
 
 /** The figures of a stored report, read back from its columns (what pages use: they never compute from the document). */
 export function readFigures(columns: FigureColumns): Figures {
+  return Object.fromEntries(FIGURES.map((f) => [f.key, readFigure(columns, f.key)])) as Figures;
+}
+
+/** One figure of a stored report, read back from its columns (a rate with its stored counts). */
+export function readFigure<K extends AnyFigureKey>(columns: Partial<FigureColumns>, key: K): Figures[K] {
   const read = (name: string | undefined): number | null => (name ? (columns[name as FigureColumnName] ?? null) : null);
-  const out: Record<string, Num | Rate> = {};
-  for (const f of FIGURES as readonly FigureDefinition[]) {
-    const c = f.columns;
-    out[f.key] = f.unit === "%" ? { value: read(c.value), numerator: read(c.numerator), denominator: read(c.denominator) } : read(c.value);
-  }
-  return out as Figures;
+  const f = getFigure(key);
+  const c = f.columns;
+  const value = f.unit === "%" ? { value: read(c.value), numerator: read(c.numerator), denominator: read(c.denominator) } : read(c.value);
+  return value as Figures[K];
+}
+
+/** The stored columns the given figures are read from (a rate's value and counts), each once. */
+export function toFigureColumnNames(keys: readonly AnyFigureKey[]): FigureColumnName[] {
+  const names = keys.flatMap((k) => {
+    const c = getFigure(k).columns;
+    return [c.value, c.numerator, c.denominator].filter((n): n is string => n !== undefined);
+  });
+  return [...new Set(names)] as FigureColumnName[];
 }
 
 function isRateValue(v: Num | Rate): v is Rate {
@@ -363,9 +375,10 @@ export const FIGURE_KEYS = FIGURES.filter((f): f is RankedEntry => f.ranked).map
   ...FigureKey[],
 ];
 
+const FIGURE_BY_KEY = new Map<string, FigureDefinition>(FIGURES.map((f) => [f.key, f]));
 /** The registry entry of a figure. */
 export function getFigure(key: AnyFigureKey): FigureDefinition {
-  return FIGURES.find((f) => f.key === key)!;
+  return FIGURE_BY_KEY.get(key)!;
 }
 
 /** What the API, the pages' headers and the CSV headers say about a ranked figure. */

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { toOpenGraph } from "@/lib/site";
 import Link from "next/link";
-import { AutoSubmit } from "@/components/compare/auto-submit";
 import { DownloadLinks } from "@/components/compare/download-links";
+import { FigureSelect, FILTER_SELECT_CLASS, FilterField, FilterForm, YearSelect } from "@/components/compare/filter-form";
 import { ParamError } from "@/components/compare/param-error";
 import { RankedBarChart } from "@/components/compare/ranked-bar-chart";
 import { RegionComparisonTable } from "@/components/regions-compare/region-comparison-table";
@@ -30,7 +30,6 @@ export const metadata: Metadata = {
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const CHILD_NAMES = { 0: "省份", 1: "地市", 2: "县区", 3: "乡镇街道" } as const;
-const selectClass = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 
 /** /compare/regions – provinces, the prefectures of a province or the counties of a prefecture on one figure. */
 export default async function RegionComparePage({ searchParams }: PageProps) {
@@ -79,49 +78,19 @@ export default async function RegionComparePage({ searchParams }: PageProps) {
       <h1 className="text-2xl font-semibold">
         地区比较：{title} · {year ?? "—"} 年
       </h1>
-      <form
-        method="get"
-        action="/compare/regions"
-        autoComplete="off"
-        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3"
-        aria-label="筛选"
-      >
-        <AutoSubmit />
+      <FilterForm action="/compare/regions">
         {params.parent ? <input type="hidden" name="parent" value={params.parent} /> : null}
-        <label className="flex flex-col gap-1 text-xs text-slate-600">
-          指标
-          <select name="figure" defaultValue={params.figure} className={selectClass}>
-            {REGION_FIGURE_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {FIGURE_META[k].label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs text-slate-600">
-          年度
-          <select name="year" defaultValue={year ?? ""} className={selectClass}>
-            {years.length === 0 ? <option value="">暂无数据</option> : null}
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y} 年
-              </option>
-            ))}
-          </select>
-        </label>
+        <FigureSelect keys={REGION_FIGURE_KEYS} value={params.figure} />
+        <YearSelect years={years} value={year} />
         {!params.parent ? (
-          <label className="flex flex-col gap-1 text-xs text-slate-600">
-            显示
-            <select name="view" defaultValue={params.view} className={selectClass}>
+          <FilterField label="显示">
+            <select name="view" defaultValue={params.view} className={FILTER_SELECT_CLASS}>
               <option value="map">地图和表格</option>
               <option value="table">只看表格</option>
             </select>
-          </label>
+          </FilterField>
         ) : null}
-        <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800">
-          查看
-        </button>
-      </form>
+      </FilterForm>
       <div className="rounded border-l-4 border-sky-600 bg-sky-50 p-3 text-sm text-slate-800" data-testid="region-method">
         <p>
           <strong>地区的数字怎么来：</strong>该地区政府发布了<strong>汇总报告</strong>（报告自称全市、全县等口径）时，取汇总报告的数字；
