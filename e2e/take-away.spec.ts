@@ -2,7 +2,7 @@
 // 报告口径 and region path, named after the view); chart images carry their title, scope, year, unit, source line and
 // the site name (SVG text checked, PNG checked to be that SVG drawn at 2× with the title block inked); every page has
 // its own Open Graph title/description and the site name once in its title.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./page-checks";
 
@@ -94,8 +94,14 @@ for (const width of WIDTHS) {
       const [pngFile] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: "下载图片（PNG）" }).click()]);
       expect(pngFile.suggestedFilename()).toBe("比较_各层级机关_申请量_2025.png");
       const png = readFileSync((await pngFile.path())!);
-      await testInfo.attach(`exported-chart-${width}.png`, { body: png, contentType: "image/png" });
-      await testInfo.attach(`exported-chart-${width}.svg`, { body: svg, contentType: "image/svg+xml" });
+      for (const [ext, body, contentType] of [
+        ["png", png, "image/png"],
+        ["svg", svg, "image/svg+xml"],
+      ] as const) {
+        const path = testInfo.outputPath(`exported-chart-${width}.${ext}`);
+        writeFileSync(path, body);
+        await testInfo.attach(`exported-chart-${width}.${ext}`, { path, contentType });
+      }
       expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
       // IHDR: the PNG is the composed SVG (header + chart + footer) at 2×, not the bare chart
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([svgWidth! * 2, svgHeight! * 2]);

@@ -2,6 +2,15 @@
 
 import { composeChartSvg, downloadPng, downloadSvg, type ChartExportInfo } from "./chart-export";
 
+/** The page address with its Chinese parameters readable (level=县, not level=%E5%8E%BF). */
+function safeDecodeUri(href: string): string {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
+}
+
 type ChartDownloadButtonsProps = {
   /** id of the element holding the recharts chart */
   targetId: string;
@@ -14,7 +23,7 @@ type ChartDownloadButtonsProps = {
 export function ChartDownloadButtons({ targetId, fileBase, info }: ChartDownloadButtonsProps) {
   const compose = () => {
     const svg = document.querySelector<SVGSVGElement>(`#${CSS.escape(targetId)} svg.recharts-surface`);
-    return svg ? composeChartSvg(svg, info, window.location.href) : null;
+    return svg ? composeChartSvg(svg, info, safeDecodeUri(window.location.href)) : null;
   };
   const buttonClass = "rounded border border-slate-300 px-2 py-0.5 text-sm text-sky-800 hover:bg-slate-50";
   return (

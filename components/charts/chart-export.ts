@@ -11,6 +11,8 @@ export type ChartExportInfo = {
   title: string;
   /** one short line each: 范围、年度、单位、报告口径 … */
   details: string[];
+  /** sentences under the chart (a clipped outlier, the bars not drawn), printed above the source line */
+  notes?: string[];
 };
 
 const FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
@@ -29,7 +31,10 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
 }
 
-/** Break text into lines no wider than `maxWidth` at `size` px (measured with the canvas; any character may break). */
+/**
+ * Break text into lines no wider than `maxWidth` at `size` px (measured with the canvas). A run of digits or Latin letters
+ * (600, 2025, CSV) stays whole unless it alone is wider than a line (an address); any other character may break.
+ */
 export function wrapText(text: string, size: number, maxWidth: number, weight = "normal"): string[] {
   const ctx = document.createElement("canvas").getContext("2d");
   const measure = (s: string): number => {
@@ -39,12 +44,16 @@ export function wrapText(text: string, size: number, maxWidth: number, weight = 
   };
   const lines: string[] = [];
   let line = "";
-  for (const ch of text) {
-    if (line !== "" && measure(line + ch) > maxWidth) {
-      lines.push(line);
-      line = "";
+  const tokens = text.match(/[A-Za-z0-9.,%]+|[^A-Za-z0-9.,%]/gu) ?? [];
+  for (const token of tokens) {
+    const pieces = measure(token) > maxWidth ? [...token] : [token];
+    for (const piece of pieces) {
+      if (line !== "" && measure(line + piece) > maxWidth) {
+        lines.push(line);
+        line = "";
+      }
+      line += piece;
     }
-    line += ch;
   }
   if (line !== "") lines.push(line);
   return lines;
@@ -84,6 +93,12 @@ export function composeChartSvg(chart: SVGSVGElement, info: ChartExportInfo, pag
   const footerTop = chartTop + chartHeight + 8;
   const footer = layoutBlocks(
     [
+      ...(info.notes ?? []).map((note) => ({
+        lines: wrapText(note, FOOTER_SIZE, textWidth),
+        size: FOOTER_SIZE,
+        weight: "normal",
+        fill: "#334155",
+      })),
       { lines: wrapText(SOURCE_LINE, FOOTER_SIZE, textWidth), size: FOOTER_SIZE, weight: "normal", fill: "#475569" },
       { lines: wrapText(`${SITE_NAME} · ${pageUrl}`, FOOTER_SIZE, textWidth), size: FOOTER_SIZE, weight: "normal", fill: "#475569" },
     ],

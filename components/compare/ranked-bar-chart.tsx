@@ -42,7 +42,8 @@ type Row = DrawnBar & { marker?: string };
 export function RankedBarChart({ title, bars, stated, unit, selectedIds, id, exportAs }: RankedBarChartProps) {
   const hasMany = bars.length > TOP_N;
   const [showAll, setShowAll] = useState(false);
-  const view = toBarView(bars, hasMany && !showAll ? TOP_N : null);
+  const total = stated ?? bars.length;
+  const view = toBarView(bars, hasMany && !showAll ? TOP_N : null, total);
   const isLabelled = view.bars.length <= MAX_LABELLED_BARS;
   const format = (v: unknown): string => formatByUnit(typeof v === "number" ? v : null, unit);
   const rows: Row[] = view.bars.map((b) => (b.isClipped ? { ...b, marker: `≫ ${format(b.value)}` } : b));
@@ -92,7 +93,9 @@ export function RankedBarChart({ title, bars, stated, unit, selectedIds, id, exp
     <figure id={id} data-testid="ranked-bar-chart" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <figcaption className="text-sm font-medium text-slate-700">{title}</figcaption>
-        {exportAs ? <ChartDownloadButtons targetId={id} fileBase={exportAs.fileBase} info={exportAs.info} /> : null}
+        {exportAs ? (
+          <ChartDownloadButtons targetId={id} fileBase={exportAs.fileBase} info={{ ...exportAs.info, notes: toNoteLines(view, format) }} />
+        ) : null}
       </div>
       {hasMany ? (
         <div className="flex flex-wrap gap-2 text-sm" role="group" aria-label="柱状图显示范围">
@@ -100,7 +103,7 @@ export function RankedBarChart({ title, bars, stated, unit, selectedIds, id, exp
             前 {TOP_N} 名
           </button>
           <button type="button" aria-pressed={showAll} onClick={() => setShowAll(true)} className={toggleClass(showAll)}>
-            全部 {bars.length} 个
+            全部 {total} 个
           </button>
         </div>
       ) : null}
@@ -130,6 +133,20 @@ type NotesProps = {
   format: (v: unknown) => string;
 };
 
+/** The clipped-outlier and rest sentences in words, as the exported image prints them under the chart. */
+function toNoteLines(view: ReturnType<typeof toBarView>, format: (v: unknown) => string): string[] {
+  const clipped = view.bars.filter((b) => b.isClipped);
+  const notes: string[] = [];
+  if (clipped.length > 0) {
+    notes.push(`${clipped.map((b) => `${b.name}（${format(b.value)}）`).join("、")}远高于其他，柱子在刻度末端截断（标 ≫ 及实际数值）。`);
+  }
+  if (view.rest) {
+    const median = view.rest.median === null ? "" : `，中位数 ${format(view.rest.median)}`;
+    notes.push(`其余 ${view.rest.count} 个未画出：最高 ${format(view.rest.max)}${median}，最低 ${format(view.rest.min)}。`);
+  }
+  return notes;
+}
+
 /** The sentences under the chart: clipped outliers, the bars not drawn, how to read names. */
 function RankedBarNotes({ view, bars, stated, isLabelled, format }: NotesProps) {
   const clipped = view.bars.filter((b) => b.isClipped);
@@ -144,14 +161,15 @@ function RankedBarNotes({ view, bars, stated, isLabelled, format }: NotesProps) 
       ) : null}
       {view.rest ? (
         <p data-testid="rest-summary">
-          其余 {view.rest.count} 个未画出：最高 {format(view.rest.max)}，中位数 {format(view.rest.median)}，最低 {format(view.rest.min)}
-          ；完整名单见表格或下载 CSV。
+          其余 {view.rest.count} 个未画出：最高 {format(view.rest.max)}
+          {view.rest.median === null ? "" : `，中位数 ${format(view.rest.median)}`}，最低 {format(view.rest.min)}；完整名单见表格或下载
+          CSV。
         </p>
       ) : null}
       {isLabelled ? null : (
         <p>
           共 {total} 个，从高到低排列
-          {stated !== undefined && stated > bars.length ? `（图中按名次均匀抽取 ${bars.length} 个）` : ""}
+          {stated !== undefined && stated > bars.length ? `（图中画出其中 ${bars.length} 个：排在最前的全部画出，其余按名次均匀抽取）` : ""}
           ；点按或将鼠标移到柱上可看名称，也可用 Tab 键选中图表后按方向键逐个查看；具体数字见表格。
         </p>
       )}

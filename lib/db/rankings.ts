@@ -118,8 +118,11 @@ export function rankingPageSql(q: RankingQuery, snapshotId: number): Prisma.Sql 
     ORDER BY e."position"`;
 }
 
-/** The league table for a figure, year and peer group; with `highlight` (and page 1) the page holding that agency. */
-export async function listRanking(query: RankingQuery): Promise<Ranking> {
+/**
+ * The league table for a figure, year and peer group; with `highlight` (and page 1) the page holding that agency.
+ * `previousYear: false` skips the 较上年 ranks (and the previous year's snapshot) for callers that show none.
+ */
+export async function listRanking(query: RankingQuery, { previousYear = true }: { previousYear?: boolean } = {}): Promise<Ranking> {
   const db = await getDb();
   const snapshot = await ensureSnapshot(db, rankingGroup(query));
   const result = await db.$queryRaw<PageRow[]>(rankingPageSql(query, snapshot.id));
@@ -137,10 +140,12 @@ export async function listRanking(query: RankingQuery): Promise<Ranking> {
     noneHandled: snapshot.noneHandled,
   };
   const pageRows = result.filter((r) => r.position !== null);
-  const previous = await loadPreviousRanks(
-    query,
-    pageRows.map((r) => r.agencyId),
-  );
+  const previous = previousYear
+    ? await loadPreviousRanks(
+        query,
+        pageRows.map((r) => r.agencyId),
+      )
+    : { ranks: new Map<number, number>(), peers: null };
   const q = snapshot.quartiles;
   const distribution = q ? { min: q[0], q1: q[1], median: q[2], q3: q[3], max: q[4] } : null;
   const rows = pageRows.map((r) => toRankingRow(r, previous.ranks.get(r.agencyId) ?? null));

@@ -23,22 +23,18 @@ const KEYWORDS: ReadonlyArray<[string, RequestRowDef]> = REQUEST_ROWS.flatMap((r
   r.keywords.map((k): [string, RequestRowDef] => [k, r]),
 );
 
-/** Keyword indices (into KEYWORDS) by the keyword's first character. */
-const BY_FIRST_CHAR: ReadonlyMap<string, readonly number[]> = (() => {
-  const map = new Map<string, number[]>();
-  KEYWORDS.forEach(([k], i) => {
-    const list = map.get(k[0]!);
-    if (list) list.push(i);
-    else map.set(k[0]!, [i]);
-  });
-  return map;
+/** Keyword indices (into KEYWORDS) by the code unit of the keyword's first character. */
+const BY_FIRST_CHAR: ReadonlyArray<number[] | undefined> = (() => {
+  const table: Array<number[] | undefined> = new Array<number[] | undefined>(0x10000).fill(undefined);
+  KEYWORDS.forEach(([k], i) => (table[k.charCodeAt(0)] ??= []).push(i));
+  return table;
 })();
 
 /** The indices of the keywords `text` holds, in KEYWORDS order (what `KEYWORDS.filter(k => text.includes(k))` gives). */
 function keywordsIn(text: string): number[] {
   let found: number[] | null = null;
   for (let i = 0; i < text.length; i++) {
-    const list = BY_FIRST_CHAR.get(text[i]!);
+    const list = BY_FIRST_CHAR[text.charCodeAt(i)];
     if (!list) continue;
     for (const k of list) if (text.startsWith(KEYWORDS[k]![0], i)) (found ??= []).push(k);
   }
@@ -114,6 +110,9 @@ const NEAR_KEYWORDS: readonly NearKeyword[] = KEYWORDS.filter(([k]) => k.length 
   halves: [k.slice(0, k.length >> 1), k.slice(k.length >> 1)],
 }));
 
+/** Any half of a near keyword: a text without one holds no keyword nearly. */
+const ANY_HALF_RE = new RegExp(NEAR_KEYWORDS.flatMap((k) => k.halves).join("|"));
+
 /** True when `text` holds `keyword` with at most one character read wrong (子以公开 for 予以公开). */
 function holdsNearly(text: string, { keyword, halves }: NearKeyword): boolean {
   if (text.length < keyword.length || (!text.includes(halves[0]) && !text.includes(halves[1]))) return false;
@@ -140,7 +139,7 @@ function evidenceOf(text: string, found: readonly number[]): Set<string> {
   if (text.length === 0) return evidence;
   for (const k of found) evidence.add(KEYWORDS[k]![1].path);
   // a near miss counts only in a cell that names no row outright (大量反复申请 is 4., not a misread 重复申请)
-  if (evidence.size === 0) for (const near of NEAR_KEYWORDS) if (holdsNearly(text, near)) evidence.add(near.path);
+  if (evidence.size === 0 && ANY_HALF_RE.test(text)) for (const near of NEAR_KEYWORDS) if (holdsNearly(text, near)) evidence.add(near.path);
   // the printed numbering at the start of the cell names a row too (（七）总计, 四、): a numbering of one row with another
   // row's keyword (（七）总计 结转下年度继续办理) is two rows' labels on one line
   const numbered = numberedRow(text);

@@ -190,6 +190,6 @@ export function parseMetadata(lines: readonly Line[], text: string): ParsedMetad
     regionCode: region?.code ?? null,
     regionAlias: region?.viaAlias ?? null,
     publishedOn: findPublished(lines),
-    scope: parseScope(lines),
+    scope: parseScope(lines, text),
   };
 }

@@ -35,23 +35,10 @@ const COMPILED_RE = new RegExp(`汇总[^。]{0,40}?${UNITS}|${UNITS}[^。]{0,40}
 const COVERS_RE = new RegExp(`(?:本报告|本年报|本年度报告|报告|数据|统计)[^。]{0,30}?(?:包括|包含|涵盖|覆盖|含)[^。]{0,30}?${UNITS}`);
 
 /**
- * The report's text with all whitespace removed, and where each line's characters start in it. A sentence is a
- * slice [start, end) of it; where its characters came from is worked out only for the sentence that matches.
+ * The report's text with all whitespace removed (one pass over the whole text). A sentence is a slice [start, end) of
+ * it; where its characters came from is worked out only for the sentence that matches (`locate`).
  */
-type Compacted = { text: string; starts: number[] };
-
-function compactLines(lines: readonly Line[]): Compacted {
-  const parts: string[] = [];
-  const starts: number[] = [];
-  let at = 0;
-  for (const line of lines) {
-    const t = line.compact;
-    starts.push(at);
-    parts.push(t);
-    at += t.length;
-  }
-  return { text: parts.join(""), starts };
-}
+const compactText = (text: string): string => text.replace(/\s+/g, "");
 
 /** Sentences end at 。 or after 401 characters. */
 const MAX_SENTENCE = 401;
@@ -68,26 +55,22 @@ function sentences(text: string): Array<[number, number]> {
 }
 
 /** Line number and char in the source of the compacted text's character `at`. */
-function source(lines: readonly Line[], { starts }: Compacted, at: number): { line: number; char: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
+function source(lines: readonly Line[], at: number): { line: number; char: number } {
+  let n = at;
+  for (const line of lines) {
+    const t = line.text;
+    for (let i = 0; i < t.length; i++) {
+      if (isSpaceCode(t.charCodeAt(i))) continue;
+      if (n-- === 0) return { line: line.index, char: i };
+    }
   }
-  const line = lines[lo]!;
-  let n = at - starts[lo]!;
-  for (let i = 0; i < line.text.length; i++) {
-    if (isSpaceCode(line.text.charCodeAt(i))) continue;
-    if (n-- === 0) return { line: line.index, char: i };
-  }
-  return { line: line.index, char: line.text.length };
+  const last = lines[lines.length - 1]!;
+  return { line: last.index, char: last.text.length };
 }
 
-function locate(lines: readonly Line[], all: Compacted, start: number, end: number): SourceLocation {
-  const first = source(lines, all, start);
-  const last = source(lines, all, Math.max(start, end - 1));
+function locate(lines: readonly Line[], start: number, end: number): SourceLocation {
+  const first = source(lines, start);
+  const last = source(lines, Math.max(start, end - 1));
   // a phrase broken across lines is located on its first line, up to that line's end
   return { line: first.line, start: first.char, end: last.line === first.line ? last.char + 1 : first.char + (end - start) };
 }
@@ -95,16 +78,19 @@ function locate(lines: readonly Line[], all: Compacted, start: number, end: numb
 /** Quick filter: most reports never mention 全X…受理/收到, 汇总, 包括/涵盖 … 部门. */
 const MAYBE_RE = /全|汇总|包括|包含|涵盖|覆盖/;
 
-/** The report's scope with its evidence, from every line of the report. */
-export function parseScope(lines: readonly Line[]): ParsedScope {
-  const all = compactLines(lines);
-  for (const [from, to] of sentences(all.text)) {
-    const s = all.text.slice(from, to);
+/**
+ * The report's scope with its evidence, from every line of the report; `text` is the lines' text joined (by "\n" or
+ * anything else that is whitespace), when the caller has it already.
+ */
+export function parseScope(lines: readonly Line[], text = lines.map((l) => l.text).join("\n")): ParsedScope {
+  const all = compactText(text);
+  for (const [from, to] of sentences(all)) {
+    const s = all.slice(from, to);
     if (!MAYBE_RE.test(s)) continue;
     const found = (rule: ScopeRule, m: RegExpExecArray): ParsedScope => {
       const start = from + m.index;
       const end = start + m[0].length;
-      return { value: "summary", evidence: { rule, text: m[0], loc: locate(lines, all, start, end) } };
+      return { value: "summary", evidence: { rule, text: m[0], loc: locate(lines, start, end) } };
     };
     const total = REGION_TOTAL_RE.exec(s);
     if (total) return found("region-total", total);

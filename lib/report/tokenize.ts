@@ -114,14 +114,19 @@ function splitLine(lineNo: number, raw: string, norm: string): Cell[] {
     splitSegment(lineNo, raw, norm, 0, norm.length, cells);
     return cells;
   }
-  let segStart = 0;
   const bounds: Array<[number, number]> = [];
-  for (let i = 0; i <= norm.length; i++) {
-    const ch = norm[i];
-    if (i === norm.length || ch === "\t" || (usesPipes && ch === "|")) {
-      bounds.push([segStart, i]);
-      segStart = i + 1;
+  for (let segStart = 0; ;) {
+    let next = norm.indexOf("\t", segStart);
+    if (usesPipes) {
+      const pipe = norm.indexOf("|", segStart);
+      if (pipe >= 0 && (next < 0 || pipe < next)) next = pipe;
     }
+    if (next < 0) {
+      bounds.push([segStart, norm.length]);
+      break;
+    }
+    bounds.push([segStart, next]);
+    segStart = next + 1;
   }
   if (usesPipes && !norm.includes("\t")) {
     const first = bounds[0];

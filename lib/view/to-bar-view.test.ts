@@ -30,6 +30,12 @@ describe("toBarView", () => {
     expect(countOutliers([1000, 100, 10, 9])).toBe(0);
   });
 
+  it("counts the rest from the total when the bars are a sample, and gives no median it cannot know", () => {
+    const sample = bars([900, 800, 700, 600, 10]);
+    expect(toBarView(sample, 3, 500).rest).toEqual({ count: 497, max: 600, median: null, min: 10 });
+    expect(toBarView(sample, 3).rest).toEqual({ count: 2, max: 600, median: 305, min: 10 });
+  });
+
   it("does not clip above zeros (no scale to save) and shows every bar with topN null", () => {
     expect(countOutliers([7, 0, 0])).toBe(0);
     expect(toBarView(bars([3, 2, 1]), null).bars.map((b) => b.value)).toEqual([3, 2, 1]);

@@ -10,8 +10,8 @@ export type RankedBarInput = { id: number; name: string; value: number };
 /** One drawn bar: `drawn` is the length on the axis (the value, or the clip level for a clipped outlier). */
 export type DrawnBar = RankedBarInput & { drawn: number; isClipped: boolean };
 
-/** The bars after the first `topN`, in numbers. */
-export type BarRest = { count: number; max: number; median: number; min: number };
+/** The bars after the first `topN`, in numbers; `median` only when every bar is at hand (not a sample of them). */
+export type BarRest = { count: number; max: number; median: number | null; min: number };
 
 export type BarView = {
   bars: DrawnBar[];
@@ -47,8 +47,12 @@ function median(sorted: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** The bars to draw: the first `topN` (all when `topN` is null), outliers clipped, the rest summarised. */
-export function toBarView(input: readonly RankedBarInput[], topN: number | null): BarView {
+/**
+ * The bars to draw: the first `topN` (all when `topN` is null), outliers clipped, the rest summarised. `total` is how many
+ * bars there are when `input` is a sample of them (its first places whole, then evenly spaced, the last one kept): the rest
+ * is then counted from `total`, its highest and lowest are exact and its median, which a sample cannot give, is null.
+ */
+export function toBarView(input: readonly RankedBarInput[], topN: number | null, total = input.length): BarView {
   const sorted = [...input].sort((a, b) => b.value - a.value);
   const shown = topN === null ? sorted : sorted.slice(0, topN);
   const others = topN === null ? [] : sorted.slice(topN);
@@ -56,7 +60,15 @@ export function toBarView(input: readonly RankedBarInput[], topN: number | null)
   const clipAt = outliers > 0 ? shown[outliers]!.value * 1.25 : null;
   const bars = shown.map((b, i) => ({ ...b, drawn: clipAt !== null && i < outliers ? clipAt : b.value, isClipped: i < outliers }));
   const restValues = others.map((b) => b.value).sort((a, b) => a - b);
+  const isWhole = total === input.length;
   const rest =
-    restValues.length === 0 ? null : { count: restValues.length, max: restValues.at(-1)!, median: median(restValues), min: restValues[0]! };
+    restValues.length === 0
+      ? null
+      : {
+          count: total - shown.length,
+          max: restValues.at(-1)!,
+          median: isWhole ? median(restValues) : null,
+          min: restValues[0]!,
+        };
   return { bars, rest, clipAt };
 }
