@@ -45,9 +45,15 @@ const MAX_SENTENCE = 401;
 
 function sentences(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  // where the next 。 ends a sentence (text.length when none is left): looked for again only once passed, so a long
+  // stretch without one (a table) is scanned once, not once per 401-character cut
+  let stop = -1;
   for (let from = 0; from < text.length;) {
-    const stop = text.indexOf("。", from);
-    const end = Math.min(stop < 0 ? text.length : stop + 1, from + MAX_SENTENCE);
+    if (stop <= from) {
+      const at = text.indexOf("。", from);
+      stop = at < 0 ? text.length : at + 1;
+    }
+    const end = Math.min(stop, from + MAX_SENTENCE);
     out.push([from, end]);
     from = end;
   }
