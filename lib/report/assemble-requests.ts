@@ -39,6 +39,9 @@ const values = (t: RowTokens): number => t.tokens.reduce((n, c) => n + (c.value.
  */
 const isBlankCellLine = (line: Line): boolean => line.cells.length === 1 && !/^\|*$/.test(line.text.trim());
 
+/** A cell that starts with a row's own numbering (1. （二） 四、): a label of its own, not a wrapped fragment. */
+const UNNUMBERED_FRAGMENT_EXCLUDES = /^(?:\d{1,2}\s*[.、,)]|[(（]\s*[一二三四五六七]\s*[)）]|[一二三四][、.,]|\(?七\)?总计)/;
+
 const numbers = (t: RowTokens): number => t.tokens.reduce((n, c) => n + (c.value.kind === "number" ? 1 : 0), 0);
 
 /** Assembles the rows of section 三 from its lines. */
@@ -92,6 +95,18 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
         if (m.kind === "row") {
           const other = [...runEvidence].find((e) => e !== key);
           if (other) opened.crossedWith ??= other;
+          // an unnumbered fragment naming this row on the line after another row's label, before that row has any
+          // value (8.属于行政查询事项 本 / 机关不掌握相关政府信息 / 0 …): a wrapped label of one row landed on another's;
+          // the numbers that follow may be either row's
+          if (
+            current &&
+            !current.key.startsWith("group:") &&
+            current.key !== key &&
+            values(current) === 0 &&
+            current.labelLine === line.index - 1 &&
+            !UNNUMBERED_FRAGMENT_EXCLUDES.test(cell.text.trim())
+          )
+            opened.crossedWith ??= current.key;
           if (crossesGroupLabel) opened.crossedWith ??= current!.key;
         } else if (current && !current.key.startsWith("group:") && current.labelLine === line.index && numbers(current) === 0) {
           // a group label after a row's label on the row's own line, before any number (5.要求行政机关确认… 其他处理 0 1 …):

@@ -71,3 +71,15 @@ describe("a row label on the line of a one-row （六）其他处理", () => {
     r.document.requests.otherHandling.other!.forEach((v) => expect([null, 0]).toContain(v));
   });
 });
+
+describe("a wrapped label of the next row on a row's label line, its numbers below (mixed property test, issue 10)", () => {
+  it("does not give 8.属于行政查询事项's numbers to 1.本机关不掌握相关政府信息", () => {
+    let text = withLine(CLEAN, "8.属于行政查询事项", "\t\t8.属于行政查询事项\t本\n机关不掌握相关政府信息\n0\t0\t0\t0\t0\t0\t0");
+    text = withLine(text, "1.本机关不掌握相关政府信息", "\t（四）无法提供\t1.\t8\t0\t0\t0\t0\t0\t8");
+    const r = parseOk(text);
+    const { administrativeQuery } = r.document.requests.denied;
+    const { notHeld } = r.document.requests.unableToProvide;
+    administrativeQuery.forEach((v, i) => expect([null, CLEAN_EXPECTED.requests.denied.administrativeQuery[i]]).toContain(v));
+    notHeld.forEach((v, i) => expect([null, CLEAN_EXPECTED.requests.unableToProvide.notHeld[i]]).toContain(v));
+  });
+});
