@@ -6,6 +6,7 @@
 import type { AssembledRequests, RowTokens } from "./assemble-requests";
 import { hasFallback, rowCandidates } from "./candidates";
 import type { Equation } from "./identities";
+import { gapReadings, planDetached } from "./place-detached";
 import type { RowReadings } from "./repair";
 import { REQUEST_ROWS } from "./template";
 import { rowSlots } from "./to-document";
@@ -25,7 +26,8 @@ export function isSingleOtherRow(assembled: AssembledRequests, template: Templat
   if (template === "2019") return true;
   const hasSub = ["otherHandling.noCorrection", "otherHandling.unpaidFee"].some((p) => assembled.rows.has(p));
   const group = assembled.groups.get("otherHandling");
-  return !hasSub && !!group && group.tokens.some((t) => t.value.kind === "number");
+  // with labels detached from their numbers (class 2) the group label stands alone; no sub-row label means one row
+  return !hasSub && !!group && (group.tokens.some((t) => t.value.kind === "number") || assembled.orphans > 0);
 }
 
 const numberCells = (tokens: Cell[]): Cell[] => tokens.filter((t) => t.value.kind === "number");
@@ -60,7 +62,37 @@ export function readRequests(
     const other = assembled.rows.get(row.crossedWith);
     if (other) crossed.set(other.key, row);
   }
+  // class 2: rows of numbers with no label beside them, placed by the template's row order between the rows that have one
+  const plan = planDetached(assembled, rows, singleOther);
+  const inGap = new Map<string, number>();
+  plan?.gaps.forEach((g, i) => g.rows.forEach((p) => inGap.set(p, i)));
   for (const path of rows) {
+    const gi = inGap.get(path);
+    if (gi !== undefined) {
+      const gap = plan!.gaps[gi]!;
+      if (gap.rows[0] !== path) continue;
+      const reading = gapReadings(gap, eqs);
+      const { capped, ...rowReadings } = reading;
+      findings.push({
+        code: "labels-detached",
+        severity: "info",
+        message:
+          `表三“${reading.key}”：${gap.units.length} 行数字没有紧挨着的行标签，按模板行序放入 ${gap.rows.length} 行，只采用勾稽关系能确认的数值（推算） / ` +
+          `${gap.units.length} rows of numbers without their own label placed by template order into ${gap.rows.length} rows`,
+        table: "三",
+        row: reading.key,
+      });
+      if (capped)
+        findings.push({
+          code: "repair-gave-up",
+          severity: "warning",
+          message: `表三“${reading.key}”：无标签的数字行可能的放法过多或无法读取，该部分留空`,
+          table: "三",
+          row: reading.key,
+        });
+      readings.push(rowReadings);
+      continue;
+    }
     let row = assembled.rows.get(path);
     if (path === "otherHandling.other" && singleOther) row = assembled.groups.get("otherHandling") ?? row;
     const slots = rowSlots(path);
@@ -100,6 +132,12 @@ export function readRequests(
     readings.push({ key: path, slots, candidates, ...(fallback ? { fallback } : {}) });
   }
 
+  for (const unit of plan?.unplaced ?? []) {
+    findings.push({
+      ...unplaced(unit, `表三第 ${unit.label.line} 行的数字没有行标签，按模板行序也无处可放，未采用`),
+      row: undefined,
+    });
+  }
   for (const dup of assembled.duplicates) {
     if (numberCells(dup.tokens).length > 0) findings.push(unplaced(dup, `表三“${dup.key}”行重复出现，重复行的数字未采用`));
   }
@@ -114,6 +152,7 @@ export function groupRowFindings(assembled: AssembledRequests, singleOther: bool
   const findings: Finding[] = [];
   for (const [group, row] of assembled.groups) {
     if (singleOther && group === "otherHandling") continue;
+    if (row.placed) continue; // its numbers were a row of the table, placed by template order (class 2)
     const nums = numberCells(row.tokens).map((c) => (c.value as { value: number }).value);
     if (nums.length === 0) continue;
     const subRows = REQUEST_ROWS.filter((r) => r.group === group && values.get(rowSlots(r.path)[0]!) !== undefined);

@@ -16,6 +16,8 @@ export type RowReadings = {
   candidates: Candidate[];
   /** readings tried when the first ones break an identity (blanks that may be layout artefacts) */
   fallback?: Candidate[];
+  /** values placed by position (class 2): always checked against the identities, and null when no reading satisfies them */
+  confirm?: boolean;
 };
 
 /** How an uncertain row ended. */
@@ -151,7 +153,7 @@ export function repair(rows: RowReadings[], eqs: Equation[]): RepairResult {
   const uncertain = new Set<string>();
   const multi: RowReadings[] = [];
   for (const row of rows) {
-    const single = row.candidates.length === 1 ? row.candidates[0]! : null;
+    const single = row.candidates.length === 1 && !row.confirm ? row.candidates[0]! : null;
     row.slots.forEach((p, s) => {
       const v = single ? (single.values[s] ?? null) : null;
       values.set(p, v);
@@ -169,7 +171,7 @@ export function repair(rows: RowReadings[], eqs: Equation[]): RepairResult {
   const cellDiffers = new Set<string>();
   const solutions = enumerate(multi, values, active, { left: MAX_SEARCH_NODES }, cellDiffers);
   if (solutions === null || solutions.length === 0) {
-    for (const row of multi) row.slots.forEach((p, s) => values.set(p, commonValue(row, s)));
+    for (const row of multi) row.slots.forEach((p, s) => values.set(p, row.confirm ? null : commonValue(row, s)));
     for (const row of touched) outcomes.set(row.key, solutions === null ? "gave-up" : "inconsistent");
     return { values, forced, cells, outcomes, readings };
   }
