@@ -122,6 +122,7 @@ const RULE_NAMES: Record<string, string> = {
   "review-total": "复议/诉讼各项结果之和等于总计",
   gazetteer: "行政区划名录",
   "scope-default-own": "报告未说明其数字为全地区汇总",
+  "template-order": "数字行没有紧挨着的行标签，按模板行序放置，并经勾稽关系确认",
 };
 
 /** A parser rule id as a reader sees it ("review-total" → 复议/诉讼各项结果之和等于总计). */
@@ -135,12 +136,17 @@ export function describeRule(rule: string): string {
  */
 export function toReaderText(message: string): string {
   return message
-    .replace(/“([A-Za-z][\w.[\]-]*)”/g, (whole, key: string) => {
-      for (const path of [key, `reviewLitigation.${key}`, `requests.${key}`]) {
-        const label = describeField(path);
-        if (label !== path) return `“${label}”`;
-      }
-      return whole;
+    .replace(/“([A-Za-z][\w.[\]-]*(?:…[A-Za-z][\w.[\]-]*)?)”/g, (whole, keys: string) => {
+      // a run of rows (newReceived…carriedForward) reads 本年新收…结转下年度继续办理
+      const labels = keys.split("…").map((key) => {
+        if (REQUEST_ROW_LABELS[key]) return REQUEST_ROW_LABELS[key];
+        for (const path of [key, `reviewLitigation.${key}`, `requests.${key}`]) {
+          const label = describeField(path);
+          if (label !== path) return label;
+        }
+        return null;
+      });
+      return labels.every((l) => l !== null) ? `“${labels.join("”至“")}”` : whole;
     })
-    .replace(/\b(row-total|outcomes-total|review-total|gazetteer)\b/g, (id: string) => RULE_NAMES[id] ?? id);
+    .replace(/\b(row-total|outcomes-total|review-total|gazetteer|template-order)\b/g, (id: string) => RULE_NAMES[id] ?? id);
 }
