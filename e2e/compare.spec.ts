@@ -41,7 +41,7 @@ test("sorting and picking agencies are kept in the URL; the trend chart shows th
 
 test("downloads the table as CSV and the chart as PNG", async ({ page }) => {
   await page.goto("/compare?year=2025");
-  const names = await page.getByTestId("compare-table").locator("tbody th").allTextContents();
+  const names = await page.getByTestId("compare-table").locator("tbody th > a").allTextContents();
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
   const text = readFileSync((await csv.path())!, "utf8");
   expect(text.charCodeAt(0)).toBe(0xfeff);

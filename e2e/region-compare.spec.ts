@@ -92,7 +92,7 @@ test("URL state round-trips: figure, year and parent come back from the URL, and
   await expect(page.getByRole("combobox", { name: "年度" })).toHaveValue("2024");
   const csvHref = await page.getByTestId("download-csv").getAttribute("href");
   const csv = await (await page.request.get(csvHref!)).text();
-  expect(csv).toContain("淮安市,320800,25.2,769,3050,汇总报告（淮安市人民政府）");
+  expect(csv).toContain("淮安市,江苏省 › 淮安市,320800,2024,汇总报告,25.2,769,3050,汇总报告（淮安市人民政府）");
 });
 
 test("360 px: no horizontal overflow on the map and the table", async ({ page }) => {

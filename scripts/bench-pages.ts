@@ -14,6 +14,7 @@
  *
  * Options: --agencies 3000 --years 7 --requests 200 --port 3472 --admin-url postgresql://root@127.0.0.1:5432/postgres --keep
  *          --reuse URL (a database a --keep run loaded) --only rankings,search (page types)
+ *          --name NAME (database name) --load-only (load and keep the database; no server, no build needed)
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -38,6 +39,9 @@ const KEEP = process.argv.includes("--keep");
 /** --reuse URL: a database an earlier `--keep` run loaded (no load, not dropped); --only a,b: just these page types */
 const REUSE = option("reuse", "") || null;
 const ONLY = option("only", "") ? option("only", "").split(",") : null;
+/** --name NAME: the database to create (default compare_bench_<random>); --load-only: load, keep, no server (no build needed) */
+const NAME = option("name", "") || null;
+const LOAD_ONLY = process.argv.includes("--load-only");
 
 async function admin(sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: ADMIN_URL });
@@ -266,8 +270,8 @@ async function printSizes(databaseUrl: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npm run build` first");
-  const name = REUSE ? new URL(REUSE).pathname.slice(1) : `compare_bench_${Math.random().toString(36).slice(2, 10)}`;
+  if (!LOAD_ONLY && !existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npm run build` first");
+  const name = REUSE ? new URL(REUSE).pathname.slice(1) : (NAME ?? `compare_bench_${Math.random().toString(36).slice(2, 10)}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const databaseUrl = REUSE ?? url.toString();
@@ -276,6 +280,9 @@ async function main(): Promise<void> {
   try {
     let loaded: BenchData;
     if (REUSE) {
+      // migrations added since the database was loaded (idempotent)
+      const applied = await deployMigrations(await createAdapter({ databaseUrl }));
+      if (applied.length > 0) console.log(`applied ${applied.join(", ")}`);
       loaded = await readBenchData(databaseUrl);
       console.log(`reusing ${name}: ${loaded.agencyIds.length} agencies, ${loaded.reports} report rows`);
     } else {
@@ -286,6 +293,7 @@ async function main(): Promise<void> {
         `loaded ${loaded.agencyIds.length} agencies, ${loaded.reports} report rows in ${((performance.now() - loadStart) / 1000).toFixed(1)} s (${name})`,
       );
     }
+    if (LOAD_ONLY) return;
     server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
       env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "ignore", "inherit"],
@@ -312,7 +320,7 @@ async function main(): Promise<void> {
     await printSizes(databaseUrl);
   } finally {
     if (server) await stopServer(server);
-    if (!KEEP && !REUSE) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (!KEEP && !REUSE && !LOAD_ONLY) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     else console.log(`kept ${databaseUrl}`);
   }
 }

@@ -6,11 +6,14 @@
  *                     (lib/parse-pool) with its time and memory limits, so a hostile file fails alone, the run goes on
  *   --concurrency N   documents in flight, parsing or writing (default: twice the workers, at least 4)
  *   --batch N         parsed documents written per transaction (default 16; a failing one is retried alone)
- * Target: DATABASE_URL or the PGlite folder PGLITE_DIR (stop the server first: one process per PGlite folder).
+ * Target: DATABASE_URL or the PGlite folder PGLITE_DIR (stop the server first: one process per PGlite folder); pending
+ * migrations and the region tree are applied first, so a fresh folder works without `npm run db:migrate`.
  */
-import { getDb } from "@/lib/db/client";
+import { createAdapter, createDb, getDbTarget, type Db } from "@/lib/db/client";
 import { PgliteLockedError } from "@/lib/db/pglite-lock";
-import { ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
+import { deployMigrations } from "@/lib/db/schema-engine";
+import { seedRegions } from "@/lib/db/seed-regions";
+import { defaultIngestConcurrency, ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
 import { ParsePool, parsePoolOptionsFromEnv } from "@/lib/parse-pool";
 import path from "node:path";
@@ -38,6 +41,21 @@ function parseArgs(argv: string[]): Args {
     out[flag] = n;
   }
   return out;
+}
+
+/**
+ * The store, ready to take reports: pending migrations applied and the region tree loaded, as `npm start` does.
+ * Without this, a first `npm run ingest` on a fresh folder failed with "table Report does not exist".
+ */
+async function openPreparedStore(): Promise<Db> {
+  const target = getDbTarget();
+  const adapter = await createAdapter(target);
+  const applied = await deployMigrations(adapter);
+  if (applied.length > 0) console.error(`[db] applied ${applied.join(", ")}`);
+  const db = await createDb(target, adapter);
+  const regions = await seedRegions(db);
+  if (regions) console.error(`[db] loaded ${regions} regions`);
+  return db;
 }
 
 /** The closing summary, failures with their reasons. */
@@ -68,12 +86,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const total = (await listIngestFiles(paths)).length;
-  const db = await getDb();
+  const db = await openPreparedStore();
   const pool = new ParsePool({ ...parsePoolOptionsFromEnv(), ...(args.workers ? { workers: args.workers } : {}) });
   const bar = createProgressBar(total);
   const started = performance.now();
   const summary = await ingestFiles(db, paths, {
-    concurrency: concurrency ?? Math.max(4, 2 * pool.size),
+    concurrency: concurrency ?? defaultIngestConcurrency(pool.size),
     batchSize: batchSize ?? 16,
     onProgress: (p) => bar.update(p.done),
     pool,

@@ -110,7 +110,7 @@ export default async function ComparePage({ searchParams }: PageProps) {
           </section>
           <section className="space-y-2" aria-label="表格">
             <div className="flex flex-wrap items-center justify-between gap-2">
-              <DownloadLinks apiPath="/api/v1/compare" params={{ ...view, page: comparison.page }} />
+              <DownloadLinks apiPath="/api/v1/compare" params={{ ...view, page: comparison.page }} total={comparison.total} />
               <Pager path="/compare" params={view} page={comparison.page} totalPages={comparison.totalPages} />
             </div>
             <CompareTable figure={params.figure} rows={comparison.rows} view={view} selectedIds={params.agencies} />

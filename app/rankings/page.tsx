@@ -130,7 +130,7 @@ export default async function RankingsPage({ searchParams }: PageProps) {
       {ranking && ranking.rows.length > 0 ? (
         <>
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <DownloadLinks apiPath="/api/v1/rankings" params={{ ...view, page }} />
+            <DownloadLinks apiPath="/api/v1/rankings" params={{ ...view, page }} total={ranking.peers} />
             <Pager path="/rankings" params={view} page={page} totalPages={ranking.totalPages} />
           </div>
           <RankingTable figure={params.figure} rows={ranking.rows} peers={ranking.peers} highlightId={ranking.highlighted?.agencyId} />

@@ -16,6 +16,7 @@ export function FigureGrid({ cards }: { cards: FigureCardData[] }) {
           isSmallSample={c.isSmallSample}
           guide={c.guide ?? undefined}
           sourceHref={c.sourceHref}
+          sourcePaths={c.sourcePaths}
           warning={c.warning}
         >
           {c.note || c.isInferred || c.isOcr || c.sourcePage !== null ? (

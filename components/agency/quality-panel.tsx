@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { Finding } from "@/lib/report/types";
+import { toFindingLabel } from "@/lib/view/reader-terms";
 import { describeRule, toReaderText } from "@/lib/view/report-fields";
 import type { CrossYearCheck, QualityReport } from "@/lib/view/to-quality-report";
 
@@ -88,7 +89,10 @@ function FindingList({ findings }: { findings: Finding[] }) {
         return (
           <li key={`${f.code}-${i}`} className="flex flex-wrap items-center gap-2">
             <Badge tone={sev.tone}>{sev.label}</Badge>
-            <span>{toReaderText(f.message)}</span>
+            <span>
+              <span className="font-medium">{toFindingLabel(f.code)}：</span>
+              {toReaderText(f.message)}
+            </span>
             {f.loc ? (
               <a href={`#L${f.loc.line}`} className="text-sky-800 underline">
                 原文第 {f.loc.line} 行

@@ -1,32 +1,72 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { PdfBoxView, type PdfBoxTarget } from "@/components/agency/pdf-box-view";
+import type { SourceMarkData } from "@/lib/view/to-source-marks";
 
-/** A value marked in the source text: where it stands and which field it is. */
-export type SourceMark = { line: number; start: number; end: number; label: string; page: number | null; isInferred: boolean };
+/** A value marked in the source text: its path, where it stands and which field it is (lib/view/to-source-marks). */
+export type SourceMark = SourceMarkData;
 
-type SourceViewProps = { lines: string[]; marks: SourceMark[] };
+type SourceViewProps = {
+  lines: string[];
+  marks: SourceMark[];
+  /** the original PDF (原件) when the report was read from one: source links then show the cell's box on its page */
+  pdfUrl?: string | null;
+};
 
 function lineFromHash(hash: string): number | null {
   const m = /^#L(\d+)$/.exec(hash);
   return m ? Number(m[1]) : null;
 }
 
+/** What a source link asks to be shown: the lines to highlight and, for a PDF, the boxes to draw. */
+type Target = { lines: number[]; boxes: PdfBoxTarget[] };
+
 /**
- * The report's text, one numbered line per source line, with every figure marked. Any link to
- * "#L<n>" on the page scrolls here and highlights that line (clicking the same link twice works too).
+ * The report's text, one numbered line per source line, with every figure marked. Any link to "#L<n>" on the page
+ * scrolls here, highlights that line and moves keyboard focus to it (clicking the same link twice works too). A link
+ * that names the cells it rests on (data-source-paths, e.g. 公开率: 予以公开, 部分公开 and 总计) highlights every one of
+ * them; when the report is a PDF, the page is rendered in the browser (pdf.js) with each cell's box drawn on it, and
+ * focus moves to the first box.
  */
-export function SourceView({ lines, marks }: SourceViewProps) {
-  const [highlighted, setHighlighted] = useState<number | null>(null);
+export function SourceView({ lines, marks, pdfUrl = null }: SourceViewProps) {
+  const [target, setTarget] = useState<Target | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+
+  const toTarget = useCallback(
+    (line: number, paths: string[]): Target => {
+      const named = paths.length > 0 ? marks.filter((m) => paths.includes(m.path)) : [];
+      const lines = named.length > 0 ? [...new Set(named.map((m) => m.line))].sort((a, b) => a - b) : [line];
+      const boxes = pdfUrl
+        ? named.flatMap((m) => (m.page !== null && m.box ? [{ path: m.path, label: m.label, page: m.page, box: m.box }] : []))
+        : [];
+      return { lines, boxes };
+    },
+    [marks, pdfUrl],
+  );
 
   useEffect(() => {
-    const sync = () => setHighlighted(lineFromHash(window.location.hash));
+    const sync = () => {
+      const line = lineFromHash(window.location.hash);
+      setTarget(line === null ? null : { lines: [line], boxes: [] });
+    };
     const onClick = (event: MouseEvent) => {
       const link = (event.target as Element | null)?.closest?.("a[href^='#L']");
       const line = link ? lineFromHash(link.getAttribute("href") ?? "") : null;
-      if (line === null) return;
-      setHighlighted(line);
-      document.getElementById(`L${line}`)?.scrollIntoView({ block: "center" });
+      if (!link || line === null) return;
+      const paths = (link.getAttribute("data-source-paths") ?? "").split(" ").filter(Boolean);
+      const next = toTarget(line, paths);
+      setTarget(next);
+      if (next.boxes.length > 0) {
+        // the PDF view takes the focus once its page is drawn (PdfBoxView); keep the URL pointing at the line
+        event.preventDefault();
+        window.history.replaceState(null, "", `#L${line}`);
+        setFocusRequest((n) => n + 1);
+        return;
+      }
+      const row = document.getElementById(`L${next.lines[0]}`);
+      row?.scrollIntoView({ block: "center" });
+      row?.focus({ preventScroll: true });
     };
     sync();
     window.addEventListener("hashchange", sync);
@@ -35,39 +75,48 @@ export function SourceView({ lines, marks }: SourceViewProps) {
       window.removeEventListener("hashchange", sync);
       document.removeEventListener("click", onClick);
     };
-  }, []);
+  }, [toTarget]);
 
   const marksByLine = new Map<number, SourceMark[]>();
   for (const m of marks) marksByLine.set(m.line, [...(marksByLine.get(m.line) ?? []), m]);
+  const highlighted = new Set(target?.lines ?? []);
 
   return (
-    <ol
-      className="max-h-[32rem] overflow-auto rounded border border-slate-200 bg-slate-50 py-2 font-mono text-[13px] leading-6"
-      data-testid="source-view"
-    >
-      {lines.map((text, i) => {
-        const n = i + 1;
-        const isOn = highlighted === n;
-        const lineMarks = marksByLine.get(n) ?? [];
-        const page = lineMarks.find((m) => m.page !== null)?.page ?? null;
-        return (
-          <li
-            key={n}
-            id={`L${n}`}
-            data-highlighted={isOn ? "true" : undefined}
-            className={`source-line flex scroll-mt-24 gap-3 px-2 ${isOn ? "bg-yellow-200 outline outline-2 outline-amber-500" : ""}`}
-          >
-            <a href={`#L${n}`} className="w-10 shrink-0 select-none text-right text-slate-500 hover:text-sky-800" aria-label={`第 ${n} 行`}>
-              {n}
-            </a>
-            <span className="whitespace-pre-wrap break-all">
-              <MarkedLine text={text} marks={lineMarks} />
-              {page !== null ? <span className="ml-2 text-xs text-slate-500">（PDF 第 {page} 页）</span> : null}
-            </span>
-          </li>
-        );
-      })}
-    </ol>
+    <div className="flex flex-col gap-3">
+      {pdfUrl ? <PdfBoxView url={pdfUrl} boxes={target?.boxes ?? []} focusRequest={focusRequest} /> : null}
+      <ol
+        className="max-h-[32rem] overflow-auto rounded border border-slate-200 bg-slate-50 py-2 font-mono text-[13px] leading-6"
+        data-testid="source-view"
+      >
+        {lines.map((text, i) => {
+          const n = i + 1;
+          const isOn = highlighted.has(n);
+          const lineMarks = marksByLine.get(n) ?? [];
+          const page = lineMarks.find((m) => m.page !== null)?.page ?? null;
+          return (
+            <li
+              key={n}
+              id={`L${n}`}
+              tabIndex={-1}
+              data-highlighted={isOn ? "true" : undefined}
+              className={`source-line flex scroll-mt-24 gap-3 px-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-700 ${isOn ? "bg-yellow-200 outline outline-2 outline-amber-500" : ""}`}
+            >
+              <a
+                href={`#L${n}`}
+                className="w-10 shrink-0 select-none text-right text-slate-600 hover:text-sky-800"
+                aria-label={`第 ${n} 行`}
+              >
+                {n}
+              </a>
+              <span className="whitespace-pre-wrap break-all">
+                <MarkedLine text={text} marks={lineMarks} />
+                {page !== null ? <span className="ml-2 text-xs text-slate-600">（PDF 第 {page} 页）</span> : null}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
   );
 }
 

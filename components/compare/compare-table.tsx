@@ -4,6 +4,7 @@ import { MAX_COMPARED_AGENCIES } from "@/lib/http/params";
 import type { CompareRow } from "@/lib/db/compare";
 import { FIGURE_META, type FigureKey } from "@/lib/figures/figures";
 import { FigureValue } from "./figure-value";
+import { RegionPath } from "@/components/ui/region-path";
 import { toViewHref, type ViewParams } from "@/lib/view/view-href";
 
 type CompareTableProps = {
@@ -69,6 +70,7 @@ export function CompareTable({ figure, rows, view, selectedIds }: CompareTablePr
                       <Badge tone="error">勾稽关系不符</Badge>
                     </span>
                   )}
+                  <RegionPath code={r.regionCode} />
                 </th>
                 <td className="py-1.5 pr-3 text-right">
                   <FigureValue
@@ -83,6 +85,7 @@ export function CompareTable({ figure, rows, view, selectedIds }: CompareTablePr
                   {isSelected || !isFull ? (
                     <Link
                       href={toViewHref("/compare", view, { agencies: next })}
+                      scroll={false}
                       className="text-xs text-sky-800 hover:underline"
                       aria-label={`${isSelected ? "移出对比" : "加入对比"}：${r.agencyName}`}
                     >

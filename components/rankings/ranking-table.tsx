@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RegionPath } from "@/components/ui/region-path";
 import { FigureValue } from "@/components/compare/figure-value";
 import { Badge } from "@/components/ui/badge";
 import type { RankingRow } from "@/lib/db/rankings";
@@ -69,6 +70,7 @@ export function RankingTable({ figure, rows, peers, highlightId }: RankingTableP
                   <Link href={`/agencies/${r.agencyId}`} className="text-sky-800 hover:underline">
                     {r.agencyName}
                   </Link>
+                  <RegionPath code={r.regionCode} />
                 </th>
                 <td className="py-1.5 pr-3 text-slate-600">
                   {r.level} / {r.kind}

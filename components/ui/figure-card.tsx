@@ -14,6 +14,8 @@ export type FigureCardProps = {
   guide?: string;
   /** where the value came from in the source (e.g. "#L42"); the value becomes a link to it */
   sourceHref?: string | null;
+  /** the canonical paths the value is computed from; the source view marks every one of them (data-source-paths) */
+  sourcePaths?: readonly string[];
   /** extra lines under the value */
   children?: ReactNode;
   testId?: string;
@@ -22,13 +24,25 @@ export type FigureCardProps = {
 };
 
 /** One figure: its label, value, counts, a failed-check warning and reading guide (shown at every width). */
-export function FigureCard({ label, value, counts, isSmallSample, guide, sourceHref, children, testId, warning }: FigureCardProps) {
+export function FigureCard({
+  label,
+  value,
+  counts,
+  isSmallSample,
+  guide,
+  sourceHref,
+  sourcePaths,
+  children,
+  testId,
+  warning,
+}: FigureCardProps) {
   const valueNode = sourceHref ? (
     <a
       href={sourceHref}
       className="underline decoration-dotted underline-offset-4 hover:text-sky-800"
       title="查看原文出处"
       data-source-link=""
+      data-source-paths={sourcePaths && sourcePaths.length > 0 ? sourcePaths.join(" ") : undefined}
     >
       {value}
     </a>

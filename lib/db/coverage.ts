@@ -4,8 +4,9 @@
  * and the 管委会 it lists, province to township, every year); departments are expected from the first year a report
  * of theirs was collected. A body without a report is 未收录 (not collected): we cannot know whether it published.
  */
-import { getDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { getDb, type Db } from "@/lib/db/client";
+import { underRegion } from "@/lib/db/coverage-sql";
+import { ensureCoverageSnapshot } from "@/lib/db/coverage-store";
 import {
   countExpectedGovernments,
   GOVERNMENT_LEVEL_NAMES,
@@ -14,24 +15,7 @@ import {
 } from "@/lib/regions/expected-publishers";
 import { getRegion, type RegionLevel } from "@/lib/regions/gazetteer";
 
-/**
- * SQL condition over `"Agency" a` joined to its `"Region" g`: the body IS its region's government (not a department
- * of it): a 人民政府 / 行政公署 / 街道办事处 / 管委会 whose name carries the region's name (a township government whose
- * report named only its county is not taken for the county's).
- */
-export const IS_REGION_GOVERNMENT = Prisma.sql`(
-  (a."kind" IN ('人民政府', '行政公署', '街道') OR a."name" ~ '(管理委员会|管委会|行政委员会)$')
-  AND g."code" IS NOT NULL AND strpos(a."name", g."name") > 0)`;
-
-/** Reports under a region (or the whole country): an equality on the denormalised peer-group codes, so index-driven. */
-export function underRegion(code: string | undefined): Prisma.Sql {
-  if (!code) return Prisma.sql`true`;
-  const level = getRegion(code)?.level;
-  if (level === 1) return Prisma.sql`r."provinceCode" = ${code}`;
-  if (level === 2) return Prisma.sql`r."prefectureCode" = ${code}`;
-  if (level === 3) return Prisma.sql`r."countyCode" = ${code}`;
-  return Prisma.sql`r."regionCode" = ${code}`;
-}
+export { IS_REGION_GOVERNMENT, underRegion } from "@/lib/db/coverage-sql";
 
 /** Expected and collected bodies of one kind. */
 export type CoverageCount = { expected: number; collected: number };
@@ -59,42 +43,49 @@ export type RegionCoverage = {
   missing: { level: RegionLevel; label: string; total: number; bodies: ExpectedPublisher[] }[];
 };
 
-type LevelRow = { year: number; level: number; collected: number };
+type CountRow = { year: number; level: number; expected: number | null; collected: number };
 type DeptRow = { year: number; expected: number; collected: number };
 
-/** Governments collected per year and level (distinct regions whose government has a latest report). */
-async function countCollectedGovernments(code: string | undefined, years: number[]): Promise<LevelRow[]> {
-  const db = await getDb();
-  return db.$queryRaw<LevelRow[]>`
-    SELECT r."year", g."level", COUNT(DISTINCT r."regionCode")::int AS "collected"
-    FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" LEFT JOIN "Region" g ON g."code" = r."regionCode"
-    WHERE r."isLatest" AND r."year" = ANY(${years}::int[]) AND ${underRegion(code)} AND ${IS_REGION_GOVERNMENT}
-    GROUP BY r."year", g."level"`;
+/** Which stored scope a region is counted under: the same column `underRegion` filters reports on. */
+function storedScope(code: string | undefined): { scopeLevel: number; scopeCode: string } {
+  if (!code) return { scopeLevel: 0, scopeCode: "" };
+  const level = getRegion(code)?.level;
+  return { scopeLevel: level === 1 || level === 2 || level === 3 ? level : 4, scopeCode: code };
 }
 
-/** Departments: expected from their first collected year on; collected when they have a report that year. */
-async function countDepartments(code: string | undefined, years: number[]): Promise<DeptRow[]> {
-  const db = await getDb();
-  return db.$queryRaw<DeptRow[]>`
-    WITH dep AS (
-      SELECT r."agencyId", min(r."year") AS "first", array_agg(r."year") AS "years"
-      FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" LEFT JOIN "Region" g ON g."code" = r."regionCode"
-      WHERE r."isLatest" AND ${underRegion(code)} AND NOT ${IS_REGION_GOVERNMENT}
-      GROUP BY r."agencyId"
-    )
-    SELECT y."year", (COUNT(dep."agencyId") FILTER (WHERE dep."first" <= y."year"))::int AS "expected",
-           (COUNT(dep."agencyId") FILTER (WHERE y."year" = ANY(dep."years")))::int AS "collected"
-    FROM unnest(${years}::int[]) AS y("year") LEFT JOIN dep ON true
-    GROUP BY y."year"`;
+/**
+ * Every stored count of a region (or the country): governments collected per year and level (level 1–4: distinct
+ * regions whose government has a latest report) and departments (level 0) per year. A few dozen rows by primary key.
+ */
+async function readCounts(db: Db, snapshotId: number, code: string | undefined): Promise<CountRow[]> {
+  const { scopeLevel, scopeCode } = storedScope(code);
+  return db.$queryRaw<CountRow[]>`
+    SELECT "year", "level", "expected", "collected" FROM "CoverageCount"
+    WHERE "snapshotId" = ${snapshotId}::int AND "scopeLevel" = ${scopeLevel}::int AND "scopeCode" = ${scopeCode}
+    ORDER BY "year", "level"`;
+}
+
+/**
+ * Departments of a year: expected from their first collected year on; collected when they have a report that year.
+ * The store counts every year from the first to the last stored; a later year expects every department seen, collects none.
+ */
+function departmentsOf(rows: CountRow[], year: number): DeptRow {
+  const departments = rows.filter((r) => r.level === 0);
+  const row = departments.find((r) => r.year === year);
+  if (row) return { year, expected: row.expected ?? 0, collected: row.collected };
+  return { year, expected: departments.filter((r) => r.year < year).at(-1)?.expected ?? 0, collected: 0 };
+}
+
+/** Governments of a level collected in a year. */
+function governmentsOf(rows: CountRow[], year: number, level: number): number {
+  return rows.find((r) => r.year === year && r.level === level)?.collected ?? 0;
 }
 
 /** The regions (codes) whose government has a latest report for the year, under a region. */
-export async function listCollectedGovernmentCodes(code: string | undefined, year: number): Promise<Set<string>> {
-  const db = await getDb();
+async function listCollectedGovernmentCodes(db: Db, snapshotId: number, code: string | undefined, year: number): Promise<Set<string>> {
   const rows = await db.$queryRaw<{ regionCode: string }[]>`
-    SELECT DISTINCT r."regionCode"
-    FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" LEFT JOIN "Region" g ON g."code" = r."regionCode"
-    WHERE r."isLatest" AND r."year" = ${year}::int AND ${underRegion(code)} AND ${IS_REGION_GOVERNMENT}`;
+    SELECT r."regionCode" FROM "CoverageGovernment" r
+    WHERE r."snapshotId" = ${snapshotId}::int AND r."year" = ${year}::int AND ${underRegion(code)}`;
   return new Set(rows.map((r) => r.regionCode));
 }
 
@@ -120,10 +111,11 @@ export async function getRegionCoverage({
   missingLimit?: number;
 }): Promise<RegionCoverage> {
   const wanted = [...new Set([...years, year])].sort((a, b) => b - a);
-  const [levelRows, deptRows, collectedCodes] = await Promise.all([
-    countCollectedGovernments(code, wanted),
-    countDepartments(code, wanted),
-    listCollectedGovernmentCodes(code, year),
+  const db = await getDb();
+  const snapshotId = await ensureCoverageSnapshot(db);
+  const [counts, collectedCodes] = await Promise.all([
+    readCounts(db, snapshotId, code),
+    listCollectedGovernmentCodes(db, snapshotId, code, year),
   ]);
   const expected = countExpectedGovernments(code);
   const levels = levelsBelow(code);
@@ -133,12 +125,9 @@ export async function getRegionCoverage({
       level,
       label: GOVERNMENT_LEVEL_NAMES[level],
       expected: expected[level - 1] ?? 0,
-      collected: levelRows.find((r) => r.year === y && r.level === level)?.collected ?? 0,
+      collected: governmentsOf(counts, y, level),
     })),
-    departments: {
-      expected: deptRows.find((r) => r.year === y)?.expected ?? 0,
-      collected: deptRows.find((r) => r.year === y)?.collected ?? 0,
-    },
+    departments: { expected: departmentsOf(counts, y).expected, collected: departmentsOf(counts, y).collected },
   }));
   const missing = levels.map((level) => {
     const all = listExpectedPublishers(code, level).filter((p) => !collectedCodes.has(p.regionCode));
@@ -173,12 +162,13 @@ export async function getPeerCoverage({
 }): Promise<PeerCoverage> {
   const regionLevel = level ? LEVEL_BY_NAME[level] : undefined;
   if (!regionLevel) return null;
+  const db = await getDb();
+  const counts = await readCounts(db, await ensureCoverageSnapshot(db), scope);
   if (!kind || GOVERNMENT_KINDS.has(kind)) {
     const expected = countExpectedGovernments(scope)[regionLevel - 1] ?? 0;
-    const rows = await countCollectedGovernments(scope, [year]);
-    const collected = rows.find((r) => r.level === regionLevel)?.collected ?? 0;
+    const collected = governmentsOf(counts, year, regionLevel);
     return { kind: "governments", level: regionLevel, label: GOVERNMENT_LEVEL_NAMES[regionLevel], expected, collected };
   }
-  const [dept] = await countDepartments(scope, [year]);
-  return { kind: "departments", collected: dept?.collected ?? 0, seen: dept?.expected ?? 0 };
+  const dept = departmentsOf(counts, year);
+  return { kind: "departments", collected: dept.collected, seen: dept.expected };
 }

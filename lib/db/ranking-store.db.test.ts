@@ -197,4 +197,21 @@ describe("data versions", () => {
     expect(await version("year:2025")).toBe(y2025);
     expect(await version("all")).toBe(afterAliasSetup + 1n);
   });
+
+  it("move once per transaction and scope, however many statements wrote (a bulk batch), and again in the next one", async () => {
+    const [all, y2024, y2025] = [await version("all"), await version("year:2024"), await version("year:2025")];
+    const [r2024, r2025] = await Promise.all([
+      t.db.report.findFirstOrThrow({ where: { year: 2024, isLatest: true } }),
+      t.db.report.findFirstOrThrow({ where: { year: 2025, isLatest: true } }),
+    ]);
+    await t.db.$transaction([
+      t.db.$executeRaw`UPDATE "Report" SET "isLatest" = true WHERE "id" = ${r2024.id}`,
+      t.db.$executeRaw`UPDATE "Report" SET "isLatest" = true WHERE "id" = ${r2024.id}`,
+      t.db.$executeRaw`UPDATE "Report" SET "isLatest" = true WHERE "id" = ${r2025.id}`,
+      t.db.$executeRaw`UPDATE "Agency" SET "name" = "name" WHERE "id" = ${r2025.agencyId}`,
+    ]);
+    expect([await version("all"), await version("year:2024"), await version("year:2025")]).toEqual([all + 1n, y2024 + 1n, y2025 + 1n]);
+    await t.db.$executeRaw`UPDATE "Report" SET "isLatest" = true WHERE "id" = ${r2025.id}`;
+    expect([await version("all"), await version("year:2024"), await version("year:2025")]).toEqual([all + 2n, y2024 + 1n, y2025 + 2n]);
+  });
 });

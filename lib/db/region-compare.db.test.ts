@@ -161,7 +161,8 @@ describe("GET /api/v1/region-comparison and /api/v1/coverage", () => {
     expect(body.items.find((r) => r.name === "宿迁市")).toMatchObject({ source: "sum", sourceLabel: "合计（3 个机关）", numerator: 6 });
     expect(body.items.find((r) => r.name === "淮安市")).toMatchObject({ source: "summary", sourceLabel: "汇总报告（淮安市人民政府）" });
     const csv = await (await call("region-comparison", "parent=320000&figure=requestsReceived&year=2024&format=csv")).text();
-    expect(csv).toContain("淮安市,320800,3119");
+    expect(csv).toContain("淮安市,江苏省 › 淮安市,320800,2024,汇总报告,3119");
+    expect(csv).toContain("宿迁市,江苏省 › 宿迁市,321300,2024,本机关报告合计,");
     expect(csv).toContain("合计（3 个机关）");
   });
 
@@ -183,5 +184,32 @@ describe("GET /api/v1/region-comparison and /api/v1/coverage", () => {
     expect(body.missing.find((m) => m.level === 3)).toMatchObject({ total: 99 });
     expect(body.missing.find((m) => m.level === 3)!.bodies).toHaveLength(3);
     expect(body.note).toContain("未收录");
+  });
+});
+
+// last: it writes a report
+describe("stored coverage (one snapshot per data version)", () => {
+  const snapshots = async (): Promise<number[]> =>
+    (await t.db.coverageSnapshot.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((s) => s.id);
+
+  it("is reused while nothing was written, rebuilt after a write, and counts the new report; equal to the gazetteer line", async () => {
+    await coverage.getRegionCoverage({ code: "321300", years: [2024], year: 2024 });
+    const before = await snapshots();
+    await coverage.getRegionCoverage({ code: "321300", years: [2024], year: 2024 });
+    await coverage.getPeerCoverage({ level: "县", kind: "人民政府", scope: "321300", year: 2024 });
+    expect(await snapshots()).toEqual(before);
+    const peer = await coverage.getPeerCoverage({ level: "县", kind: "人民政府", scope: "321300", year: 2024 });
+    const counties = listRegions().filter((r) => r.level === 3 && r.parentCode === "321300").length;
+    expect(peer).toMatchObject({ expected: counties, collected: 3 }); // 宿城, 沭阳, 泗洪
+    await loadDocuments(t.db, [body("泗阳县人民政府", "321323", "own", { received: 12, handled: 12, notHeld: 0, licensing: 1 })]);
+    const after = await coverage.getRegionCoverage({ code: "321300", years: [2025, 2024], year: 2024 });
+    expect(await snapshots()).not.toEqual(before);
+    expect(after.years.find((y) => y.year === 2024)!.governments.find((g) => g.level === 3)).toMatchObject({
+      expected: counties,
+      collected: 4,
+    });
+    expect(after.missing.find((m) => m.level === 3)!.bodies.map((b) => b.name)).not.toContain("泗阳县人民政府");
+    // a year after the last stored: every department seen is expected, none collected
+    expect(after.years.find((y) => y.year === 2025)!.departments).toEqual({ expected: 1, collected: 0 });
   });
 });

@@ -130,12 +130,14 @@ export type ReportVersionSummary = {
   sourceKind: string;
   errorCount: number;
   warningCount: number;
+  /** the version's figures as stored at ingest, so the history can say what changed (lib/view/to-version-changes) */
+  figures: Figures;
 };
 
 /** Every stored version of an agency's report for a year, newest first. */
 export async function listReportVersions(agencyId: number, year: number): Promise<ReportVersionSummary[]> {
   const db = await getDb();
-  return db.report.findMany({
+  const rows = await db.report.findMany({
     where: { agencyId, year },
     orderBy: { version: "desc" },
     select: {
@@ -147,8 +149,20 @@ export async function listReportVersions(agencyId: number, year: number): Promis
       sourceKind: true,
       errorCount: true,
       warningCount: true,
+      ...FIGURE_COLUMN_SELECT,
     },
   });
+  return rows.map((row) => ({
+    version: row.version,
+    isLatest: row.isLatest,
+    ingestedAt: row.ingestedAt,
+    sha256: row.sha256,
+    fileName: row.fileName,
+    sourceKind: row.sourceKind,
+    errorCount: row.errorCount,
+    warningCount: row.warningCount,
+    figures: readFigures(row),
+  }));
 }
 
 /** A recently ingested report for the home page. */
@@ -183,4 +197,18 @@ export async function getCoverage(): Promise<Coverage> {
     }),
   ]);
   return { agencies, reports, years: years.map((y) => y.year), regions: regions.length };
+}
+
+/** The original file of one stored version (原件): its bytes as received, media type and file name. */
+export type ReportOriginal = { bytes: Uint8Array; mediaType: string; sourceKind: string; fileName: string | null; sha256: string };
+
+/** The original bytes of the given version (default: the latest) of an agency's report for a year, or null. */
+export async function getReportOriginal({ agencyId, year, version }: GetReportOptions): Promise<ReportOriginal | null> {
+  const db = await getDb();
+  const row = await db.report.findFirst({
+    where: version ? { agencyId, year, version } : { agencyId, year, isLatest: true },
+    select: { sourceBytes: true, mediaType: true, sourceKind: true, fileName: true, sha256: true },
+  });
+  if (!row || !row.sourceBytes) return null;
+  return { ...row, bytes: row.sourceBytes };
 }

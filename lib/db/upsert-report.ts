@@ -148,20 +148,22 @@ async function storedAlready(db: Db, sha256: string): Promise<IngestResult> {
 
 /**
  * The agency-year locks of some rows, in one order (sorted), so two transactions never wait on each other in a cycle.
- * Taken first in the writing transaction: the write statements then start after every other writer of those agency-years
- * has committed, and number their versions after theirs.
+ * Taken first in the writing transaction, in ONE statement (a batch of 16 no longer pays 16 round trips): the write
+ * statements then start after every other writer of those agency-years has committed, and number their versions after
+ * theirs. The array is sorted here and unnest yields it in order, so the locks are taken in that order.
  */
 function agencyYearLocks(db: Db, rows: ReportRow[]) {
   const keys = [...new Set(rows.map((r) => JSON.stringify([r.agency.key, r.report.year])))].sort();
-  return keys.map((k) => {
-    const [key, year] = JSON.parse(k) as [string, number];
-    return db.$queryRaw`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(hashtext(${`ogi:report:${key}`}), ${year}::int)`;
-  });
+  const pairs = keys.map((k) => JSON.parse(k) as [string, number]);
+  return db.$queryRaw`
+    SELECT count(*)::int AS "locked"
+    FROM unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::int[]) AS l("key", "year"),
+         LATERAL pg_advisory_xact_lock(hashtext('ogi:report:' || l."key"), l."year")`;
 }
 
 async function writeReport(db: Db, row: ReportRow): Promise<IngestResult> {
   const statement = writeReportStatement(row);
-  const results = await db.$transaction([...agencyYearLocks(db, [row]), db.$queryRaw<WrittenRow[]>(statement.sql)]);
+  const results = await db.$transaction([agencyYearLocks(db, [row]), db.$queryRaw<WrittenRow[]>(statement.sql)]);
   return statement.toResult(results.at(-1) as WrittenRow[]) ?? storedAlready(db, row.report.sha256);
 }
 
@@ -185,9 +187,8 @@ export async function upsertReportBatch(db: Db, rows: ReportRow[]): Promise<Batc
   const statements = rows.map(writeReportStatement);
   let written: WrittenRow[][];
   try {
-    const locks = agencyYearLocks(db, rows);
-    const results = await db.$transaction([...locks, ...statements.map((s) => db.$queryRaw<WrittenRow[]>(s.sql))]);
-    written = results.slice(locks.length) as WrittenRow[][];
+    const results = await db.$transaction([agencyYearLocks(db, rows), ...statements.map((s) => db.$queryRaw<WrittenRow[]>(s.sql))]);
+    written = results.slice(1) as WrittenRow[][];
   } catch {
     const outcomes: BatchOutcome[] = [];
     for (const row of rows) outcomes.push(await one(row));

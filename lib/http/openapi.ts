@@ -23,7 +23,11 @@ const PEER_PARAMS = [
   query("scope", { type: "string", pattern: "^\\d{6}$" }, "范围：省、市或县的 6 位行政区划代码；缺省为全国"),
   query("level", { type: "string", enum: [...AGENCY_LEVELS] }, "同级比较：机关层级"),
   query("kind", { type: "string", enum: [...AGENCY_KINDS] }, "同类比较：机关类别"),
-  query("format", { type: "string", enum: ["json", "csv"], default: "json" }, "csv：下载 UTF-8（带 BOM）CSV"),
+  query(
+    "format",
+    { type: "string", enum: ["json", "csv"], default: "json" },
+    "csv：下载 UTF-8（带 BOM）CSV：整个结果（所有页，按表格顺序，忽略 page/pageSize），每行带年度、报告口径和地区路径；文件名写明视图，如 排名_县级人民政府_申请量_2024.csv（RFC 5987 filename*）",
+  ),
 ];
 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
@@ -309,7 +313,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): Json {
           responses: {
             "200": ok(
               { type: "object", properties: { items: { type: "array", items: ref("RankedRow") }, pagination: ref("Pagination") } },
-              "对比（format=csv 时为 CSV 文件）",
+              "对比（format=csv 时为整个表格的 CSV 文件）",
             ),
             "400": ERRORS["400"],
           },
@@ -335,7 +339,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): Json {
                   pagination: ref("Pagination"),
                 },
               },
-              "排名（format=csv 时为 CSV 文件）",
+              "排名（format=csv 时为整个排名的 CSV 文件）",
             ),
             "400": ERRORS["400"],
           },
@@ -349,7 +353,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): Json {
             query("figure", { type: "string", enum: [...REGION_FIGURE_KEYS], default: "requestsReceived" }, "指标"),
             PEER_PARAMS[1],
             query("parent", { type: "string", pattern: "^\\d{6}$" }, "上级地区（省或市的 6 位代码）；缺省为全国各省"),
-            query("format", { type: "string", enum: ["json", "csv"], default: "json" }, "csv：下载 CSV"),
+            query("format", { type: "string", enum: ["json", "csv"], default: "json" }, "csv：下载 CSV（每行带年度、报告口径和地区路径）"),
           ],
           responses: {
             "200": ok(

@@ -4,7 +4,7 @@
 import { toCsv, type CsvValue } from "@/lib/csv";
 import type { RegionCoverage } from "@/lib/db/coverage";
 import type { RegionComparison, RegionComparisonRow } from "@/lib/db/region-compare";
-import { toCsvValue, toFigureHeader } from "@/lib/http/ranking-export";
+import { toCsvValue, toFigureHeader, toRegionPath } from "@/lib/http/ranking-export";
 
 /** How a region's figure was obtained, in words (汇总报告 / 合计（N 个机关） / 未收录). */
 export function toSourceLabel(row: RegionComparisonRow): string {
@@ -13,11 +13,22 @@ export function toSourceLabel(row: RegionComparisonRow): string {
   return "无数据";
 }
 
+/** 报告口径 of a region's figure: one 汇总报告, or the 本机关报告 of its governments added up. */
+function toRegionScopeName(row: RegionComparisonRow): string | null {
+  if (row.source === "summary") return "汇总报告";
+  if (row.source === "sum") return "本机关报告合计";
+  return null;
+}
+
+/** Every child region (the comparison is never paged), each with its year, region path and 报告口径. */
 export function toRegionComparisonCsv(c: RegionComparison): string {
   const header = [
     "名次",
     "地区",
+    "地区路径",
     "行政区划代码",
+    "年度",
+    "报告口径",
     toFigureHeader(c.figure),
     "分子",
     "分母",
@@ -29,7 +40,10 @@ export function toRegionComparisonCsv(c: RegionComparison): string {
   const rows: CsvValue[][] = c.rows.map((r) => [
     r.rank,
     r.name,
+    toRegionPath(r.code),
     r.code,
+    c.year,
+    toRegionScopeName(r),
     toCsvValue(c.figure, r.value),
     r.numerator,
     r.denominator,

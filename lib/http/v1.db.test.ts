@@ -111,6 +111,39 @@ describe("GET /api/v1/rankings", () => {
     json.body.items.forEach((item: any, i: number) => expect(lines[i + 1]).toContain(item.agencyName));
   });
 
+  it("downloads every page as CSV, each row with its year, 报告口径 and region path, named after the view", async () => {
+    const pages = [1, 2, 3].map((page) => get("rankings", `year=2025&level=县&pageSize=1&page=${page}`));
+    const items = (await Promise.all(pages)).flatMap((p) => p.body.items);
+    const { body, res } = await get("rankings", "year=2025&level=县&kind=人民政府&pageSize=1&page=2&format=csv");
+    const [header, ...rows] = body.slice(1).trim().split("\r\n");
+    expect(header.split(",").slice(0, 10)).toEqual([
+      "名次",
+      "百分位",
+      "机关",
+      "地区路径",
+      "机关编号",
+      "行政区划代码",
+      "层级",
+      "类别",
+      "年度",
+      "报告口径",
+    ]);
+    expect(rows.map((r: string) => r.split(",")[2])).toEqual(items.map((i: any) => i.agencyName));
+    const ordos = rows.find((r: string) => r.includes("鄂托克旗人民政府"))!.split(",");
+    expect(ordos.slice(3, 10)).toEqual([
+      "内蒙古自治区 › 鄂尔多斯市 › 鄂托克旗",
+      String(ids["鄂托克旗人民政府"]),
+      "150624",
+      "县",
+      "人民政府",
+      "2025",
+      "本机关报告",
+    ]);
+    const disposition = res.headers.get("content-disposition")!;
+    expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent("排名_县级人民政府_申请量_2025.csv")}`);
+    expect(disposition).toMatch(/filename="[\x20-\x7e]+\.csv"/);
+  });
+
   it.each([
     ["figure=foo", "figure"],
     ["year=abc", "year"],
@@ -156,9 +189,14 @@ describe("GET /api/v1/compare", () => {
     ]);
   });
 
-  it("downloads CSV", async () => {
-    const { body } = await get("compare", "year=2025&format=csv&scope=150600");
-    expect(body.trim().split("\r\n")).toHaveLength(4);
+  it("downloads CSV of the whole table (every page, in its order), named after the view", async () => {
+    const { body, res } = await get("compare", "year=2025&format=csv&scope=150600&pageSize=1&sort=name&dir=desc");
+    const rows = body.slice(1).trim().split("\r\n").slice(1);
+    expect(rows).toHaveLength(3);
+    const json = await get("compare", "year=2025&scope=150600&pageSize=3&sort=name&dir=desc");
+    expect(rows.map((r: string) => r.split(",")[1])).toEqual(json.body.items.map((i: any) => i.agencyName));
+    expect(rows.every((r: string) => r.includes(",2025,本机关报告,"))).toBe(true);
+    expect(res.headers.get("content-disposition")).toContain(encodeURIComponent("比较_鄂尔多斯市各层级机关_申请量_2025.csv"));
   });
 
   it.each([

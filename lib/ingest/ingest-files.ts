@@ -29,6 +29,14 @@ export type IngestFilesOptions = {
   onProgress?: (p: IngestProgress) => void;
 };
 
+/**
+ * Documents in flight for a pool of `workers` threads (the bulk CLI's and the bench's default): twice the workers, at
+ * least 4, so while some chunks are being written the next ones are already parsing and no worker waits for the database.
+ */
+export function defaultIngestConcurrency(workers: number): number {
+  return Math.max(4, 2 * workers);
+}
+
 /** Every file under the given paths: explicit files as given, folders walked for known extensions, sorted. */
 export async function listIngestFiles(paths: string[]): Promise<string[]> {
   const files: string[] = [];

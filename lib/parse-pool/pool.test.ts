@@ -85,5 +85,17 @@ describe("parse worker pool", { timeout: 120_000 }, () => {
     const p = new ParsePool({ workers: 1, mode: "source" });
     await p.close();
     await expect(p.parse({ text: "x" })).rejects.toThrow(/closed/);
+    await expect(p.ready()).rejects.toThrow(/closed/);
+  });
+
+  it("ready() starts every worker and resolves once all have loaded the parser", async () => {
+    const p = new ParsePool({ workers: 2, mode: "source" });
+    try {
+      await p.ready();
+      expect(p.stats()).toMatchObject({ workers: 2, busy: 0, queued: 0 });
+      await p.ready(); // already ready: resolves at once
+    } finally {
+      await p.close();
+    }
   });
 });

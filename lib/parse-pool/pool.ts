@@ -93,6 +93,7 @@ export class ParsePool {
   #closed = false;
   #completed = 0;
   #stopped = 0;
+  #readyWaiters: { resolve: () => void; reject: (err: Error) => void }[] = [];
 
   constructor(options: ParsePoolOptions = {}) {
     this.size = Math.max(1, Math.floor(options.workers ?? os.availableParallelism()));
@@ -147,6 +148,18 @@ export class ParsePool {
     while (!this.#closed && this.#slots.size < this.size) if (!this.#spawn()) return;
   }
 
+  /** Starts every worker and resolves once all of them have loaded the parser (a bench starts its clock after this). */
+  ready(): Promise<void> {
+    this.warm();
+    if (this.#allReady()) return Promise.resolve();
+    if (this.#closed) return Promise.reject(new Error("the parse pool is closed"));
+    return new Promise((resolve, reject) => this.#readyWaiters.push({ resolve, reject }));
+  }
+
+  #allReady(): boolean {
+    return this.#slots.size >= this.size && [...this.#slots].every((s) => s.ready);
+  }
+
   stats(): PoolStats {
     const busy = [...this.#slots].filter((s) => s.job).length;
     return { workers: this.#slots.size, busy, queued: this.#queue.length, completed: this.#completed, stopped: this.#stopped };
@@ -157,6 +170,7 @@ export class ParsePool {
     this.#closed = true;
     const err = new Error("the parse pool was closed");
     for (const job of this.#queue.splice(0)) job.reject(err);
+    for (const waiter of this.#readyWaiters.splice(0)) waiter.reject(err);
     await Promise.all(
       [...this.#slots].map((slot) => {
         this.#slots.delete(slot);
@@ -233,6 +247,7 @@ export class ParsePool {
       if (message.type === "ready") {
         slot.ready = true;
         worker.unref();
+        if (this.#allReady()) for (const waiter of this.#readyWaiters.splice(0)) waiter.resolve();
         this.#dispatch();
         return;
       }
@@ -286,5 +301,6 @@ export class ParsePool {
 
   #failQueue(err: Error): void {
     for (const job of this.#queue.splice(0)) job.reject(err);
+    for (const waiter of this.#readyWaiters.splice(0)) waiter.reject(err);
   }
 }

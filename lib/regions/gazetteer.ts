@@ -77,6 +77,12 @@ export function getRegionChain(code: string): Region[] {
   return chain;
 }
 
+/** The names from the province down, joined by " › " (江苏省 › 南京市 › 鼓楼区), or null for an unknown or missing code. */
+export function getRegionPath(code: string | null | undefined): string | null {
+  const chain = code ? getRegionChain(code) : [];
+  return chain.length > 0 ? chain.map((r) => r.name).join(" › ") : null;
+}
+
 /** True for names like 市辖区 that stand for no real place. */
 export function isPlaceholderRegionName(name: string): boolean {
   return PLACEHOLDER_NAMES.has(name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLEAN, CLEAN_EXPECTED, parseOk, withLine } from "./fixtures/load-fixtures";
+import { CLEAN, CLEAN_EXPECTED, parseOk, withLine } from "@/lib/testing/quirk-fixtures";
 
 /**
  * A scan read at low resolution (hongze-2023 at 150 dpi): the marker （一） is lost, 予以公开 is misread 子以公开, and the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLEAN, CLEAN_EXPECTED, parseOk } from "./fixtures/load-fixtures";
+import { CLEAN, CLEAN_EXPECTED, parseOk } from "@/lib/testing/quirk-fixtures";
 import { TEMPLATE_ORDER_RULE } from "./place-detached";
 
 /**

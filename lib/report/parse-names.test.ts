@@ -3,7 +3,7 @@
  * 管理委员会; departments keep their own full name and the region of their government.
  */
 import { describe, expect, it } from "vitest";
-import { CLEAN, parseOk, withLine } from "./fixtures/load-fixtures";
+import { CLEAN, parseOk, withLine } from "@/lib/testing/quirk-fixtures";
 import { isManagedArea, toAgencyName } from "./parse-metadata";
 
 const titled = (title: string): ReturnType<typeof parseOk> => parseOk(withLine(CLEAN, "额敏县 2024 年", title));

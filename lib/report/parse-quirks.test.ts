@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLEAN, CLEAN_EXPECTED, parseOk, withLine } from "./fixtures/load-fixtures";
+import { CLEAN, CLEAN_EXPECTED, parseOk, withLine } from "@/lib/testing/quirk-fixtures";
 
 const FULL_WIDTH = (s: string): string => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 

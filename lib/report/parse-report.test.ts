@@ -1,7 +1,7 @@
 import iconv from "iconv-lite";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { CLEAN, CLEAN_EXPECTED } from "./fixtures/load-fixtures";
+import { CLEAN, CLEAN_EXPECTED } from "@/lib/testing/quirk-fixtures";
 import { htmlToText, parseHtml } from "./parse-html";
 import { parseReport } from "./parse-report";
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLEAN, CLEAN_EXPECTED, parseOk } from "./fixtures/load-fixtures";
+import { CLEAN, CLEAN_EXPECTED, parseOk } from "@/lib/testing/quirk-fixtures";
 
 const SEEDS = join(import.meta.dirname, "fixtures/seeds");
 const seedNames = readdirSync(SEEDS)

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLEAN, parseOk, withLine } from "./fixtures/load-fixtures";
+import { CLEAN, parseOk, withLine } from "@/lib/testing/quirk-fixtures";
 import { parseNumberCell } from "./parse-number";
 
 const SEED_2019 = readFileSync(join(import.meta.dirname, "fixtures/seeds/002_6e120918e3f19fd6.txt"), "utf8");

@@ -32,7 +32,7 @@ describe("layer rules", { timeout: 60_000 }, () => {
     );
   });
 
-  it("lib/report, lib/figures, lib/regions and lib/view are pure", async () => {
+  it("lib/report, lib/figures, lib/regions, lib/search and lib/view are pure", async () => {
     expect(await restrictedImports("lib/view/bad.ts", `import { useState } from "react";\nexport const x = useState;\n`)).toEqual([
       expect.stringContaining("pure"),
     ]);
@@ -45,6 +45,16 @@ describe("layer rules", { timeout: 60_000 }, () => {
     expect(await restrictedImports("lib/regions/bad.ts", `import { getEnv } from "@/lib/env";\nexport const x = getEnv;\n`)).toHaveLength(
       1,
     );
+    expect(await restrictedImports("lib/search/bad.ts", `import { getDb } from "@/lib/db/client";\nexport const x = getDb;\n`)).toEqual([
+      expect.stringContaining("downward"),
+    ]);
+    expect(await restrictedImports("lib/search/bad.ts", `import { readFileSync } from "fs";\nexport const x = readFileSync;\n`)).toEqual([
+      expect.stringContaining("values, not files"),
+    ]);
+    // a relative import from deep in the parser is caught too
+    expect(
+      await restrictedImports("lib/report/pdf/layout/bad.ts", `import { getDb } from "../../../db/client";\nexport const x = getDb;\n`),
+    ).toHaveLength(1);
   });
 
   it("production code never imports test support; tests, benchmarks and test support may", async () => {
@@ -53,6 +63,16 @@ describe("layer rules", { timeout: 60_000 }, () => {
     expect(await restrictedImports("app/api/bad/route.ts", synth)).toHaveLength(1);
     expect(await restrictedImports("lib/report/bad.ts", synth)).toHaveLength(1);
     expect(await restrictedImports("lib/report/ok.test.ts", synth)).toEqual([]);
+    // the parser's quirk fixtures helper is test support: a parser module may not import it, its tests may
+    const quirks = `import { CLEAN } from "@/lib/testing/quirk-fixtures";\nexport const x = CLEAN;\n`;
+    expect(await restrictedImports("lib/report/parse-text.ts", quirks)).toEqual([expect.stringContaining("test support")]);
+    expect(
+      await restrictedImports(
+        "lib/report/pdf/layout/bad.ts",
+        `import { CLEAN } from "../../../testing/quirk-fixtures";\nexport const x = CLEAN;\n`,
+      ),
+    ).toHaveLength(1);
+    expect(await restrictedImports("lib/report/parse-text.test.ts", quirks)).toEqual([]);
     expect(await restrictedImports("scripts/bench-x.ts", synth)).toEqual([]);
   });
 

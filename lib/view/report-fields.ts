@@ -1,3 +1,5 @@
+import { toRuleName } from "./reader-terms";
+
 /**
  * The Chinese labels of the canonical document's rows and columns (docs/canonical-report.md), so a
  * provenance path such as "requests.unableToProvide.notHeld[6]" reads as 无法提供·本机关不掌握相关政府信息·总计. Pure.
@@ -77,6 +79,22 @@ const OTHER_LABELS: Record<string, string> = {
   "reviewLitigation.review": "行政复议",
   "reviewLitigation.litigationDirect": "行政诉讼·未经复议直接起诉",
   "reviewLitigation.litigationAfterReview": "行政诉讼·复议后起诉",
+  "legacy2019.regulations": "规章（2019 年以前模板）",
+  "legacy2019.normativeDocuments": "规范性文件（2019 年以前模板）",
+  "legacy2019.licensing": "行政许可（2019 年以前模板）",
+  "legacy2019.otherServices": "其他对外管理服务事项",
+  "legacy2019.penalty": "行政处罚（2019 年以前模板）",
+  "legacy2019.coercion": "行政强制（2019 年以前模板）",
+  "legacy2019.fees": "行政事业性收费（2019 年以前模板）",
+  "legacy2019.procurement": "政府集中采购",
+  newlyMade: "本年新制作",
+  newlyPublished: "本年新公开",
+  totalPublished: "对外公开总数量",
+  previousYearItems: "上一年项目数量",
+  change: "本年增/减",
+  decisions: "处理决定数量",
+  projects: "采购项目数",
+  amountWanYuan: "采购总金额（万元）",
   issued: "本年制发",
   repealed: "本年废止",
   inForce: "现行有效",
@@ -114,20 +132,9 @@ export function getFieldValue(doc: unknown, path: string): unknown {
   return current;
 }
 
-/** Where an inferred value's rule came from, in words (identity ids, the gazetteer). */
-const RULE_NAMES: Record<string, string> = {
-  "row-total": "各类申请人之和等于总计",
-  "outcomes-total": "各项办理结果之和等于总计",
-  balance: "新收加上年结转等于办结加结转下年度",
-  "review-total": "复议/诉讼各项结果之和等于总计",
-  gazetteer: "行政区划名录",
-  "scope-default-own": "报告未说明其数字为全地区汇总",
-  "template-order": "数字行没有紧挨着的行标签，按模板行序放置，并经勾稽关系确认",
-};
-
 /** A parser rule id as a reader sees it ("review-total" → 复议/诉讼各项结果之和等于总计). */
 export function describeRule(rule: string): string {
-  return RULE_NAMES[rule] ?? toReaderText(rule);
+  return toRuleName(rule) ?? toReaderText(rule);
 }
 
 /**
@@ -148,5 +155,5 @@ export function toReaderText(message: string): string {
       });
       return labels.every((l) => l !== null) ? `“${labels.join("”至“")}”` : whole;
     })
-    .replace(/\b(row-total|outcomes-total|review-total|gazetteer|template-order)\b/g, (id: string) => RULE_NAMES[id] ?? id);
+    .replace(/\b[a-z]+(?:-[a-z]+)+\b|\b(?:balance|gazetteer)\b/g, (id: string) => toRuleName(id) ?? id);
 }

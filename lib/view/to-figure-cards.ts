@@ -13,8 +13,10 @@ export type FigureCardData = {
   counts: string | null;
   isSmallSample: boolean;
   guide: string | null;
-  /** "#L12" when the value's source line is known */
+  /** "#L12" when the value's source line is known (else the line of another cell the figure uses) */
   sourceHref: string | null;
+  /** every canonical path the figure is computed from (公开率: 予以公开, 部分公开 and 总计); the source view marks them all */
+  sourcePaths: string[];
   /** the canonical path the value comes from */
   sourcePath: string;
   /** PDF only: the 1-based page the value is printed on */
@@ -47,13 +49,14 @@ function toCard(
   const def = getFigure(key);
   const path = def.sources[0] ?? "";
   const p = provenance[path];
-  const line = p?.loc?.line;
+  const line = p?.loc?.line ?? def.sources.map((s) => provenance[s]?.loc?.line).find((l) => l !== undefined);
   const base = {
     id: def.key,
     label: def.cardLabel ?? def.label,
     guide: def.guide,
     sourceHref: line ? `#L${line}` : null,
     sourcePath: path,
+    sourcePaths: [...def.sources],
     sourcePage: p?.loc?.page ?? null,
     isInferred: p?.status === "inferred",
     isOcr: p?.source === "ocr" && p.status !== "missing",

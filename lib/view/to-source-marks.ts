@@ -5,7 +5,18 @@
 import type { Provenance } from "../report/types";
 import { describeField } from "./report-fields";
 
-export type SourceMarkData = { line: number; start: number; end: number; label: string; page: number | null; isInferred: boolean };
+export type SourceMarkData = {
+  /** the value's canonical path ("requests.granted[6]"), which source links name in data-source-paths */
+  path: string;
+  line: number;
+  start: number;
+  end: number;
+  label: string;
+  /** PDF and OCR: the 1-based page and the cell's box in PDF points [x0, y0, x1, y1], origin top-left */
+  page: number | null;
+  box: [number, number, number, number] | null;
+  isInferred: boolean;
+};
 
 /** One mark per located value, in line and column order. */
 export function toSourceMarks(provenance: Provenance): SourceMarkData[] {
@@ -13,11 +24,13 @@ export function toSourceMarks(provenance: Provenance): SourceMarkData[] {
   for (const [path, p] of Object.entries(provenance)) {
     if (!p.loc || p.status === "missing") continue;
     marks.push({
+      path,
       line: p.loc.line,
       start: p.loc.start,
       end: p.loc.end,
       label: describeField(path),
       page: p.loc.page ?? null,
+      box: p.loc.page && p.loc.box ? p.loc.box : null,
       isInferred: p.status === "inferred",
     });
   }

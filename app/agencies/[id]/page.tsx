@@ -138,7 +138,13 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
           {describeSource(report.sourceKind)}
           {report.publishedOn ? `，落款日期 ${report.publishedOn}` : ""}。黄色标记为读取的数值，蓝色为推算值。
         </p>
-        <SourceView lines={toSourceLines(report.sourceText)} marks={toSourceMarks(report.provenance)} />
+        <SourceView
+          lines={toSourceLines(report.sourceText)}
+          marks={toSourceMarks(report.provenance)}
+          pdfUrl={
+            report.mediaType.startsWith("application/pdf") ? `/agencies/${agency.id}/original?year=${year}&version=${report.version}` : null
+          }
+        />
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -155,6 +161,11 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
             <li>
               <a href={`${download}&format=csv`} className="text-sky-800 underline" download>
                 CSV 表格（含每个数值的出处与状态）
+              </a>
+            </li>
+            <li>
+              <a href={`/agencies/${agency.id}/original?year=${year}&version=${report.version}`} className="text-sky-800 underline">
+                收录的原件（{describeSource(report.sourceKind).replace("来源格式：", "")}）
               </a>
             </li>
           </ul>

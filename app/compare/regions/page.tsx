@@ -128,7 +128,7 @@ export default async function RegionComparePage({ searchParams }: PageProps) {
             共 {rows.length} 个{childName}：{summaries} 个取汇总报告，{sums} 个为本机关报告合计，{rows.length - summaries - sums} 个无数据；
             收录 {collected.toLocaleString("zh-CN")} / {expected.toLocaleString("zh-CN")} 个应发布的政府（含下级）。
           </p>
-          <DownloadLinks apiPath="/api/v1/region-comparison" params={view} />
+          <DownloadLinks apiPath="/api/v1/region-comparison" params={view} total={rows.length} isPaged={false} />
           {!params.parent && params.view === "map" ? (
             <TileMap rows={rows} unit={meta.unit} label={meta.label} hrefOf={(code) => href({ parent: code })} />
           ) : null}

@@ -1,10 +1,12 @@
 // GET /api/v1/compare – every agency of a peer group with one figure in one year, plus chosen agencies across years
+// (JSON: one table page; CSV with format=csv: the whole table, every page)
 import { compareQuerySchema, formatSchema, parseParams, rejectUnknownParams } from "@/lib/http/params";
 import { toCompareBody } from "@/lib/http/ranking-body";
 import { toComparisonCsv, toDownloadName } from "@/lib/http/ranking-export";
 import { resolveYear, toCompareQuery } from "@/lib/http/resolve-query";
 import { downloadResponse, handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
 import { getComparison, listFigureSeries } from "@/lib/db/compare";
+import { getWholeComparison } from "@/lib/db/view-export";
 
 export const dynamic = "force-dynamic";
 
@@ -15,16 +17,18 @@ export async function GET(request: Request): Promise<Response> {
     const params = parseParams(compareQuerySchema, search);
     const { format } = parseParams(formatSchema, search);
     const { year } = await resolveYear(params.year);
+    if (format === "csv") {
+      const whole = year === null ? null : await getWholeComparison(toCompareQuery(params, year));
+      const ctx = { year, reportScopes: whole?.reportScopes ?? new Map() };
+      return downloadResponse(toComparisonCsv(params.figure, whole?.comparison ?? null, ctx), {
+        fileName: toDownloadName({ kind: "比较", group: params, figure: params.figure, year, ext: "csv" }),
+        contentType: "text/csv; charset=utf-8",
+      });
+    }
     const [comparison, series] = await Promise.all([
       year === null ? null : getComparison(toCompareQuery(params, year)),
       listFigureSeries({ figure: params.figure, agencyIds: params.agencies }),
     ]);
-    if (format === "csv") {
-      return downloadResponse(toComparisonCsv(params.figure, comparison), {
-        fileName: toDownloadName("对比", params.figure, year, "csv"),
-        contentType: "text/csv; charset=utf-8",
-      });
-    }
     return jsonResponse(toCompareBody(params, year, comparison, series));
   });
 }

@@ -1,10 +1,11 @@
-// GET /api/v1/rankings – league table of one figure for a year and peer group (JSON, or CSV with format=csv)
+// GET /api/v1/rankings – league table of one figure for a year and peer group (JSON: one page; CSV with format=csv: every page)
 import { formatSchema, parseParams, rankingQuerySchema, rejectUnknownParams } from "@/lib/http/params";
 import { toDownloadName, toRankingCsv } from "@/lib/http/ranking-export";
 import { toRankingBody } from "@/lib/http/ranking-body";
 import { resolveYear, toRankingQuery } from "@/lib/http/resolve-query";
 import { downloadResponse, handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
 import { listRanking } from "@/lib/db/rankings";
+import { listWholeRanking } from "@/lib/db/view-export";
 
 export const dynamic = "force-dynamic";
 
@@ -15,13 +16,17 @@ export async function GET(request: Request): Promise<Response> {
     const params = parseParams(rankingQuerySchema, search);
     const { format } = parseParams(formatSchema, search);
     const { year } = await resolveYear(params.year);
-    const ranking = year === null ? null : await listRanking(toRankingQuery(params, year));
     if (format === "csv") {
-      return downloadResponse(toRankingCsv(params.figure, ranking), {
-        fileName: toDownloadName("排名", params.figure, year, "csv"),
-        contentType: "text/csv; charset=utf-8",
-      });
+      const whole = year === null ? null : await listWholeRanking(toRankingQuery(params, year));
+      return downloadResponse(
+        toRankingCsv(params.figure, whole?.ranking ?? null, { year, reportScopes: whole?.reportScopes ?? new Map() }),
+        {
+          fileName: toDownloadName({ kind: "排名", group: params, figure: params.figure, year, ext: "csv" }),
+          contentType: "text/csv; charset=utf-8",
+        },
+      );
     }
+    const ranking = year === null ? null : await listRanking(toRankingQuery(params, year));
     return jsonResponse(toRankingBody(params, year, ranking));
   });
 }
