@@ -3,18 +3,13 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/ui/site-footer";
 import { SiteHeader } from "@/components/ui/site-header";
+import { SITE_DESCRIPTION, SITE_NAME, toOpenGraph } from "@/lib/site";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "政府信息公开年报数据", template: "%s · 政府信息公开年报数据" },
-  description: "政府信息公开工作年度报告：统一口径、可核查、可比较的数据",
-  openGraph: {
-    siteName: "政府信息公开年报数据",
-    locale: "zh_CN",
-    type: "website",
-    title: "政府信息公开年报数据",
-    description: "政府信息公开工作年度报告：统一口径、可核查、可比较的数据",
-  },
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
+  openGraph: toOpenGraph(SITE_NAME, SITE_DESCRIPTION),
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

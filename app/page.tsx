@@ -84,6 +84,12 @@ export default async function HomePage({ searchParams }: PageProps) {
               </Link>
               <p className="text-slate-600">同级同类机关按某项数据排序；办结量不足 10 件的比率默认不参与排名。</p>
             </li>
+            <li>
+              <Link href="/methods#dataset" className="font-medium text-sky-800 underline" data-testid="dataset-link">
+                下载全部数据
+              </Link>
+              <p className="text-slate-600">全部最新年报的数字（CSV）、规范化全文数据（NDJSON）和数据字典，CC BY 4.0。</p>
+            </li>
           </ul>
         </Card>
       </div>

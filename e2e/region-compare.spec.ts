@@ -60,7 +60,7 @@ test("tile map by mouse: a province tile opens its prefectures, where 淮安市 
   await expect(rowOf(page, "淮安市")).toContainText("3,119 件");
 });
 
-test("by keyboard: Tab to a tile and Enter; change the figure with the arrow keys", async ({ page }) => {
+test("by keyboard: Tab to a tile and Enter; change the figure with the arrow keys, applied by 查看", async ({ page }) => {
   await page.goto("/compare/regions?year=2024");
   const tile = page.getByTestId("tile-320000");
   // Tab from the legend backwards is brittle; Tab forward from the last filter control until the tile has focus
@@ -72,6 +72,12 @@ test("by keyboard: Tab to a tile and Enter; change the figure with the arrow key
   const figure = page.getByRole("combobox", { name: "指标" });
   await figure.focus();
   await page.keyboard.press("ArrowDown");
+  await expect(figure).toHaveValue("requestsHandled");
+  // WCAG 3.2.2: moving through the select does not reload the page; the choice applies on 查看
+  await expect(page).not.toHaveURL(/figure=/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("申请量");
+  await page.getByRole("button", { name: "查看" }).focus();
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/figure=requestsHandled/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("办结量");
   await expect(rowOf(page, "淮安市")).toContainText("3,050 件");
@@ -85,6 +91,7 @@ test("URL state round-trips: figure, year and parent come back from the URL, and
   await expect(huaian).toContainText("25.2%");
   await expect(huaian).toContainText("769/3,050");
   await page.getByRole("combobox", { name: "年度" }).selectOption("2025");
+  await page.getByRole("button", { name: "查看" }).click();
   await expect(page).toHaveURL(/year=2025/);
   await expect(page).toHaveURL(/parent=320000/);
   await page.goBack();

@@ -1,7 +1,12 @@
 // Trust journey at 1280 and 360 px: a value read from a PDF links to its cell, drawn as a box on the PDF page rendered in
 // the browser (pdf.js under the page's strict CSP); 公开率 marks every cell it uses; Enter on a source link moves focus to
 // the box (PDF) or the highlighted line (text). The boxes are checked against the report's own provenance (the API).
+// Also: region paths in the compare and ranking tables, 加入 keeping the scroll position, and the version history's
+// figure changes (this spec posts a second version of 阿拉善盟 2025: it runs after the specs that read that body).
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { E2E_INGEST_TOKEN } from "./e2e-env";
 import { expectNoSeriousAxeViolations } from "./page-checks";
 
 /** The agency page's path, found through the home search like a user would. */
@@ -160,3 +165,64 @@ for (const width of [1280, 360] as const) {
     });
   });
 }
+
+test("version history says which figures changed between versions, old → new", async ({ page, request }, testInfo) => {
+  test.slow();
+  // a corrected re-publication of 阿拉善盟 2025: only section 二's 行政许可 and 行政处罚 differ (no other spec reads them)
+  const original = readFileSync(path.join(process.cwd(), "data/samples/003_a8e4ccc3c9963d88.txt"), "utf8");
+  const corrected = original.replace(/^行政许可\t0/m, "行政许可\t12").replace(/^行政处罚\t0/m, "行政处罚\t3");
+  expect(corrected).not.toBe(original);
+  const res = await request.post("/api/ingest", {
+    headers: {
+      authorization: `Bearer ${E2E_INGEST_TOKEN}`,
+      "content-type": "text/plain; charset=utf-8",
+      "x-file-name": "alashan-2025-v2.txt",
+    },
+    data: Buffer.from(corrected, "utf8"),
+  });
+  expect([200, 201], await res.text()).toContain(res.status());
+
+  const agencyPath = await findAgencyPath(page, "阿拉善盟行政公署办公室", /^阿拉善盟行政公署办公室$/);
+  await page.goto(`${agencyPath}?year=2025`);
+  const history = page.getByTestId("version-history");
+  const changes = history.getByTestId("version-changes");
+  await expect(changes).toHaveCount(1);
+  await expect(changes).toContainText("与第 1 版相比，2 项数据有变化");
+  await expect(changes).toContainText("行政许可：0 件 → 12 件");
+  await expect(changes).toContainText("行政处罚：0 件 → 3 件");
+  await expect(history).not.toContainText(".txt");
+  await expect(history).toContainText("首次收录");
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await history.scrollIntoViewIfNeeded();
+    const shot = testInfo.outputPath(`version-history-${width}.png`);
+    await page.screenshot({ path: shot });
+    await testInfo.attach(`version-history-${width}`, { path: shot, contentType: "image/png" });
+    await expectNoSeriousAxeViolations(page);
+  }
+});
+
+test("the original file and pdf.js's worker are served by the app itself", async ({ page, request }) => {
+  const pdfAgency = await findAgencyPath(page, "洪泽区人民政府", /^洪泽区人民政府$/);
+  const pdf = await request.get(`${pdfAgency}/original?year=2024`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect(pdf.headers()["content-disposition"]).toMatch(/^inline;/);
+  expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+  const textAgency = await findAgencyPath(page, "鄂托克", /^鄂托克旗人民政府$/);
+  const text = await request.get(`${textAgency}/original?year=2025`);
+  expect(text.status()).toBe(200);
+  expect(text.headers()["content-disposition"]).toMatch(/^attachment;/);
+  expect(text.headers()["content-type"]).toBe("application/octet-stream");
+  const missing = await request.get(`${textAgency}/original?year=2019`);
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error.message).toMatch(/原件/);
+
+  const worker = await request.get("/pdfjs/pdf.worker.min.mjs");
+  expect(worker.status()).toBe(200);
+  expect(worker.headers()["content-type"]).toMatch(/^text\/javascript/);
+  expect((await request.get("/pdfjs/cmaps/UniGB-UCS2-H.bcmap")).status()).toBe(200);
+  expect((await request.get("/pdfjs/build/pdf.mjs")).status()).toBe(404);
+  expect((await request.get("/pdfjs/cmaps/..%2F..%2Fpackage.json")).status()).toBe(404);
+});

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { toOpenGraph } from "@/lib/site";
 import { CompareTable } from "@/components/compare/compare-table";
 import { DownloadLinks } from "@/components/compare/download-links";
 import { Pager } from "@/components/compare/pager";
 import { ParamError } from "@/components/compare/param-error";
 import { PeerFilterForm } from "@/components/compare/peer-filter-form";
-import { PngDownloadButton } from "@/components/compare/png-download-button";
 import { RankedBarChart } from "@/components/compare/ranked-bar-chart";
 import { toScopeName } from "@/lib/view/scope-options";
 import { TrendPanel } from "@/components/compare/trend-panel";
@@ -12,6 +12,7 @@ import Link from "next/link";
 import { compareQuerySchema, DEFAULT_PAGE_SIZE, parseParams, toPeerChoice, type CompareParams } from "@/lib/http/params";
 import { getPeerCoverage } from "@/lib/db/coverage";
 import { toPeerGroupName } from "@/lib/view/peer-group-words";
+import { toChartFileBase } from "@/lib/http/ranking-export";
 import { resolveYear, toCompareQuery } from "@/lib/http/resolve-query";
 import { getComparison, listAgencyNames, listFigureSeries } from "@/lib/db/compare";
 import { AppError } from "@/lib/errors";
@@ -21,7 +22,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: "比较",
   description: "把几个机关或地区放在一起，看历年申请量、公开率等数据的走势。",
-  openGraph: { title: "比较", description: "把几个机关或地区放在一起，看历年申请量、公开率等数据的走势。" },
+  openGraph: toOpenGraph("比较", "把几个机关或地区放在一起，看历年申请量、公开率等数据的走势。"),
 };
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -96,9 +97,6 @@ export default async function ComparePage({ searchParams }: PageProps) {
       ) : (
         <div className="grid gap-6 lg:grid-cols-2">
           <section className="space-y-2" aria-label="柱状图">
-            <div className="flex justify-end">
-              <PngDownloadButton targetId="ranked-chart" fileName={`比较-${meta.label}-${year}.png`} />
-            </div>
             <RankedBarChart
               id="ranked-chart"
               title={`${title}（共 ${comparison.stated} 个机关填报）`}
@@ -106,6 +104,13 @@ export default async function ComparePage({ searchParams }: PageProps) {
               bars={comparison.bars.map((b) => ({ id: b.agencyId, name: b.agencyName, value: b.value }))}
               unit={meta.unit}
               selectedIds={params.agencies}
+              exportAs={{
+                fileBase: toChartFileBase({ kind: "比较", group: params, figure: params.figure, year }),
+                info: {
+                  title: `${title}（共 ${comparison.stated} 个机关填报）`,
+                  details: [`范围：${toPeerGroupName(params)}`, `年度：${year} 年`, `单位：${meta.unit}`, `指标：${meta.label}`],
+                },
+              }}
             />
           </section>
           <section className="space-y-2" aria-label="表格">

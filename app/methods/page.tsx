@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { ScrollTable } from "@/components/ui/scroll-table";
+import { DATASET_COLUMNS, DATASET_FILES } from "@/lib/http/dataset";
+import { DATA_LICENCE, toOpenGraph } from "@/lib/site";
 import { getCoverage, listLatestReports } from "@/lib/db/reports";
 import { FIGURES, SMALL_SAMPLE_THRESHOLD } from "@/lib/figures/figures";
 import { IDENTITIES } from "@/lib/report/identities";
@@ -12,11 +15,69 @@ const DESCRIPTION = "数据从哪里来、勾稽关系与“由勾稽关系推�
 export const metadata: Metadata = {
   title: "方法说明",
   description: DESCRIPTION,
-  openGraph: { title: "方法说明", description: DESCRIPTION },
+  openGraph: toOpenGraph("方法说明", DESCRIPTION),
 };
 
 const UNIT_NAMES: Record<string, string> = { 件: "件", "%": "百分比", 万元: "万元" };
 const DIRECTION: Record<string, string> = { true: "越高越好", false: "越低越好", null: "无好坏之分" };
+
+/** 下载全部数据: the files of /api/v1/dataset and the data dictionary (every column, from the figure registry). */
+function DatasetSection() {
+  return (
+    <section aria-labelledby="dataset" className="flex flex-col gap-2">
+      <h2 id="dataset" className="text-lg font-semibold">
+        下载全部数据
+      </h2>
+      <p>
+        每个机关每个年度取最新版本的报告。文件在下载时由数据库即时生成（不存放在服务器磁盘上），收录新报告后立即反映；同一数据版本的内容相同，可按
+        ETag 缓存。程序可从接口 {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a JSON route handler, not a page */}
+        <a href="/api/v1/dataset" className="text-sky-800 underline">
+          /api/v1/dataset
+        </a>{" "}
+        读取文件列表与数据字典。
+      </p>
+      <ul className="list-disc pl-6" data-testid="dataset-files">
+        {DATASET_FILES.map((f) => (
+          <li key={f.file}>
+            <a href={`/api/v1/dataset/${f.file}`} className="text-sky-800 underline" download>
+              {f.title}
+            </a>
+            ：{f.description}
+          </li>
+        ))}
+      </ul>
+      <ScrollTable label="数据字典">
+        <table className="w-full text-left text-sm" data-testid="data-dictionary">
+          <caption className="sr-only">数据字典：全部年报数字（CSV）每一列的含义</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="py-1 pr-3 font-medium">
+                列名
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                单位
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                定义
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {DATASET_COLUMNS.map((c) => (
+              <tr key={c.field} className="border-b border-slate-100 align-top">
+                <th scope="row" className="py-1 pr-3 font-normal whitespace-nowrap">
+                  {c.name}
+                </th>
+                <td className="py-1 pr-3 whitespace-nowrap">{c.unit ?? "—"}</td>
+                <td className="py-1 text-slate-700">{c.definition}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+    </section>
+  );
+}
 
 /** /methods (方法说明): sources, definitions of every figure, the identities, coverage caveats, licence, corrections. */
 export default async function MethodsPage() {
@@ -125,10 +186,17 @@ export default async function MethodsPage() {
         <h2 id="licence" className="text-lg font-semibold">
           许可与引用
         </h2>
-        <p>
-          原始报告由各发布机关公开发布，版权归发布机关。本站整理的数据与代码的许可以项目代码仓库中的许可文件为准；引用时请注明“政府信息公开年报数据”及报告原文链接。整站数据可在首页的“下载全部数据”获取。
+        <p data-testid="licence-text">{DATA_LICENCE.text}</p>
+        <p className="text-sm">
+          许可全文：
+          <a href={DATA_LICENCE.dataUrl} className="text-sky-800 underline">
+            CC BY 4.0
+          </a>
+          。
         </p>
       </section>
+
+      <DatasetSection />
 
       <section aria-labelledby="errors" className="flex flex-col gap-2">
         <h2 id="errors" className="text-lg font-semibold">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { toOpenGraph } from "@/lib/site";
 import { DownloadLinks } from "@/components/compare/download-links";
 import { Pager } from "@/components/compare/pager";
 import { ParamError } from "@/components/compare/param-error";
@@ -21,7 +22,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: "排名",
   description: "同级同类机关按申请量、公开率等数据排名；小样本与勾稽关系不符的报告默认不参与排名。",
-  openGraph: { title: "排名", description: "同级同类机关按申请量、公开率等数据排名；小样本与勾稽关系不符的报告默认不参与排名。" },
+  openGraph: toOpenGraph("排名", "同级同类机关按申请量、公开率等数据排名；小样本与勾稽关系不符的报告默认不参与排名。"),
 };
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { toOpenGraph } from "@/lib/site";
 import Link from "next/link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { countAgenciesByRegion, listRealChildren } from "@/lib/db/regions";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: "按地区浏览",
   description: "全国各省、地市、县区的政府信息公开工作年度报告收录情况",
-  openGraph: { title: "按地区浏览", description: "全国各省、地市、县区的政府信息公开工作年度报告收录情况" },
+  openGraph: toOpenGraph("按地区浏览", "全国各省、地市、县区的政府信息公开工作年度报告收录情况"),
 };
 
 /** /regions: every province, its prefectures and their counties, with how many bodies each has reports for. */

@@ -1,4 +1,4 @@
-import { getPeerRank } from "@/lib/db/agencies";
+import { getPeerRanks } from "@/lib/db/agencies";
 import { FIGURE_KEYS, getFigure } from "@/lib/figures/figures";
 import { PeerRanks } from "./peer-ranks";
 
@@ -6,7 +6,7 @@ type PeerRanksSectionProps = { agencyId: number; year: number; peerGroupLabel: s
 
 /** Loads the agency's peer rank on every rankable figure (streamed in behind a loading placeholder) and shows them. */
 export async function PeerRanksSection({ agencyId, year, peerGroupLabel }: PeerRanksSectionProps) {
-  const results = await Promise.all(FIGURE_KEYS.map((figure) => getPeerRank({ agencyId, year, figure })));
+  const results = await getPeerRanks({ agencyId, year, figures: [...FIGURE_KEYS] });
   return (
     <PeerRanks
       agencyId={agencyId}

@@ -1,7 +1,6 @@
 import { getRegion } from "@/lib/regions/gazetteer";
 import { listScopeGroups } from "@/lib/view/scope-options";
-
-const selectClass = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+import { FILTER_SELECT_CLASS, FilterField } from "./filter-form";
 
 /**
  * 范围 as two selects, both named `scope`: the province (全国 or one of 31), then the prefectures of the chosen
@@ -17,9 +16,8 @@ export function ScopeFields({ scope }: { scope?: string }) {
   const county = region?.level === 3 && !group?.prefectures.some((p) => p.code === region.code) ? region : undefined;
   return (
     <>
-      <label className="flex flex-col gap-1 text-xs text-slate-600">
-        范围
-        <select name="scope" defaultValue={province} className={selectClass} data-clears="scope-below">
+      <FilterField label="范围">
+        <select name="scope" defaultValue={province} className={FILTER_SELECT_CLASS} data-clears="scope-below">
           <option value="">全国</option>
           {listScopeGroups().map((p) => (
             <option key={p.code} value={p.code}>
@@ -27,11 +25,10 @@ export function ScopeFields({ scope }: { scope?: string }) {
             </option>
           ))}
         </select>
-      </label>
+      </FilterField>
       {group ? (
-        <label className="flex flex-col gap-1 text-xs text-slate-600">
-          地级范围
-          <select name="scope" id="scope-below" defaultValue={county ? county.code : below} className={selectClass}>
+        <FilterField label="地级范围">
+          <select name="scope" id="scope-below" defaultValue={county ? county.code : below} className={FILTER_SELECT_CLASS}>
             <option value="">全省</option>
             {county ? <option value={county.code}>{county.name}</option> : null}
             {group.prefectures.map((c) => (
@@ -40,7 +37,7 @@ export function ScopeFields({ scope }: { scope?: string }) {
               </option>
             ))}
           </select>
-        </label>
+        </FilterField>
       ) : null}
     </>
   );

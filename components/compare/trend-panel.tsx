@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LineChart } from "@/components/charts/line-chart";
 import type { SeriesPoint } from "@/lib/db/compare";
 import { FIGURE_META, type FigureKey } from "@/lib/figures/figures";
-import { PngDownloadButton } from "./png-download-button";
+import { ChartDownloadButtons } from "@/components/charts/chart-download-buttons";
 import { toTrendData } from "@/lib/view/to-trend-data";
 import { toViewHref, type ViewParams } from "@/lib/view/view-href";
 
@@ -13,6 +13,14 @@ type TrendPanelProps = {
   picked: { id: number; name: string }[];
   view: ViewParams;
 };
+
+/** 2020–2025 (or one year) from the years on the chart. */
+function toYearSpan(years: number[]): string {
+  const known = years.filter((y) => Number.isFinite(y));
+  if (known.length === 0) return "—";
+  const [first, last] = [Math.min(...known), Math.max(...known)];
+  return first === last ? `${first} 年` : `${first}–${last} 年`;
+}
 
 /** The chosen agencies (up to ten) side by side across years, with links to drop each one. */
 export function TrendPanel({ figure, points, picked, view }: TrendPanelProps) {
@@ -26,7 +34,21 @@ export function TrendPanel({ figure, points, picked, view }: TrendPanelProps) {
         <h2 id="trend-heading" className="text-base font-semibold">
           历年对比（已选 {picked.length} 个，最多 10 个）
         </h2>
-        {picked.length > 0 ? <PngDownloadButton targetId="trend-chart" fileName={`历年对比-${meta.label}.png`} /> : null}
+        {picked.length > 0 ? (
+          <ChartDownloadButtons
+            targetId="trend-chart"
+            fileBase={`历年对比_${meta.label}`}
+            info={{
+              title: `${meta.label}历年对比`,
+              details: [
+                `机关：${picked.map((p) => p.name).join("、")}`,
+                `年度：${toYearSpan(data.map((d) => Number(d.year)))}`,
+                `单位：${meta.unit}`,
+                "各年取最新版本的报告",
+              ],
+            }}
+          />
+        ) : null}
       </div>
       {picked.length === 0 ? (
         <p className="text-sm text-slate-600">在表格中点“加入”，即可把机关放在一起看历年变化。</p>

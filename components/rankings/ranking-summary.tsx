@@ -15,6 +15,9 @@ export function RankingSummary({ ranking, highlight }: { ranking: Ranking; highl
         个同类机关参与排名；并列者名次相同（下一名次顺延）。百分位表示领先于多少比例的其他同类机关。
       </p>
       {leftOut.notReported > 0 ? <p>另有 {leftOut.notReported} 份报告未填报该项，不参与排名。</p> : null}
+      {leftOut.noneHandled > 0 ? (
+        <p data-testid="none-handled">另有 {leftOut.noneHandled} 份报告该项为 —（无办结：分母为 0，比率无法计算），不参与排名。</p>
+      ) : null}
       {excluded.length > 0 && !query.include ? <p>默认排除：{excluded.join("，")}。勾选“纳入”可将其计入并标出。</p> : null}
       {highlight !== undefined && !highlighted ? (
         <p role="status" className="text-amber-800">

@@ -31,13 +31,13 @@ export function RankingTable({ figure, rows, peers, highlightId }: RankingTableP
             <th scope="col" className="py-2 pr-3 font-medium">
               名次
             </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
+            <th scope="col" className="hidden py-2 pr-3 font-medium sm:table-cell">
               较上年
             </th>
             <th scope="col" className="py-2 pr-3 font-medium">
               机关
             </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
+            <th scope="col" className="hidden py-2 pr-3 font-medium sm:table-cell">
               层级 / 类别
             </th>
             <th scope="col" className="py-2 pr-3 text-right font-medium">
@@ -63,7 +63,7 @@ export function RankingTable({ figure, rows, peers, highlightId }: RankingTableP
                 className={`border-b border-slate-100 ${isHighlighted ? "bg-amber-100 font-semibold" : ""}`}
               >
                 <td className="py-1.5 pr-3 tabular-nums">{r.rank}</td>
-                <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums" data-testid="rank-change">
+                <td className="hidden py-1.5 pr-3 whitespace-nowrap tabular-nums sm:table-cell" data-testid="rank-change">
                   <RankChange rank={r.rank} previous={r.previousRank} />
                 </td>
                 <th scope="row" className="py-1.5 pr-3 text-left font-normal">
@@ -71,8 +71,12 @@ export function RankingTable({ figure, rows, peers, highlightId }: RankingTableP
                     {r.agencyName}
                   </Link>
                   <RegionPath code={r.regionCode} />
+                  {/* on a phone the two narrow columns would squeeze the name to three characters a line: shown here instead */}
+                  <span className="block text-xs text-slate-600 sm:hidden">
+                    {r.level} / {r.kind} · 较上年 <RankChange rank={r.rank} previous={r.previousRank} />
+                  </span>
                 </th>
-                <td className="py-1.5 pr-3 text-slate-600">
+                <td className="hidden py-1.5 pr-3 text-slate-600 sm:table-cell">
                   {r.level} / {r.kind}
                 </td>
                 <td className="py-1.5 pr-3 text-right">

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ScrollTable } from "@/components/ui/scroll-table";
-import { getFigure, toRate } from "@/lib/figures/figures";
-import { formatCount, toRateDisplay } from "@/lib/format";
+import { RegionFigureCells, RegionFigureHeaders } from "@/components/region/region-figure-cells";
 import type { RegionAgencyRow } from "@/lib/db/regions";
 
 /** Each agency's latest published year with its main figures. */
@@ -19,18 +18,7 @@ export function RegionAgencyTable({ agencies }: { agencies: RegionAgencyRow[] })
             <th scope="col" className="py-2 pr-3 font-medium">
               年度
             </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              {getFigure("requestsReceived").label}
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              {getFigure("requestsHandled").label}
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              {getFigure("notHeldRate").label}
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              {getFigure("disclosureRate").label}
-            </th>
+            <RegionFigureHeaders />
           </tr>
         </thead>
         <tbody>
@@ -49,35 +37,12 @@ export function RegionAgencyTable({ agencies }: { agencies: RegionAgencyRow[] })
                   ) : null}
                 </th>
                 <td className="py-2 pr-3 tabular-nums">{latest?.year ?? "—"}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{formatCount(latest?.requestsReceived ?? null)}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{formatCount(latest?.requestsHandled ?? null)}</td>
-                <td className="py-2 pr-3 text-right">
-                  {latest ? <RateCell numerator={latest.notHeld} denominator={latest.requestsHandled} /> : "—"}
-                </td>
-                <td className="py-2 pr-3 text-right">
-                  {latest ? <RateCell numerator={latest.disclosed} denominator={latest.requestsHandled} /> : "—"}
-                </td>
+                <RegionFigureCells figures={latest?.figures} />
               </tr>
             );
           })}
         </tbody>
       </table>
     </ScrollTable>
-  );
-}
-
-/** A rate with its counts when the sample is small (2/4 · 样本较小). */
-export function RateCell({ numerator, denominator }: { numerator: number | null; denominator: number | null }) {
-  const d = toRateDisplay(toRate(numerator, denominator));
-  return (
-    <span className="inline-flex flex-wrap items-center justify-end gap-1 tabular-nums">
-      <span>{d.text}</span>
-      {d.isSmall && d.counts ? (
-        <>
-          <span className="text-slate-600">（{d.counts}）</span>
-          <Badge tone="warn">样本较小</Badge>
-        </>
-      ) : null}
-    </span>
   );
 }

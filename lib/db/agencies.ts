@@ -32,27 +32,39 @@ export type PeerRank = { status: "ranked"; rank: number; total: number } | { sta
 /** The peer group of an agency's report: same year, level, kind and province (latest versions only). */
 export type PeerGroup = { year: number; level: string; kind: string; scope: string | undefined; reportScope: "own" | "summary" };
 
-type PeerRankOptions = { agencyId: number; year: number; figure: RankedFigure };
-
 /**
- * The agency's place in the same league table the ranking page shows (lib/db/rankings: SQL window
- * functions over the typed figure columns, small samples and failed identity checks left out), so the
- * "第 N / M 名" here and the highlighted row there always agree. Null when the agency has no report that year.
+ * The agency's place in the same league tables the ranking page shows (lib/db/rankings: stored snapshots, small samples
+ * and failed identity checks left out), one per figure, so the "第 N / M 名" here and the highlighted row there always
+ * agree. The report's peer group is read once for every figure, and no previous-year ranks are read (the page shows
+ * none). Null for every figure when the agency has no report that year.
  */
-export async function getPeerRank({ agencyId, year, figure }: PeerRankOptions): Promise<{ group: PeerGroup; rank: PeerRank } | null> {
+export async function getPeerRanks({
+  agencyId,
+  year,
+  figures,
+}: {
+  agencyId: number;
+  year: number;
+  figures: RankedFigure[];
+}): Promise<({ group: PeerGroup; rank: PeerRank } | null)[]> {
   const db = await getDb();
   const own = await db.report.findFirst({
     where: { agencyId, year, isLatest: true },
     select: { level: true, kind: true, provinceCode: true, identitiesOk: true, scope: true },
   });
-  if (!own) return null;
+  if (!own) return figures.map(() => null);
   const reportScope = own.scope === "summary" ? "summary" : "own";
   const group: PeerGroup = { year, level: own.level, kind: own.kind, scope: own.provinceCode ?? undefined, reportScope };
-  const ranking = await listRanking({ ...group, figure, include: false, order: "desc", page: 1, pageSize: 1, highlight: agencyId });
-  if (ranking.highlighted) return { group, rank: { status: "ranked", rank: ranking.highlighted.rank, total: ranking.peers } };
-  const full = await listRanking({ ...group, figure, include: true, order: "desc", page: 1, pageSize: 1, highlight: agencyId });
-  if (!full.highlighted) return { group, rank: { status: "not-reported" } };
+  return Promise.all(figures.map(async (figure) => ({ group, rank: await rankIn(group, figure, agencyId) })));
+}
+
+async function rankIn(group: PeerGroup, figure: RankedFigure, agencyId: number): Promise<PeerRank> {
+  const query = { ...group, figure, order: "desc" as const, page: 1, pageSize: 1, highlight: agencyId };
+  const ranking = await listRanking({ ...query, include: false }, { previousYear: false });
+  if (ranking.highlighted) return { status: "ranked", rank: ranking.highlighted.rank, total: ranking.peers };
+  const full = await listRanking({ ...query, include: true }, { previousYear: false });
+  if (!full.highlighted) return { status: "not-reported" };
   // the checks of THIS figure (a failed 表四 check does not remove 申请量)
   const row = full.rows.find((r) => r.agencyId === agencyId);
-  return { group, rank: { status: row && !row.identitiesOk ? "identity-failed" : "small-sample" } };
+  return { status: row && !row.identitiesOk ? "identity-failed" : "small-sample" };
 }

@@ -32,7 +32,7 @@ export type Comparison = {
   total: number;
   /** reports that state the figure (the chart's 共 N 个机关) */
   stated: number;
-  /** the chart: every report that states the figure, highest first, or an even sample of MAX_CHART_BARS by rank */
+  /** the chart: every report that states the figure, highest first, or the first CHART_TOP_PLACES and an even sample of MAX_CHART_BARS by rank */
   bars: CompareBar[];
   page: number;
   totalPages: number;
@@ -53,7 +53,7 @@ export function compareGroup(q: PeerFilter & { figure: FigureKey }): GroupDefini
     rows: Prisma.sql`
       SELECT r."id" AS "reportId", r."agencyId", a."name" AS "agencyName", ${figureValue(q.figure)}::float8 AS "value",
              (${figureValue(q.figure)} IS NOT NULL) AS "ranked", (${figureValue(q.figure)} IS NULL) AS "notReported",
-             false AS "smallSample", false AS "identityFailed"
+             false AS "smallSample", false AS "identityFailed", false AS "noneHandled"
       FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId"
       WHERE ${peerWhere(q)}`,
   };
@@ -68,15 +68,22 @@ function orderColumn(sort: CompareQuery["sort"], dir: CompareQuery["dir"]): { co
 /** At most this many bars go to the chart: every agency up to it, else an even sample by rank (first and last kept). */
 export const MAX_CHART_BARS = 400;
 
-/** Bars of the ranked chart: the ranked rows at evenly spaced places (all when there are few), read by primary key. */
+/**
+ * The first places of the chart are always read whole, not sampled: the chart's top-N view names the true top 20, and
+ * place 21 is the exact highest of the rest it summarises (the sample always holds the last place, the lowest).
+ */
+export const CHART_TOP_PLACES = 21;
+
+/** Bars of the ranked chart: the first CHART_TOP_PLACES places, then ranked rows at evenly spaced places (all when there are few), read by primary key. */
 async function loadBars(snapshotId: number, ranked: number): Promise<CompareBar[]> {
   if (ranked === 0) return [];
   const db = await getDb();
   const step = Math.max(1, (ranked - 1) / (MAX_CHART_BARS - 1));
+  const top = Array.from({ length: Math.min(CHART_TOP_PLACES, ranked) }, (_, i) => i + 1);
   const places =
     ranked <= MAX_CHART_BARS
       ? Array.from({ length: ranked }, (_, i) => i + 1)
-      : [...new Set(Array.from({ length: MAX_CHART_BARS }, (_, i) => Math.round(1 + i * step)))];
+      : [...new Set([...top, ...Array.from({ length: MAX_CHART_BARS }, (_, i) => Math.round(1 + i * step))])];
   return db.$queryRaw<CompareBar[]>`
     SELECT e."agencyId", a."name" AS "agencyName", e."value"
     FROM unnest(${places}::int[]) AS p("position")

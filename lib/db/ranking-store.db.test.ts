@@ -171,6 +171,38 @@ describe("stored rankings", () => {
   });
 });
 
+describe("left-out counts and the distribution", () => {
+  it("counts a 0/0 rate as 无办结, not 未填报, and stores the quartiles of the ranked values", async () => {
+    const base = readSeedDocuments()[0]!;
+    const doc = (i: number, handled: number | null, notHeld: number | null): CanonicalReport => {
+      const c = variant(base, counties[i * 41 + 5]!.code, `${counties[i * 41 + 5]!.name}人民政府`, 50, 2023);
+      c.requests.totalProcessed[6] = handled;
+      c.requests.unableToProvide.notHeld[6] = notHeld;
+      return c;
+    };
+    const stated = [
+      [40, 4],
+      [20, 10],
+      [50, 0],
+      [30, 3],
+      [100, 25],
+    ] as const;
+    await loadDocuments(t.db, [doc(0, 0, 0), doc(1, null, null), ...stated.map(([h, n], i) => doc(i + 2, h, n))]);
+    const { listRanking } = await import("@/lib/db/rankings");
+    const r = await listRanking({ figure: "notHeldRate", year: 2023, include: false, order: "desc", page: 1, pageSize: 50 });
+    expect(r.leftOut).toMatchObject({ noneHandled: 1, notReported: 1 });
+    const values = r.rows.map((row) => row.value).sort((a, b) => a - b);
+    expect(values).toHaveLength(stated.length);
+    // percentile_cont: linear interpolation between the sorted values
+    const at = (p: number): number => {
+      const x = p * (values.length - 1);
+      const lo = Math.floor(x);
+      return values[lo]! + (values[Math.min(lo + 1, values.length - 1)]! - values[lo]!) * (x - lo);
+    };
+    expect(r.distribution).toEqual({ min: at(0), q1: at(0.25), median: at(0.5), q3: at(0.75), max: at(1) });
+  });
+});
+
 describe("data versions", () => {
   const version = async (scope: string): Promise<bigint> => {
     const { readDataVersion } = await import("@/lib/db/ranking-store");

@@ -21,7 +21,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * One group to rank. `rows` is a SELECT yielding, per report of the peer group:
  *   "reportId" int, "agencyId" int, "agencyName" text, "value" float8 (NULL: not stated),
  *   "ranked" bool (takes a place in the table), and the left-out reasons "notReported", "smallSample",
- *   "identityFailed" (bool, counted for the page's "未列入" line; they may overlap).
+ *   "identityFailed", "noneHandled" (a rate over zero cases, 0/0: 无办结, not 未填报) (bool, counted for the page's
+ *   "未列入" line; they may overlap).
  */
 export type GroupDefinition = {
   /** what kind of view this is ("ranking", "compare"); part of the key */
@@ -45,8 +46,12 @@ export type SnapshotHeader = {
   notReported: number;
   smallSample: number;
   identityFailed: number;
+  /** rows whose rate is 0/0 (无办结) */
+  noneHandled: number;
   /** median of the ranked values; null when nothing is ranked */
   median: number | null;
+  /** min, q1, median, q3, max of the ranked values (computed with the snapshot); null when nothing is ranked */
+  quartiles: [number, number, number, number, number] | null;
 };
 
 /** The snapshot key: the view, the order and a hash of the row SQL with its values (any change of rules is a new key). */
@@ -60,17 +65,28 @@ export function snapshotKey(def: GroupDefinition): string {
 
 const yearScope = (year: number): string => `year:${year}`;
 
-type HeaderRow = Omit<SnapshotHeader, "median"> & { median: number | null };
+type HeaderRow = Omit<SnapshotHeader, "quartiles"> & { quartiles: number[] | null };
+
+const HEADER_COLUMNS = Prisma.raw(
+  `s."id", s."peers", s."total", s."notReported", s."smallSample", s."identityFailed", s."noneHandled", s."median", s."quartiles"`,
+);
+
+function toHeader(row: HeaderRow | undefined): SnapshotHeader | null {
+  if (!row) return null;
+  const q = row.quartiles;
+  const quartiles = q && q.length === 5 && q.every((v) => typeof v === "number") ? (q as SnapshotHeader["quartiles"]) : null;
+  return { ...row, quartiles };
+}
 
 /** The fresh snapshot of a group, or null when there is none for the year's current data version. */
 async function findFresh(db: Db | Prisma.TransactionClient, key: string, year: number): Promise<SnapshotHeader | null> {
   const rows = await db.$queryRaw<HeaderRow[]>`
-    SELECT s."id", s."peers", s."total", s."notReported", s."smallSample", s."identityFailed", s."median"
+    SELECT ${HEADER_COLUMNS}
     FROM "RankingSnapshot" s
     WHERE s."key" = ${key}
       AND s."version" = (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = ${yearScope(year)})
     ORDER BY s."id" DESC LIMIT 1`;
-  return rows[0] ?? null;
+  return toHeader(rows[0]);
 }
 
 // pinyin order for names where the server has ICU (PostgreSQL as packaged); PGlite has none and sorts by code point
@@ -110,13 +126,16 @@ function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql): Prism
              CASE WHEN k."ranked" THEN (PERCENT_RANK() OVER (PARTITION BY k."ranked" ORDER BY k."value" ${reverse}) * 100)::float8 END
       FROM kept k
     ), snap AS (
-      INSERT INTO "RankingSnapshot" ("key", "year", "version", "peers", "total", "notReported", "smallSample", "identityFailed", "median")
+      INSERT INTO "RankingSnapshot" ("key", "year", "version", "peers", "total", "notReported", "smallSample", "identityFailed",
+                                     "noneHandled", "median", "quartiles")
       SELECT ${key}, ${def.year}::int,
              (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = ${yearScope(def.year)}),
              (COUNT(*) FILTER (WHERE "ranked"))::int, COUNT(*)::int,
              (COUNT(*) FILTER (WHERE "notReported"))::int, (COUNT(*) FILTER (WHERE "smallSample"))::int,
-             (COUNT(*) FILTER (WHERE "identityFailed"))::int,
-             (percentile_cont(0.5) WITHIN GROUP (ORDER BY "value") FILTER (WHERE "ranked"))::float8
+             (COUNT(*) FILTER (WHERE "identityFailed"))::int, (COUNT(*) FILTER (WHERE "noneHandled"))::int,
+             (percentile_cont(0.5) WITHIN GROUP (ORDER BY "value") FILTER (WHERE "ranked"))::float8,
+             coalesce((percentile_cont(ARRAY[0, 0.25, 0.5, 0.75, 1]::float8[]) WITHIN GROUP (ORDER BY "value")
+                       FILTER (WHERE "ranked"))::float8[], ARRAY[]::float8[])
       FROM src
       RETURNING "id"
     ), written AS (
@@ -156,10 +175,8 @@ export async function ensureSnapshot(db: Db, def: GroupDefinition): Promise<Snap
         DELETE FROM "RankingSnapshot" WHERE "year" = ${def.year}::int AND "key" <> ${key}
           AND "version" < (SELECT "version" FROM "RankingSnapshot" WHERE "id" = ${row!.id}::int)
           AND "builtAt" < now() - interval '1 minute'`;
-      const [header] = await tx.$queryRaw<HeaderRow[]>`
-        SELECT "id", "peers", "total", "notReported", "smallSample", "identityFailed", "median"
-        FROM "RankingSnapshot" WHERE "id" = ${row!.id}::int`;
-      return header!;
+      const [header] = await tx.$queryRaw<HeaderRow[]>`SELECT ${HEADER_COLUMNS} FROM "RankingSnapshot" s WHERE s."id" = ${row!.id}::int`;
+      return toHeader(header)!;
     },
     { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS },
   );

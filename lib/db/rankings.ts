@@ -36,7 +36,13 @@ export type RankingRow = PeerReportRow & {
 };
 
 /** Reports in the peer group that are not in the table, by reason. */
-export type RankingLeftOut = { notReported: number; smallSample: number; identityFailed: number };
+export type RankingLeftOut = {
+  notReported: number;
+  smallSample: number;
+  identityFailed: number;
+  /** a rate over zero cases (0/0): —（无办结）, neither 未填报 nor 样本较小 */
+  noneHandled: number;
+};
 
 export type Ranking = {
   query: RankingQuery;
@@ -73,9 +79,10 @@ export function rankingGroup(q: Omit<RankingQuery, "page" | "pageSize" | "highli
     rows: Prisma.sql`
       SELECT b."reportId", b."agencyId", a."name" AS "agencyName", b."value",
              (b."value" IS NOT NULL AND ${eligible}) AS "ranked",
-             (b."value" IS NULL) AS "notReported",
+             (b."value" IS NULL AND b."denominator" IS DISTINCT FROM 0) AS "notReported",
              (b."value" IS NOT NULL AND b."isSmallSample") AS "smallSample",
-             (b."value" IS NOT NULL AND NOT b."identitiesOk") AS "identityFailed"
+             (b."value" IS NOT NULL AND NOT b."identitiesOk") AS "identityFailed",
+             (b."value" IS NULL AND b."denominator" = 0) AS "noneHandled"
       FROM (SELECT r."id" AS "reportId", r."agencyId", ${figureChecksOk(q.figure)}, ${figureSelect(q.figure)}
             FROM "Report" r WHERE ${peerWhere(q)}) b
       JOIN "Agency" a ON a."id" = b."agencyId"`,
@@ -111,8 +118,11 @@ export function rankingPageSql(q: RankingQuery, snapshotId: number): Prisma.Sql 
     ORDER BY e."position"`;
 }
 
-/** The league table for a figure, year and peer group; with `highlight` (and page 1) the page holding that agency. */
-export async function listRanking(query: RankingQuery): Promise<Ranking> {
+/**
+ * The league table for a figure, year and peer group; with `highlight` (and page 1) the page holding that agency.
+ * `previousYear: false` skips the 较上年 ranks (and the previous year's snapshot) for callers that show none.
+ */
+export async function listRanking(query: RankingQuery, { previousYear = true }: { previousYear?: boolean } = {}): Promise<Ranking> {
   const db = await getDb();
   const snapshot = await ensureSnapshot(db, rankingGroup(query));
   const result = await db.$queryRaw<PageRow[]>(rankingPageSql(query, snapshot.id));
@@ -123,15 +133,21 @@ export async function listRanking(query: RankingQuery): Promise<Ranking> {
       ? { agencyId: query.highlight, rank: first.hlRank, position: first.hlPosition }
       : null;
   const page = highlighted && query.page === 1 ? Math.ceil(highlighted.position / query.pageSize) : query.page;
-  const leftOut = { notReported: snapshot.notReported, smallSample: snapshot.smallSample, identityFailed: snapshot.identityFailed };
+  const leftOut = {
+    notReported: snapshot.notReported,
+    smallSample: snapshot.smallSample,
+    identityFailed: snapshot.identityFailed,
+    noneHandled: snapshot.noneHandled,
+  };
   const pageRows = result.filter((r) => r.position !== null);
-  const [distribution, previous] = await Promise.all([
-    loadDistribution(snapshot.id, snapshot.peers),
-    loadPreviousRanks(
-      query,
-      pageRows.map((r) => r.agencyId),
-    ),
-  ]);
+  const previous = previousYear
+    ? await loadPreviousRanks(
+        query,
+        pageRows.map((r) => r.agencyId),
+      )
+    : { ranks: new Map<number, number>(), peers: null };
+  const q = snapshot.quartiles;
+  const distribution = q ? { min: q[0], q1: q[1], median: q[2], q3: q[3], max: q[4] } : null;
   const rows = pageRows.map((r) => toRankingRow(r, previous.ranks.get(r.agencyId) ?? null));
   return {
     query,
@@ -145,18 +161,6 @@ export async function listRanking(query: RankingQuery): Promise<Ranking> {
     rows,
     highlighted,
   };
-}
-
-/** Quartiles of the ranked values of a stored group (reads its ranked entries by snapshotId). */
-async function loadDistribution(snapshotId: number, peers: number): Promise<Ranking["distribution"]> {
-  if (peers === 0) return null;
-  const db = await getDb();
-  const [row] = await db.$queryRaw<{ q: number[] }[]>`
-    SELECT percentile_cont(ARRAY[0, 0.25, 0.5, 0.75, 1]::float8[]) WITHIN GROUP (ORDER BY e."value")::float8[] AS "q"
-    FROM "RankingEntry" e WHERE e."snapshotId" = ${snapshotId}::int AND e."rank" IS NOT NULL`;
-  const q = row?.q;
-  if (!q || q.length !== 5 || q.some((v) => v === null)) return null;
-  return { min: q[0]!, q1: q[1]!, median: q[2]!, q3: q[3]!, max: q[4]! };
 }
 
 /** The ranks of these agencies in the same group the year before (its own stored snapshot). */

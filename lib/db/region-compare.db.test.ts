@@ -113,6 +113,44 @@ describe("region comparison (江苏's prefectures, 2024)", () => {
   });
 });
 
+describe("the region page's figures", () => {
+  const disclosedEach = huaian.requests.granted[6]! + huaian.requests.partiallyGranted[6]!;
+
+  it("gives a region's years: its summary report as printed, else the own reports summed, rates from the summed counts", async () => {
+    const [huaianYear] = await compare.listRegionYearFigures("320800");
+    expect(huaianYear).toMatchObject({ year: 2024, source: "summary", summary: { agencyName: "淮安市人民政府" }, reports: 2 });
+    expect(huaianYear!.figures).toMatchObject({
+      requestsReceived: 3119,
+      requestsHandled: 3050,
+      notHeldRate: { numerator: 769, denominator: 3050 },
+    });
+    expect(huaianYear!.figures.notHeldRate.value).toBeCloseTo(769 / 3050, 10);
+    const [suqianYear] = await compare.listRegionYearFigures("321300");
+    // 宿城区, 沭阳县 and 宿迁市公安局; 泗洪县's summary is never added to the parts
+    expect(suqianYear).toMatchObject({ year: 2024, source: "sum", summary: null, reports: 3 });
+    expect(suqianYear!.figures).toMatchObject({
+      requestsReceived: 87,
+      requestsHandled: 66,
+      notHeldRate: { numerator: 6, denominator: 66 },
+      disclosureRate: { numerator: 3 * disclosedEach, denominator: 66 },
+    });
+    expect(suqianYear!.figures.notHeldRate.value).toBeCloseTo(6 / 66, 10);
+  });
+
+  it("gives each agency's latest figures from its stored columns", async () => {
+    const { listRegionAgencies } = await import("@/lib/db/regions");
+    const agencies = await listRegionAgencies({ code: "321300", name: "宿迁市", level: 2, parentCode: "320000" });
+    const suCheng = agencies.find((a) => a.name === "宿城区人民政府")!;
+    expect(suCheng.reports).toHaveLength(1);
+    expect(suCheng.reports[0]!.figures).toEqual({
+      requestsReceived: 30,
+      requestsHandled: 20,
+      notHeldRate: { value: 0.25, numerator: 5, denominator: 20 },
+      disclosureRate: { value: disclosedEach / 20, numerator: disclosedEach, denominator: 20 },
+    });
+  });
+});
+
 describe("coverage", () => {
   it("expects every county-level government the gazetteer lists for 江苏 (104)", async () => {
     const gazetteerCount = listRegions().filter((r) => r.level === 3 && r.code.startsWith("32")).length;

@@ -10,8 +10,13 @@
  */
 import { getDb } from "@/lib/db/client";
 import { IS_REGION_GOVERNMENT, underRegion } from "@/lib/db/coverage";
-import { getFigure, SMALL_SAMPLE_THRESHOLD } from "@/lib/figures/figures";
-import type { RegionFigureKey } from "@/lib/figures/region-figures";
+import { getFigure, isSmallSample, toFigureColumnNames, toRate } from "@/lib/figures/figures";
+import {
+  REGION_PAGE_FIGURE_KEYS,
+  type RegionFigureKey,
+  type RegionPageFigureKey,
+  type RegionPageFigures,
+} from "@/lib/figures/region-figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countExpectedGovernments } from "@/lib/regions/expected-publishers";
 import { getRegion, listChildRegionsOf, type Region } from "@/lib/regions/gazetteer";
@@ -125,11 +130,6 @@ async function loadSummaries(children: string[], figure: RegionFigureKey, year: 
     ORDER BY r."regionCode", r."id" DESC`;
 }
 
-/** A rate's value from its counts: null for 0/0 (shown as —（无办结）) and for unknown counts. */
-function rateOf(numerator: number | null, denominator: number | null): number | null {
-  return numerator === null || denominator === null || denominator <= 0 ? null : numerator / denominator;
-}
-
 /** The comparison of the child regions of `parent` (the provinces when unset) on one figure and year, ranked. */
 export async function getRegionComparison({
   parent,
@@ -152,14 +152,15 @@ export async function getRegionComparison({
     const coverage = { expected, collected: sum?.governments ?? 0 };
     const base = { code: region.code, name: region.name, coverage, rank: null };
     if (summary) {
-      const value = isRate ? rateOf(summary.numerator, summary.denominator) : summary.value;
+      const rate = toRate(summary.numerator, summary.denominator);
+      const value = isRate ? rate.value : summary.value;
       return {
         ...base,
         source: "summary",
         value,
         numerator: summary.numerator,
         denominator: summary.denominator,
-        isSmallSample: isRate && isSmall(summary.denominator),
+        isSmallSample: isRate && isSmallSample(rate),
         summary: { reportId: summary.reportId, agencyId: summary.agencyId, agencyName: summary.agencyName },
         reports: 1,
       };
@@ -170,14 +171,11 @@ export async function getRegionComparison({
     }
     const numerator = isRate ? sum.numSum : null;
     const denominator = isRate ? sum.denSum : null;
-    const value = isRate ? rateOf(numerator, denominator) : sum.valueSum;
-    return { ...base, source: "sum", value, numerator, denominator, isSmallSample: isRate && isSmall(denominator), summary: null, reports };
+    const rate = toRate(numerator, denominator);
+    const value = isRate ? rate.value : sum.valueSum;
+    return { ...base, source: "sum", value, numerator, denominator, isSmallSample: isRate && isSmallSample(rate), summary: null, reports };
   });
   return { parent: parent ? (getRegion(parent) ?? null) : null, figure, year, rows: rankRows(rows) };
-}
-
-function isSmall(denominator: number | null): boolean {
-  return denominator !== null && denominator > 0 && denominator < SMALL_SAMPLE_THRESHOLD;
 }
 
 /** Highest value first, ties share a rank; rows without a value follow in gazetteer order. */
@@ -198,19 +196,44 @@ export type RegionYearFigures = {
   summary: { reportId: number; agencyId: number; agencyName: string } | null;
   /** own reports in the sum (every own report of the year under the region) */
   reports: number;
-  requestsReceived: number | null;
-  requestsHandled: number | null;
-  notHeld: number | null;
-  notHeldBase: number | null;
-  disclosed: number | null;
-  disclosedBase: number | null;
+  /** counts as stated or summed; rates from the summed counts of the reports that state both */
+  figures: RegionPageFigures;
 };
 
-type YearSumRow = Omit<RegionYearFigures, "source" | "summary"> & {
+type YearSumRow = {
+  year: number;
+  reports: number;
   summaryId: number | null;
   summaryAgencyId: number | null;
   summaryName: string | null;
-};
+} & Record<string, number | null>;
+
+/** A figure's part of the year statement: its sum over own reports (a rate: numerator and denominator where both are stated). */
+function yearSumColumns(key: RegionPageFigureKey, own: Prisma.Sql): Prisma.Sql {
+  const c = getFigure(key).columns;
+  if (!c.numerator || !c.denominator) return Prisma.sql`sum(${col(c.value)}) FILTER (WHERE ${own})::float8 AS ${Prisma.raw(`"${key}"`)}`;
+  const both = Prisma.sql`${own} AND ${col(c.numerator)} IS NOT NULL AND ${col(c.denominator)} IS NOT NULL`;
+  return Prisma.sql`sum(${col(c.numerator)}) FILTER (WHERE ${both})::float8 AS ${Prisma.raw(`"${key}:n"`)},
+    sum(${col(c.denominator)}) FILTER (WHERE ${both})::float8 AS ${Prisma.raw(`"${key}:d"`)}`;
+}
+
+/** A figure's part of the final select: the summary report's columns when there is one, else the sums. */
+function yearPickColumns(key: RegionPageFigureKey): Prisma.Sql {
+  const c = getFigure(key).columns;
+  const pick = (alias: string, column: string) =>
+    Prisma.raw(`CASE WHEN m."id" IS NULL THEN s."${alias}" ELSE m."${column}" END::float8 AS "${alias}"`);
+  if (!c.numerator || !c.denominator) return pick(key, c.value);
+  return Prisma.sql`${pick(`${key}:n`, c.numerator)}, ${pick(`${key}:d`, c.denominator)}`;
+}
+
+/** The figures of one year row: counts as they are, rates recomputed (lib/figures' toRate) from their counts. */
+function toYearFigures(row: YearSumRow): RegionPageFigures {
+  const entries = REGION_PAGE_FIGURE_KEYS.map((key) => {
+    const c = getFigure(key).columns;
+    return [key, c.numerator && c.denominator ? toRate(row[`${key}:n`] ?? null, row[`${key}:d`] ?? null) : (row[key] ?? null)];
+  });
+  return Object.fromEntries(entries) as RegionPageFigures;
+}
 
 /**
  * A region's figures for every year, without double counting (see the module comment): one statement over the
@@ -219,37 +242,36 @@ type YearSumRow = Omit<RegionYearFigures, "source" | "summary"> & {
 export async function listRegionYearFigures(code: string): Promise<RegionYearFigures[]> {
   const db = await getDb();
   const own = Prisma.sql`r."scope" = 'own'`;
+  const summaryColumns = Prisma.raw(
+    toFigureColumnNames(REGION_PAGE_FIGURE_KEYS)
+      .map((name) => `r."${name}"`)
+      .join(", "),
+  );
   const rows = await db.$queryRaw<YearSumRow[]>`
     WITH sums AS (
       SELECT r."year",
              (COUNT(*) FILTER (WHERE ${own}))::int AS "reports",
-             sum(r."requestsReceived") FILTER (WHERE ${own})::float8 AS "requestsReceived",
-             sum(r."requestsHandled") FILTER (WHERE ${own})::float8 AS "requestsHandled",
-             sum(r."notHeld") FILTER (WHERE ${own} AND r."notHeld" IS NOT NULL AND r."requestsHandled" IS NOT NULL)::float8 AS "notHeld",
-             sum(r."requestsHandled") FILTER (WHERE ${own} AND r."notHeld" IS NOT NULL AND r."requestsHandled" IS NOT NULL)::float8 AS "notHeldBase",
-             sum(r."disclosed") FILTER (WHERE ${own} AND r."disclosed" IS NOT NULL AND r."requestsHandled" IS NOT NULL)::float8 AS "disclosed",
-             sum(r."requestsHandled") FILTER (WHERE ${own} AND r."disclosed" IS NOT NULL AND r."requestsHandled" IS NOT NULL)::float8 AS "disclosedBase"
+             ${Prisma.join(
+               REGION_PAGE_FIGURE_KEYS.map((k) => yearSumColumns(k, own)),
+               ",\n             ",
+             )}
       FROM "Report" r WHERE r."isLatest" AND ${underRegion(code)}
       GROUP BY r."year"
     ), summaries AS (
-      SELECT DISTINCT ON (r."year") r."year", r."id", r."agencyId", a."name", r."requestsReceived", r."requestsHandled",
-             r."notHeld", r."disclosed"
+      SELECT DISTINCT ON (r."year") r."year", r."id", r."agencyId", a."name", ${summaryColumns}
       FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" LEFT JOIN "Region" g ON g."code" = r."regionCode"
       WHERE r."isLatest" AND r."scope" = 'summary' AND r."regionCode" = ${code} AND ${IS_REGION_GOVERNMENT}
       ORDER BY r."year", r."id" DESC
     )
     SELECT s."year", s."reports", m."id" AS "summaryId", m."agencyId" AS "summaryAgencyId", m."name" AS "summaryName",
-           CASE WHEN m."id" IS NULL THEN s."requestsReceived" ELSE m."requestsReceived" END::float8 AS "requestsReceived",
-           CASE WHEN m."id" IS NULL THEN s."requestsHandled" ELSE m."requestsHandled" END::float8 AS "requestsHandled",
-           CASE WHEN m."id" IS NULL THEN s."notHeld" ELSE m."notHeld" END::float8 AS "notHeld",
-           CASE WHEN m."id" IS NULL THEN s."notHeldBase" ELSE m."requestsHandled" END::float8 AS "notHeldBase",
-           CASE WHEN m."id" IS NULL THEN s."disclosed" ELSE m."disclosed" END::float8 AS "disclosed",
-           CASE WHEN m."id" IS NULL THEN s."disclosedBase" ELSE m."requestsHandled" END::float8 AS "disclosedBase"
+           ${Prisma.join(REGION_PAGE_FIGURE_KEYS.map(yearPickColumns), ",\n           ")}
     FROM sums s LEFT JOIN summaries m ON m."year" = s."year"
     ORDER BY s."year"`;
-  return rows.map(({ summaryId, summaryAgencyId, summaryName, ...r }) => ({
-    ...r,
-    source: summaryId === null ? "sum" : "summary",
-    summary: summaryId === null ? null : { reportId: summaryId, agencyId: summaryAgencyId!, agencyName: summaryName! },
+  return rows.map((r) => ({
+    year: r.year,
+    reports: r.reports,
+    source: r.summaryId === null ? "sum" : "summary",
+    summary: r.summaryId === null ? null : { reportId: r.summaryId, agencyId: r.summaryAgencyId!, agencyName: r.summaryName! },
+    figures: toYearFigures(r),
   }));
 }

@@ -5,6 +5,8 @@
  */
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { readFigure, toFigureColumnNames, type FigureColumnName, type FigureColumns } from "@/lib/figures/figures";
+import { REGION_PAGE_FIGURE_KEYS, type RegionPageFigures } from "@/lib/figures/region-figures";
 import { getRegion, isPlaceholderRegionName, listRegions, type Region } from "@/lib/regions/gazetteer";
 
 /** The code prefix every region under this one starts with (150000 → 15, 152900 → 1529, 150624 → 150624). */
@@ -14,27 +16,26 @@ export function toRegionPrefix(region: Region): string {
   return region.code;
 }
 
-/** One agency under the region, with the typed figures of its latest report per year. */
+/** One agency under the region, with the region page's figures of its latest report per year (read from stored columns). */
 export type RegionAgencyRow = {
   id: number;
   name: string;
   level: string;
   kind: string;
   regionCode: string | null;
-  reports: {
-    year: number;
-    requestsReceived: number | null;
-    requestsHandled: number | null;
-    notHeld: number | null;
-    disclosed: number | null;
-    identitiesOk: boolean;
-  }[];
+  reports: { year: number; identitiesOk: boolean; figures: RegionPageFigures }[];
 };
+
+/** The stored columns of the region page's figures, for a Prisma select. */
+const PAGE_FIGURE_SELECT = Object.fromEntries(toFigureColumnNames(REGION_PAGE_FIGURE_KEYS).map((c) => [c, true])) as Record<
+  FigureColumnName,
+  true
+>;
 
 /** Every agency in the region or below it, with its latest report of each year (oldest first). */
 export async function listRegionAgencies(region: Region): Promise<RegionAgencyRow[]> {
   const db = await getDb();
-  return db.agency.findMany({
+  const agencies = await db.agency.findMany({
     where: { regionCode: { startsWith: toRegionPrefix(region) }, reports: { some: {} } },
     orderBy: [{ regionCode: "asc" }, { name: "asc" }],
     select: {
@@ -46,10 +47,18 @@ export async function listRegionAgencies(region: Region): Promise<RegionAgencyRo
       reports: {
         where: { isLatest: true },
         orderBy: { year: "asc" },
-        select: { year: true, requestsReceived: true, requestsHandled: true, notHeld: true, disclosed: true, identitiesOk: true },
+        select: { year: true, identitiesOk: true, ...PAGE_FIGURE_SELECT },
       },
     },
   });
+  return agencies.map(({ reports, ...a }) => ({
+    ...a,
+    reports: reports.map((r) => {
+      const columns = r as unknown as Partial<FigureColumns>;
+      const figures = Object.fromEntries(REGION_PAGE_FIGURE_KEYS.map((k) => [k, readFigure(columns, k)])) as RegionPageFigures;
+      return { year: r.year, identitiesOk: r.identitiesOk, figures };
+    }),
+  }));
 }
 
 /** A direct child region (placeholder levels such as 市辖区 are looked through). */

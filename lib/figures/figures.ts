@@ -74,6 +74,8 @@ export type FigureDefinition = {
   ranked: boolean;
   /** stored columns on "Report": the value, and for a rate the counts it rests on */
   columns: { readonly value: string; readonly numerator?: string; readonly denominator?: string };
+  /** a rate's counts in Chinese (分子、分母), for the dataset's columns and dictionary */
+  countLabels?: { readonly numerator: string; readonly denominator: string };
   /** the figure from one document: a count / amount, or a rate with its counts */
   compute(doc: CanonicalReport): Num | Rate;
 };
@@ -139,6 +141,7 @@ export const FIGURES = [
     sources: ["requests.unableToProvide.notHeld[6]", "requests.totalProcessed[6]"],
     identities: ["outcomes-total", "row-total"],
     columns: { value: "notHeldRate", numerator: "notHeld", denominator: "requestsHandled" },
+    countLabels: { numerator: "以“本机关不掌握相关政府信息”答复的申请", denominator: "办结量" },
     compute: (doc: CanonicalReport): Rate => toRate(doc.requests.unableToProvide.notHeld[6], doc.requests.totalProcessed[6]),
   },
   {
@@ -151,6 +154,7 @@ export const FIGURES = [
     sources: ["requests.granted[6]", "requests.partiallyGranted[6]", "requests.totalProcessed[6]"],
     identities: ["outcomes-total", "row-total"],
     columns: { value: "disclosureRate", numerator: "disclosed", denominator: "requestsHandled" },
+    countLabels: { numerator: "予以公开与部分公开的申请", denominator: "办结量" },
     compute: (doc: CanonicalReport): Rate =>
       toRate(sumOrNull(doc.requests.granted[6], doc.requests.partiallyGranted[6]), doc.requests.totalProcessed[6]),
   },
@@ -164,6 +168,7 @@ export const FIGURES = [
     sources: ["reviewLitigation.review.corrected", "reviewLitigation.review.total", "reviewLitigation.review.pending"],
     identities: ["review-total"],
     columns: { value: "reviewCorrectionRate", numerator: "reviewCorrected", denominator: "reviewDecided" },
+    countLabels: { numerator: "行政复议结果被纠正的案件", denominator: "行政复议已审结的案件（总计减尚未审结）" },
     compute: (doc: CanonicalReport): Rate => {
       const review = doc.reviewLitigation.review;
       return toRate(review?.corrected ?? null, minusOrNull(review?.total ?? null, review?.pending ?? null));
@@ -179,6 +184,7 @@ export const FIGURES = [
     sources: ["reviewLitigation.litigationDirect.corrected", "reviewLitigation.litigationAfterReview.corrected"],
     identities: ["review-total"],
     columns: { value: "litigationCorrectionRate", numerator: "litigationCorrected", denominator: "litigationDecided" },
+    countLabels: { numerator: "行政诉讼结果被纠正的案件", denominator: "行政诉讼已审结的案件（总计减尚未审结）" },
     compute: (doc: CanonicalReport): Rate => {
       const l = litigationSums(doc);
       return toRate(l.corrected, minusOrNull(l.total, l.pending));
@@ -335,13 +341,25 @@ export function toFigureColumns(doc: CanonicalReport): FigureColumns {
 
 /** The figures of a stored report, read back from its columns (what pages use: they never compute from the document). */
 export function readFigures(columns: FigureColumns): Figures {
+  return Object.fromEntries(FIGURES.map((f) => [f.key, readFigure(columns, f.key)])) as Figures;
+}
+
+/** One figure of a stored report, read back from its columns (a rate with its stored counts). */
+export function readFigure<K extends AnyFigureKey>(columns: Partial<FigureColumns>, key: K): Figures[K] {
   const read = (name: string | undefined): number | null => (name ? (columns[name as FigureColumnName] ?? null) : null);
-  const out: Record<string, Num | Rate> = {};
-  for (const f of FIGURES as readonly FigureDefinition[]) {
-    const c = f.columns;
-    out[f.key] = f.unit === "%" ? { value: read(c.value), numerator: read(c.numerator), denominator: read(c.denominator) } : read(c.value);
-  }
-  return out as Figures;
+  const f = getFigure(key);
+  const c = f.columns;
+  const value = f.unit === "%" ? { value: read(c.value), numerator: read(c.numerator), denominator: read(c.denominator) } : read(c.value);
+  return value as Figures[K];
+}
+
+/** The stored columns the given figures are read from (a rate's value and counts), each once. */
+export function toFigureColumnNames(keys: readonly AnyFigureKey[]): FigureColumnName[] {
+  const names = keys.flatMap((k) => {
+    const c = getFigure(k).columns;
+    return [c.value, c.numerator, c.denominator].filter((n): n is string => n !== undefined);
+  });
+  return [...new Set(names)] as FigureColumnName[];
 }
 
 function isRateValue(v: Num | Rate): v is Rate {
@@ -357,9 +375,10 @@ export const FIGURE_KEYS = FIGURES.filter((f): f is RankedEntry => f.ranked).map
   ...FigureKey[],
 ];
 
+const FIGURE_BY_KEY = new Map<string, FigureDefinition>(FIGURES.map((f) => [f.key, f]));
 /** The registry entry of a figure. */
 export function getFigure(key: AnyFigureKey): FigureDefinition {
-  return FIGURES.find((f) => f.key === key)!;
+  return FIGURE_BY_KEY.get(key)!;
 }
 
 /** What the API, the pages' headers and the CSV headers say about a ranked figure. */

@@ -49,7 +49,7 @@ export function toRankingBody(
     include: p.include,
     order: p.order,
     peers: ranking?.peers ?? 0,
-    leftOut: ranking?.leftOut ?? { notReported: 0, smallSample: 0, identityFailed: 0 },
+    leftOut: ranking?.leftOut ?? { notReported: 0, smallSample: 0, identityFailed: 0, noneHandled: 0 },
     highlighted: ranking?.highlighted ?? null,
     items: ranking?.rows ?? [],
     pagination: toPagination({ page: ranking?.page ?? p.page, pageSize: p.pageSize, total: ranking?.peers ?? 0 }),

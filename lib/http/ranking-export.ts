@@ -91,6 +91,16 @@ export function toGroupFileWord(g: { scope?: string; level?: string; kind?: stri
   return `${where}${level}${kind}${scope}`;
 }
 
+/** A chart image's file name without extension, naming the view: 比较_县级人民政府_申请量_2024. */
+export function toChartFileBase(view: {
+  kind: "排名" | "比较";
+  group: Parameters<typeof toGroupFileWord>[0];
+  figure: FigureKey;
+  year: number | null;
+}): string {
+  return toDownloadName({ ...view, ext: "csv" }).replace(/\.csv$/, "");
+}
+
 /** A file name that names the view, e.g. 排名_县级人民政府_申请量_2024.csv (characters a file system refuses become _). */
 export function toDownloadName({
   kind,

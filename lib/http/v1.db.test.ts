@@ -28,7 +28,7 @@ async function get(route: string, query = "", params: Record<string, string> = {
   const res = await routes[route]!.GET(new Request(`http://localhost/api/v1/${route}?${query}`), { params: Promise.resolve(params) });
   const bytes = new Uint8Array(await res.arrayBuffer());
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-  const isJson = res.headers.get("content-type")?.includes("json");
+  const isJson = res.headers.get("content-type")?.includes("application/json");
   return { status: res.status, body: isJson ? JSON.parse(text) : text, res };
 }
 
@@ -52,6 +52,8 @@ beforeAll(async () => {
     figures: await import("@/app/api/v1/figures/route"),
     "openapi.json": await import("@/app/api/v1/openapi.json/route"),
     "[...path]": await import("@/app/api/v1/[...path]/route"),
+    dataset: await import("@/app/api/v1/dataset/route"),
+    "dataset/[file]": await import("@/app/api/v1/dataset/[file]/route"),
   } as unknown as typeof routes;
 });
 
@@ -61,7 +63,7 @@ afterAll(async () => {
 
 describe("GET /api/v1/rankings", () => {
   it("ranks 申请量 2025 with shared ranks and leaves out failed identity checks by default", async () => {
-    const { status, body } = await get("rankings", "figure=requestsReceived&year=2025");
+    const { status, body } = await get("rankings", "figure=requestsReceived&year=2025&level=all&kind=all");
     expect(status).toBe(200);
     const names = body.items.map((r: any) => `${r.rank}:${r.agencyName}:${r.value}`);
     expect(names.slice(0, 3)).toEqual(["1:杭锦旗人民政府:72", "1:鄂托克旗人民政府:72", "3:阿拉善盟行政公署办公室:7"]);
@@ -72,8 +74,18 @@ describe("GET /api/v1/rankings", () => {
     expect(body.figure.label).toBe("申请量");
   });
 
+  it("uses the page's default peer group (县级人民政府, own reports) when neither level nor kind is given", async () => {
+    const { body } = await get("rankings", "figure=requestsReceived&year=2025");
+    const all = await get("rankings", "figure=requestsReceived&year=2025&level=all&kind=all");
+    expect(body.peerGroup).toMatchObject({ level: "县", kind: "人民政府" });
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every((r: any) => r.level === "县" && r.kind === "人民政府")).toBe(true);
+    expect(all.body.items.some((r: any) => r.kind !== "人民政府")).toBe(true);
+    expect(all.body.peerGroup).toMatchObject({ level: "all", kind: "all" });
+  });
+
   it("includes and marks them with include=1", async () => {
-    const { body } = await get("rankings", "figure=requestsReceived&year=2025&include=1");
+    const { body } = await get("rankings", "figure=requestsReceived&year=2025&include=1&level=all&kind=all");
     expect(body.items[0]).toMatchObject({ rank: 1, agencyName: "乌审旗人民政府", identitiesOk: false });
   });
 
@@ -84,23 +96,23 @@ describe("GET /api/v1/rankings", () => {
   });
 
   it("leaves small samples of a rate out by default and counts them", async () => {
-    const { body } = await get("rankings", "figure=notHeldRate&year=2025");
+    const { body } = await get("rankings", "figure=notHeldRate&year=2025&level=all&kind=all");
     expect(body.items.every((r: any) => r.denominator >= 10 && !r.isSmallSample)).toBe(true);
     expect(body.leftOut.smallSample).toBeGreaterThan(0);
-    const all = await get("rankings", "figure=notHeldRate&year=2025&include=1");
+    const all = await get("rankings", "figure=notHeldRate&year=2025&include=1&level=all&kind=all");
     expect(all.body.items.some((r: any) => r.isSmallSample)).toBe(true);
   });
 
   it("moves to the highlighted agency's page", async () => {
-    const { body } = await get("rankings", `year=2025&pageSize=1&highlight=${ids["额敏县人民政府"]}`);
+    const { body } = await get("rankings", `year=2025&level=all&kind=all&pageSize=1&highlight=${ids["额敏县人民政府"]}`);
     expect(body.highlighted.agencyId).toBe(ids["额敏县人民政府"]);
     expect(body.items[0].agencyName).toBe("额敏县人民政府");
     expect(body.pagination.page).toBe(body.highlighted.position);
   });
 
   it("downloads the same rows as CSV with a BOM", async () => {
-    const json = await get("rankings", "year=2025");
-    const { status, body, res } = await get("rankings", "year=2025&format=csv");
+    const json = await get("rankings", "year=2025&level=all&kind=all");
+    const { status, body, res } = await get("rankings", "year=2025&level=all&kind=all&format=csv");
     expect(status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     expect(body.charCodeAt(0)).toBe(0xfeff);
@@ -170,7 +182,18 @@ describe("GET /api/v1/rankings", () => {
 
   it("gives the numbers the pages show (the same lib/db call)", async () => {
     const { listRanking } = await import("@/lib/db/rankings");
-    const direct = await listRanking({ figure: "requestsReceived", year: 2025, include: false, order: "desc", page: 1, pageSize: 100 });
+    // the page's default peer group: county-level 人民政府, own reports
+    const direct = await listRanking({
+      figure: "requestsReceived",
+      year: 2025,
+      level: "县",
+      kind: "人民政府",
+      reportScope: "own",
+      include: false,
+      order: "desc",
+      page: 1,
+      pageSize: 100,
+    });
     const { body } = await get("rankings", "year=2025");
     expect(body.items).toEqual(JSON.parse(JSON.stringify(direct.rows)));
   });
@@ -244,6 +267,88 @@ describe("GET /api/v1/agencies", () => {
     expect(missing.body.error.code).toBe("not-found");
     expect((await get("agencies/[id]", "", { id: "abc" })).status).toBe(400);
     expect((await get("agencies", "kind=公司")).status).toBe(400);
+  });
+});
+
+describe("GET /api/v1/dataset (the whole-dataset download)", () => {
+  const latestCount = () => t.db.report.count({ where: { isLatest: true } });
+
+  it("indexes every latest report, its files, licence and a dictionary derived from the figure registry", async () => {
+    const { FIGURES } = await import("@/lib/figures/figures");
+    const { status, body } = await get("dataset");
+    expect(status).toBe(200);
+    expect(body.reports).toBe(await latestCount());
+    expect(body.dataVersion).toMatch(/^\d+$/);
+    expect(body.licence.data).toBe("CC BY 4.0");
+    expect(body.files.map((f: any) => f.href)).toEqual([
+      "/api/v1/dataset/figures.csv",
+      "/api/v1/dataset/documents.ndjson",
+      "/api/v1/dataset/dictionary.csv",
+    ]);
+    const names = body.dictionary.map((c: any) => c.name);
+    for (const f of FIGURES) expect(names).toContain(`${f.label}（${f.unit}）`);
+    expect(body.dictionary.every((c: any) => c.name && c.definition && !/[a-z]{3,}/.test(c.name))).toBe(true);
+    expect(body.dictionary.find((c: any) => c.field === "notHeld")).toMatchObject({
+      unit: "件",
+      definition: expect.stringContaining("不掌握信息率的分子"),
+    });
+  });
+
+  it("streams figures.csv: one row per latest report, columns in dictionary order, a Chinese file name", async () => {
+    const index = await get("dataset");
+    const { status, body, res } = await get("dataset/[file]", "", { file: "figures.csv" });
+    expect(status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    expect(res.headers.get("content-disposition")).toContain(encodeURIComponent("政府信息公开年报数据_全部年报数字.csv"));
+    expect(body.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...rows] = body.slice(1).trim().split("\r\n");
+    expect(header.split(",")).toEqual(index.body.dictionary.map((c: any) => c.name));
+    expect(rows).toHaveLength(await latestCount());
+    const col = (name: string) => header.split(",").indexOf(name);
+    const ordos = rows
+      .map((r: string) => r.split(","))
+      .find((c: string[]) => c[col("机关")] === "鄂托克旗人民政府" && c[col("年度")] === "2025")!;
+    expect(ordos[col("申请量（件）")]).toBe("72");
+    expect(ordos[col("地区路径")]).toBe("内蒙古自治区 › 鄂尔多斯市 › 鄂托克旗");
+    expect(ordos[col("报告口径")]).toBe("本机关报告");
+    const failed = rows.map((r: string) => r.split(",")).find((c: string[]) => c[col("机关")] === "乌审旗人民政府")!;
+    expect(failed[col("勾稽关系通过")]).toBe("否");
+  });
+
+  it("streams documents.ndjson: one canonical document per latest report", async () => {
+    const { status, body, res } = await get("dataset/[file]", "", { file: "documents.ndjson" });
+    expect(status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/x-ndjson");
+    const lines = body
+      .trim()
+      .split("\n")
+      .map((l: string) => JSON.parse(l));
+    expect(lines).toHaveLength(await latestCount());
+    const ordos = lines.find((l: any) => l.agencyName === "鄂托克旗人民政府" && l.year === 2025);
+    expect(ordos).toMatchObject({ scope: "own", regionPath: "内蒙古自治区 › 鄂尔多斯市 › 鄂托克旗" });
+    expect(ordos.document.requests.newReceived[6]).toBe(72);
+  });
+
+  it("serves the dictionary as CSV", async () => {
+    const index = await get("dataset");
+    const { body } = await get("dataset/[file]", "", { file: "dictionary.csv" });
+    const lines = body.slice(1).trim().split("\r\n");
+    expect(lines[0]).toBe("列名,字段,单位,定义");
+    expect(lines).toHaveLength(index.body.dictionary.length + 1);
+  });
+
+  it("answers 404 for an unknown file and 400 for any query parameter", async () => {
+    const missing = await get("dataset/[file]", "", { file: "everything.zip" });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toContain("figures.csv");
+    for (const [route, params] of [
+      ["dataset", {}],
+      ["dataset/[file]", { file: "figures.csv" }],
+    ] as const) {
+      const bad = await get(route, "year=2024", params);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain("year");
+    }
   });
 });
 
@@ -338,6 +443,8 @@ describe("GET /api/v1/figures and /api/v1/openapi.json", () => {
         "/agencies/{id}",
         "/compare",
         "/coverage",
+        "/dataset",
+        "/dataset/{file}",
         "/figures",
         "/rankings",
         "/region-comparison",

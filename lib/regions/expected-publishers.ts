@@ -42,16 +42,25 @@ type Index = {
   publishers: Map<string, ExpectedPublisher>;
   /** code → expected publishers at or below it, by level (index 0 = level 1) */
   counts: Map<string, [number, number, number, number]>;
+  /** code → expected publishers at or below it, by level (index 0 = level 1), in gazetteer order; "" = the country */
+  below: Map<string, ExpectedPublisher[][]>;
 };
 let index: Index | null = null;
 
 function build(): Index {
   const publishers = new Map<string, ExpectedPublisher>();
   const counts = new Map<string, [number, number, number, number]>();
+  const below = new Map<string, ExpectedPublisher[][]>();
+  const listBelow = (code: string): ExpectedPublisher[][] => {
+    let lists = below.get(code);
+    if (!lists) below.set(code, (lists = [[], [], [], []]));
+    return lists;
+  };
   for (const r of listRegions()) {
     const p = toExpectedPublisher(r);
     if (!p) continue;
     publishers.set(r.code, p);
+    listBelow("")[r.level - 1]!.push(p);
     // add to itself and every ancestor (a region that is its own parent in the data is counted once)
     const seen = new Set<string>();
     for (let cur: Region | undefined = r; cur && !seen.has(cur.code); cur = cur.parentCode ? getRegion(cur.parentCode) : undefined) {
@@ -59,9 +68,10 @@ function build(): Index {
       let c = counts.get(cur.code);
       if (!c) counts.set(cur.code, (c = [0, 0, 0, 0]));
       c[r.level - 1] = (c[r.level - 1] ?? 0) + 1;
+      listBelow(cur.code)[r.level - 1]!.push(p);
     }
   }
-  return { publishers, counts };
+  return { publishers, counts, below };
 }
 
 function getIndex(): Index {
@@ -90,17 +100,26 @@ export function countExpectedGovernments(code?: string): [number, number, number
   return total;
 }
 
-/** Every expected publisher at or below a region (or in the country), in gazetteer order, optionally one level only. */
+/**
+ * Every expected publisher at or below a region (or in the country), in gazetteer order, optionally one level only.
+ * Read from an index built once (the gazetteer is static): the national township list is a copy, not a scan.
+ */
 export function listExpectedPublishers(code?: string, level?: RegionLevel): ExpectedPublisher[] {
+  const lists = getIndex().below.get(code ?? "");
+  if (!lists) return [];
+  const chosen = level ? [...lists[level - 1]!] : lists.flat();
+  // keep the gazetteer order across levels when no level is chosen
+  if (!level) chosen.sort((a, b) => order(a) - order(b));
   const prefix = code ? regionCodePrefix(code) : "";
-  const out: ExpectedPublisher[] = [];
-  for (const p of getIndex().publishers.values()) {
-    if (level && p.level !== level) continue;
-    if (prefix && !p.regionCode.startsWith(prefix)) continue;
-    if (code && p.regionCode !== code && !isBelow(p.regionCode, code)) continue;
-    out.push(p);
-  }
-  return out;
+  return prefix ? chosen.filter((p) => p.regionCode.startsWith(prefix)) : chosen;
+}
+
+let positions: Map<string, number> | null = null;
+
+/** A publisher's place in the gazetteer's order. */
+function order(p: ExpectedPublisher): number {
+  if (!positions) positions = new Map([...getIndex().publishers.keys()].map((code, i) => [code, i]));
+  return positions.get(p.regionCode) ?? 0;
 }
 
 function regionCodePrefix(code: string): string {
@@ -109,13 +128,4 @@ function regionCodePrefix(code: string): string {
   if (r.level === 1) return code.slice(0, 2);
   if (r.level === 2) return code.slice(0, 4);
   return code.slice(0, 6) === code ? code : code;
-}
-
-function isBelow(code: string, ancestor: string): boolean {
-  const seen = new Set<string>();
-  for (let cur = getRegion(code); cur && !seen.has(cur.code); cur = cur.parentCode ? getRegion(cur.parentCode) : undefined) {
-    seen.add(cur.code);
-    if (cur.code === ancestor) return true;
-  }
-  return false;
 }

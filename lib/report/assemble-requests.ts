@@ -4,7 +4,7 @@
  * alone, the following lines up to the next label). Continuation fragments of wrapped labels,
  * repeated headers and page footers match nothing and are skipped.
  */
-import { matchRequestLabel, rowEvidence } from "./match-row";
+import { readLabel } from "./match-row";
 import type { RequestGroup } from "./template";
 import type { Cell, Line } from "./tokenize";
 
@@ -72,13 +72,12 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
     for (const cell of line.cells) {
       if (cell.value.kind === "text") {
         if (header) continue;
-        const evidence = rowEvidence(cell.text);
+        const { match: m, evidence } = readLabel(cell.text, group);
         for (const e of evidence) runEvidence.add(e);
         if (current && current.key.indexOf("group:") !== 0 && current.labelLine === line.index && numbers(current) === 0) {
           const other = [...evidence].find((e) => e !== current!.key);
           if (other) current.crossedWith ??= other;
         }
-        const m = matchRequestLabel(cell.text, group);
         if (m.kind === "none") continue;
         const key = m.kind === "row" ? m.row.path : `group:${m.kind === "group" ? m.group : ""}`;
         if (m.kind === "row") group = m.row.group ?? (m.row.paren === 1 || m.row.paren === 2 || m.row.top ? null : group);

@@ -5,7 +5,7 @@
  * values are merged, so "6 zeros for 7 columns" is one reading, not seven.
  */
 import type { Equation } from "./identities";
-import { propagate, type Forced, type Values } from "./propagate";
+import { propagateSlots, toSlotEquations } from "./propagate";
 import { splitRow, splittable } from "./split-glued";
 import type { Cell } from "./tokenize";
 
@@ -104,18 +104,26 @@ export function rowCandidates(tokens: Cell[], slots: readonly string[], localEqs
   const raw = rawCandidates(tokens, slots.length, free);
   const only = raw.length === 1 ? raw[0]! : null;
   if (only && only.values.every((v) => v !== null)) return raw; // fully printed: kept as is, checked later
+  const local = toSlotEquations(slots, localEqs);
   for (const cand of raw) {
-    const values: Values = new Map(slots.map((p, i) => [p, cand.values[i] ?? null]));
-    const forced: Forced = new Map();
-    if (!propagate(values, localEqs, forced)) continue;
-    const solved = slots.map((p) => values.get(p) ?? null);
+    const values = slotValues(cand.values, slots.length, local.width);
+    const rules = new Array<string | null>(local.width).fill(null);
+    if (!propagateSlots(values, local.eqs, rules)) continue;
+    const solved = values.slice(0, slots.length);
     const key = solved.join(",");
     if (seen.has(key)) continue;
     seen.add(key);
-    result.push({ values: solved, cells: cand.cells, rules: slots.map((p) => forced.get(p) ?? null) });
+    result.push({ values: solved, cells: cand.cells, rules: rules.slice(0, slots.length) });
   }
   // No reading fits: keep what is printed (a stated number is never dropped) and let the checks flag it.
   return result.length > 0 ? result : raw;
+}
+
+/** A reading's values for the first `count` slots (null for a missing one), padded with unknowns to `width`. */
+function slotValues(values: ReadonlyArray<number | null | undefined>, count: number, width: number): Array<number | null> {
+  const out = new Array<number | null>(width).fill(null);
+  for (let i = 0; i < count; i++) out[i] = values[i] ?? null;
+  return out;
 }
 
 /** True when a row's blanks were read in place and free placements are a possible second reading. */
@@ -143,14 +151,14 @@ function gluedCandidates(tokens: Cell[], slots: readonly string[], localEqs: rea
   const nums = tokens.filter((t) => t.value.kind === "number");
   if (nums.length === 0 || !nums.some((c) => c.glued || leadingZero(c)) || !splittable(nums)) return null;
   const empty = (note: Candidate["note"]): Candidate[] => [{ values: slots.map(() => null), cells: slots.map(() => null), note }];
+  const local = toSlotEquations(slots, localEqs);
   for (const soft of [false, true]) {
     const { readings, capped } = splitRow(nums, slots, localEqs, soft);
     if (capped) return empty("split-capped");
     const out: Candidate[] = [];
     const seen = new Set<string>();
     for (const r of readings) {
-      const values: Values = new Map(slots.map((p, i) => [p, r.values[i]!]));
-      if (!propagate(values, localEqs)) continue;
+      if (!propagateSlots(slotValues(r.values, slots.length, local.width), local.eqs)) continue;
       const key = r.values.join(",");
       if (seen.has(key)) continue;
       seen.add(key);

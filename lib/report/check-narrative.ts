@@ -28,6 +28,8 @@ export function checkNarrative(lines: readonly Line[], values: Values): Finding[
   const findings: Finding[] = [];
   for (const check of CHECKS) {
     for (const line of lines) {
+      // every figure the checks read ends in 件
+      if (!line.text.includes("件")) continue;
       const m = check.re.exec(line.text);
       if (!m) continue;
       const stated = Number(m[1] ?? m[2]);

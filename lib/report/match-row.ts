@@ -23,14 +23,29 @@ const KEYWORDS: ReadonlyArray<[string, RequestRowDef]> = REQUEST_ROWS.flatMap((r
   r.keywords.map((k): [string, RequestRowDef] => [k, r]),
 );
 
-function byKeyword(text: string, group: RequestGroup | null): RequestRowDef | undefined {
-  let first: RequestRowDef | undefined;
-  for (const [k, row] of KEYWORDS) {
-    if (!text.includes(k)) continue;
-    if (row.group === group) return row;
-    first ??= row;
+/** Keyword indices (into KEYWORDS) by the code unit of the keyword's first character. */
+const BY_FIRST_CHAR: ReadonlyArray<number[] | undefined> = (() => {
+  const table: Array<number[] | undefined> = new Array<number[] | undefined>(0x10000).fill(undefined);
+  KEYWORDS.forEach(([k], i) => (table[k.charCodeAt(0)] ??= []).push(i));
+  return table;
+})();
+
+/** The indices of the keywords `text` holds, in KEYWORDS order (what `KEYWORDS.filter(k => text.includes(k))` gives). */
+function keywordsIn(text: string): number[] {
+  let found: number[] | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const list = BY_FIRST_CHAR[text.charCodeAt(i)];
+    if (!list) continue;
+    for (const k of list) if (text.startsWith(KEYWORDS[k]![0], i)) (found ??= []).push(k);
   }
-  return first;
+  if (found === null) return [];
+  return found.length > 1 ? [...new Set(found)].sort((a, b) => a - b) : found;
+}
+
+/** The first keyword's row of the open group, else the first keyword's row (keywords in KEYWORDS order). */
+function byKeyword(found: readonly number[], group: RequestGroup | null): RequestRowDef | undefined {
+  for (const k of found) if (KEYWORDS[k]![1].group === group) return KEYWORDS[k]![1];
+  return found.length > 0 ? KEYWORDS[found[0]!]![1] : undefined;
 }
 
 function byPosition(text: string, group: RequestGroup | null): LabelMatch {
@@ -64,8 +79,12 @@ function byPosition(text: string, group: RequestGroup | null): LabelMatch {
  */
 export function matchRequestLabel(label: string, group: RequestGroup | null): LabelMatch {
   const text = compact(label);
+  return matchCompact(text, keywordsIn(text), group);
+}
+
+function matchCompact(text: string, found: readonly number[], group: RequestGroup | null): LabelMatch {
   if (text.length === 0) return { kind: "none" };
-  const row = byKeyword(text, group);
+  const row = byKeyword(found, group);
   if (row) return { kind: "row", row };
   const g = REQUEST_GROUPS.find((x) => x.keywords.some((k) => text.includes(k)));
   if (g) return { kind: "group", group: g.group };
@@ -77,10 +96,26 @@ export function matchRequestLabel(label: string, group: RequestGroup | null): La
 
 const CJK = /^[\u3400-\u9fff]+$/;
 
-/** True when `text` holds `keyword` with at most one character read wrong (子以公开 for 予以公开); keywords of 4+ CJK characters only. */
-function holdsNearly(text: string, keyword: string): boolean {
-  if (text.includes(keyword)) return true;
-  if (keyword.length < 4 || !CJK.test(keyword)) return false;
+/**
+ * A keyword that may be read with one character wrong, with its two halves: a window of the text that differs from the
+ * keyword in at most one character holds one half exactly (the wrong character sits in the other), so a text holding
+ * neither half cannot hold the keyword nearly.
+ */
+type NearKeyword = { keyword: string; path: string; halves: [string, string] };
+
+/** Keywords of 4+ CJK characters (the only ones matched with one character misread). */
+const NEAR_KEYWORDS: readonly NearKeyword[] = KEYWORDS.filter(([k]) => k.length >= 4 && CJK.test(k)).map(([k, row]) => ({
+  keyword: k,
+  path: row.path,
+  halves: [k.slice(0, k.length >> 1), k.slice(k.length >> 1)],
+}));
+
+/** Any half of a near keyword: a text without one holds no keyword nearly. */
+const ANY_HALF_RE = new RegExp(NEAR_KEYWORDS.flatMap((k) => k.halves).join("|"));
+
+/** True when `text` holds `keyword` with at most one character read wrong (子以公开 for 予以公开). */
+function holdsNearly(text: string, { keyword, halves }: NearKeyword): boolean {
+  if (text.length < keyword.length || (!text.includes(halves[0]) && !text.includes(halves[1]))) return false;
   for (let i = 0; i + keyword.length <= text.length; i++) {
     let diff = 0;
     for (let j = 0; j < keyword.length && diff < 2; j++) if (text[i + j] !== keyword[j]) diff++;
@@ -96,10 +131,21 @@ function holdsNearly(text: string, keyword: string): boolean {
  */
 export function rowEvidence(label: string): Set<string> {
   const text = compact(label);
-  const found = new Set<string>();
-  if (text.length === 0) return found;
-  for (const [k, row] of KEYWORDS) if (text.includes(k)) found.add(row.path);
+  return evidenceOf(text, keywordsIn(text));
+}
+
+function evidenceOf(text: string, found: readonly number[]): Set<string> {
+  const evidence = new Set<string>();
+  if (text.length === 0) return evidence;
+  for (const k of found) evidence.add(KEYWORDS[k]![1].path);
   // a near miss counts only in a cell that names no row outright (大量反复申请 is 4., not a misread 重复申请)
-  if (found.size === 0) for (const [k, row] of KEYWORDS) if (holdsNearly(text, k)) found.add(row.path);
-  return found;
+  if (evidence.size === 0 && ANY_HALF_RE.test(text)) for (const near of NEAR_KEYWORDS) if (holdsNearly(text, near)) evidence.add(near.path);
+  return evidence;
+}
+
+/** One label cell read once: what it matches (`matchRequestLabel`) and the rows whose label text it carries (`rowEvidence`). */
+export function readLabel(label: string, group: RequestGroup | null): { match: LabelMatch; evidence: Set<string> } {
+  const text = compact(label);
+  const found = keywordsIn(text);
+  return { match: matchCompact(text, found, group), evidence: evidenceOf(text, found) };
 }

@@ -7,9 +7,9 @@ const FULL_WIDTH_START = 0xff01; // ！
 const FULL_WIDTH_END = 0xff5e; // ～
 /**
  * Wide and no-break spaces (U+3000, U+00A0, U+2002-U+200B, U+FEFF, U+202F) become " "; radical
- * code points (U+2E80-U+2FDF) become the ideograph they stand for (see RADICALS).
+ * code points (U+2E80-U+2FDF) become the ideograph they stand for (see RADICALS). A text without any of
+ * these characters is returned as it is.
  */
-const MAPPING_RE = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\u202f\u2e80-\u2fdf\u2212]/g;
 const NEEDS_MAPPING_RE = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\u202f\u2e80-\u2fdf\u2212]/;
 
 /**
@@ -50,16 +50,42 @@ export function radicalsToIdeographs(text: string): string {
  */
 export function toHalfWidth(text: string): string {
   if (!NEEDS_MAPPING_RE.test(text)) return text;
-  return text.replace(MAPPING_RE, (ch) => {
-    const c = ch.charCodeAt(0);
-    if (c >= FULL_WIDTH_START && c <= FULL_WIDTH_END) return String.fromCharCode(c - 0xfee0);
-    if (c >= 0x2e80 && c <= 0x2fdf) return radicalMap().get(ch) ?? ch;
-    if (c === 0x2212) return "-"; // − MINUS SIGN in 本年增/减
-    return " ";
-  });
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let to: string;
+    if (c >= FULL_WIDTH_START && c <= FULL_WIDTH_END) to = String.fromCharCode(c - 0xfee0);
+    else if (c < 0xa0) continue;
+    else if (c >= 0x2e80 && c <= 0x2fdf) to = radicalMap().get(text[i]!) ?? text[i]!;
+    else if (c === 0x2212)
+      to = "-"; // − MINUS SIGN in 本年增/减
+    else if (c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200b) || c === 0xfeff || c === 0x202f) to = " ";
+    else continue;
+    out += text.slice(last, i) + to;
+    last = i + 1;
+  }
+  return out + text.slice(last);
 }
 
 const HAS_SPACE_RE = /\s/;
+
+/** True for the code units /\s/ matches (ECMAScript WhiteSpace and LineTerminator), without a regex per character. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 /** Removes all whitespace (for matching labels printed with stray spaces: "尚 未 审 结"). */
 export function compact(text: string): string {

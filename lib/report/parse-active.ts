@@ -53,7 +53,7 @@ const HEADER_FACTOR: Record<string, number> = { 万元: 1, 亿元: 10000, 元: 1
 
 /** True when section 二 prints the 2019 columns (本年新制作数量, 上一年项目数量 …). */
 export function looksLike2019(lines: readonly Line[]): boolean | null {
-  const text = lines.map((l) => compact(l.text)).join("");
+  const text = lines.map((l) => l.compact).join("");
   if (/本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额/.test(text)) return false;
   if (/本年新制作数量|新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减/.test(text)) return true;
   return null;

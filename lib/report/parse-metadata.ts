@@ -76,7 +76,7 @@ export function toAgencyName(name: string): string {
 function findTitle(lines: readonly Line[]): { line: Line; prefix: string; year: number; index: number } | null {
   for (let i = 0; i < Math.min(lines.length, 60); i++) {
     const line = lines[i]!;
-    const text = compact(line.text);
+    const text = line.compact;
     if (text.length === 0 || text.length > 70) continue;
     const title = text.replace(/^(名称|标题)[:：]/, "");
     const m = TITLE_RE.exec(title);
@@ -93,7 +93,7 @@ function findTitle(lines: readonly Line[]): { line: Line; prefix: string; year: 
 
 function previousNameLine(lines: readonly Line[], index: number): Line | null {
   for (let i = index - 1; i >= Math.max(0, index - 3); i--) {
-    const text = compact(lines[i]!.text);
+    const text = lines[i]!.compact;
     if (text.length === 0) continue;
     return text.length <= 30 && (ORG_SUFFIX_RE.test(text) || PLACE_SUFFIX_RE.test(text)) ? lines[i]! : null;
   }
@@ -190,6 +190,6 @@ export function parseMetadata(lines: readonly Line[], text: string): ParsedMetad
     regionCode: region?.code ?? null,
     regionAlias: region?.viaAlias ?? null,
     publishedOn: findPublished(lines),
-    scope: parseScope(lines),
+    scope: parseScope(lines, text),
   };
 }

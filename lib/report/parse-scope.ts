@@ -10,6 +10,7 @@
  * - coverage: 本报告（数据）包括 / 涵盖 … 各部门 … 各乡镇（街道）
  * Anything else is the body's own report.
  */
+import { isSpaceCode } from "./normalize";
 import type { Line } from "./tokenize";
 import type { ReportScope, SourceLocation } from "./types";
 
@@ -33,35 +34,49 @@ const ABOUT_REPORT_RE = /(报告|年报|数据|统计)/;
 const COMPILED_RE = new RegExp(`汇总[^。]{0,40}?${UNITS}|${UNITS}[^。]{0,40}?汇总`);
 const COVERS_RE = new RegExp(`(?:本报告|本年报|本年度报告|报告|数据|统计)[^。]{0,30}?(?:包括|包含|涵盖|覆盖|含)[^。]{0,30}?${UNITS}`);
 
-/** A sentence of the compacted text with, for each of its characters, where it stands in the source. */
-type Sentence = { text: string; at: Array<{ line: number; char: number }> };
+/**
+ * The report's text with all whitespace removed (one pass over the whole text). A sentence is a slice [start, end) of
+ * it; where its characters came from is worked out only for the sentence that matches (`locate`).
+ */
+const compactText = (text: string): string => text.replace(/\s+/g, "");
 
-function sentences(lines: readonly Line[]): Sentence[] {
-  const out: Sentence[] = [];
-  let text = "";
-  let at: Sentence["at"] = [];
-  const flush = () => {
-    if (text.length > 0) out.push({ text, at });
-    text = "";
-    at = [];
-  };
-  for (const line of lines) {
-    const t = line.text;
-    for (let i = 0; i < t.length; i++) {
-      const ch = t[i]!;
-      if (/\s/.test(ch)) continue;
-      text += ch;
-      at.push({ line: line.index, char: i });
-      if (ch === "。" || text.length > 400) flush();
+/** Sentences end at 。 or after 401 characters. */
+const MAX_SENTENCE = 401;
+
+function sentences(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  // where the next 。 ends a sentence (text.length when none is left): looked for again only once passed, so a long
+  // stretch without one (a table) is scanned once, not once per 401-character cut
+  let stop = -1;
+  for (let from = 0; from < text.length;) {
+    if (stop <= from) {
+      const at = text.indexOf("。", from);
+      stop = at < 0 ? text.length : at + 1;
     }
+    const end = Math.min(stop, from + MAX_SENTENCE);
+    out.push([from, end]);
+    from = end;
   }
-  flush();
   return out;
 }
 
-function locate(s: Sentence, start: number, end: number): SourceLocation {
-  const first = s.at[start]!;
-  const last = s.at[Math.max(start, end - 1)]!;
+/** Line number and char in the source of the compacted text's character `at`. */
+function source(lines: readonly Line[], at: number): { line: number; char: number } {
+  let n = at;
+  for (const line of lines) {
+    const t = line.text;
+    for (let i = 0; i < t.length; i++) {
+      if (isSpaceCode(t.charCodeAt(i))) continue;
+      if (n-- === 0) return { line: line.index, char: i };
+    }
+  }
+  const last = lines[lines.length - 1]!;
+  return { line: last.index, char: last.text.length };
+}
+
+function locate(lines: readonly Line[], start: number, end: number): SourceLocation {
+  const first = source(lines, start);
+  const last = source(lines, Math.max(start, end - 1));
   // a phrase broken across lines is located on its first line, up to that line's end
   return { line: first.line, start: first.char, end: last.line === first.line ? last.char + 1 : first.char + (end - start) };
 }
@@ -69,23 +84,29 @@ function locate(s: Sentence, start: number, end: number): SourceLocation {
 /** Quick filter: most reports never mention 全X…受理/收到, 汇总, 包括/涵盖 … 部门. */
 const MAYBE_RE = /全|汇总|包括|包含|涵盖|覆盖/;
 
-/** The report's scope with its evidence, from every line of the report. */
-export function parseScope(lines: readonly Line[]): ParsedScope {
-  for (const s of sentences(lines)) {
-    if (!MAYBE_RE.test(s.text)) continue;
-    const total = REGION_TOTAL_RE.exec(s.text);
-    if (total) return summary("region-total", s, total.index, total.index + total[0].length);
-    if (!ABOUT_REPORT_RE.test(s.text)) continue;
-    const compiled = COMPILED_RE.exec(s.text);
-    if (compiled) return summary("compiled-from-units", s, compiled.index, compiled.index + compiled[0].length);
-    const covers = COVERS_RE.exec(s.text);
-    if (covers) return summary("covers-units", s, covers.index, covers.index + covers[0].length);
+/**
+ * The report's scope with its evidence, from every line of the report; `text` is the lines' text joined (by "\n" or
+ * anything else that is whitespace), when the caller has it already.
+ */
+export function parseScope(lines: readonly Line[], text = lines.map((l) => l.text).join("\n")): ParsedScope {
+  const all = compactText(text);
+  for (const [from, to] of sentences(all)) {
+    const s = all.slice(from, to);
+    if (!MAYBE_RE.test(s)) continue;
+    const found = (rule: ScopeRule, m: RegExpExecArray): ParsedScope => {
+      const start = from + m.index;
+      const end = start + m[0].length;
+      return { value: "summary", evidence: { rule, text: m[0], loc: locate(lines, start, end) } };
+    };
+    const total = REGION_TOTAL_RE.exec(s);
+    if (total) return found("region-total", total);
+    if (!ABOUT_REPORT_RE.test(s)) continue;
+    const compiled = COMPILED_RE.exec(s);
+    if (compiled) return found("compiled-from-units", compiled);
+    const covers = COVERS_RE.exec(s);
+    if (covers) return found("covers-units", covers);
   }
   return { value: "own", evidence: null };
-}
-
-function summary(rule: ScopeRule, s: Sentence, start: number, end: number): ParsedScope {
-  return { value: "summary", evidence: { rule, text: s.text.slice(start, end), loc: locate(s, start, end) } };
 }
 
 const RULE_TEXT: Record<ScopeRule, string> = {

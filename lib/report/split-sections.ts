@@ -2,7 +2,6 @@
  * Finds the report's numbered sections (二 主动公开, 三 依申请, 四 复议诉讼) by their headings, with
  * fallbacks on the first row label when a heading is missing or garbled.
  */
-import { compact } from "./normalize";
 import type { Line } from "./tokenize";
 
 /** Line ranges (indexes into the lines array, end exclusive) of the sections; null when absent. */
@@ -25,7 +24,7 @@ const HEADING_START_RE = /^\s*[二三四五六]/;
 
 function headingOf(line: Line): keyof SectionRanges | "end" | null {
   if (line.text.length > 200 || !HEADING_START_RE.test(line.text)) return null;
-  const text = compact(line.text);
+  const text = line.compact;
   if (text.length > 60 || text.length < 4) return null;
   for (const [key, re] of HEADINGS) if (re.test(text)) return key;
   return null;

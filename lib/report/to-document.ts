@@ -100,6 +100,14 @@ export function toProvenance(parts: DocumentParts): Provenance {
   return prov;
 }
 
+/** The sub-row keys of a group of section 三 ("denied" → stateSecret, …), in template order, built once. */
+const SUB_ROWS = new Map<string, string[]>();
+const sub = (g: string): string[] => {
+  let keys = SUB_ROWS.get(g);
+  if (!keys) SUB_ROWS.set(g, (keys = REQUEST_ROWS.filter((r) => r.path.startsWith(`${g}.`)).map((r) => r.path.slice(g.length + 1))));
+  return keys;
+};
+
 /** Builds the canonical document. */
 export function toDocument(parts: DocumentParts): CanonicalReport {
   const n = (path: string): Num => parts.values.get(path) ?? null;
@@ -112,7 +120,6 @@ export function toDocument(parts: DocumentParts): CanonicalReport {
     const o = (k: string): Num => n(`reviewLitigation.${g}.${k}`);
     return { upheld: o("upheld"), corrected: o("corrected"), other: o("other"), pending: o("pending"), total: o("total") };
   };
-  const sub = (g: string): string[] => REQUEST_ROWS.filter((r) => r.path.startsWith(`${g}.`)).map((r) => r.path.slice(g.length + 1));
   const doc: CanonicalReport = {
     schema: "ogi-annual-report/v1",
     year: parts.meta.year?.value ?? 0,

@@ -4,7 +4,7 @@
  * number cells. A whitespace-only line is one blank cell (layouts that print each cell on its own
  * line); an empty line has no cells.
  */
-import { toHalfWidth } from "./normalize";
+import { compact, isSpaceCode, toHalfWidth } from "./normalize";
 import { parseNumberCell, type CellValue } from "./parse-number";
 
 /** One cell of the source with where it stands (line 1-based, chars 0-based, end exclusive). */
@@ -27,6 +27,7 @@ export type Cell = {
 /** One source line: its normalised text and (computed on first use) its cells. */
 export class Line {
   private cached: Cell[] | null = null;
+  private compacted: string | null = null;
   constructor(
     /** 1-based line number */
     readonly index: number,
@@ -38,6 +39,11 @@ export class Line {
     preset: Cell[] | null = null,
   ) {
     this.cached = preset;
+  }
+
+  /** The text with all whitespace removed (`compact`), computed once. */
+  get compact(): string {
+    return (this.compacted ??= compact(this.text));
   }
 
   /** The line's cells; narrative lines outside the tables are never split. */
@@ -67,8 +73,8 @@ function makeCell(lineNo: number, raw: string, norm: string, start: number, end:
 function splitSegment(lineNo: number, raw: string, norm: string, from: number, to: number, out: Cell[]): void {
   let start = from;
   let end = to;
-  while (start < end && /\s/.test(norm[start]!)) start++;
-  while (end > start && /\s/.test(norm[end - 1]!)) end--;
+  while (start < end && isSpaceCode(norm.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(norm.charCodeAt(end - 1))) end--;
   if (start === end) {
     out.push(makeCell(lineNo, raw, norm, start, end));
     return;
@@ -104,14 +110,23 @@ function splitLine(lineNo: number, raw: string, norm: string): Cell[] {
   const cells: Cell[] = [];
   if (norm.length === 0) return cells;
   const usesPipes = norm.includes("|");
-  let segStart = 0;
+  if (!usesPipes && !norm.includes("\t")) {
+    splitSegment(lineNo, raw, norm, 0, norm.length, cells);
+    return cells;
+  }
   const bounds: Array<[number, number]> = [];
-  for (let i = 0; i <= norm.length; i++) {
-    const ch = norm[i];
-    if (i === norm.length || ch === "\t" || (usesPipes && ch === "|")) {
-      bounds.push([segStart, i]);
-      segStart = i + 1;
+  for (let segStart = 0; ;) {
+    let next = norm.indexOf("\t", segStart);
+    if (usesPipes) {
+      const pipe = norm.indexOf("|", segStart);
+      if (pipe >= 0 && (next < 0 || pipe < next)) next = pipe;
     }
+    if (next < 0) {
+      bounds.push([segStart, norm.length]);
+      break;
+    }
+    bounds.push([segStart, next]);
+    segStart = next + 1;
   }
   if (usesPipes && !norm.includes("\t")) {
     const first = bounds[0];

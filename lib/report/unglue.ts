@@ -8,7 +8,7 @@
  * later by the identities, never here. A numbered label whose digit touches the previous numbers
  * (`…00000002.其他法律…`) gets its digit back.
  */
-import { compact } from "./normalize";
+import { compact, isSpaceCode } from "./normalize";
 import { parseNumberCell } from "./parse-number";
 import { Line, type Cell } from "./tokenize";
 
@@ -35,8 +35,8 @@ const LABEL_START_RE = /[一二三四五六七八九十][、.．](?!\d)|[(（][�
 const UNIT_RE = /^\s*(万元|亿元|亿|万|元|件|条|个|项|次)/;
 
 function textCell(lineNo: number, raw: string, norm: string, start: number, end: number): Cell | null {
-  while (start < end && /\s/.test(norm[start]!)) start++;
-  while (end > start && /\s/.test(norm[end - 1]!)) end--;
+  while (start < end && isSpaceCode(norm.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(norm.charCodeAt(end - 1))) end--;
   if (start === end) return null;
   return { text: norm.slice(start, end), raw: raw.slice(start, end), line: lineNo, start, end, value: { kind: "text" } };
 }
@@ -200,7 +200,7 @@ export function hasReportTitleAndHeading(lines: readonly Line[]): boolean {
   let title = false;
   let heading = false;
   for (const line of lines) {
-    const text = compact(line.text);
+    const text = line.compact;
     if (!title && TITLE_RE.test(text)) title = true;
     if (!heading) {
       HEADING_RE.lastIndex = 0;

@@ -28,4 +28,17 @@ describe("toFigureCards", () => {
     expect(rate?.value).toBe("—（无办结）");
     expect(cards.map((c) => c.value).join()).not.toMatch(/NaN/);
   });
+
+  it("names every cell a figure uses, so 公开率's source link marks 予以公开, 部分公开 and 总计", () => {
+    const box: [number, number, number, number] = [492.4, 546, 506.5, 560];
+    const cards = toFigureCards(computeFigures(asDoc(seed)), {
+      "requests.granted[6]": { status: "inferred", rule: "row-total" },
+      "requests.partiallyGranted[6]": { status: "stated", loc: { line: 33, start: 1, end: 2, page: 3, box } },
+    });
+    const rate = cards.find((c) => c.id === "disclosureRate");
+    expect(rate?.sourcePaths).toEqual(["requests.granted[6]", "requests.partiallyGranted[6]", "requests.totalProcessed[6]"]);
+    // the first cell has no line: the link goes to the next located cell the figure uses
+    expect(rate?.sourceHref).toBe("#L33");
+    expect(cards.find((c) => c.id === "licensing")?.sourceHref).toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { toOpenGraph } from "@/lib/site";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportScopeNote } from "@/components/scope/report-scope-note";
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   const agency = await getAgency(toInt((await params).id) ?? 0);
   if (!agency) return { title: "未找到机关" };
   const description = `${agency.name}历年政府信息公开工作年度报告数据：申请量、办理结果、行政复议与诉讼，每个数字可追溯到原文。`;
-  return { title: agency.name, description, openGraph: { title: agency.name, description, type: "article" } };
+  return { title: agency.name, description, openGraph: toOpenGraph(agency.name, description, "article") };
 }
 
 export default async function AgencyPage({ params, searchParams }: PageProps) {

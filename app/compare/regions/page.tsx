@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { toOpenGraph } from "@/lib/site";
 import Link from "next/link";
-import { AutoSubmit } from "@/components/compare/auto-submit";
 import { DownloadLinks } from "@/components/compare/download-links";
+import { FigureSelect, FILTER_SELECT_CLASS, FilterField, FilterForm, YearSelect } from "@/components/compare/filter-form";
 import { ParamError } from "@/components/compare/param-error";
 import { RankedBarChart } from "@/components/compare/ranked-bar-chart";
 import { RegionComparisonTable } from "@/components/regions-compare/region-comparison-table";
@@ -17,12 +18,18 @@ import { getRegion, getRegionChain, listChildRegionsOf } from "@/lib/regions/gaz
 import { toViewHref, type ViewParams } from "@/lib/view/view-href";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "地区比较 · 政府信息公开年报数据" };
+export const metadata: Metadata = {
+  title: "地区比较",
+  description: "各省、某省的各地市或某地市的各县区放在一起比较申请量、公开率等数据；有汇总报告取汇总报告，否则为本机关报告之和。",
+  openGraph: toOpenGraph(
+    "地区比较",
+    "各省、某省的各地市或某地市的各县区放在一起比较申请量、公开率等数据；有汇总报告取汇总报告，否则为本机关报告之和。",
+  ),
+};
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const CHILD_NAMES = { 0: "省份", 1: "地市", 2: "县区", 3: "乡镇街道" } as const;
-const selectClass = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 
 /** /compare/regions – provinces, the prefectures of a province or the counties of a prefecture on one figure. */
 export default async function RegionComparePage({ searchParams }: PageProps) {
@@ -71,49 +78,19 @@ export default async function RegionComparePage({ searchParams }: PageProps) {
       <h1 className="text-2xl font-semibold">
         地区比较：{title} · {year ?? "—"} 年
       </h1>
-      <form
-        method="get"
-        action="/compare/regions"
-        autoComplete="off"
-        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3"
-        aria-label="筛选"
-      >
-        <AutoSubmit />
+      <FilterForm action="/compare/regions">
         {params.parent ? <input type="hidden" name="parent" value={params.parent} /> : null}
-        <label className="flex flex-col gap-1 text-xs text-slate-600">
-          指标
-          <select name="figure" defaultValue={params.figure} className={selectClass}>
-            {REGION_FIGURE_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {FIGURE_META[k].label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs text-slate-600">
-          年度
-          <select name="year" defaultValue={year ?? ""} className={selectClass}>
-            {years.length === 0 ? <option value="">暂无数据</option> : null}
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y} 年
-              </option>
-            ))}
-          </select>
-        </label>
+        <FigureSelect keys={REGION_FIGURE_KEYS} value={params.figure} />
+        <YearSelect years={years} value={year} />
         {!params.parent ? (
-          <label className="flex flex-col gap-1 text-xs text-slate-600">
-            显示
-            <select name="view" defaultValue={params.view} className={selectClass}>
+          <FilterField label="显示">
+            <select name="view" defaultValue={params.view} className={FILTER_SELECT_CLASS}>
               <option value="map">地图和表格</option>
               <option value="table">只看表格</option>
             </select>
-          </label>
+          </FilterField>
         ) : null}
-        <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800">
-          查看
-        </button>
-      </form>
+      </FilterForm>
       <div className="rounded border-l-4 border-sky-600 bg-sky-50 p-3 text-sm text-slate-800" data-testid="region-method">
         <p>
           <strong>地区的数字怎么来：</strong>该地区政府发布了<strong>汇总报告</strong>（报告自称全市、全县等口径）时，取汇总报告的数字；
@@ -139,6 +116,18 @@ export default async function RegionComparePage({ searchParams }: PageProps) {
               bars={withValue.map((r) => ({ id: Number(r.code), name: r.name, value: r.value! }))}
               unit={meta.unit}
               selectedIds={[]}
+              exportAs={{
+                fileBase: `地区比较_${params.parent ? (getRegion(params.parent)?.name ?? params.parent) : "全国"}_${meta.label}_${year}`,
+                info: {
+                  title: `${title}（${year} 年，从高到低）`,
+                  details: [
+                    `范围：${params.parent ? (getRegion(params.parent)?.name ?? params.parent) : "全国"}各${childName}`,
+                    `年度：${year} 年`,
+                    `单位：${meta.unit}`,
+                    "有汇总报告取汇总报告，否则为本机关报告之和",
+                  ],
+                },
+              }}
             />
           ) : (
             <p className="text-slate-700">本年度各{childName}都没有可用的数据。</p>

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
+import { toOpenGraph } from "@/lib/site";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CoverageMatrix } from "@/components/region/coverage-matrix";
-import { RateCell, RegionAgencyTable } from "@/components/region/region-agency-table";
+import { RegionAgencyTable } from "@/components/region/region-agency-table";
+import { RegionFigureCells, RegionFigureHeaders } from "@/components/region/region-figure-cells";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { ScrollTable } from "@/components/ui/scroll-table";
 import { listChildRegions, listRegionAgencies, type RegionAgencyRow } from "@/lib/db/regions";
-import { getFigure } from "@/lib/figures/figures";
-import { formatCount } from "@/lib/format";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
 import { CoveragePanel } from "@/components/coverage/coverage-panel";
 import { listReportYears } from "@/lib/db/compare";
@@ -32,7 +32,10 @@ function sortAgencies(agencies: RegionAgencyRow[], sort: SortKey): RegionAgencyR
   const latest = (a: RegionAgencyRow) => a.reports.at(-1);
   const copy = [...agencies];
   if (sort === "requests")
-    copy.sort((a, b) => (latest(b)?.requestsReceived ?? -1) - (latest(a)?.requestsReceived ?? -1) || a.name.localeCompare(b.name, "zh-CN"));
+    copy.sort(
+      (a, b) =>
+        (latest(b)?.figures.requestsReceived ?? -1) - (latest(a)?.figures.requestsReceived ?? -1) || a.name.localeCompare(b.name, "zh-CN"),
+    );
   else if (sort === "year") copy.sort((a, b) => (latest(b)?.year ?? 0) - (latest(a)?.year ?? 0) || a.name.localeCompare(b.name, "zh-CN"));
   else copy.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
   return copy;
@@ -44,7 +47,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   const region = getRegion((await params).code);
   if (!region) return { title: "未找到地区" };
   const description = `${region.name}各机关的政府信息公开工作年度报告：收录情况、最新数据与历年合计。`;
-  return { title: region.name, description, openGraph: { title: region.name, description } };
+  return { title: region.name, description, openGraph: toOpenGraph(region.name, description) };
 }
 
 export default async function RegionPage({ params, searchParams }: PageProps) {
@@ -164,18 +167,7 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
                     <th scope="col" className="py-2 pr-3 font-medium">
                       来源
                     </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      {getFigure("requestsReceived").label}
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      {getFigure("requestsHandled").label}
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      {getFigure("notHeldRate").label}
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">
-                      {getFigure("disclosureRate").label}
-                    </th>
+                    <RegionFigureHeaders />
                   </tr>
                 </thead>
                 <tbody>
@@ -197,14 +189,7 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
                           <>合计（{t.reports} 个机关）</>
                         )}
                       </td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{formatCount(t.requestsReceived)}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{formatCount(t.requestsHandled)}</td>
-                      <td className="py-2 pr-3 text-right">
-                        <RateCell numerator={t.notHeld} denominator={t.notHeldBase} />
-                      </td>
-                      <td className="py-2 pr-3 text-right">
-                        <RateCell numerator={t.disclosed} denominator={t.disclosedBase} />
-                      </td>
+                      <RegionFigureCells figures={t.figures} />
                     </tr>
                   ))}
                 </tbody>

@@ -16,19 +16,33 @@ export type Throughput = {
   perCpuSecond?: number;
 };
 
-/** Options: `warmupRounds` untimed passes, then timed passes until `minSeconds` have elapsed. */
+/**
+ * Options: `warmupRounds` untimed passes (and more until `warmupSeconds` have passed on the CPU clock, or the wall
+ * clock without one: a set of five reports is not warm after one pass, the JIT and the first collections still run),
+ * then timed passes until `minSeconds` have elapsed.
+ */
 export type MeasureOptions<T> = {
   items: readonly T[];
   run: (item: T) => boolean;
   warmupRounds?: number;
+  warmupSeconds?: number;
   minSeconds?: number;
   /** CPU time in seconds, e.g. `() => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; }` */
   cpuClock?: () => number;
 };
 
 /** Runs `run` over `items` (returning false counts as a failure) and measures items per second. */
-export function measureThroughput<T>({ items, run, warmupRounds = 1, minSeconds = 2, cpuClock }: MeasureOptions<T>): Throughput {
-  for (let r = 0; r < warmupRounds; r++) for (const item of items) run(item);
+export function measureThroughput<T>({
+  items,
+  run,
+  warmupRounds = 1,
+  warmupSeconds = 0,
+  minSeconds = 2,
+  cpuClock,
+}: MeasureOptions<T>): Throughput {
+  const warmClock = cpuClock ?? (() => performance.now() / 1000);
+  const warmStart = warmClock();
+  for (let r = 0; r < warmupRounds || warmClock() - warmStart < warmupSeconds; r++) for (const item of items) run(item);
   let done = 0;
   let failed = 0;
   const cpuStart = cpuClock?.();

@@ -5,7 +5,7 @@
  * money in 万元 with decimals, negative 本年增/减 in the 2019 template.
  */
 import type { CanonicalReport, CaseOutcomes, Legacy2019, LegacyItems, Requests, Row7 } from "@/lib/report/types";
-import { pickAgency, pickManagedAreaAgency, type SynthAgency } from "./pick-agency";
+import { agencyOfRegion, pickAgency, pickManagedAreaAgency, type SynthAgency } from "./pick-agency";
 import { createRng, skewedCount, type Rng } from "./prng";
 import { listRequestRows } from "./request-rows";
 
@@ -27,6 +27,8 @@ export type GenerateOptions = {
   year?: number;
   /** "managed": the body of a managed area from the alias table (平潭综合实验区管理委员会 …) */
   agencyKind?: "any" | "managed";
+  /** the reporting body is this region's government (GB/T 2260 code); overrides agencyKind */
+  regionCode?: string;
 };
 
 /** A money amount in 万元 with at most two decimals (709.48), often 0. */
@@ -159,11 +161,11 @@ function toSynthScope(seed: number, agency: SynthAgency): CanonicalReport["scope
 }
 
 /** One random, internally consistent report; the same options always give the same report. */
-export function generateReport({ seed, variant: wanted, year: wantedYear, agencyKind = "any" }: GenerateOptions): SynthReport {
+export function generateReport({ seed, variant: wanted, year: wantedYear, agencyKind = "any", regionCode }: GenerateOptions): SynthReport {
   const rng = createRng(seed);
   const year = wantedYear ?? pickYear(rng, wanted);
   const variant: TemplateVariant = wanted ?? (year <= 2020 ? "2019" : rng.chance(0.15) ? "2021-single-other" : "2021");
-  const agency = agencyKind === "managed" ? pickManagedAreaAgency(rng) : pickAgency(rng);
+  const agency = regionCode ? agencyOfRegion(rng, regionCode) : agencyKind === "managed" ? pickManagedAreaAgency(rng) : pickAgency(rng);
   const legacy = variant === "2019" ? generateLegacy(rng) : undefined;
   const counts = () => ({ issued: skewedCount(rng, 30), repealed: skewedCount(rng, 15), inForce: skewedCount(rng, 200) });
   const regulations =

@@ -107,6 +107,22 @@ export function pickAgency(rng: Rng): SynthAgency {
 }
 
 /**
+ * The government of one named region (its 人民政府, 行政公署 …), e.g. 鼓楼区人民政府 of 320106 (南京) or of 320302
+ * (徐州): for tests that need two bodies with the same name in different places.
+ */
+export function agencyOfRegion(rng: Rng, regionCode: string): SynthAgency {
+  const region = getRegion(regionCode);
+  if (!region) throw new Error(`no region ${regionCode} in the gazetteer`);
+  const chain = chainOf(region);
+  const siteCode = siteCodeFor(rng, region.code);
+  if (region.level === 4) {
+    const county = chain[chain.length - 2] ?? "";
+    return { name: `${county}${governmentOf(region.name)}`, regionCode: region.code, chain, placeOnlyTitle: null, siteCode };
+  }
+  return { name: governmentOf(region.name, region.code), regionCode: region.code, chain, placeOnlyTitle: region.name, siteCode };
+}
+
+/**
  * A managed area that is no GB/T 2260 division (平潭综合实验区, 青岛西海岸新区 …, from the alias
  * table): its 管理委员会 (the title may print only the area) or one of its departments, with the
  * code of the area it governs.

@@ -8,6 +8,19 @@ const rowPaths = (row: string) => [0, 1, 2, 3, 4, 5, 6].map((c) => `${row}[${c}]
 const textOf = (content: string | Uint8Array) => (typeof content === "string" ? content : iconv.decode(Buffer.from(content), "gbk"));
 
 describe("generateReport", () => {
+  it("gives the government of a named region: two 鼓楼区人民政府 in 南京 and 徐州, each with its own chain and site code", () => {
+    const nanjing = generateReport({ seed: 7, regionCode: "320106", year: 2022 });
+    const xuzhou = generateReport({ seed: 7, regionCode: "320302", year: 2022 });
+    expect([nanjing.agency.name, xuzhou.agency.name]).toEqual(["鼓楼区人民政府", "鼓楼区人民政府"]);
+    expect(nanjing.agency.chain).toEqual(["江苏省", "南京市", "鼓楼区"]);
+    expect(xuzhou.agency.chain).toEqual(["江苏省", "徐州市", "鼓楼区"]);
+    expect(nanjing.agency.siteCode.slice(0, 6)).toBe("320106");
+    expect(xuzhou.agency.siteCode.slice(0, 6)).toBe("320302");
+    expect(nanjing.document.year).toBe(2022);
+    expect(findIdentityFailures(nanjing.document)).toEqual([]);
+    expect(() => generateReport({ seed: 7, regionCode: "999999" })).toThrow(/999999/);
+  });
+
   it("is reproducible from its seed", () => {
     expect(generateReport({ seed: 42 })).toEqual(generateReport({ seed: 42 }));
     expect(generateReport({ seed: 42 }).document).not.toEqual(generateReport({ seed: 43 }).document);

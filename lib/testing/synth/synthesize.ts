@@ -30,6 +30,10 @@ export type SynthOptions = {
   maxLossy?: number;
   /** "managed": the reporting body is a managed area's (平潭综合实验区管理委员会 …) */
   agencyKind?: "any" | "managed";
+  /** the reporting body is this region's government (see GenerateOptions) */
+  regionCode?: string;
+  /** the report's year; drawn from the seed when left out */
+  year?: number;
 };
 
 /** A rendered synthetic report and the answer key. */
@@ -54,8 +58,17 @@ function randomCorruptions(seed: number): CorruptionKind[] {
 }
 
 /** Builds one case; the same options always give the same bytes. */
-export function synthesize({ seed, layout: wantedLayout, variant, corruptions = [], maxLossy = 2, agencyKind }: SynthOptions): SynthCase {
-  const report = generateReport({ seed, variant, agencyKind });
+export function synthesize({
+  seed,
+  layout: wantedLayout,
+  variant,
+  corruptions = [],
+  maxLossy = 2,
+  agencyKind,
+  regionCode,
+  year,
+}: SynthOptions): SynthCase {
+  const report = generateReport({ seed, variant, agencyKind, regionCode, year });
   const rng = createRng(seed ^ 0x9e3779b9);
   const layout = wantedLayout ?? rng.pick(LAYOUTS);
   const kinds = corruptions === "random" ? randomCorruptions(seed) : corruptions;

@@ -1,5 +1,5 @@
 // GET /api/v1/rankings – league table of one figure for a year and peer group (JSON: one page; CSV with format=csv: every page)
-import { formatSchema, parseParams, rankingQuerySchema, rejectUnknownParams } from "@/lib/http/params";
+import { formatSchema, parseParams, rankingQuerySchema, rejectUnknownParams, withDefaultPeerGroup } from "@/lib/http/params";
 import { toDownloadName, toRankingCsv } from "@/lib/http/ranking-export";
 import { toRankingBody } from "@/lib/http/ranking-body";
 import { resolveYear, toRankingQuery } from "@/lib/http/resolve-query";
@@ -13,7 +13,8 @@ export async function GET(request: Request): Promise<Response> {
   return handleGet(async () => {
     const search = new URL(request.url).searchParams;
     rejectUnknownParams(search, rankingQuerySchema, formatSchema);
-    const params = parseParams(rankingQuerySchema, search);
+    // the page's default peer group (县级人民政府, own reports) when neither level nor kind is given; "all" keeps every one
+    const params = withDefaultPeerGroup(parseParams(rankingQuerySchema, search));
     const { format } = parseParams(formatSchema, search);
     const { year } = await resolveYear(params.year);
     if (format === "csv") {

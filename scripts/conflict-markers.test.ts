@@ -1,0 +1,33 @@
+/**
+ * No merge-conflict markers in the tree: a README or .env.example that still holds `<<<<<<< HEAD` reads as two
+ * contradicting instructions (session 2 landed two such files unnoticed; Prettier does not look at .env files).
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const SKIP_DIRS = new Set(["node_modules", ".next", ".git", "build", "test-results", "playwright-report", "data", "generated", "fixtures"]);
+const TEXT_FILE = /\.(ts|tsx|mjs|cjs|js|json|md|css|sql|prisma|ya?ml|sh|txt)$|^\.env\.example$|^run$/;
+const MARKER = /^(<{7} |={7}$|>{7} )/m;
+
+function* textFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (!SKIP_DIRS.has(name)) yield* textFiles(full);
+    } else if (TEXT_FILE.test(name)) yield full;
+  }
+}
+
+describe("merge-conflict markers", () => {
+  it("are in no source, config or documentation file", () => {
+    const offenders = [...textFiles(ROOT)].filter((f) => MARKER.test(readFileSync(f, "utf8"))).map((f) => path.relative(ROOT, f));
+    expect(offenders).toEqual([]);
+  });
+
+  it("would be found (the pattern matches a real marker line, not a Markdown rule)", () => {
+    expect(MARKER.test("text\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> main\n")).toBe(true);
+    expect(MARKER.test("Title\n=====\n\n---\n")).toBe(false);
+  });
+});
