@@ -25,6 +25,9 @@ export type RowTokens = {
   afterEmpty?: boolean;
   /** a group label's numbers that the class-2 placement took as a row of the table */
   placed?: boolean;
+  /** where the label stands on its line: its index among the line's cells, and how many cells the line has */
+  labelField?: number;
+  lineFields?: number;
 };
 
 /** What the assembler found: rows by path, group labels that carried numbers, ignored duplicates. */
@@ -41,6 +44,14 @@ export type AssembledRequests = {
 };
 
 const HEADER_RE = /^(商业企业|科研机构|社会公益组织|法律服务机构|自然人|申请人情况)$/;
+/** Number and blank cells of a row. */
+const values = (t: RowTokens): number => t.tokens.reduce((n, c) => n + (c.value.kind === "text" ? 0 : 1), 0);
+
+/**
+ * A line that is one blank cell of a layout printing each cell on its own line: whitespace or a blank mark (—, /, 无),
+ * possibly closed by a pipe (` |`, `— |`). A run of pipes alone (`||`, the grid positions a pipe table leaves out) is no cell.
+ */
+const isBlankCellLine = (line: Line): boolean => line.cells.length === 1 && !/^\|*$/.test(line.text.trim());
 
 const numbers = (t: RowTokens): number => t.tokens.reduce((n, c) => n + (c.value.kind === "number" ? 1 : 0), 0);
 
@@ -82,10 +93,22 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
         const key = m.kind === "row" ? m.row.path : `group:${m.kind === "group" ? m.group : ""}`;
         if (m.kind === "row") group = m.row.group ?? (m.row.paren === 1 || m.row.paren === 2 || m.row.top ? null : group);
         else group = m.group;
-        if (current && current.key === key) {
+        // the label again (a wrapped label's next fragment) before the row's numbers, or on its own line; once the row has
+        // numbers from an earlier line, the label printed again opens a duplicate, never more numbers for this row
+        if (current && current.key === key && (numbers(current) === 0 || current.labelLine === line.index)) {
           if (numbers(current) === 0) current.labelLine = line.index;
           continue;
         }
+        // a group label right before a row label of another group, on one line before any number (（六）其他处理
+        // 要求行政机关确认…): the numbers may be the row's or the group's (a one-row （六）)
+        const crossesGroupLabel =
+          m.kind === "row" &&
+          current !== null &&
+          current.key.startsWith("group:") &&
+          current.labelLine === line.index &&
+          numbers(current) === 0 &&
+          current.key !== `group:${m.row.group ?? ""}`;
+        if (crossesGroupLabel) current!.crossedWith ??= key;
         const existing: RowTokens | undefined = m.kind === "row" ? rows.get(key) : groups.get(m.group);
         // a row label after another row label with no number in between (group labels do not count)
         const afterEmpty = emptyRun;
@@ -102,9 +125,16 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
         if (afterEmpty) opened.afterEmpty = true;
         if (!existing) sequence.push(opened);
         firstNumberLine = -1;
+        opened.labelField = line.cells.indexOf(cell);
+        opened.lineFields = line.cells.length;
         if (m.kind === "row") {
           const other = [...runEvidence].find((e) => e !== key);
           if (other) opened.crossedWith ??= other;
+          if (crossesGroupLabel) opened.crossedWith ??= current!.key;
+        } else if (current && !current.key.startsWith("group:") && current.labelLine === line.index && numbers(current) === 0) {
+          // a group label after a row's label on the row's own line, before any number (5.要求行政机关确认… 其他处理 0 1 …):
+          // the numbers may be the row's or the group's
+          opened.crossedWith ??= current.key;
         }
         if (m.kind === "row") rows.set(key, opened);
         else groups.set(m.group, opened);
@@ -129,6 +159,7 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
       if (full) current = openOrphan(cell, line);
       if (line.index === current.labelLine || numbers(current) === 0) current.tokens.push(cell);
       else if (isNumber && numbers(current) < 7) current.tokens.push(cell);
+      else if (cell.value.kind === "blank" && isBlankCellLine(line) && values(current) < 7) current.tokens.push(cell);
       if (isNumber && firstNumberLine === -1) firstNumberLine = line.index;
     }
   }

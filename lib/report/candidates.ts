@@ -80,10 +80,11 @@ function rawCandidates(tokens: Cell[], width: number, free: boolean): Candidate[
     return [{ values: used.map((i) => i.value), cells: used.map((i) => i.cell) }];
   }
   const out: Candidate[] = [];
-  // Blanks standing in place (one cell per line) are the reading; only when it breaks the identities
+  // Blanks standing in place (one cell per line, a grid row) are the reading; only when it breaks the identities
   // (a blank that is a layout artefact: a trailing tab, a colspan) are free placements tried (`free`).
-  if (tokens.length === width) {
-    out.push({ values: tokens.map((t) => (t.value.kind === "number" ? t.value.value : null)), cells: tokens.slice() });
+  const columns = inPlace(tokens, width);
+  if (columns) {
+    out.push({ values: columns.map((t) => (t.value.kind === "number" ? t.value.value : null)), cells: columns.slice() });
     if (!free) return out;
   }
   placements(items, width, out);
@@ -129,7 +130,31 @@ function slotValues(values: ReadonlyArray<number | null | undefined>, count: num
 /** True when a row's blanks were read in place and free placements are a possible second reading. */
 export function hasFallback(tokens: Cell[], width: number): boolean {
   const numbers = tokens.filter((t) => t.value.kind === "number").length;
-  return tokens.length === width && numbers > 0 && numbers < width;
+  return inPlace(tokens, width) !== null && numbers > 0 && numbers < width;
+}
+
+/**
+ * The row's cells column by column when its blanks stand in place: exactly `width` cells, or more where the surplus is
+ * blank cells after the row's last number (a trailing tab, the run of pipes that closes a grid row). null when the cells
+ * cannot be taken as columns. (The grid positions a merged label covers are dropped before: see read-requests.ts.)
+ */
+function inPlace(tokens: Cell[], width: number): Cell[] | null {
+  if (tokens.length === width) return paddedAtEnd(tokens) ? null : tokens;
+  let end = tokens.length;
+  while (end > width && tokens[end - 1]!.value.kind === "blank") end--;
+  if (end !== width || tokens[end - 1]!.value.kind !== "number") return null;
+  return tokens.slice(0, end);
+}
+
+/**
+ * A row ending in a blank field on the line of its numbers (`…\t6\t`): the blank may be the last column or the padding
+ * of a row short of a cell, so it does not fix where the numbers stand. A blank on a line of its own (one cell per line)
+ * is a cell.
+ */
+function paddedAtEnd(tokens: Cell[]): boolean {
+  const last = tokens[tokens.length - 1];
+  const before = tokens[tokens.length - 2];
+  return last?.value.kind === "blank" && before !== undefined && before.value.kind === "number" && before.line === last.line;
 }
 
 /** Rule of a value cut out of a run-together digit chunk (the identities chose the cut). */

@@ -37,3 +37,37 @@ describe("crossed row labels (section 三)", () => {
     expect(r.findings.filter((f) => f.code === "row-label-crossed")).toEqual([]);
   });
 });
+
+describe("labels of two rows on one line, found by the mixed-damage property test (issue 10)", () => {
+  const rightOrNull = (got: (number | null)[], want: (number | null)[]): void =>
+    got.forEach((v, i) => expect([null, want[i]]).toContain(v));
+
+  it("takes a row's numbering as its label too: （七）总计 with 结转下年度's words does not give 总计's numbers to 结转", () => {
+    let text = withLine(CLEAN, "（七）总计", "\t（七）总计 结转下年度继续办理\t151\t3\t0\t0\t0\t0\t154");
+    text = withLine(text, "四、结转下年度继续办理", "四、\t\t1\t0\t0\t0\t1\t0\t2");
+    const r = parseOk(text);
+    rightOrNull(r.document.requests.carriedForward, CLEAN_EXPECTED.requests.carriedForward);
+    rightOrNull(r.document.requests.totalProcessed, CLEAN_EXPECTED.requests.totalProcessed);
+    expect(r.findings.map((f) => f.code)).toContain("row-label-crossed");
+  });
+
+  it("never adds the numbers of a label printed again to the row's own numbers", () => {
+    const text = withLine(CLEAN, "（七）总计", "\t（七）总计\t151\t3\t0\t0\t0\n\t（七）总计\t151\t3\t0\t0\t0\t0\t154");
+    const r = parseOk(text);
+    rightOrNull(r.document.requests.totalProcessed, CLEAN_EXPECTED.requests.totalProcessed);
+    expect(r.findings.map((f) => f.code)).toContain("cells-unplaced");
+  });
+});
+
+describe("a row label on the line of a one-row （六）其他处理", () => {
+  it("keeps the report's one （六） row: its unprinted sub-rows are not given values", () => {
+    let text = withLine(CLEAN, "5.要求行政机关确认", "\t\t5.\t0\t0\t0\t0\t0\t0\t0");
+    text = withLine(text, "1.申请人无正当理由", "\t（六）其他处理\t要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0");
+    text = withLine(text, "2.申请人逾期", "");
+    text = withLine(text, "3.其他", "");
+    const r = parseOk(text);
+    expect(r.document.requests.otherHandling.noCorrection).toBeNull();
+    expect(r.document.requests.otherHandling.unpaidFee).toBeNull();
+    r.document.requests.otherHandling.other!.forEach((v) => expect([null, 0]).toContain(v));
+  });
+});

@@ -4,7 +4,8 @@
  *   5 names/regions: the body of a managed area (平潭综合实验区管理委员会, 青岛西海岸新区财政局 …) in every
  *     layout, alone and with random other damage; the name and the governed area's code are exact
  *     and say they came through the alias table;
- *   6 units/notes: section 二 printed with units and notes (75394432.52元, 2笔, 22（其中修订16件）) in
+ *   6 units/notes: section 二 printed with units and notes (75394432.52元, 2笔, 22（其中修订16件）), or with the money
+ *     unit stated once in a header or caption row (单位：元, cells bare in 元), or both, in
  *     every layout, alone and with lossless damage (exact), and with lossy damage (exact where the
  *     identity oracle says so, sound always: no wrong number, every lost value null with a finding);
  *   4 other producers: PDFs whose table 三 header ends one page while its rows start the next
@@ -74,7 +75,8 @@ describe.each(LAYOUTS)("class 6, values with units and notes, layout %s", (layou
       const seed = BASE_SEED + i * LAYOUTS.length + LAYOUTS.indexOf(layout);
       const rng = createRng(seed ^ 0x68e31da4);
       const mode = i % 3; // alone, with lossless damage, with lossy (and lossless) damage
-      const kinds: CorruptionKind[] = ["units"];
+      // units in the cells, in a header or caption only (单位：元), or both (a cell's own unit wins)
+      const kinds: CorruptionKind[] = i % 4 === 1 ? ["headerUnits"] : i % 4 === 3 ? ["units", "headerUnits"] : ["units"];
       if (mode >= 1) kinds.push(...LOSSLESS.filter(() => rng.chance(0.5)));
       if (mode === 2) kinds.push(...LOSSY.filter(() => rng.chance(0.6)));
       const variant: TemplateVariant = i % 2 === 0 ? "2019" : "2021";

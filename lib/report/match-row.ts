@@ -140,6 +140,10 @@ function evidenceOf(text: string, found: readonly number[]): Set<string> {
   for (const k of found) evidence.add(KEYWORDS[k]![1].path);
   // a near miss counts only in a cell that names no row outright (大量反复申请 is 4., not a misread 重复申请)
   if (evidence.size === 0 && ANY_HALF_RE.test(text)) for (const near of NEAR_KEYWORDS) if (holdsNearly(text, near)) evidence.add(near.path);
+  // the printed numbering at the start of the cell names a row too (（七）总计, 四、): a numbering of one row with another
+  // row's keyword (（七）总计 结转下年度继续办理) is two rows' labels on one line
+  const numbered = numberedRow(text);
+  if (numbered) evidence.add(numbered.path);
   return evidence;
 }
 
@@ -148,4 +152,16 @@ export function readLabel(label: string, group: RequestGroup | null): { match: L
   const text = compact(label);
   const found = keywordsIn(text);
   return { match: matchCompact(text, found, group), evidence: evidenceOf(text, found) };
+}
+
+/** The row a cell's leading numbering names without a group (（一）（二）（七）总计, 一、二、四、), if any. */
+function numberedRow(text: string): RequestRowDef | undefined {
+  if (TOTAL_RE.test(text)) return rowBy((r) => r.path === "totalProcessed");
+  const paren = PAREN_RE.exec(text);
+  if (paren) {
+    const n = CHINESE_DIGITS.indexOf(paren[1]!) + 1;
+    return REQUEST_GROUPS.some((g) => g.paren === n) ? undefined : rowBy((r) => r.paren === n);
+  }
+  const top = TOP_RE.exec(text);
+  return top ? rowBy((r) => r.top === CHINESE_DIGITS.indexOf(top[1]!) + 1) : undefined;
 }

@@ -5,6 +5,7 @@
 import { compact } from "./normalize";
 import { MONEY_UNITS } from "./parse-number";
 import type { TemplateVersion } from "./types";
+import { narrativeFigures, NARRATIVE_RULE } from "./narrative-active";
 import type { Cell, Line } from "./tokenize";
 import { parseNumberCell } from "./parse-number";
 
@@ -48,6 +49,8 @@ export type ParsedActive = {
 const MONEY_PATHS = new Set(["active.feesWanYuan", "legacy2019.procurement.amountWanYuan"]);
 /** "（单位：万元）", "(元)", "（亿元）" in a header cell: the unit of the money cells under it */
 const HEADER_UNIT_RE = /[(（]\s*(?:单位\s*[:：]\s*)?(万元|亿元|元)\s*[)）]/;
+/** "单位：元", "（金额单位：万元）" standing alone above or atop the table: the unit of every money cell without its own */
+const CAPTION_UNIT_RE = /^[(（]?(?:金额)?单位\s*[:：]\s*(万元|亿元|元)\s*[)）]?$/;
 /** Factor from a header's unit to 万元, for cells printed without a unit. */
 const HEADER_FACTOR: Record<string, number> = { 万元: 1, 亿元: 10000, 元: 1 / 10000 };
 
@@ -69,7 +72,11 @@ const ACTIVE_SPLIT_BUDGET = 20_000;
  * made only inside a chunk, every part is a well-formed number, and only 本年增/减 may be negative.
  * Section 二 has no identities, so only a unique reading is kept. null when not unique (or capped).
  */
-function uniqueSplit(nums: Cell[], paths: string[]): Array<{ value: number; cell: Cell; whole: boolean }> | null {
+function uniqueSplit(
+  nums: Cell[],
+  paths: string[],
+  fixed?: ReadonlyArray<number | undefined>,
+): Array<{ value: number; cell: Cell; whole: boolean }> | null {
   let found: Array<{ value: number; cell: Cell; whole: boolean }> | null = null;
   let count = 0;
   let nodes = 0;
@@ -92,6 +99,7 @@ function uniqueSplit(nums: Cell[], paths: string[]): Array<{ value: number; cell
       const value = parseNumberCell(part);
       if (value.kind !== "number") continue;
       if (value.value < 0 && !paths[slot]!.endsWith(".change")) continue;
+      if (fixed?.[slot] !== undefined && value.value !== fixed[slot]) continue;
       const whole = at === 0 && end === text.length;
       const sub: Cell = whole ? cell : { ...cell, text: part, raw: part, start: cell.start + at, end: cell.start + end, value };
       parts.push({ value: value.value, cell: sub, whole });
@@ -124,21 +132,39 @@ function valueFor(path: string, cell: Cell, headerUnit: string | null, out: Pars
  * Places an item's cells on its columns: its first numbers when no unreadable cell stands before
  * them, else by position when it has exactly one cell per column, else nothing (a finding).
  */
-function place(tokens: Cell[], paths: string[], out: ParsedActive, label: Cell, headerUnit: string | null): void {
+function place(
+  tokens: Cell[],
+  paths: string[],
+  out: ParsedActive,
+  label: Cell,
+  headerUnit: string | null,
+  narrative: () => Map<string, number>,
+): void {
   const numberAt = tokens.flatMap((t, i) => (t.value.kind === "number" ? [i] : []));
   const nth = numberAt[paths.length - 1];
   const textBefore = (end: number) => tokens.slice(0, end + 1).some((t) => t.value.kind === "text");
   const nums = tokens.filter((t) => t.value.kind === "number");
   if (nums.some((c) => c.glued) && paths.length > 0) {
-    const split =
+    let split =
       paths.length === 1 && nums.length === 1
         ? [{ value: (nums[0]!.value as { value: number }).value, cell: nums[0]!, whole: true }]
         : uniqueSplit(nums, paths);
+    // several readings: the figures the narrative states for these cells may leave exactly one
+    let byNarrative = false;
+    if (!split && paths.length > 1) {
+      const stated = narrative();
+      const fixed = paths.map((p) => stated.get(p));
+      if (fixed.some((v) => v !== undefined)) {
+        split = uniqueSplit(nums, paths, fixed);
+        byNarrative = split !== null;
+      }
+    }
     if (!split) out.unplaced.push({ label, count: nums.length, expected: paths.length, readings: 2 });
     paths.forEach((p, i) => {
       const part = split?.[i];
       const value = part ? valueFor(p, part.cell, headerUnit, out) : null;
-      out.values.set(p, part ? { value, cell: part.cell, ...(part.whole ? {} : { rule: "digit-split" }) } : { value: null, cell: null });
+      const rule = byNarrative ? NARRATIVE_RULE : part?.whole ? null : "digit-split";
+      out.values.set(p, part ? { value, cell: part.cell, ...(rule ? { rule } : {}) } : { value: null, cell: null });
     });
     return;
   }
@@ -156,16 +182,21 @@ function place(tokens: Cell[], paths: string[], out: ParsedActive, label: Cell, 
 }
 
 /** Reads section 二 for the given template. */
-export function parseActive(lines: readonly Line[], template: TemplateVersion): ParsedActive {
+export function parseActive(lines: readonly Line[], template: TemplateVersion, narrativeLines: readonly Line[] = []): ParsedActive {
+  let figures: Map<string, number> | null = null;
+  const narrative = (): Map<string, number> => (figures ??= narrativeFigures(narrativeLines));
   const out: ParsedActive = { values: new Map(), unplaced: [], wrongUnit: [] };
   const found: Array<{ item: ActiveItem; label: Cell; tokens: Cell[]; line: number; headerUnit: string | null }> = [];
   let current: (typeof found)[number] | null = null;
   let headerUnit: string | null = null;
+  let captionUnit: string | null = null;
   for (const line of lines) {
     for (const cell of line.cells) {
       if (cell.value.kind === "text") {
         const text = compact(cell.text);
-        if (/^第[一二三四五六七八九十]+条/.test(text)) headerUnit = null;
+        if (/^第[一二三四五六七八九十]+条/.test(text)) headerUnit = captionUnit;
+        const caption = CAPTION_UNIT_RE.exec(text);
+        if (caption) headerUnit = captionUnit = caption[1]!;
         const unit = HEADER_UNIT_RE.exec(text);
         if (unit && /金额|收费|采购/.test(text)) headerUnit = unit[1]!;
         const item = text.length <= 16 ? ITEMS.find((i) => i.re.test(text)) : undefined;
@@ -185,6 +216,6 @@ export function parseActive(lines: readonly Line[], template: TemplateVersion): 
       if (line.index === current.line || count === 0 || (cell.value.kind === "number" && count < wanted)) current.tokens.push(cell);
     }
   }
-  for (const f of found) place(f.tokens, template === "2019" ? f.item.paths2019 : f.item.paths2021, out, f.label, f.headerUnit);
+  for (const f of found) place(f.tokens, template === "2019" ? f.item.paths2019 : f.item.paths2021, out, f.label, f.headerUnit, narrative);
   return out;
 }

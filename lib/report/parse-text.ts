@@ -67,7 +67,8 @@ export function parseText(text: string): ParseResult {
   const repaired = repairWithFallback(review ? [...req.readings, review] : req.readings, eqs);
   const values: Values = repaired.values;
   const cells: Map<string, Cell> = repaired.cells;
-  const active = parseActive(activeLines, template);
+  // the narrative before section 二's heading may state section 二's figures (never the table itself: no heading, no narrative)
+  const active = parseActive(activeLines, template, sections.active ? lines.slice(0, sections.active[0]) : []);
   for (const [path, v] of active.values) {
     values.set(path, v.value);
     if (v.cell) cells.set(path, v.cell);

@@ -26,9 +26,21 @@ export function isSingleOtherRow(assembled: AssembledRequests, template: Templat
   if (template === "2019") return true;
   const hasSub = ["otherHandling.noCorrection", "otherHandling.unpaidFee"].some((p) => assembled.rows.has(p));
   const group = assembled.groups.get("otherHandling");
-  // with labels detached from their numbers (class 2) the group label stands alone; no sub-row label means one row
-  return !hasSub && !!group && (group.tokens.some((t) => t.value.kind === "number") || assembled.orphans > 0);
+  // a one-row （六） prints its numbers on the group label's line; a crossed label may have taken them away; with labels
+  // detached from their numbers (class 2) the group label stands alone, and no sub-row label means one row
+  return (
+    !hasSub &&
+    !!group &&
+    (group.tokens.some((t) => t.value.kind === "number") ||
+      group.crossedWith !== undefined ||
+      crossesGroup(assembled, group.key) ||
+      assembled.orphans > 0)
+  );
 }
+
+/** True when some row's label stands on the line of group label `key` (its numbers may be the group's). */
+const crossesGroup = (assembled: AssembledRequests, key: string): boolean =>
+  [...assembled.rows.values()].some((r) => r.crossedWith === key);
 
 const numberCells = (tokens: Cell[]): Cell[] => tokens.filter((t) => t.value.kind === "number");
 
@@ -56,11 +68,10 @@ export function readRequests(
   for (const e of eqs) if (e.row !== null) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
   // rows whose label evidence is crossed with another row's: neither row's numbers are taken as printed
   const crossed = new Map<string, RowTokens>();
-  for (const row of assembled.rows.values()) {
+  for (const row of [...assembled.rows.values(), ...assembled.groups.values()]) {
     if (!row.crossedWith || numberCells(row.tokens).length === 0) continue;
     crossed.set(row.key, row);
-    const other = assembled.rows.get(row.crossedWith);
-    if (other) crossed.set(other.key, row);
+    crossed.set(row.crossedWith, row);
   }
   // class 2: rows of numbers with no label beside them, placed by the template's row order between the rows that have one
   const plan = planDetached(assembled, rows, singleOther);
@@ -96,7 +107,7 @@ export function readRequests(
     let row = assembled.rows.get(path);
     if (path === "otherHandling.other" && singleOther) row = assembled.groups.get("otherHandling") ?? row;
     const slots = rowSlots(path);
-    const cross = crossed.get(path);
+    const cross = crossed.get(path) ?? (row ? crossed.get(row.key) : undefined);
     if (cross && row) {
       findings.push({
         code: "row-label-crossed",
@@ -122,11 +133,12 @@ export function readRequests(
       readings.push({ key: path, slots, candidates: [{ values: slots.map(() => null), cells: slots.map(() => null) }] });
       continue;
     }
-    const nums = numberCells(row.tokens);
+    const tokens = gridTokens(row);
+    const nums = numberCells(tokens);
     if (nums.length > 7) findings.push(unplaced(row, `表三“${path}”行有 ${nums.length} 个数字，多于 7 列，多出的数字未采用`));
     const local = byRow.get(path) ?? [];
-    const fallback = hasFallback(row.tokens, 7) ? rowCandidates(row.tokens, slots, local, true) : undefined;
-    const candidates = rowCandidates(row.tokens, slots, local);
+    const fallback = hasFallback(tokens, 7) ? rowCandidates(tokens, slots, local, true) : undefined;
+    const candidates = rowCandidates(tokens, slots, local);
     const note = candidates.length === 1 ? candidates[0]!.note : undefined;
     if (note) findings.push(unplaced(row, splitNoteMessage(`表三“${path}”行`, note)));
     readings.push({ key: path, slots, candidates, ...(fallback ? { fallback } : {}) });
@@ -142,6 +154,31 @@ export function readRequests(
     if (numberCells(dup.tokens).length > 0) findings.push(unplaced(dup, `表三“${dup.key}”行重复出现，重复行的数字未采用`));
   }
   return { readings, findings };
+}
+
+/** Label columns of section 三's grid (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密) before its 7 value columns. */
+const LABEL_COLUMNS = 3;
+
+/**
+ * A row's cells without the grid positions its merged label covers: in a full grid row (HTML, DOCX, grid text: 3 label
+ * columns and 7 value columns, every position a cell, `一、本年新收…\t\t\t7\t…`) the blanks right after a label that
+ * spans columns are not value cells. A grid row one position short (a cell missing) loses its leading blanks: they may
+ * be covered positions or value cells. Any other row keeps its cells.
+ */
+function gridTokens(row: RowTokens): Cell[] {
+  const { tokens, labelField, lineFields } = row;
+  if (labelField === undefined || lineFields !== labelField + 1 + tokens.length) return tokens;
+  if (lineFields === LABEL_COLUMNS + 6 && tokens[0]?.value.kind === "blank") {
+    // one position short of the grid: a blank after the label may be a position the label covers or a value cell, so it
+    // does not fix where the numbers stand (they are placed freely)
+    let lead = 0;
+    while (lead < LABEL_COLUMNS - 1 && tokens[lead]?.value.kind === "blank") lead++;
+    return tokens.slice(lead);
+  }
+  const surplus = tokens.length - 7;
+  if (surplus <= 0 || lineFields !== LABEL_COLUMNS + 7) return tokens;
+  for (let i = 0; i < surplus; i++) if (tokens[i]!.value.kind !== "blank") return tokens;
+  return tokens.slice(surplus);
 }
 
 /**

@@ -47,6 +47,7 @@ describe("the reader-terms table (用语表)", () => {
       "scope-covers-units",
       "gazetteer",
       "digit-split",
+      "narrative",
     ]) {
       expect(RULE_NAMES[rule], rule).toBeDefined();
     }

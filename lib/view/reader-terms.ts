@@ -58,6 +58,7 @@ export const RULE_NAMES: Record<string, string> = {
   gazetteer: "行政区划名录",
   "digit-split": "表中粘连的数字按栏目拆分",
   "template-order": "数字行没有紧挨着的行名，按模板行序放置，并经勾稽关系确认",
+  narrative: "按报告正文所述数字拆分表中粘连的数字",
   ...Object.fromEntries(Object.entries(SCOPE_RULE_NAMES).map(([k, v]) => [`scope-${k}`, v])),
 };
 

@@ -6,26 +6,42 @@
  * - "pageBreak": section 三 breaks across pages: footer "- n -" and the header again;
  * - "fullWidth": digits print full-width (１２３);
  * - "thousands": numbers ≥ 1000 print with thousands separators (20,780);
- * - "units": section 二 prints units and notes (75394432.52元, 2笔, 22（其中修订16件）): see print-units.ts.
+ * - "units": section 二 prints units and notes (75394432.52元, 2笔, 22（其中修订16件）): see print-units.ts;
+ * - "headerUnits": section 二 states its money unit once, in a header or a caption row (单位：元): see print-header-units.ts;
+ * - "crossedLabels": a row's label body lands on its neighbour's label line (lossy: see cross-labels.ts).
  * Lossy edits (drop, blank) are returned so the oracle can tell whether the identities force
  * the lost values back.
  */
 import type { Rng } from "./prng";
 import { toFullWidthDigits, withThousandsSeparators } from "./format-value";
+import { crossLabels } from "./cross-labels";
+import { printHeaderUnits } from "./print-header-units";
 import { printUnits } from "./print-units";
 import type { Table, TableRow } from "./table-model";
 
 /** The kinds of damage. */
-export type CorruptionKind = "drop" | "blank" | "wrap" | "pageBreak" | "fullWidth" | "thousands" | "units";
+export type CorruptionKind =
+  "drop" | "blank" | "wrap" | "pageBreak" | "fullWidth" | "thousands" | "units" | "headerUnits" | "crossedLabels";
 
-export const CORRUPTION_KINDS: readonly CorruptionKind[] = ["drop", "blank", "wrap", "pageBreak", "fullWidth", "thousands", "units"];
+export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
+  "drop",
+  "blank",
+  "wrap",
+  "pageBreak",
+  "fullWidth",
+  "thousands",
+  "units",
+  "headerUnits",
+  "crossedLabels",
+];
 
 /**
  * A value lost from a row. `rowPaths` are the row's value paths in print order; `index` the one
  * lost. `positionKnown` is false when the reader cannot tell where the gap stands (a dropped
- * cell, or a blank at either end of a row, which text layouts cannot tell from a dropped cell).
+ * cell, or a blank at either end of a row, which text layouts cannot tell from a dropped cell). A "crossed" edit
+ * loses two whole rows (`rowPaths` both rows' paths; `index` -1): the oracle never calls it forced.
  */
-export type LossyEdit = { kind: "drop" | "blank"; rowPaths: string[]; index: number; positionKnown: boolean };
+export type LossyEdit = { kind: "drop" | "blank" | "crossed"; rowPaths: string[]; index: number; positionKnown: boolean };
 
 const valueIndexes = (row: TableRow): number[] => row.cells.flatMap((c, i) => (c.path ? [i] : []));
 
@@ -116,9 +132,14 @@ export function corruptTables({
       const e = blankZero(rng, tables, used, isHtml);
       if (e) edits.push(e);
     }
+  if (kinds.includes("crossedLabels")) {
+    const crossed = crossLabels(rng, tables, isHtml);
+    if (crossed) edits.push({ kind: "crossed", rowPaths: crossed.rowPaths, index: -1, positionKnown: false });
+  }
   if (kinds.includes("wrap")) wrapLabel(rng, tables);
   if (kinds.includes("pageBreak") && !isHtml) breakPage(rng, tables);
   if (kinds.includes("units")) printUnits(rng, tables);
+  if (kinds.includes("headerUnits")) printHeaderUnits(rng, tables);
   if (kinds.includes("thousands")) restyleValues(rng, tables, withThousandsSeparators);
   if (kinds.includes("fullWidth")) restyleValues(rng, tables, toFullWidthDigits);
   return edits;
