@@ -1,6 +1,7 @@
 /** The region comparison as a table: rank, region (drill down), figure with its counts, where it comes from, coverage. */
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import type { RegionComparisonRow } from "@/lib/db/region-compare";
 import { formatNumber } from "@/lib/format";
 import { formatRegionValue } from "./tile-map";
@@ -15,8 +16,8 @@ type Props = {
 
 export function RegionComparisonTable({ rows, unit, label, drillHref }: Props) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[36rem] border-collapse text-sm" data-testid="region-comparison-table">
+    <ScrollTable label={`各地区${label}`}>
+      <table className="w-full border-collapse text-sm" data-testid="region-comparison-table">
         <caption className="sr-only">各地区{label}</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-slate-600">
@@ -91,6 +92,6 @@ export function RegionComparisonTable({ rows, unit, label, drillHref }: Props) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -18,6 +18,13 @@ export type RowTokens = {
   /** another row's label text stands in the same label run as this row's label (a wrapped or misread label landed
    *  on the wrong line): which printed row the numbers belong to is not certain */
   crossedWith?: string;
+  /** a row of numbers no label stands beside (class 2: labels detached from their numbers); key `orphan:<n>` */
+  orphan?: boolean;
+  /** opened right after another row label that got no numbers: the label belongs to a block of labels printed apart from
+   *  the block of their numbers, so the numbers that follow it are not its own by adjacency */
+  afterEmpty?: boolean;
+  /** a group label's numbers that the class-2 placement took as a row of the table */
+  placed?: boolean;
   /** where the label stands on its line: its index among the line's cells, and how many cells the line has */
   labelField?: number;
   lineFields?: number;
@@ -28,8 +35,15 @@ export type AssembledRequests = {
   rows: Map<string, RowTokens>;
   groups: Map<RequestGroup, RowTokens>;
   duplicates: RowTokens[];
+  /** every row, group, duplicate and orphan number row in print order; orphans only here */
+  sequence: RowTokens[];
+  /** how many orphan number rows there are: the detached-label placement runs only when this is > 0 */
+  orphans: number;
+  /** the section's lines (the placement reads the column grid of orphan rows from them) */
+  lines: readonly Line[];
 };
 
+const HEADER_RE = /^(商业企业|科研机构|社会公益组织|法律服务机构|自然人|申请人情况)$/;
 /** Number and blank cells of a row. */
 const values = (t: RowTokens): number => t.tokens.reduce((n, c) => n + (c.value.kind === "text" ? 0 : 1), 0);
 
@@ -51,11 +65,27 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
   const duplicates: RowTokens[] = [];
   let group: RequestGroup | null = null;
   let current: RowTokens | null = null;
+  const sequence: RowTokens[] = [];
+  let orphans = 0;
+  /** the line the current row's first number stands on */
+  let firstNumberLine = -1;
+  /** labels since the last number: true once a row label has gone by with no numbers */
+  let emptyRun = false;
+  const openOrphan = (cell: Cell, line: Line): RowTokens => {
+    const row: RowTokens = { key: `orphan:${orphans++}`, label: cell, tokens: [], labelLine: line.index, orphan: true };
+    sequence.push(row);
+    firstNumberLine = -1;
+    return row;
+  };
   for (const line of lines) {
+    const lineNumbers = line.cells.reduce((n, c) => n + (c.value.kind === "number" ? 1 : 0), 0);
     // rows whose label text (keyword, or a keyword with one character misread) stands in the text run since the last number
     let runEvidence = new Set<string>();
+    // the column header (repeated after a page break) names no row; its 其他 column is not 3.其他
+    const header = line.cells.some((c) => c.value.kind === "text" && HEADER_RE.test(c.text));
     for (const cell of line.cells) {
       if (cell.value.kind === "text") {
+        if (header) continue;
         const { match: m, evidence } = readLabel(cell.text, group);
         for (const e of evidence) runEvidence.add(e);
         if (current && current.key.indexOf("group:") !== 0 && current.labelLine === line.index && numbers(current) === 0) {
@@ -83,13 +113,21 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
           current.key !== `group:${m.row.group ?? ""}`;
         if (crossesGroupLabel) current!.crossedWith ??= key;
         const existing: RowTokens | undefined = m.kind === "row" ? rows.get(key) : groups.get(m.group);
+        // a row label after another row label with no number in between (group labels do not count)
+        const afterEmpty = emptyRun;
+        if (m.kind === "row") emptyRun = true;
         if (existing && numbers(existing) > 0) {
           current = { key, label: cell, tokens: [], labelLine: line.index, duplicate: true };
           duplicates.push(current);
+          sequence.push(current);
+          firstNumberLine = -1;
           continue;
         }
         const opened: RowTokens = existing ?? { key, label: cell, tokens: [], labelLine: line.index };
         opened.labelLine = line.index;
+        if (afterEmpty) opened.afterEmpty = true;
+        if (!existing) sequence.push(opened);
+        firstNumberLine = -1;
         opened.labelField = line.cells.indexOf(cell);
         opened.lineFields = line.cells.length;
         if (m.kind === "row") {
@@ -118,13 +156,27 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
         current = opened;
         continue;
       }
-      if (cell.value.kind === "number") runEvidence = new Set<string>();
-      if (!current) continue;
       const isNumber = cell.value.kind === "number";
+      if (isNumber) {
+        runEvidence = new Set<string>();
+        emptyRun = false;
+      }
+      if (!current) {
+        if (!isNumber) continue;
+        current = openOrphan(cell, line);
+      }
+      // A number the row cannot take (it has its 7, or a full line of numbers after a line that gave it its own) starts a
+      // row of numbers with no label: the placement step aligns those rows with the template (class 2).
+      const full =
+        isNumber &&
+        line.index !== current.labelLine &&
+        (numbers(current) >= 7 || (firstNumberLine !== -1 && firstNumberLine !== line.index && lineNumbers >= 2));
+      if (full) current = openOrphan(cell, line);
       if (line.index === current.labelLine || numbers(current) === 0) current.tokens.push(cell);
       else if (isNumber && numbers(current) < 7) current.tokens.push(cell);
       else if (cell.value.kind === "blank" && isBlankCellLine(line) && values(current) < 7) current.tokens.push(cell);
+      if (isNumber && firstNumberLine === -1) firstNumberLine = line.index;
     }
   }
-  return { rows, groups, duplicates };
+  return { rows, groups, duplicates, sequence, orphans, lines };
 }

@@ -6,6 +6,7 @@
 import type { AssembledRequests, RowTokens } from "./assemble-requests";
 import { hasFallback, rowCandidates } from "./candidates";
 import type { Equation } from "./identities";
+import { gapReadings, planDetached } from "./place-detached";
 import type { RowReadings } from "./repair";
 import { REQUEST_ROWS } from "./template";
 import { rowSlots } from "./to-document";
@@ -25,11 +26,15 @@ export function isSingleOtherRow(assembled: AssembledRequests, template: Templat
   if (template === "2019") return true;
   const hasSub = ["otherHandling.noCorrection", "otherHandling.unpaidFee"].some((p) => assembled.rows.has(p));
   const group = assembled.groups.get("otherHandling");
-  // a one-row （六） prints its numbers on the group label's line; a crossed label may have taken them away
+  // a one-row （六） prints its numbers on the group label's line; a crossed label may have taken them away; with labels
+  // detached from their numbers (class 2) the group label stands alone, and no sub-row label means one row
   return (
     !hasSub &&
     !!group &&
-    (group.tokens.some((t) => t.value.kind === "number") || group.crossedWith !== undefined || crossesGroup(assembled, group.key))
+    (group.tokens.some((t) => t.value.kind === "number") ||
+      group.crossedWith !== undefined ||
+      crossesGroup(assembled, group.key) ||
+      assembled.orphans > 0)
   );
 }
 
@@ -68,7 +73,37 @@ export function readRequests(
     crossed.set(row.key, row);
     crossed.set(row.crossedWith, row);
   }
+  // class 2: rows of numbers with no label beside them, placed by the template's row order between the rows that have one
+  const plan = planDetached(assembled, rows, singleOther);
+  const inGap = new Map<string, number>();
+  plan?.gaps.forEach((g, i) => g.rows.forEach((p) => inGap.set(p, i)));
   for (const path of rows) {
+    const gi = inGap.get(path);
+    if (gi !== undefined) {
+      const gap = plan!.gaps[gi]!;
+      if (gap.rows[0] !== path) continue;
+      const reading = gapReadings(gap, eqs);
+      const { capped, ...rowReadings } = reading;
+      findings.push({
+        code: "labels-detached",
+        severity: "info",
+        message:
+          `表三“${reading.key}”：${gap.units.length} 行数字没有紧挨着的行标签，按模板行序放入 ${gap.rows.length} 行，只采用勾稽关系能确认的数值（推算） / ` +
+          `${gap.units.length} rows of numbers without their own label placed by template order into ${gap.rows.length} rows`,
+        table: "三",
+        row: reading.key,
+      });
+      if (capped)
+        findings.push({
+          code: "repair-gave-up",
+          severity: "warning",
+          message: `表三“${reading.key}”：无标签的数字行可能的放法过多或无法读取，该部分留空`,
+          table: "三",
+          row: reading.key,
+        });
+      readings.push(rowReadings);
+      continue;
+    }
     let row = assembled.rows.get(path);
     if (path === "otherHandling.other" && singleOther) row = assembled.groups.get("otherHandling") ?? row;
     const slots = rowSlots(path);
@@ -109,6 +144,12 @@ export function readRequests(
     readings.push({ key: path, slots, candidates, ...(fallback ? { fallback } : {}) });
   }
 
+  for (const unit of plan?.unplaced ?? []) {
+    findings.push({
+      ...unplaced(unit, `表三第 ${unit.label.line} 行的数字没有行标签，按模板行序也无处可放，未采用`),
+      row: undefined,
+    });
+  }
   for (const dup of assembled.duplicates) {
     if (numberCells(dup.tokens).length > 0) findings.push(unplaced(dup, `表三“${dup.key}”行重复出现，重复行的数字未采用`));
   }
@@ -148,6 +189,7 @@ export function groupRowFindings(assembled: AssembledRequests, singleOther: bool
   const findings: Finding[] = [];
   for (const [group, row] of assembled.groups) {
     if (singleOther && group === "otherHandling") continue;
+    if (row.placed) continue; // its numbers were a row of the table, placed by template order (class 2)
     const nums = numberCells(row.tokens).map((c) => (c.value as { value: number }).value);
     if (nums.length === 0) continue;
     const subRows = REQUEST_ROWS.filter((r) => r.group === group && values.get(rowSlots(r.path)[0]!) !== undefined);

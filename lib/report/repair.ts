@@ -16,6 +16,8 @@ export type RowReadings = {
   candidates: Candidate[];
   /** readings tried when the first ones break an identity (blanks that may be layout artefacts) */
   fallback?: Candidate[];
+  /** values placed by position (class 2): always checked against the identities, and null when no reading satisfies them */
+  confirm?: boolean;
 };
 
 /** How an uncertain row ended. */
@@ -35,6 +37,9 @@ export type RepairResult = {
 
 /** Upper bound on search nodes (row readings tried) per document. */
 export const MAX_SEARCH_NODES = 100_000;
+
+/** The search bound when rows are placed by position (class 2): their readings are many and each costs more to check. */
+export const MAX_SEARCH_NODES_WITH_GAP = 100_000;
 
 type Solution = { values: Values; forced: Forced; choice: number[] };
 
@@ -83,7 +88,13 @@ function enumerate(
   const seen = new Set<string>();
   const firstCells: Array<Array<Cell | null> | null> = multi.map(() => null);
   const uncertainPaths = multi.flatMap((row) => row.slots);
-  const order = multi.map((_, i) => i).sort((a, b) => multi[a]!.candidates.length - multi[b]!.candidates.length || a - b);
+  // a gap of rows placed by position first: it touches the most equations, so its readings prune the rest early
+  const order = multi
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        Number(!!multi[b]!.confirm) - Number(!!multi[a]!.confirm) || multi[a]!.candidates.length - multi[b]!.candidates.length || a - b,
+    );
   const byPath = new Map<string, Equation[]>();
   const slotsOfMulti = new Set(multi.flatMap((row) => row.slots));
   for (const e of eqs) {
@@ -124,6 +135,9 @@ function enumerate(
     const r = order[k]!;
     const row = multi[r]!;
     for (let c = 0; c < row.candidates.length; c++) {
+      // a gap of rows placed by position (class 2) has many readings, each checked against many equations: every one
+      // tried counts against the budget, so the search stays bounded in time, not only in depth
+      if (row.confirm && budget.left-- <= 0) return false;
       choice[r] = c;
       const cand = row.candidates[c]!;
       row.slots.forEach((p, s) => values.set(p, cand.values[s] ?? null));
@@ -151,7 +165,7 @@ export function repair(rows: RowReadings[], eqs: Equation[]): RepairResult {
   const uncertain = new Set<string>();
   const multi: RowReadings[] = [];
   for (const row of rows) {
-    const single = row.candidates.length === 1 ? row.candidates[0]! : null;
+    const single = row.candidates.length === 1 && !row.confirm ? row.candidates[0]! : null;
     row.slots.forEach((p, s) => {
       const v = single ? (single.values[s] ?? null) : null;
       values.set(p, v);
@@ -167,9 +181,10 @@ export function repair(rows: RowReadings[], eqs: Equation[]): RepairResult {
   const active = eqs.filter((e) => e.lhs.some((p) => uncertain.has(p)) || e.rhs.some((p) => uncertain.has(p)));
   const touched = rows.filter((r) => r.slots.some((p) => uncertain.has(p)));
   const cellDiffers = new Set<string>();
-  const solutions = enumerate(multi, values, active, { left: MAX_SEARCH_NODES }, cellDiffers);
+  const budget = { left: multi.some((r) => r.confirm) ? MAX_SEARCH_NODES_WITH_GAP : MAX_SEARCH_NODES };
+  const solutions = enumerate(multi, values, active, budget, cellDiffers);
   if (solutions === null || solutions.length === 0) {
-    for (const row of multi) row.slots.forEach((p, s) => values.set(p, commonValue(row, s)));
+    for (const row of multi) row.slots.forEach((p, s) => values.set(p, row.confirm ? null : commonValue(row, s)));
     for (const row of touched) outcomes.set(row.key, solutions === null ? "gave-up" : "inconsistent");
     return { values, forced, cells, outcomes, readings };
   }

@@ -18,6 +18,8 @@ const HEADINGS: Array<[keyof SectionRanges | "end", RegExp]> = [
   ["end", /^(五[、.,](存在|主要问题|政府信息公开工作存在)|六[、.,]其他需要)/],
 ];
 
+const TABLE_HEAD_RE = /申请人情况|自然人/;
+
 const HEADING_START_RE = /^\s*[二三四五六]/;
 
 function headingOf(line: Line): keyof SectionRanges | "end" | null {
@@ -77,7 +79,11 @@ export function splitSections(lines: readonly Line[]): SectionRanges {
   let requests = range(at("requests"));
   if (!requests) {
     const first = firstLine(lines, Math.max(0, at("active")), lines.length, /本年新收/);
-    if (first >= 0) requests = [first, nextAfter(first)];
+    // the table starts at its column header (申请人情况 / 自然人) when that stands shortly before the first row label:
+    // rows of numbers printed before their labels (OCR, class 2 of issue 10) are then inside the section
+    let head = -1;
+    for (let i = first - 1; i >= Math.max(0, at("active") + 1, first - 60); i--) if (TABLE_HEAD_RE.test(lines[i]!.text)) head = i;
+    if (first >= 0) requests = [head >= 0 ? head : first, nextAfter(first)];
   }
   let review = at("review");
   if (review < 0 && requests) {

@@ -174,6 +174,8 @@ export type FindingCode =
   /** section 三: another row's label text stands on this row's label line (a wrapped or misread label): which row the
    *  numbers belong to is not certain, so the row (and the row it is crossed with) is left to the identities, else null */
   | "row-label-crossed"
+  /** rows of numbers in section 三 printed apart from their labels, placed by the template's row order (class 2) */
+  | "labels-detached"
   | "group-subtotal"
   | "scope-summary"
   /** a titled report whose tables came out with no numbers */

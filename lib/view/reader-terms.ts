@@ -22,6 +22,7 @@ export const FINDING_CODE_LABELS: Record<FindingCode, string> = {
   "cells-unplaced": "有数值无法对应到单元格",
   "row-missing": "缺少行",
   "row-label-crossed": "行名与数值错位",
+  "labels-detached": "数字行与行名分开，按模板行序放置",
   "group-subtotal": "分组小计",
   "scope-summary": "全地区汇总报告",
   "tables-empty": "表格中没有数字",
@@ -56,6 +57,7 @@ export const RULE_NAMES: Record<string, string> = {
   ...IDENTITY_NAMES,
   gazetteer: "行政区划名录",
   "digit-split": "表中粘连的数字按栏目拆分",
+  "template-order": "数字行没有紧挨着的行名，按模板行序放置，并经勾稽关系确认",
   narrative: "按报告正文所述数字拆分表中粘连的数字",
   ...Object.fromEntries(Object.entries(SCOPE_RULE_NAMES).map(([k, v]) => [`scope-${k}`, v])),
 };

@@ -143,12 +143,17 @@ export function describeRule(rule: string): string {
  */
 export function toReaderText(message: string): string {
   return message
-    .replace(/“([A-Za-z][\w.[\]-]*)”/g, (whole, key: string) => {
-      for (const path of [key, `reviewLitigation.${key}`, `requests.${key}`]) {
-        const label = describeField(path);
-        if (label !== path) return `“${label}”`;
-      }
-      return whole;
+    .replace(/“([A-Za-z][\w.[\]-]*(?:…[A-Za-z][\w.[\]-]*)?)”/g, (whole, keys: string) => {
+      // a run of rows (newReceived…carriedForward) reads 本年新收…结转下年度继续办理
+      const labels = keys.split("…").map((key) => {
+        if (REQUEST_ROW_LABELS[key]) return REQUEST_ROW_LABELS[key];
+        for (const path of [key, `reviewLitigation.${key}`, `requests.${key}`]) {
+          const label = describeField(path);
+          if (label !== path) return label;
+        }
+        return null;
+      });
+      return labels.every((l) => l !== null) ? `“${labels.join("”至“")}”` : whole;
     })
     .replace(/\b[a-z]+(?:-[a-z]+)+\b|\b(?:balance|gazetteer)\b/g, (id: string) => toRuleName(id) ?? id);
 }

@@ -55,5 +55,7 @@ describe("toReaderText / describeRule", () => {
     expect(toReaderText("依据 gazetteer")).toBe("依据 行政区划名录");
     expect(describeRule("review-total")).toBe("复议/诉讼各项结果之和等于总计");
     expect(toReaderText("“未知键”不变")).toBe("“未知键”不变");
+    expect(toReaderText("表三“granted…denied.stateSecret”：有多种填法")).toMatch(/^表三“[^A-Za-z”]+”至“[^A-Za-z”]+”：有多种填法$/);
+    expect(describeRule("template-order")).toContain("模板行序");
   });
 });
