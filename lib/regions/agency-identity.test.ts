@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { getRegion } from "@/lib/regions/gazetteer";
-import { toAgencyIdentityName, toAgencyKind, toCanonicalAgencyName, toPeerGroupCodes } from "@/lib/regions/agency-identity";
+import {
+  toAgencyIdentity,
+  toAgencyIdentityName,
+  toAgencyKind,
+  toCanonicalAgencyName,
+  toPeerGroupCodes,
+} from "@/lib/regions/agency-identity";
 
 describe("toAgencyKind", () => {
   it.each([
@@ -44,5 +50,22 @@ describe("toAgencyIdentityName", () => {
     expect(toAgencyIdentityName("淮安市人民政府", getRegion("320800"))).toBe("淮安市人民政府");
     expect(toAgencyIdentityName("扎赉特旗宝力根花苏木人民政府", getRegion("152223202"))).toBe("宝力根花苏木人民政府");
     expect(toAgencyIdentityName("鄂托克旗人民政府", undefined)).toBe("鄂托克旗人民政府");
+  });
+});
+
+describe("toAgencyIdentity", () => {
+  it("names a body the same whichever printed form of it arrives first (the stored name never depends on ingest order)", () => {
+    const long = toAgencyIdentity({ name: "淮安市洪泽区人民政府", regionCode: "320813" });
+    const short = toAgencyIdentity({ name: "洪泽区人民政府", regionCode: "320813" });
+    expect(long.name).toBe("洪泽区人民政府");
+    expect(short.name).toBe(long.name);
+    expect(short.key).toBe(long.key);
+    expect(long.printed).toBe("淮安市洪泽区人民政府");
+    expect(toAgencyIdentity({ name: "内蒙古自治区鄂尔多斯市鄂托克旗人民政府", regionCode: "150624" }).name).toBe("鄂托克旗人民政府");
+  });
+
+  it("keeps a department's own place prefix, dropping only the ancestors printed before it", () => {
+    expect(toAgencyIdentity({ name: "江苏省淮安市财政局", regionCode: "320800" }).name).toBe("淮安市财政局");
+    expect(toAgencyIdentity({ name: "淮安市财政局", regionCode: "320800" }).name).toBe("淮安市财政局");
   });
 });

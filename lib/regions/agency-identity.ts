@@ -84,12 +84,18 @@ export type ResolvedAgency = {
 /** The identity of a printed body and the columns of its Agency row when it is new. */
 export type AgencyIdentity = Omit<ResolvedAgency, "id"> & { key: string; printed: string };
 
-/** Pure: canonical name, identity key, level, kind and peer-group codes of the body a report names. */
+/**
+ * Pure: name, identity key, level, kind and peer-group codes of the body a report names. The name is the canonical name
+ * without the ancestor regions printed in front of it (so the same for every report of the body, whatever order they
+ * arrive in); a department keeps its own place prefix (淮安市财政局).
+ */
 export function toAgencyIdentity({ name: printed, regionCode }: { name: string; regionCode: string | null }): AgencyIdentity {
   const region = regionCode ? getRegion(regionCode) : undefined;
-  const name = toCanonicalAgencyName(printed, region);
+  // the stored name is the identity name: which report of a body is ingested first (淮安市洪泽区人民政府 in one year's
+  // title, 洪泽区人民政府 in another's) must not decide how the body is called; the region path says where it is
+  const name = toAgencyIdentityName(toCanonicalAgencyName(printed, region), region);
   return {
-    key: `${region?.code ?? "-"}/${toAgencyIdentityName(name, region)}`,
+    key: `${region?.code ?? "-"}/${name}`,
     printed,
     name,
     regionCode: region?.code ?? null,
