@@ -15,23 +15,11 @@ import { corruptTables, type CorruptionKind } from "@/lib/testing/synth/corrupt-
 import { createRng } from "@/lib/testing/synth/prng";
 import { DETACHED_KINDS, renderDetached, type DetachedKind } from "@/lib/testing/synth/render-detached";
 import { forcedByDetached } from "@/lib/testing/synth/detached-oracle";
-import { readValue } from "@/lib/testing/synth/check-identities";
-import type { CanonicalReport } from "./types";
+import { readValue, valuePaths } from "@/lib/testing/synth/check-identities";
 
 const CASES = Number(process.env.DETACHED_CASES ?? 160);
 const BASE_SEED = 47_000_000;
 const VARIANTS: TemplateVariant[] = ["2021", "2021-single-other", "2019"];
-
-function valuePaths(doc: CanonicalReport): string[] {
-  const out: string[] = [];
-  const walk = (node: unknown, path: string): void => {
-    if (Array.isArray(node)) node.forEach((_, i) => out.push(`${path}[${i}]`));
-    else if (node !== null && typeof node === "object") for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
-    else out.push(path);
-  };
-  for (const key of ["active", "legacy2019", "requests", "reviewLitigation"] as const) if (doc[key]) walk(doc[key], key);
-  return out;
-}
 
 type Tally = { cases: number; exactCases: number; forcedValues: number; otherValues: number; nullFlagged: number; failures: string[] };
 

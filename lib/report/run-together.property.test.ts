@@ -13,24 +13,11 @@ import { composeReport } from "@/lib/testing/synth/compose-report";
 import { createRng } from "@/lib/testing/synth/prng";
 import { renderRunTogether } from "@/lib/testing/synth/render-run-together";
 import { forcedByRunTogether } from "@/lib/testing/synth/run-together-oracle";
-import { readValue } from "@/lib/testing/synth/check-identities";
-import type { CanonicalReport } from "./types";
+import { readValue, valuePaths } from "@/lib/testing/synth/check-identities";
 
 const CASES = Number(process.env.RUN_TOGETHER_CASES ?? 700);
 const BASE_SEED = 31_000_000;
 const VARIANTS: TemplateVariant[] = ["2021", "2021-single-other", "2019"];
-
-/** Every table value path of a document ("requests.granted[3]", "legacy2019.fees.change", …). */
-function valuePaths(doc: CanonicalReport): string[] {
-  const out: string[] = [];
-  const walk = (node: unknown, path: string): void => {
-    if (Array.isArray(node)) node.forEach((_, i) => out.push(`${path}[${i}]`));
-    else if (node !== null && typeof node === "object") for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
-    else out.push(path);
-  };
-  for (const key of ["active", "legacy2019", "requests", "reviewLitigation"] as const) if (doc[key]) walk(doc[key], key);
-  return out;
-}
 
 type Tally = { cases: number; exactCases: number; forcedValues: number; otherValues: number; nullFlagged: number; failures: string[] };
 

@@ -70,3 +70,15 @@ export function findIdentityFailures(doc: CanonicalReport): IdentityFailure[] {
   }
   return failures;
 }
+
+/** Every table value path of a document ("requests.granted[3]", "legacy2019.fees.change", …), for property tests. */
+export function valuePaths(doc: CanonicalReport): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (Array.isArray(node)) node.forEach((_, i) => out.push(`${path}[${i}]`));
+    else if (node !== null && typeof node === "object") for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
+    else out.push(path);
+  };
+  for (const key of ["active", "legacy2019", "requests", "reviewLitigation"] as const) if (doc[key]) walk(doc[key], key);
+  return out;
+}
