@@ -1,17 +1,9 @@
 // Journey "find my county" at 1280 and 360 px: pinyin and typo search, relevance and paths, a township with no
 // report leading to its region page, /regions from the header, a year the body did not publish.
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousAxeViolations } from "./page-checks";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousAxeViolations, shootWithoutOverflow } from "./page-checks";
 
 const WIDTHS = [1280, 360] as const;
-
-async function shoot(page: Page, testInfo: import("@playwright/test").TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: "image/png" });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} is wider than the window`).toBeLessThanOrEqual(1);
-}
 
 for (const width of WIDTHS) {
   test.describe(`at ${width} px`, () => {
@@ -27,7 +19,7 @@ for (const width of WIDTHS) {
       await expect(page.getByTestId("search-readings")).toContainText("鄂托克旗");
       await expect(page.getByTestId("search-total")).toContainText("共 1 个");
       await expectNoSeriousAxeViolations(page);
-      await shoot(page, testInfo, `search-pinyin-${width}`);
+      await shootWithoutOverflow(page, testInfo, `search-pinyin-${width}`);
       await page.goto(`/?q=etkq`);
       await expect(page.getByTestId("search-results").getByRole("link", { name: "鄂托克旗人民政府", exact: true })).toBeVisible();
     });
@@ -40,7 +32,7 @@ for (const width of WIDTHS) {
       const dym = page.getByTestId("did-you-mean");
       await expect(dym).toContainText("您是不是要找");
       await expectNoSeriousAxeViolations(page);
-      await shoot(page, testInfo, `search-typo-${width}`);
+      await shootWithoutOverflow(page, testInfo, `search-typo-${width}`);
       await dym.getByRole("link", { name: "鄂托克旗" }).first().click();
       await expect(page).toHaveURL(/q=%E9%84%82%E6%89%98%E5%85%8B%E6%97%97/);
       await expect(page.getByTestId("did-you-mean")).toHaveCount(0);
@@ -64,7 +56,7 @@ for (const width of WIDTHS) {
       await page.getByRole("link", { name: "洪泽区", exact: true }).last().click();
       await expect(page.getByTestId("region-agencies")).toContainText("洪泽区人民政府");
       await expectNoSeriousAxeViolations(page);
-      await shoot(page, testInfo, `region-hongze-${width}`);
+      await shootWithoutOverflow(page, testInfo, `region-hongze-${width}`);
     });
 
     test("/regions from the header: provinces → prefectures → counties", async ({ page }, testInfo) => {
@@ -76,7 +68,7 @@ for (const width of WIDTHS) {
       await expect(jiangsu.locator("summary")).toContainText("个机关");
       await expect(jiangsu.getByRole("link", { name: "洪泽区" })).toBeVisible();
       await expectNoSeriousAxeViolations(page);
-      await shoot(page, testInfo, `regions-index-${width}`);
+      await shootWithoutOverflow(page, testInfo, `regions-index-${width}`);
     });
 
     test("a year the body did not publish says which years there are", async ({ page }, testInfo) => {
@@ -92,7 +84,7 @@ for (const width of WIDTHS) {
       await page.goto(`${url.pathname}?year=2019`);
       await expect(page.getByTestId("year-not-published")).toHaveText("2019 年未收录；已收录 2023、2024 年。");
       await expectNoSeriousAxeViolations(page);
-      await shoot(page, testInfo, `year-not-published-${width}`);
+      await shootWithoutOverflow(page, testInfo, `year-not-published-${width}`);
       await page.getByRole("link", { name: "查看 2023 年" }).click();
       await expect(page.getByRole("heading", { level: 2, name: /2023 年度主要数据/ })).toBeVisible();
     });

@@ -19,3 +19,12 @@ export async function attachScreenshots(page: Page, testInfo: TestInfo, name: st
     expect(overflow, `page is wider than ${width}px`).toBeLessThanOrEqual(1);
   }
 }
+
+/** A full-page screenshot attached to the report, and no horizontal overflow (the page fits its window's width). */
+export async function shootWithoutOverflow(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} is wider than the window`).toBeLessThanOrEqual(1);
+}

@@ -3,19 +3,11 @@
 // the site name (SVG text checked, PNG checked to be that SVG drawn at 2× with the title block inked); every page has
 // its own Open Graph title/description and the site name once in its title.
 import { readFileSync, writeFileSync } from "node:fs";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { expectNoSeriousAxeViolations } from "./page-checks";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations, shootWithoutOverflow } from "./page-checks";
 
 const WIDTHS = [1280, 360] as const;
 const SITE_NAME = "政府信息公开年报数据";
-
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: "image/png" });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} is wider than the window`).toBeLessThanOrEqual(1);
-}
 
 /** The agency names of every table page, following 下一页 to the end. */
 async function collectAllPages(page: Page): Promise<string[]> {
@@ -65,7 +57,7 @@ for (const width of WIDTHS) {
       expect(ordos[2]).toBe("内蒙古自治区 › 鄂尔多斯市 › 鄂托克旗");
       expect(ordos[8]).toBe("本机关报告");
       await expectNoSeriousAxeViolations(page);
-      await shoot(page, testInfo, `compare-last-page-${width}`);
+      await shootWithoutOverflow(page, testInfo, `compare-last-page-${width}`);
     });
 
     test("the chart's SVG and PNG carry title, scope, year, unit, source line and site name", async ({ page }, testInfo) => {
@@ -128,7 +120,7 @@ for (const width of WIDTHS) {
       expect(inked.margin).toBe(0);
       expect(inked.title).toBeGreaterThan(200);
       await expectNoSeriousAxeViolations(page);
-      await shoot(page, testInfo, `compare-chart-${width}`);
+      await shootWithoutOverflow(page, testInfo, `compare-chart-${width}`);
     });
   });
 }
@@ -159,7 +151,7 @@ for (const width of WIDTHS) {
     const dictionaryNames = await dictionary.locator("tbody th").allTextContents();
     expect(header!.split(",")).toEqual(dictionaryNames.map((n) => n.trim()));
     await expectNoSeriousAxeViolations(page);
-    await shoot(page, testInfo, `methods-dataset-${width}`);
+    await shootWithoutOverflow(page, testInfo, `methods-dataset-${width}`);
   });
 }
 

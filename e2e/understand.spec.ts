@@ -1,15 +1,7 @@
 // Journey "trust the number / understand it" at 1280 and 360 px: every figure's definition visible (also on a phone),
 // 方法说明 from the header, a figure whose own check failed warns on its card, no English words where people read.
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { expectNoSeriousAxeViolations } from "./page-checks";
-
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: "image/png" });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} is wider than the window`).toBeLessThanOrEqual(1);
-}
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations, shootWithoutOverflow } from "./page-checks";
 
 async function openAgency(page: Page, q: string, year: number): Promise<void> {
   await page.goto(`/?q=${encodeURIComponent(q)}`);
@@ -42,7 +34,7 @@ for (const width of [1280, 360] as const) {
       await expect(page.getByTestId("figure-requestsReceived").getByTestId("figure-warning")).toHaveCount(0);
       expect(await page.locator("main").innerText()).not.toMatch(CODE_WORDS);
       await expectNoSeriousAxeViolations(page);
-      await shoot(page, testInfo, `agency-definitions-${width}`);
+      await shootWithoutOverflow(page, testInfo, `agency-definitions-${width}`);
     });
 
     test("the ranking card covers every rankable figure", async ({ page }) => {
@@ -71,7 +63,7 @@ for (const width of [1280, 360] as const) {
       }
       await expect(page.getByTestId("last-update")).toContainText(/最近更新：\d{4}-\d{2}-\d{2}/);
       await expectNoSeriousAxeViolations(page);
-      await shoot(page, testInfo, `methods-${width}`);
+      await shootWithoutOverflow(page, testInfo, `methods-${width}`);
     });
   });
 }
