@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { RegionAgencyRow } from "@/lib/db/regions";
 
-/** Which agency published for which year; a missing year is news, so it is spelled out. */
+/** Which agency published for which year (the agencies the page shows: one page of its list); a missing year is news, so it is spelled out. */
 export function CoverageMatrix({ agencies, years }: { agencies: RegionAgencyRow[]; years: number[] }) {
   return (
     <div className="overflow-x-auto">

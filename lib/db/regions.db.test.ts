@@ -105,4 +105,23 @@ describe.each<BackendName>(["postgres", "pglite"])("region page reads on %s", (b
       [2024, 72],
     ]);
   });
+
+  // last: it deletes reports
+  it("keeps each agency's 收录概况 columns with every write: a new version, deleted reports, an agency left with none", async () => {
+    const holdings = async (name: string) =>
+      (
+        await t.db.$queryRaw<
+          { reportYears: number; firstYear: number | null; latestYear: number | null; latestRequestsReceived: number | null }[]
+        >`
+          SELECT "reportYears", "firstYear", "latestYear", "latestRequestsReceived" FROM "Agency" WHERE "name" = ${name}`
+      )[0];
+    // version 2 of 2024 (72) replaced version 1 (60)
+    expect(await holdings(D)).toEqual({ reportYears: 2, firstYear: 2020, latestYear: 2024, latestRequestsReceived: 72 });
+    expect(await holdings(E)).toEqual({ reportYears: 1, firstYear: 2024, latestYear: 2024, latestRequestsReceived: null });
+    await t.db.$executeRaw`DELETE FROM "Report" WHERE "year" = 2024 AND "agencyId" = (SELECT "id" FROM "Agency" WHERE "name" = ${D})`;
+    expect(await holdings(D)).toEqual({ reportYears: 1, firstYear: 2020, latestYear: 2020, latestRequestsReceived: 10 });
+    await t.db.$executeRaw`DELETE FROM "Report" WHERE "agencyId" = (SELECT "id" FROM "Agency" WHERE "name" = ${E})`;
+    expect(await holdings(E)).toEqual({ reportYears: 0, firstYear: null, latestYear: null, latestRequestsReceived: null });
+    expect(await regions.countRegionHoldingsIn(t.db, region("150624"))).toMatchObject({ agencies: 1, reports: 1, lastYear: 2020 });
+  });
 });

@@ -65,14 +65,16 @@ export async function countRegionHoldings(region: Region): Promise<RegionCounts>
   return countRegionHoldingsIn(await getDb(), region);
 }
 
-/** `countRegionHoldings` on a given client: ONE statement. */
+/**
+ * `countRegionHoldings` on a given client: ONE statement over the region's agencies alone (their 收录概况 columns,
+ * kept by triggers on "Report"), never their reports.
+ */
 export async function countRegionHoldingsIn(db: Db, region: Region): Promise<RegionCounts> {
   const rows = await db.$queryRaw<{ regionCode: string | null; agencies: number; reports: number; firstYear: number; lastYear: number }[]>`
-    SELECT a."regionCode", count(DISTINCT a."id")::int AS "agencies", count(*)::int AS "reports",
-           min(r."year")::int AS "firstYear", max(r."year")::int AS "lastYear"
+    SELECT a."regionCode", count(*)::int AS "agencies", sum(a."reportYears")::int AS "reports",
+           min(a."firstYear")::int AS "firstYear", max(a."latestYear")::int AS "lastYear"
     FROM "Agency" a
-    JOIN "Report" r ON r."agencyId" = a."id" AND r."isLatest" = true
-    WHERE ${agencyUnder(region)}
+    WHERE ${agencyUnder(region)} AND a."reportYears" > 0
     GROUP BY a."regionCode"`;
   const years = rows.flatMap((r) => [r.firstYear, r.lastYear]);
   return {
@@ -90,8 +92,9 @@ export type RegionAgencySort = (typeof REGION_AGENCY_SORTS)[number];
 
 /**
  * One page of the region's agencies (those with a report), ordered and paged in SQL, each with its latest report of
- * every year (oldest first). Two queries: the page's agencies (ordered on each agency's latest report, found through
- * the (agencyId, year, isLatest) index), then only those agencies' reports. Ties are broken by name, region code, id.
+ * every year (oldest first). Two statements: the page's agencies, ordered on the agencies' own 收录概况 columns (the
+ * last year and its 申请量, kept by triggers on "Report"), then only those agencies' reports. Ties go by name, region
+ * code, id.
  */
 export async function listRegionAgencyPage(region: Region, page: RegionAgencyPageQuery): Promise<RegionAgencyRow[]> {
   return listRegionAgencyPageIn(await getDb(), region, page);
@@ -109,19 +112,14 @@ export async function listRegionAgencyPageIn(
   const byName = Prisma.sql`a."name"${collate}, a."regionCode", a."id"`;
   const order =
     sort === "requests"
-      ? Prisma.sql`l."requestsReceived" DESC NULLS LAST, ${byName}`
+      ? Prisma.sql`a."latestRequestsReceived" DESC NULLS LAST, ${byName}`
       : sort === "year"
-        ? Prisma.sql`l."year" DESC, ${byName}`
+        ? Prisma.sql`a."latestYear" DESC, ${byName}`
         : byName;
   const agencies = await db.$queryRaw<Omit<RegionAgencyRow, "reports">[]>`
     SELECT a."id", a."name", a."level", a."kind", a."regionCode"
     FROM "Agency" a
-    CROSS JOIN LATERAL (
-      SELECT r."year", r."requestsReceived" FROM "Report" r
-      WHERE r."agencyId" = a."id" AND r."isLatest" = true
-      ORDER BY r."year" DESC LIMIT 1
-    ) l
-    WHERE ${agencyUnder(region)}
+    WHERE ${agencyUnder(region)} AND a."reportYears" > 0
     ORDER BY ${order}
     LIMIT ${limit} OFFSET ${offset}`;
   if (agencies.length === 0) return [];
