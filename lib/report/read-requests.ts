@@ -113,7 +113,7 @@ export function readRequests(
         code: "row-label-crossed",
         severity: "warning",
         message:
-          `表三“${toRowName(cross.key)}”行的标签所在行同时出现“${toRowName(cross.crossedWith)}”行的标签文字，数字属于哪一行无法确定，未采用 / ` +
+          `表三“${toRowName(cross.key)}”行的标签所在行同时出现“${toRowName(cross.crossedWith ?? "")}”行的标签文字，数字属于哪一行无法确定，未采用 / ` +
           `row labels of ${cross.key} and ${cross.crossedWith} share a line: the numbers are not taken`,
         table: "三",
         row: path,
