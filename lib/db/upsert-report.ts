@@ -1,6 +1,6 @@
 /**
  * The one write path of a report (`upsertReport`): store rows (lib/db/report-row.ts) through the database function
- * `store_reports` (prisma/migrations/20261202100000_store_reports) in ONE SQL statement, so one round trip and one
+ * `store_reports` (prisma/migrations/20261202101500_store_reports) in ONE SQL statement, so one round trip and one
  * transaction, whether one row (an upload) or a batch (bulk ingest): per row find the agency by key or alias or create
  * it, add the alias, number the version, move isLatest, insert the report; identical bytes already stored → nothing
  * written, answered as "unchanged". Writers take one advisory lock first (in the function), so concurrent writers
