@@ -59,7 +59,7 @@ export async function searchIn(db: Db, query: string, page = 1, pageSize = SEARC
   ];
   const fallbackWhere = fallbackArms.length > 0 ? Prisma.join(fallbackArms, " OR ") : Prisma.sql`false`;
   const rows = await db.$queryRaw<Row[]>`
-    WITH candidates AS (
+    WITH candidates AS MATERIALIZED (
       SELECT a."id", a."name", r."path" AS "regionPath",
         a."name" || ' ' || coalesce((SELECT string_agg(al."name", ' ') FROM "AgencyAlias" al WHERE al."agencyId" = a."id"), '')
           AS "names",
@@ -81,7 +81,7 @@ export async function searchIn(db: Db, query: string, page = 1, pageSize = SEARC
           END AS "tier"
         FROM scored s
       ) t WHERE t."tier" IS NOT NULL
-    ), fallbackCandidates AS (
+    ), fallbackCandidates AS MATERIALIZED (
       SELECT a."id", a."name", r."path" AS "regionPath",
         a."name" || ' ' || coalesce((SELECT string_agg(al."name", ' ') FROM "AgencyAlias" al WHERE al."agencyId" = a."id"), '')
           || ' ' || coalesce(r."path", '') AS "hay"
