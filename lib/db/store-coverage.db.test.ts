@@ -1,7 +1,8 @@
 /**
  * getCoverage (收录情况 on the home page and /methods), read from the agencies' 收录概况 columns and a loose index scan
  * of the years, against the same counts taken the plain way from "Report": every count equal after first versions, a
- * second version of a report (not a second report) and a new year. On PostgreSQL (a throw-away database).
+ * second version of a report (not a second report) and a new year; and the /regions index counts. On PostgreSQL (a
+ * throw-away database).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDocuments, readSeedDocuments } from "@/lib/testing/seed-documents";
@@ -57,5 +58,17 @@ describe("getCoverage", () => {
     expect(after.reports).toBe(first.reports + 1);
     expect(after.years[0]).toBe(earlier.year);
     expect(after.agencies).toBe(first.agencies);
+  });
+
+  it("counts agencies with a report per province, prefecture and county (the /regions index) as the plain way does", async () => {
+    const { countAgenciesByRegion } = await import("@/lib/db/regions");
+    const plain = await t.db.$queryRaw<{ code: string; agencies: bigint }[]>`
+      SELECT c."code", count(DISTINCT a."id") AS "agencies"
+      FROM "Agency" a CROSS JOIN LATERAL (VALUES (a."provinceCode"), (a."prefectureCode"), (a."countyCode")) AS c("code")
+      WHERE c."code" IS NOT NULL AND EXISTS (SELECT 1 FROM "Report" r WHERE r."agencyId" = a."id")
+      GROUP BY c."code"`;
+    const counts = await countAgenciesByRegion();
+    expect(counts.size).toBeGreaterThan(0);
+    expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(plain.map((r) => [r.code, Number(r.agencies)])));
   });
 });
