@@ -65,28 +65,53 @@ export function snapshotKey(def: GroupDefinition): string {
 
 const yearScope = (year: number): string => `year:${year}`;
 
-type HeaderRow = Omit<SnapshotHeader, "quartiles"> & { quartiles: number[] | null };
+/** The header columns as a statement returns them. */
+export type HeaderRow = Omit<SnapshotHeader, "quartiles"> & { quartiles: number[] | null };
 
 const HEADER_COLUMNS = Prisma.raw(
   `s."id", s."peers", s."total", s."notReported", s."smallSample", s."identityFailed", s."noneHandled", s."median", s."quartiles"`,
 );
 
-function toHeader(row: HeaderRow | undefined): SnapshotHeader | null {
-  if (!row) return null;
+/** A snapshot header from a row holding the header columns (`id` … `quartiles`); null when there is no row or no id. */
+export function toSnapshotHeader(row: HeaderRow | undefined): SnapshotHeader | null {
+  if (!row || row.id == null) return null;
   const q = row.quartiles;
   const quartiles = q && q.length === 5 && q.every((v) => typeof v === "number") ? (q as SnapshotHeader["quartiles"]) : null;
-  return { ...row, quartiles };
+  return {
+    id: row.id,
+    peers: row.peers,
+    total: row.total,
+    notReported: row.notReported,
+    smallSample: row.smallSample,
+    identityFailed: row.identityFailed,
+    noneHandled: row.noneHandled,
+    median: row.median,
+    quartiles,
+  };
+}
+
+/** Which snapshot a read statement uses: the fresh one of a group (null when there is none), or one already found by id. */
+export type SnapshotRef = { group: GroupDefinition } | { id: number };
+
+/**
+ * SELECT of at most one snapshot header (columns "id", "peers", "total", "notReported", "smallSample", "identityFailed",
+ * "noneHandled", "median", "quartiles"): the group's snapshot of the year's current data version, or the given id.
+ * A page's read statement uses it as a CTE, so finding the snapshot and reading its rows is one round trip.
+ */
+export function snapshotHeaderSql(ref: SnapshotRef): Prisma.Sql {
+  if ("id" in ref) return Prisma.sql`SELECT ${HEADER_COLUMNS} FROM "RankingSnapshot" s WHERE s."id" = ${ref.id}::int`;
+  return Prisma.sql`
+    SELECT ${HEADER_COLUMNS}
+    FROM "RankingSnapshot" s
+    WHERE s."key" = ${snapshotKey(ref.group)}
+      AND s."version" = (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = ${yearScope(ref.group.year)})
+    ORDER BY s."id" DESC LIMIT 1`;
 }
 
 /** The fresh snapshot of a group, or null when there is none for the year's current data version. */
-async function findFresh(db: Db | Prisma.TransactionClient, key: string, year: number): Promise<SnapshotHeader | null> {
-  const rows = await db.$queryRaw<HeaderRow[]>`
-    SELECT ${HEADER_COLUMNS}
-    FROM "RankingSnapshot" s
-    WHERE s."key" = ${key}
-      AND s."version" = (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = ${yearScope(year)})
-    ORDER BY s."id" DESC LIMIT 1`;
-  return toHeader(rows[0]);
+async function findFresh(db: Db | Prisma.TransactionClient, def: GroupDefinition): Promise<SnapshotHeader | null> {
+  const rows = await db.$queryRaw<HeaderRow[]>(snapshotHeaderSql({ group: def }));
+  return toSnapshotHeader(rows[0]);
 }
 
 // pinyin order for names where the server has ICU (PostgreSQL as packaged); PGlite has none and sorts by code point
@@ -157,13 +182,13 @@ const BUILD_TIMEOUT_MS = 120_000;
  */
 export async function ensureSnapshot(db: Db, def: GroupDefinition): Promise<SnapshotHeader> {
   const key = snapshotKey(def);
-  const fresh = await findFresh(db, key, def.year);
+  const fresh = await findFresh(db, def);
   if (fresh) return fresh;
   const collate = await nameCollation(db);
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
-      const built = await findFresh(tx, key, def.year);
+      const built = await findFresh(tx, def);
       if (built) return built;
       const [row] = await tx.$queryRaw<{ id: number }[]>(buildSql(def, key, collate));
       await tx.$executeRaw`
@@ -176,7 +201,7 @@ export async function ensureSnapshot(db: Db, def: GroupDefinition): Promise<Snap
           AND "version" < (SELECT "version" FROM "RankingSnapshot" WHERE "id" = ${row!.id}::int)
           AND "builtAt" < now() - interval '1 minute'`;
       const [header] = await tx.$queryRaw<HeaderRow[]>`SELECT ${HEADER_COLUMNS} FROM "RankingSnapshot" s WHERE s."id" = ${row!.id}::int`;
-      return toHeader(header)!;
+      return toSnapshotHeader(header)!;
     },
     { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS },
   );
