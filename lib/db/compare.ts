@@ -138,9 +138,12 @@ export function compareReadSql(q: CompareQuery, current: SnapshotRef): Prisma.Sq
     bars AS (
       SELECT array_agg(e."agencyId" ORDER BY e."position") AS "barIds", array_agg(a."name" ORDER BY e."position") AS "barNames",
              array_agg(e."value" ORDER BY e."position") AS "barValues"
-      FROM (${chartPlacesSql()}) p
-      JOIN cur ON true
-      JOIN "RankingEntry" e ON e."snapshotId" = cur."id" AND e."position" = p."place"
+      FROM cur CROSS JOIN (${chartPlacesSql()}) p
+      -- one primary-key probe per place (LIMIT 1 keeps the planner from hashing the whole snapshot instead)
+      CROSS JOIN LATERAL (
+        SELECT x."agencyId", x."value", x."position" FROM "RankingEntry" x
+        WHERE x."snapshotId" = cur."id" AND x."position" = p."place" LIMIT 1
+      ) e
       JOIN "Agency" a ON a."id" = e."agencyId"
     ), page AS (
       SELECT ROW_NUMBER() OVER (ORDER BY ${column} ${Prisma.raw(reversed ? "DESC" : "ASC")}) AS "ord",
@@ -229,9 +232,32 @@ export async function listReportYears(): Promise<number[]> {
   return rows.map((r) => r.year);
 }
 
-/** Names of the given agencies (for the picked list even when they are outside the current scope). */
-export async function listAgencyNames(agencyIds: number[]): Promise<{ id: number; name: string }[]> {
-  if (agencyIds.length === 0) return [];
+/**
+ * The chosen agencies' names (even outside the current scope, or without any report) and their figure across every year,
+ * in one statement: the names and listFigureSeries together, for the compare page.
+ */
+export async function listPickedSeries({
+  figure,
+  agencyIds,
+}: {
+  figure: FigureKey;
+  agencyIds: number[];
+}): Promise<{ points: SeriesPoint[]; picked: { id: number; name: string }[] }> {
+  if (agencyIds.length === 0) return { points: [], picked: [] };
   const db = await getDb();
-  return db.agency.findMany({ where: { id: { in: agencyIds } }, select: { id: true, name: true }, orderBy: { id: "asc" } });
+  const rows = await db.$queryRaw<(Omit<SeriesPoint, "year"> & { year: number | null })[]>`
+    SELECT a."id" AS "agencyId", a."name" AS "agencyName", s.*
+    FROM "Agency" a
+    LEFT JOIN LATERAL (
+      SELECT r."year", ${figureSelect(figure)} FROM "Report" r WHERE r."agencyId" = a."id" AND r."isLatest" = true
+    ) s ON true
+    WHERE a."id" = ANY(${agencyIds}::int[])
+    ORDER BY a."id", s."year"`;
+  const picked = new Map<number, string>();
+  const points: SeriesPoint[] = [];
+  for (const row of rows) {
+    picked.set(row.agencyId, row.agencyName);
+    if (row.year !== null) points.push(row as SeriesPoint);
+  }
+  return { points, picked: [...picked].map(([id, name]) => ({ id, name })) };
 }
