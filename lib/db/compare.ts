@@ -57,6 +57,7 @@ export function compareGroup(q: PeerFilter & { figure: FigureKey }): GroupDefini
     year: q.year,
     order: "desc",
     keepAll: true,
+    chartPlaces: chartPlacesSql(),
     rows: Prisma.sql`
       SELECT r."id" AS "reportId", r."agencyId", a."name" AS "agencyName", ${figureValue(q.figure)}::float8 AS "value",
              (${figureValue(q.figure)} IS NOT NULL) AS "ranked", (${figureValue(q.figure)} IS NULL) AS "notReported",
@@ -112,19 +113,13 @@ export function chartPlacesForSql(peers: number): Prisma.Sql {
   return Prisma.sql`WITH cur AS (SELECT ${peers}::int AS "peers") SELECT p."place" FROM (${chartPlacesSql()}) p ORDER BY p."place"`;
 }
 
-type CompareReadRow = HeaderRow &
-  Omit<CompareRow, "agencyId"> & {
-    agencyId: number | null;
-    /** the chart's bars, on the first row only */
-    barIds: number[] | null;
-    barNames: string[] | null;
-    barValues: number[] | null;
-  };
+/** A row of compareReadSql: the header (its bars on the first row only) and one table row (agencyId null: empty page). */
+type CompareReadRow = HeaderRow & Omit<CompareRow, "agencyId"> & { agencyId: number | null };
 
 /**
  * ONE statement for a page of a stored comparison: the snapshot's header (by the group's key and the year's data
- * version, or by id), the chart's bars (chartPlacesSql, read by (snapshotId, position), as three arrays on the first
- * row) and one table page in the requested order, read by (snapshotId, place). Always at least one row; "id" is NULL
+ * version, or by id) with the chart's bars stored in it (three arrays, on the first row only), and one table page in
+ * the requested order, read by (snapshotId, place). Always at least one row; "id" is NULL
  * when the snapshot is missing or stale (the caller builds it and reads again by id), "agencyId" NULL when the page is empty.
  */
 export function compareReadSql(q: CompareQuery, current: SnapshotRef): Prisma.Sql {
@@ -135,17 +130,7 @@ export function compareReadSql(q: CompareQuery, current: SnapshotRef): Prisma.Sq
   const to = reversed ? Prisma.sql`cur."total" - ${offset}::int` : Prisma.sql`${offset + q.pageSize}::int`;
   return Prisma.sql`
     WITH cur AS MATERIALIZED (${snapshotHeaderSql(current)}),
-    bars AS (
-      SELECT array_agg(e."agencyId" ORDER BY e."position") AS "barIds", array_agg(a."name" ORDER BY e."position") AS "barNames",
-             array_agg(e."value" ORDER BY e."position") AS "barValues"
-      FROM cur CROSS JOIN (${chartPlacesSql()}) p
-      -- one primary-key probe per place (LIMIT 1 keeps the planner from hashing the whole snapshot instead)
-      CROSS JOIN LATERAL (
-        SELECT x."agencyId", x."value", x."position" FROM "RankingEntry" x
-        WHERE x."snapshotId" = cur."id" AND x."position" = p."place" LIMIT 1
-      ) e
-      JOIN "Agency" a ON a."id" = e."agencyId"
-    ), page AS (
+    page AS (
       SELECT ROW_NUMBER() OVER (ORDER BY ${column} ${Prisma.raw(reversed ? "DESC" : "ASC")}) AS "ord",
              e."rank", r."agencyId", a."name" AS "agencyName", r."regionCode", r."level", r."kind", r."id" AS "reportId",
              f."identitiesOk", f."value", f."numerator", f."denominator", f."isSmallSample"
@@ -156,10 +141,12 @@ export function compareReadSql(q: CompareQuery, current: SnapshotRef): Prisma.Sq
       CROSS JOIN LATERAL (SELECT ${figureChecksOk(q.figure)}, ${figureSelect(q.figure)} FROM "Report" r WHERE r."id" = e."reportId") f
     )
     SELECT cur."id", cur."peers", cur."total", cur."notReported", cur."smallSample", cur."identityFailed", cur."noneHandled",
-           cur."median", cur."quartiles", b."barIds", b."barNames", b."barValues",
+           cur."median", cur."quartiles", CASE WHEN coalesce(p."ord", 1) = 1 THEN cur."barIds" END AS "barIds",
+           CASE WHEN coalesce(p."ord", 1) = 1 THEN cur."barNames" END AS "barNames",
+           CASE WHEN coalesce(p."ord", 1) = 1 THEN cur."barValues" END AS "barValues",
            p."rank", p."agencyId", p."agencyName", p."regionCode", p."level", p."kind", p."reportId",
            p."identitiesOk", p."value", p."numerator", p."denominator", p."isSmallSample"
-    FROM (SELECT 1) one LEFT JOIN cur ON true LEFT JOIN page p ON true LEFT JOIN bars b ON coalesce(p."ord", 1) = 1
+    FROM (SELECT 1) one LEFT JOIN cur ON true LEFT JOIN page p ON true
     ORDER BY p."ord"`;
 }
 
@@ -177,10 +164,8 @@ export async function getComparison(query: CompareQuery): Promise<Comparison> {
     snapshot = await ensureSnapshot(db, group);
     result = await db.$queryRaw<CompareReadRow[]>(compareReadSql(query, { id: snapshot.id }));
   }
-  const first = result[0];
-  const names = first?.barNames ?? [];
-  const values = first?.barValues ?? [];
-  const bars: CompareBar[] = (first?.barIds ?? []).map((agencyId, i) => ({ agencyId, agencyName: names[i]!, value: values[i]! }));
+  // the chart's bars were stored with the snapshot when it was built (compareGroup's chartPlaces)
+  const bars: CompareBar[] = snapshot.bars;
   const rows: CompareRow[] = result
     .filter((r) => r.agencyId !== null)
     .map((r) => ({
