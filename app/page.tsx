@@ -5,6 +5,7 @@ import { SearchResults } from "@/components/home/search-results";
 import { ParamError } from "@/components/compare/param-error";
 import { Card } from "@/components/ui/card";
 import { LoadingSkeleton } from "@/components/ui/loading-skeleton";
+import { readPerDataVersion } from "@/lib/db/per-data-version";
 import { getCoverage, listLatestReports } from "@/lib/db/reports";
 import { search } from "@/lib/db/search";
 import { searchQuerySchema } from "@/lib/http/params";
@@ -23,7 +24,11 @@ export default async function HomePage({ searchParams }: PageProps) {
   const qError = checked.success ? null : `参数有误：${checked.error.issues.map((i) => i.message).join("；")}`;
   const rawPage = Array.isArray(params.page) ? params.page[0] : params.page;
   const page = rawPage && /^\d{1,4}$/.test(rawPage) && Number(rawPage) >= 1 ? Number(rawPage) : 1;
-  const [coverage, latest] = await Promise.all([getCoverage(), listLatestReports(8)]);
+  // the same for every request until the next write: read once per data version (a search page asks it too)
+  const [coverage, latest] = await Promise.all([
+    readPerDataVersion("home:coverage", getCoverage),
+    readPerDataVersion("home:latest", () => listLatestReports(8)),
+  ]);
   const yearSpan = coverage.years.length > 0 ? `${coverage.years[0]}–${coverage.years.at(-1)}` : "—";
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">

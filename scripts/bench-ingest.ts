@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --count N --pdf-count M --workers W]`: bulk-ingest throughput (reports per second) through
+ * `npm run bench:ingest [-- --count N --pdf-count M --workers W --only text|pdf]`: bulk-ingest throughput (reports per second) through
  * the same function and progress bar as `npm run ingest`, into a fresh PostgreSQL database each run, for
  *   - N generated text/HTML reports (lib/testing/synth, default 1,000; target ≥ 300 reports/s), and
  *   - M generated reports written as PDFs (default 40),
@@ -19,6 +19,11 @@ import { renderReportPdf } from "@/lib/testing/pdf/render-report-pdf";
 import { synthesize } from "@/lib/testing/synth";
 import { generateReport } from "@/lib/testing/synth/generate-report";
 import { createTestDatabase } from "@/lib/testing/test-database";
+
+function textOption(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -110,8 +115,9 @@ async function run(label: string, dir: string, count: number, inFlight: number):
 }
 
 async function main(): Promise<number> {
-  const count = option("count", 1000);
-  const pdfCount = option("pdf-count", 40);
+  const only = textOption("only");
+  const count = only === "pdf" ? 0 : option("count", 1000);
+  const pdfCount = only === "text" ? 0 : option("pdf-count", 40);
   const workers = option("workers", Math.max(2, os.cpus().length));
   let t0 = performance.now();
   const textDir = generateTextReports(count);
@@ -121,17 +127,22 @@ async function main(): Promise<number> {
   console.error(`generated ${pdfCount} PDF reports (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   let failed = 0;
   try {
-    const text1 = await run("text", textDir, count, 1);
-    const textN = await run("text", textDir, count, workers);
-    const pdf1 = await run("pdf", pdfDir, pdfCount, 1);
-    const pdfN = await run("pdf", pdfDir, pdfCount, workers);
-    failed = text1.failed + textN.failed + pdf1.failed + pdfN.failed;
-    console.log(
-      `text: ${textN.perSecond.toFixed(0)} reports/s at ${workers} (target ≥ 300); ${(textN.perSecond / text1.perSecond).toFixed(2)}× one`,
-    );
-    console.log(
-      `pdf:  ${pdfN.perSecond.toFixed(1)} reports/s at ${workers}, ${(pdfN.perSecond / pdf1.perSecond).toFixed(2)}× one (target ≥ 1.6× on 2 cores)`,
-    );
+    if (count > 0) {
+      const text1 = await run("text", textDir, count, 1);
+      const textN = await run("text", textDir, count, workers);
+      failed += text1.failed + textN.failed;
+      console.log(
+        `text: ${textN.perSecond.toFixed(0)} reports/s at ${workers} (target ≥ 300); ${(textN.perSecond / text1.perSecond).toFixed(2)}× one`,
+      );
+    }
+    if (pdfCount > 0) {
+      const pdf1 = await run("pdf", pdfDir, pdfCount, 1);
+      const pdfN = await run("pdf", pdfDir, pdfCount, workers);
+      failed += pdf1.failed + pdfN.failed;
+      console.log(
+        `pdf:  ${pdfN.perSecond.toFixed(1)} reports/s at ${workers}, ${(pdfN.perSecond / pdf1.perSecond).toFixed(2)}× one (target ≥ 1.6× on 2 cores)`,
+      );
+    }
   } finally {
     rmSync(textDir, { recursive: true, force: true });
     rmSync(pdfDir, { recursive: true, force: true });

@@ -79,6 +79,10 @@ export default async function ComparePage({ searchParams }: PageProps) {
             ；收录 {coverage.collected.toLocaleString("zh-CN")} / {coverage.expected.toLocaleString("zh-CN")} 个{coverage.label}
             （未收录不等于未发布）
           </span>
+        ) : coverage?.kind === "departments" ? (
+          <span data-testid="peer-coverage">
+            ；本年收录 {coverage.collected.toLocaleString("zh-CN")} 个{coverage.label}（曾收录 {coverage.seen.toLocaleString("zh-CN")} 个）
+          </span>
         ) : null}
         。
         <Link href={`/compare/regions${year ? `?year=${year}` : ""}`} className="text-sky-800 underline">

@@ -90,7 +90,8 @@ export default async function RankingsPage({ searchParams }: PageProps) {
           </p>
         ) : coverage?.kind === "departments" ? (
           <p data-testid="peer-coverage">
-            本年收录 {coverage.collected} 个部门（曾收录 {coverage.seen} 个；部门的应发布数无法从行政区划得知）。
+            本年收录 {coverage.collected.toLocaleString("zh-CN")} 个{coverage.label}（曾收录 {coverage.seen.toLocaleString("zh-CN")}{" "}
+            个；部门的应发布数无法从行政区划得知）。
           </p>
         ) : null}
         {isMixedGroup(params) ? <p className="text-amber-800">注意：本组混合了不同层级、类别或口径的机关，名次不宜直接比较。</p> : null}

@@ -1,12 +1,17 @@
-import { getPeerRanks } from "@/lib/db/agencies";
+import type { PeerGroup, PeerRank } from "@/lib/db/agencies";
 import { FIGURE_KEYS, getFigure } from "@/lib/figures/figures";
 import { PeerRanks } from "./peer-ranks";
 
-type PeerRanksSectionProps = { agencyId: number; year: number; peerGroupLabel: string };
+type PeerRanksSectionProps = {
+  agencyId: number;
+  /** the agency's place per figure of FIGURE_KEYS (getPeerRanks), started by the page alongside its other reads */
+  ranks: Promise<({ group: PeerGroup; rank: PeerRank } | null)[]>;
+  peerGroupLabel: string;
+};
 
-/** Loads the agency's peer rank on every rankable figure (streamed in behind a loading placeholder) and shows them. */
-export async function PeerRanksSection({ agencyId, year, peerGroupLabel }: PeerRanksSectionProps) {
-  const results = await getPeerRanks({ agencyId, year, figures: [...FIGURE_KEYS] });
+/** Shows the agency's peer rank on every rankable figure (streamed in behind a loading placeholder). */
+export async function PeerRanksSection({ agencyId, ranks, peerGroupLabel }: PeerRanksSectionProps) {
+  const results = await ranks;
   return (
     <PeerRanks
       agencyId={agencyId}

@@ -1,7 +1,8 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { PdfBoxView, type PdfBoxTarget } from "@/components/agency/pdf-box-view";
+import { toSourceHtml } from "@/lib/view/to-source-html";
 import type { SourceMarkData } from "@/lib/view/to-source-marks";
 
 /** A value marked in the source text: its path, where it stands and which field it is (lib/view/to-source-marks). */
@@ -77,67 +78,25 @@ export function SourceView({ lines, marks, pdfUrl = null }: SourceViewProps) {
     };
   }, [toTarget]);
 
-  const marksByLine = new Map<number, SourceMark[]>();
-  for (const m of marks) marksByLine.set(m.line, [...(marksByLine.get(m.line) ?? []), m]);
-  const highlighted = new Set(target?.lines ?? []);
+  // the lines as one HTML string (every text escaped): 600 lines as React elements were most of the page's server time
+  const html = useMemo(() => toSourceHtml(lines, marks), [lines, marks]);
+  const listRef = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    for (const row of list.querySelectorAll("[data-highlighted]")) row.removeAttribute("data-highlighted");
+    for (const n of target?.lines ?? []) list.querySelector(`#L${n}`)?.setAttribute("data-highlighted", "true");
+  }, [target, html]);
 
   return (
     <div className="flex flex-col gap-3">
       {pdfUrl ? <PdfBoxView url={pdfUrl} boxes={target?.boxes ?? []} focusRequest={focusRequest} /> : null}
       <ol
+        ref={listRef}
         className="max-h-[32rem] overflow-auto rounded border border-slate-200 bg-slate-50 py-2 font-mono text-[13px] leading-6"
         data-testid="source-view"
-      >
-        {lines.map((text, i) => {
-          const n = i + 1;
-          const isOn = highlighted.has(n);
-          const lineMarks = marksByLine.get(n) ?? [];
-          const page = lineMarks.find((m) => m.page !== null)?.page ?? null;
-          return (
-            <li
-              key={n}
-              id={`L${n}`}
-              tabIndex={-1}
-              data-highlighted={isOn ? "true" : undefined}
-              className={`source-line flex scroll-mt-24 gap-3 px-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-700 ${isOn ? "bg-yellow-200 outline outline-2 outline-amber-500" : ""}`}
-            >
-              <a
-                href={`#L${n}`}
-                className="w-10 shrink-0 select-none text-right text-slate-600 hover:text-sky-800"
-                aria-label={`第 ${n} 行`}
-              >
-                {n}
-              </a>
-              <span className="whitespace-pre-wrap break-all">
-                <MarkedLine text={text} marks={lineMarks} />
-                {page !== null ? <span className="ml-2 text-xs text-slate-600">（PDF 第 {page} 页）</span> : null}
-              </span>
-            </li>
-          );
-        })}
-      </ol>
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
     </div>
   );
-}
-
-function MarkedLine({ text, marks }: { text: string; marks: SourceMark[] }) {
-  const sorted = [...marks].filter((m) => m.end > m.start && m.end <= text.length).sort((a, b) => a.start - b.start);
-  const parts: React.ReactNode[] = [];
-  let at = 0;
-  for (const m of sorted) {
-    if (m.start < at) continue;
-    parts.push(text.slice(at, m.start));
-    parts.push(
-      <mark
-        key={`${m.start}-${m.label}`}
-        title={m.label}
-        className={m.isInferred ? "rounded bg-sky-100 text-inherit" : "rounded bg-amber-100 text-inherit"}
-      >
-        {text.slice(m.start, m.end)}
-      </mark>,
-    );
-    at = m.end;
-  }
-  parts.push(text.slice(at));
-  return <>{parts}</>;
 }

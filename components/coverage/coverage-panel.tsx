@@ -10,7 +10,7 @@ export function CoveragePanel({ coverage, yearHref }: { coverage: RegionCoverage
   return (
     <div className="flex flex-col gap-3" data-testid="coverage-panel">
       <p className="text-sm text-slate-700">
-        应发布：行政区划中的每一级人民政府（盟、地区为行政公署，街道为办事处，开发区等为管委会）每年都应发布年报；部门自首次收录的年度起计入。
+        应发布：行政区划中的每一级人民政府（盟、地区为行政公署，街道为办事处，开发区等为管委会）每年都应发布年报；部门（按本级机关分省级、市级、县级、乡级）自首次收录的年度起计入。
         <strong>未收录</strong>表示本站没有该机关当年的年报——我们无法知道它是否发布（未发布），只知道没有收录。
       </p>
       <div className="overflow-x-auto">
@@ -36,7 +36,17 @@ export function CoveragePanel({ coverage, yearHref }: { coverage: RegionCoverage
                     收录 {g.collected.toLocaleString("zh-CN")} / {g.expected.toLocaleString("zh-CN")}
                   </td>
                 ))}
-                <td className="py-2 pr-3 text-right tabular-nums">{y.departments.collected} / {y.departments.expected}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">
+                  {y.departments.collected.toLocaleString("zh-CN")} / {y.departments.expected.toLocaleString("zh-CN")}
+                  {y.departmentsByLevel.filter((d) => d.expected > 0).length > 1 ? (
+                    <span className="block text-xs text-slate-500" data-testid="departments-by-level">
+                      {y.departmentsByLevel
+                        .filter((d) => d.expected > 0)
+                        .map((d) => `${d.label} ${d.collected.toLocaleString("zh-CN")} / ${d.expected.toLocaleString("zh-CN")}`)
+                        .join("；")}
+                    </span>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -2,26 +2,44 @@
  * Agency (报告主体) reads for the profile page: the body, its region, its years and its peer rank.
  */
 import "server-only";
+import { cache } from "react";
 import { getDb } from "@/lib/db/client";
-import type { FigureKey } from "@/lib/figures/figures";
-import { listRanking } from "@/lib/db/rankings";
+import { readAgencyPlaces } from "@/lib/db/ranking-store";
+import { rankingGroup } from "@/lib/db/rankings";
+import { figureChecksPass } from "@/lib/figures/figure-checks";
+import { FIGURE_KEYS, getFigure, type FigureColumns, type FigureKey } from "@/lib/figures/figures";
 import type { ResolvedAgency } from "@/lib/regions/agency-identity";
 
 /** The agency page's header data. */
 export type AgencyProfile = Pick<ResolvedAgency, "id" | "name" | "regionCode" | "level" | "kind" | "provinceCode"> & { aliases: string[] };
 
-/** The agency with this id, or null (unknown ids and non-numeric ids alike). */
-export async function getAgency(id: number): Promise<AgencyProfile | null> {
+type AgencyRow = Omit<AgencyProfile, "aliases"> & { aliases: string[] };
+
+/**
+ * The agency with this id, or null (unknown ids and non-numeric ids alike). One statement (the body and its other
+ * names), read once per request: the page's metadata and the page itself share it (React cache).
+ */
+export const getAgency = cache(async (id: number): Promise<AgencyProfile | null> => {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const db = await getDb();
-  const row = await db.agency.findUnique({
-    where: { id },
-    select: { id: true, name: true, regionCode: true, level: true, kind: true, provinceCode: true, aliases: { select: { name: true } } },
-  });
-  if (!row) return null;
-  const { aliases, ...rest } = row;
-  return { ...rest, aliases: aliases.map((a) => a.name).filter((n) => n !== row.name) };
-}
+  const [row] = await db.$queryRaw<AgencyRow[]>`
+    SELECT a."id", a."name", a."regionCode", a."level", a."kind", a."provinceCode",
+           array(SELECT al."name" FROM "AgencyAlias" al WHERE al."agencyId" = a."id" AND al."name" <> a."name" ORDER BY al."id") AS "aliases"
+    FROM "Agency" a WHERE a."id" = ${id}::int`;
+  return row ?? null;
+});
+
+/** The value column of every rankable figure, for a Prisma select. */
+const FIGURE_VALUE_SELECT = Object.fromEntries(FIGURE_KEYS.map((f) => [getFigure(f).columns.value, true])) as Record<string, true>;
+
+/** What the peer ranks need of the agency's latest report of the year: its peer group, failed checks and figure values. */
+export type PeerRankSource = {
+  level: string;
+  kind: string;
+  provinceCode: string | null;
+  scope: string;
+  failedChecks: string[];
+} & Partial<FigureColumns>;
 
 /** Figures the agency page shows a peer rank for: every rankable figure of the registry. */
 export type RankedFigure = FigureKey;
@@ -35,36 +53,46 @@ export type PeerGroup = { year: number; level: string; kind: string; scope: stri
 /**
  * The agency's place in the same league tables the ranking page shows (lib/db/rankings: stored snapshots, small samples
  * and failed identity checks left out), one per figure, so the "第 N / M 名" here and the highlighted row there always
- * agree. The report's peer group is read once for every figure, and no previous-year ranks are read (the page shows
- * none). Null for every figure when the agency has no report that year.
+ * agree. Two statements when the snapshots are fresh, whatever the number of figures or the size of the peer group: the
+ * agency's latest report that year (its peer group, the figures' values and failed checks), then its entry in every
+ * figure's stored table at once (ranking-store readAgencyPlaces). A report the table leaves out is explained from its
+ * own row: no value → 未填报, a failed check of THIS figure → 勾稽关系不符 (a failed 表四 check does not remove 申请量),
+ * otherwise a small sample. Null for every figure when the agency has no report that year.
  */
 export async function getPeerRanks({
   agencyId,
   year,
   figures,
+  own: given,
 }: {
   agencyId: number;
   year: number;
   figures: RankedFigure[];
+  /** the agency's latest report of the year when the caller has read it already (listAgencyYears); null: none */
+  own?: PeerRankSource | null;
 }): Promise<({ group: PeerGroup; rank: PeerRank } | null)[]> {
   const db = await getDb();
-  const own = await db.report.findFirst({
-    where: { agencyId, year, isLatest: true },
-    select: { level: true, kind: true, provinceCode: true, identitiesOk: true, scope: true },
-  });
+  const own =
+    given !== undefined
+      ? given
+      : await db.report.findFirst({
+          where: { agencyId, year, isLatest: true },
+          select: { level: true, kind: true, provinceCode: true, scope: true, failedChecks: true, ...FIGURE_VALUE_SELECT },
+        });
   if (!own) return figures.map(() => null);
   const reportScope = own.scope === "summary" ? "summary" : "own";
   const group: PeerGroup = { year, level: own.level, kind: own.kind, scope: own.provinceCode ?? undefined, reportScope };
-  return Promise.all(figures.map(async (figure) => ({ group, rank: await rankIn(group, figure, agencyId) })));
-}
-
-async function rankIn(group: PeerGroup, figure: RankedFigure, agencyId: number): Promise<PeerRank> {
-  const query = { ...group, figure, order: "desc" as const, page: 1, pageSize: 1, highlight: agencyId };
-  const ranking = await listRanking({ ...query, include: false }, { previousYear: false });
-  if (ranking.highlighted) return { status: "ranked", rank: ranking.highlighted.rank, total: ranking.peers };
-  const full = await listRanking({ ...query, include: true }, { previousYear: false });
-  if (!full.highlighted) return { status: "not-reported" };
-  // the checks of THIS figure (a failed 表四 check does not remove 申请量)
-  const row = full.rows.find((r) => r.agencyId === agencyId);
-  return { status: row && !row.identitiesOk ? "identity-failed" : "small-sample" };
+  const defs = figures.map((figure) => rankingGroup({ ...group, figure, order: "desc", include: false }));
+  const places = await readAgencyPlaces(db, defs, agencyId);
+  // a report of another 口径 than own/summary is in no group the page links to
+  const inGroup = own.scope === "summary" || own.scope === "own";
+  return figures.map((figure, i) => {
+    const place = places[i]!;
+    const value = (own as Partial<Record<string, unknown>>)[getFigure(figure).columns.value];
+    let rank: PeerRank;
+    if (place.rank !== null) rank = { status: "ranked", rank: place.rank, total: place.peers };
+    else if (value === null || value === undefined || !inGroup) rank = { status: "not-reported" };
+    else rank = { status: figureChecksPass(figure, own.failedChecks) ? "small-sample" : "identity-failed" };
+    return { group, rank };
+  });
 }

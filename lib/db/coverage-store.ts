@@ -26,7 +26,8 @@ async function findFresh(db: Db | Prisma.TransactionClient): Promise<number | nu
 /**
  * ONE statement: the governments collected per year (a region counts once however many of its government's reports),
  * the departments with their first year, and the counts per scope through GROUPING SETS; departments are counted for
- * every year from the first stored to the last (expected once seen, collected when they have that year's report).
+ * every year from the first stored to the last (expected once seen, collected when they have that year's report), all
+ * of them (level 0) and by their own level (level −1 省级 … −4 乡级; a body of unknown level only in level 0).
  */
 const BUILD_SQL = Prisma.sql`
   WITH snap AS (
@@ -35,7 +36,8 @@ const BUILD_SQL = Prisma.sql`
     RETURNING "id"
   ), latest AS MATERIALIZED (
     SELECT r."agencyId", r."year", r."regionCode", r."provinceCode", r."prefectureCode", r."countyCode", g."level",
-           ${IS_REGION_GOVERNMENT} AS "isGovernment"
+           ${IS_REGION_GOVERNMENT} AS "isGovernment",
+           CASE a."level" WHEN '省' THEN 1 WHEN '市' THEN 2 WHEN '县' THEN 3 WHEN '乡' THEN 4 END AS "agencyLevel"
     FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" LEFT JOIN "Region" g ON g."code" = r."regionCode"
     WHERE r."isLatest"
   ), gov AS MATERIALIZED (
@@ -46,9 +48,10 @@ const BUILD_SQL = Prisma.sql`
     SELECT snap."id", gov.* FROM gov CROSS JOIN snap
     RETURNING 1
   ), dep AS MATERIALIZED (
-    SELECT "agencyId", "regionCode", "provinceCode", "prefectureCode", "countyCode", min("year") AS "first", array_agg("year") AS "years"
+    SELECT "agencyId", "agencyLevel", "regionCode", "provinceCode", "prefectureCode", "countyCode", min("year") AS "first",
+           array_agg("year") AS "years"
     FROM latest WHERE NOT "isGovernment"
-    GROUP BY "agencyId", "regionCode", "provinceCode", "prefectureCode", "countyCode"
+    GROUP BY "agencyId", "agencyLevel", "regionCode", "provinceCode", "prefectureCode", "countyCode"
   ), span AS (
     SELECT y::int AS "year" FROM generate_series((SELECT min("year") FROM latest), (SELECT max("year") FROM latest)) AS y
   ), govCounts AS (
@@ -63,16 +66,19 @@ const BUILD_SQL = Prisma.sql`
     SELECT CASE WHEN GROUPING(dep."regionCode") = 0 THEN 4 WHEN GROUPING(dep."countyCode") = 0 THEN 3
                 WHEN GROUPING(dep."prefectureCode") = 0 THEN 2 WHEN GROUPING(dep."provinceCode") = 0 THEN 1 ELSE 0 END AS "scopeLevel",
            coalesce(dep."regionCode", dep."countyCode", dep."prefectureCode", dep."provinceCode", '') AS "scopeCode",
-           span."year", 0 AS "level",
+           span."year", CASE WHEN GROUPING(dep."agencyLevel") = 0 THEN -dep."agencyLevel" ELSE 0 END AS "level",
            (COUNT(*) FILTER (WHERE dep."first" <= span."year"))::int AS "expected",
            (COUNT(*) FILTER (WHERE span."year" = ANY(dep."years")))::int AS "collected"
     FROM dep CROSS JOIN span
     GROUP BY GROUPING SETS ((span."year"), (dep."provinceCode", span."year"), (dep."prefectureCode", span."year"),
-                            (dep."countyCode", span."year"), (dep."regionCode", span."year"))
+                            (dep."countyCode", span."year"), (dep."regionCode", span."year"),
+                            (dep."agencyLevel", span."year"), (dep."agencyLevel", dep."provinceCode", span."year"),
+                            (dep."agencyLevel", dep."prefectureCode", span."year"), (dep."agencyLevel", dep."countyCode", span."year"),
+                            (dep."agencyLevel", dep."regionCode", span."year"))
   ), countsWritten AS (
     INSERT INTO "CoverageCount" ("snapshotId", "scopeLevel", "scopeCode", "year", "level", "expected", "collected")
     SELECT snap."id", c.* FROM (SELECT * FROM govCounts UNION ALL SELECT * FROM depCounts) c CROSS JOIN snap
-    WHERE c."scopeCode" <> '' OR c."scopeLevel" = 0
+    WHERE (c."scopeCode" <> '' OR c."scopeLevel" = 0) AND c."level" IS NOT NULL
     RETURNING 1
   )
   SELECT snap."id", (SELECT COUNT(*) FROM govWritten)::int AS "governments", (SELECT COUNT(*) FROM countsWritten)::int AS "counts"

@@ -23,6 +23,12 @@ export type CoverageCount = { expected: number; collected: number };
 /** One level of governments (省级政府 … 乡级政府（含街道）). */
 export type GovernmentCoverage = CoverageCount & { level: RegionLevel; label: string };
 
+/** The departments of one level of bodies (省级部门 … 乡级部门): expected once seen, collected this year. */
+export type DepartmentCoverage = CoverageCount & { level: RegionLevel; label: string };
+
+/** 省级部门 … 乡级部门: departments by the level of the body (its region's level). */
+export const DEPARTMENT_LEVEL_NAMES: Record<RegionLevel, string> = { 1: "省级部门", 2: "市级部门", 3: "县级部门", 4: "乡级部门" };
+
 /** Coverage of a region in one year. */
 export type YearCoverage = {
   year: number;
@@ -30,6 +36,8 @@ export type YearCoverage = {
   governments: GovernmentCoverage[];
   /** departments (部门、办公室 …) seen in any year up to this one, and those with a report this year */
   departments: CoverageCount;
+  /** the same by level, only the levels at or below the region */
+  departmentsByLevel: DepartmentCoverage[];
 };
 
 export type RegionCoverage = {
@@ -66,11 +74,13 @@ async function readCounts(db: Db, snapshotId: number, code: string | undefined):
 }
 
 /**
- * Departments of a year: expected from their first collected year on; collected when they have a report that year.
- * The store counts every year from the first to the last stored; a later year expects every department seen, collects none.
+ * Departments of a year (all of them, or those of bodies of one level): expected from their first collected year on;
+ * collected when they have a report that year. The store counts every year from the first to the last stored (level 0
+ * all, −1 … −4 by level); a later year expects every department seen, collects none.
  */
-function departmentsOf(rows: CountRow[], year: number): DeptRow {
-  const departments = rows.filter((r) => r.level === 0);
+function departmentsOf(rows: CountRow[], year: number, level?: RegionLevel): DeptRow {
+  const stored = level ? -level : 0;
+  const departments = rows.filter((r) => r.level === stored);
   const row = departments.find((r) => r.year === year);
   if (row) return { year, expected: row.expected ?? 0, collected: row.collected };
   return { year, expected: departments.filter((r) => r.year < year).at(-1)?.expected ?? 0, collected: 0 };
@@ -128,6 +138,10 @@ export async function getRegionCoverage({
       collected: governmentsOf(counts, y, level),
     })),
     departments: { expected: departmentsOf(counts, y).expected, collected: departmentsOf(counts, y).collected },
+    departmentsByLevel: levels.map((level) => {
+      const dept = departmentsOf(counts, y, level);
+      return { level, label: DEPARTMENT_LEVEL_NAMES[level], expected: dept.expected, collected: dept.collected };
+    }),
   }));
   const missing = levels.map((level) => {
     const all = listExpectedPublishers(code, level).filter((p) => !collectedCodes.has(p.regionCode));
@@ -138,11 +152,11 @@ export async function getRegionCoverage({
 
 /**
  * The coverage line of a peer group (/rankings, /compare): "收录 7 / 104 个县级政府" for a level of governments under a
- * region; for departments, how many have been seen (their expected number is not known beyond that).
+ * region; for departments of that level (县级部门), how many have been seen (their expected number is not known beyond that).
  */
 export type PeerCoverage =
   | { kind: "governments"; level: RegionLevel; label: string; expected: number; collected: number }
-  | { kind: "departments"; collected: number; seen: number }
+  | { kind: "departments"; level: RegionLevel; label: string; collected: number; seen: number }
   | null;
 
 const LEVEL_BY_NAME: Record<string, RegionLevel> = { 省: 1, 市: 2, 县: 3, 乡: 4 };
@@ -169,6 +183,12 @@ export async function getPeerCoverage({
     const collected = governmentsOf(counts, year, regionLevel);
     return { kind: "governments", level: regionLevel, label: GOVERNMENT_LEVEL_NAMES[regionLevel], expected, collected };
   }
-  const dept = departmentsOf(counts, year);
-  return { kind: "departments", collected: dept.collected, seen: dept.expected };
+  const dept = departmentsOf(counts, year, regionLevel);
+  return {
+    kind: "departments",
+    level: regionLevel,
+    label: DEPARTMENT_LEVEL_NAMES[regionLevel],
+    collected: dept.collected,
+    seen: dept.expected,
+  };
 }

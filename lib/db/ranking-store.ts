@@ -251,3 +251,48 @@ export async function readDataVersion(db: Db, scope = "all"): Promise<bigint> {
     SELECT coalesce(max("version"), 0)::bigint AS "version" FROM "DataVersion" WHERE "scope" = ${scope}`;
   return BigInt(rows[0]?.version ?? 0);
 }
+
+/** One agency's place in a stored group: the group's ranked count and the agency's rank (null: not ranked there). */
+export type AgencyPlace = { snapshotId: number; peers: number; rank: number | null };
+
+type PlaceRow = { i: number; snapshotId: number | null; peers: number | null; rank: number | null };
+
+/**
+ * An agency's place in several groups in ONE statement when their snapshots are fresh (the agency page's 同级排名:
+ * one group per figure): per group the fresh snapshot (by key and the year's data version, as ensureSnapshot reads it)
+ * and the agency's entry by (snapshotId, agencyId). Groups without a fresh snapshot are built by ensureSnapshot and
+ * read in one more statement. Results in the order of `defs`.
+ */
+export async function readAgencyPlaces(db: Db, defs: GroupDefinition[], agencyId: number): Promise<AgencyPlace[]> {
+  if (defs.length === 0) return [];
+  const keys = defs.map(snapshotKey);
+  const scopes = defs.map((d) => yearScope(d.year));
+  const rows = await db.$queryRaw<PlaceRow[]>`
+    SELECT k."i"::int AS "i", s."id" AS "snapshotId", s."peers", e."rank"
+    FROM unnest(${keys}::text[], ${scopes}::text[]) WITH ORDINALITY AS k("key", "scope", "i")
+    LEFT JOIN LATERAL (
+      SELECT s."id", s."peers" FROM "RankingSnapshot" s
+      WHERE s."key" = k."key"
+        AND s."version" = (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = k."scope")
+      ORDER BY s."id" DESC LIMIT 1
+    ) s ON true
+    LEFT JOIN LATERAL (
+      SELECT e."rank" FROM "RankingEntry" e WHERE e."snapshotId" = s."id" AND e."agencyId" = ${agencyId}::int LIMIT 1
+    ) e ON true
+    ORDER BY k."i"`;
+  const places: (AgencyPlace | null)[] = rows.map((r) =>
+    r.snapshotId === null ? null : { snapshotId: r.snapshotId, peers: r.peers ?? 0, rank: r.rank },
+  );
+  const missing = defs.flatMap((def, i) => (places[i] ? [] : [i]));
+  if (missing.length === 0) return places as AgencyPlace[];
+  const built = await Promise.all(missing.map((i) => ensureSnapshot(db, defs[i]!)));
+  const ids = built.map((h) => h.id);
+  const entries = await db.$queryRaw<{ snapshotId: number; rank: number | null }[]>`
+    SELECT e."snapshotId", e."rank" FROM "RankingEntry" e
+    WHERE e."snapshotId" = ANY(${ids}::int[]) AND e."agencyId" = ${agencyId}::int`;
+  const rankById = new Map(entries.map((e) => [e.snapshotId, e.rank]));
+  missing.forEach((i, k) => {
+    places[i] = { snapshotId: built[k]!.id, peers: built[k]!.peers, rank: rankById.get(built[k]!.id) ?? null };
+  });
+  return places as AgencyPlace[];
+}

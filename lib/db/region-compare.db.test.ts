@@ -251,3 +251,74 @@ describe("stored coverage (one snapshot per data version)", () => {
     expect(after.years.find((y) => y.year === 2025)!.departments).toEqual({ expected: 1, collected: 0 });
   });
 });
+
+// after the coverage snapshot test: it writes reports too
+describe("stored region sums (one snapshot per data version)", () => {
+  const snapshots = async (): Promise<number[]> =>
+    (await t.db.regionSumSnapshot.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((s) => s.id);
+  const suqian = async () =>
+    (await compare.getRegionComparison({ parent: "320000", figure: "requestsReceived", year: 2024 })).rows.find(
+      (r) => r.name === "宿迁市",
+    )!;
+
+  it("is reused while nothing was written and rebuilt after a write, which it counts", async () => {
+    const before = await suqian();
+    // 宿城 30 + 沭阳 50 + 公安局 7 + 泗阳 12 (the coverage test's report)
+    expect(before).toMatchObject({ source: "sum", value: 99, reports: 4, coverage: { collected: 4 } });
+    const built = await snapshots();
+    await compare.listRegionYearFigures("321300");
+    await compare.getRegionComparison({ parent: "321300", figure: "notHeldRate", year: 2024 });
+    expect(await snapshots()).toEqual(built);
+    await loadDocuments(t.db, [body("宿豫区人民政府", "321311", "own", { received: 5, handled: 4, notHeld: 1, licensing: null })]);
+    expect(await suqian()).toMatchObject({ source: "sum", value: 104, reports: 5, coverage: { collected: 5 } });
+    expect(await snapshots()).not.toEqual(built);
+    const [year] = await compare.listRegionYearFigures("321300");
+    expect(year).toMatchObject({
+      source: "sum",
+      reports: 5,
+      figures: { requestsReceived: 104, notHeldRate: { numerator: 7, denominator: 20 + 40 + 6 + 12 + 4 } },
+    });
+  });
+
+  it("sums the townships of a county (regions below the county level), and a township on its own page", async () => {
+    await loadDocuments(t.db, [body("高良涧街道办事处", "320813001", "own", { received: 3, handled: 3, notHeld: 1, licensing: 2 })]);
+    const c = await compare.getRegionComparison({ parent: "320813", figure: "requestsReceived", year: 2024 });
+    expect(c.rows[0]).toMatchObject({ name: "高良涧街道", source: "sum", value: 3, reports: 1, rank: 1, coverage: { collected: 1 } });
+    expect(c.rows.filter((r) => r.source !== "none")).toHaveLength(1);
+    expect(await compare.listRegionYearFigures("320813001")).toMatchObject([
+      { year: 2024, source: "sum", reports: 1, figures: { requestsReceived: 3 } },
+    ]);
+    // 洪泽区: its own report and the township's, two governments
+    const huaian = await compare.getRegionComparison({ parent: "320800", figure: "requestsReceived", year: 2024 });
+    expect(huaian.rows.find((r) => r.name === "洪泽区")).toMatchObject({
+      source: "sum",
+      value: 98,
+      reports: 2,
+      coverage: { collected: 2 },
+    });
+  });
+
+  it("counts departments by their level (宿迁市公安局 is a 市级部门)", async () => {
+    expect(await coverage.getPeerCoverage({ level: "市", kind: "部门", scope: "320000", year: 2024 })).toEqual({
+      kind: "departments",
+      level: 2,
+      label: "市级部门",
+      collected: 1,
+      seen: 1,
+    });
+    expect(await coverage.getPeerCoverage({ level: "县", kind: "部门", scope: "320000", year: 2024 })).toMatchObject({
+      label: "县级部门",
+      collected: 0,
+      seen: 0,
+    });
+    const cov = await coverage.getRegionCoverage({ code: "320000", years: [2024, 2023], year: 2024 });
+    const y2024 = cov.years.find((y) => y.year === 2024)!;
+    expect(y2024.departments).toEqual({ expected: 1, collected: 1 });
+    expect(y2024.departmentsByLevel.map((d) => [d.label, d.collected, d.expected])).toEqual([
+      ["省级部门", 0, 0],
+      ["市级部门", 1, 1],
+      ["县级部门", 0, 0],
+      ["乡级部门", 0, 0],
+    ]);
+  });
+});

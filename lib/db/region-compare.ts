@@ -7,16 +7,14 @@
  *   reports of lower regions are left out of a sum: their bodies' own reports may be in it).
  * Rates are recomputed from the summed numerators and denominators (never averaged); a report adds to a rate only
  * when it states both counts.
+ * Cost: the sums are read from the per-data-version store (region-sum-store.ts: a few rows by primary key, rebuilt once
+ * after an ingest), the summary reports through the "Report" (regionCode, year) index; nothing scans the reports.
  */
 import { getDb } from "@/lib/db/client";
-import { IS_REGION_GOVERNMENT, underRegion } from "@/lib/db/coverage";
+import { IS_REGION_GOVERNMENT } from "@/lib/db/coverage";
+import { readRegionSums, readRegionYearSums, type RegionSum } from "@/lib/db/region-sum-store";
 import { getFigure, isSmallSample, toFigureColumnNames, toRate } from "@/lib/figures/figures";
-import {
-  REGION_PAGE_FIGURE_KEYS,
-  type RegionFigureKey,
-  type RegionPageFigureKey,
-  type RegionPageFigures,
-} from "@/lib/figures/region-figures";
+import { REGION_PAGE_FIGURE_KEYS, type RegionFigureKey, type RegionPageFigures } from "@/lib/figures/region-figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countExpectedGovernments } from "@/lib/regions/expected-publishers";
 import { getRegion, listChildRegionsOf, type Region } from "@/lib/regions/gazetteer";
@@ -59,15 +57,6 @@ export function listComparedRegions(parent: string | undefined): Region[] {
   return listChildRegionsOf(parent ?? null);
 }
 
-type SumRow = {
-  child: string;
-  valueSum: number | null;
-  valueCount: number;
-  numSum: number | null;
-  denSum: number | null;
-  rateCount: number;
-  governments: number;
-};
 type SummaryRow = {
   regionCode: string;
   reportId: number;
@@ -79,41 +68,6 @@ type SummaryRow = {
 };
 
 const col = (name: string): Prisma.Sql => Prisma.raw(`r."${name}"`);
-
-/** The child region a report falls in: the first of its province / prefecture / county / region codes that is a child. */
-function childOf(children: string[]): Prisma.Sql {
-  return Prisma.sql`CASE WHEN r."provinceCode" = ANY(${children}::text[]) THEN r."provinceCode"
-    WHEN r."prefectureCode" = ANY(${children}::text[]) THEN r."prefectureCode"
-    WHEN r."countyCode" = ANY(${children}::text[]) THEN r."countyCode"
-    WHEN r."regionCode" = ANY(${children}::text[]) THEN r."regionCode" END`;
-}
-
-/** Per child region: the sums over own reports, and how many of its governments have any report this year. */
-async function loadSums(parent: string | undefined, children: string[], figure: RegionFigureKey, year: number): Promise<SumRow[]> {
-  const db = await getDb();
-  const c = getFigure(figure).columns;
-  const value = col(c.value);
-  const own = Prisma.sql`r."scope" = 'own'`;
-  const rate =
-    c.numerator && c.denominator
-      ? Prisma.sql`sum(${col(c.numerator)}) FILTER (WHERE ${own} AND ${col(c.numerator)} IS NOT NULL AND ${col(c.denominator)} IS NOT NULL)::float8,
-        sum(${col(c.denominator)}) FILTER (WHERE ${own} AND ${col(c.numerator)} IS NOT NULL AND ${col(c.denominator)} IS NOT NULL)::float8,
-        (COUNT(*) FILTER (WHERE ${own} AND ${col(c.numerator)} IS NOT NULL AND ${col(c.denominator)} IS NOT NULL))::int`
-      : Prisma.sql`NULL::float8, NULL::float8, 0`;
-  return db.$queryRaw<SumRow[]>`
-    SELECT t."child", t."valueSum", t."valueCount", t."numSum", t."denSum", t."rateCount", t."governments"
-    FROM (
-      SELECT ${childOf(children)} AS "child",
-             sum(${value}) FILTER (WHERE ${own})::float8 AS "valueSum",
-             (COUNT(${value}) FILTER (WHERE ${own}))::int AS "valueCount",
-             ${rate},
-             (COUNT(DISTINCT r."regionCode") FILTER (WHERE ${IS_REGION_GOVERNMENT}))::int AS "governments"
-      FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" LEFT JOIN "Region" g ON g."code" = r."regionCode"
-      WHERE r."year" = ${year}::int AND r."isLatest" AND ${underRegion(parent)}
-      GROUP BY 1
-    ) AS t("child", "valueSum", "valueCount", "numSum", "denSum", "rateCount", "governments")
-    WHERE t."child" IS NOT NULL`;
-}
 
 /** The summary reports of the children's own governments for the year. */
 async function loadSummaries(children: string[], figure: RegionFigureKey, year: number): Promise<SummaryRow[]> {
@@ -142,12 +96,15 @@ export async function getRegionComparison({
 }): Promise<RegionComparison> {
   const regions = listComparedRegions(parent);
   const codes = regions.map((r) => r.code);
+  const db = await getDb();
   const [sums, summaries] =
-    codes.length === 0 ? [[], []] : await Promise.all([loadSums(parent, codes, figure, year), loadSummaries(codes, figure, year)]);
+    codes.length === 0 ? [[], []] : await Promise.all([readRegionSums(db, codes, year), loadSummaries(codes, figure, year)]);
   const isRate = getFigure(figure).unit === "%";
+  const sumByCode = new Map(sums.map((s) => [s.code, s]));
+  const summaryByCode = new Map(summaries.map((s) => [s.regionCode, s]));
   const rows: RegionComparisonRow[] = regions.map((region) => {
-    const sum = sums.find((s) => s.child === region.code);
-    const summary = summaries.find((s) => s.regionCode === region.code);
+    const sum = sumByCode.get(region.code);
+    const summary = summaryByCode.get(region.code);
     const expected = countExpectedGovernments(region.code).reduce((a, b) => a + b, 0);
     const coverage = { expected, collected: sum?.governments ?? 0 };
     const base = { code: region.code, name: region.name, coverage, rank: null };
@@ -165,15 +122,24 @@ export async function getRegionComparison({
         reports: 1,
       };
     }
-    const reports = isRate ? (sum?.rateCount ?? 0) : (sum?.valueCount ?? 0);
-    if (!sum || reports === 0) {
+    const stated = !sum ? null : isRate ? sum.rate(figure) : sum.count(figure);
+    if (!stated || stated.n === 0) {
       return { ...base, source: "none", value: null, numerator: null, denominator: null, isSmallSample: false, summary: null, reports: 0 };
     }
-    const numerator = isRate ? sum.numSum : null;
-    const denominator = isRate ? sum.denSum : null;
+    const numerator = "numerator" in stated ? stated.numerator : null;
+    const denominator = "denominator" in stated ? stated.denominator : null;
     const rate = toRate(numerator, denominator);
-    const value = isRate ? rate.value : sum.valueSum;
-    return { ...base, source: "sum", value, numerator, denominator, isSmallSample: isRate && isSmallSample(rate), summary: null, reports };
+    const value = "sum" in stated ? stated.sum : rate.value;
+    return {
+      ...base,
+      source: "sum",
+      value,
+      numerator,
+      denominator,
+      isSmallSample: isRate && isSmallSample(rate),
+      summary: null,
+      reports: stated.n,
+    };
   });
   return { parent: parent ? (getRegion(parent) ?? null) : null, figure, year, rows: rankRows(rows) };
 }
@@ -200,78 +166,62 @@ export type RegionYearFigures = {
   figures: RegionPageFigures;
 };
 
-type YearSumRow = {
+type YearSummaryRow = {
   year: number;
-  reports: number;
-  summaryId: number | null;
-  summaryAgencyId: number | null;
-  summaryName: string | null;
+  id: number;
+  agencyId: number;
+  name: string;
 } & Record<string, number | null>;
 
-/** A figure's part of the year statement: its sum over own reports (a rate: numerator and denominator where both are stated). */
-function yearSumColumns(key: RegionPageFigureKey, own: Prisma.Sql): Prisma.Sql {
-  const c = getFigure(key).columns;
-  if (!c.numerator || !c.denominator) return Prisma.sql`sum(${col(c.value)}) FILTER (WHERE ${own})::float8 AS ${Prisma.raw(`"${key}"`)}`;
-  const both = Prisma.sql`${own} AND ${col(c.numerator)} IS NOT NULL AND ${col(c.denominator)} IS NOT NULL`;
-  return Prisma.sql`sum(${col(c.numerator)}) FILTER (WHERE ${both})::float8 AS ${Prisma.raw(`"${key}:n"`)},
-    sum(${col(c.denominator)}) FILTER (WHERE ${both})::float8 AS ${Prisma.raw(`"${key}:d"`)}`;
-}
-
-/** A figure's part of the final select: the summary report's columns when there is one, else the sums. */
-function yearPickColumns(key: RegionPageFigureKey): Prisma.Sql {
-  const c = getFigure(key).columns;
-  const pick = (alias: string, column: string) =>
-    Prisma.raw(`CASE WHEN m."id" IS NULL THEN s."${alias}" ELSE m."${column}" END::float8 AS "${alias}"`);
-  if (!c.numerator || !c.denominator) return pick(key, c.value);
-  return Prisma.sql`${pick(`${key}:n`, c.numerator)}, ${pick(`${key}:d`, c.denominator)}`;
-}
-
-/** The figures of one year row: counts as they are, rates recomputed (lib/figures' toRate) from their counts. */
-function toYearFigures(row: YearSumRow): RegionPageFigures {
+/** The figures of a summary report: counts as printed, rates recomputed (lib/figures' toRate) from its counts. */
+function summaryFigures(row: YearSummaryRow): RegionPageFigures {
   const entries = REGION_PAGE_FIGURE_KEYS.map((key) => {
     const c = getFigure(key).columns;
-    return [key, c.numerator && c.denominator ? toRate(row[`${key}:n`] ?? null, row[`${key}:d`] ?? null) : (row[key] ?? null)];
+    return [key, c.numerator && c.denominator ? toRate(row[c.numerator] ?? null, row[c.denominator] ?? null) : (row[c.value] ?? null)];
+  });
+  return Object.fromEntries(entries) as RegionPageFigures;
+}
+
+/** The figures of a sum of own reports: counts summed, rates recomputed from the summed counts of the reports stating both. */
+function sumFigures(sum: RegionSum): RegionPageFigures {
+  const entries = REGION_PAGE_FIGURE_KEYS.map((key) => {
+    const c = getFigure(key).columns;
+    if (!c.numerator || !c.denominator) return [key, sum.count(key).sum];
+    const { numerator, denominator } = sum.rate(key);
+    return [key, toRate(numerator, denominator)];
   });
   return Object.fromEntries(entries) as RegionPageFigures;
 }
 
 /**
- * A region's figures for every year, without double counting (see the module comment): one statement over the
- * region's latest reports, plus its government's summary report of each year when there is one.
+ * A region's figures for every year with a latest report under it, without double counting (see the module comment):
+ * the stored sums of its own reports (region-sum-store.ts), and its government's summary report of each year when
+ * there is one (a few rows by the "Report" (regionCode, year) index).
  */
 export async function listRegionYearFigures(code: string): Promise<RegionYearFigures[]> {
   const db = await getDb();
-  const own = Prisma.sql`r."scope" = 'own'`;
   const summaryColumns = Prisma.raw(
     toFigureColumnNames(REGION_PAGE_FIGURE_KEYS)
-      .map((name) => `r."${name}"`)
+      .map((name) => `r."${name}"::float8 AS "${name}"`)
       .join(", "),
   );
-  const rows = await db.$queryRaw<YearSumRow[]>`
-    WITH sums AS (
-      SELECT r."year",
-             (COUNT(*) FILTER (WHERE ${own}))::int AS "reports",
-             ${Prisma.join(
-               REGION_PAGE_FIGURE_KEYS.map((k) => yearSumColumns(k, own)),
-               ",\n             ",
-             )}
-      FROM "Report" r WHERE r."isLatest" AND ${underRegion(code)}
-      GROUP BY r."year"
-    ), summaries AS (
+  const [sums, summaries] = await Promise.all([
+    readRegionYearSums(db, code),
+    db.$queryRaw<YearSummaryRow[]>`
       SELECT DISTINCT ON (r."year") r."year", r."id", r."agencyId", a."name", ${summaryColumns}
       FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" LEFT JOIN "Region" g ON g."code" = r."regionCode"
       WHERE r."isLatest" AND r."scope" = 'summary' AND r."regionCode" = ${code} AND ${IS_REGION_GOVERNMENT}
-      ORDER BY r."year", r."id" DESC
-    )
-    SELECT s."year", s."reports", m."id" AS "summaryId", m."agencyId" AS "summaryAgencyId", m."name" AS "summaryName",
-           ${Prisma.join(REGION_PAGE_FIGURE_KEYS.map(yearPickColumns), ",\n           ")}
-    FROM sums s LEFT JOIN summaries m ON m."year" = s."year"
-    ORDER BY s."year"`;
-  return rows.map((r) => ({
-    year: r.year,
-    reports: r.reports,
-    source: r.summaryId === null ? "sum" : "summary",
-    summary: r.summaryId === null ? null : { reportId: r.summaryId, agencyId: r.summaryAgencyId!, agencyName: r.summaryName! },
-    figures: toYearFigures(r),
-  }));
+      ORDER BY r."year", r."id" DESC`,
+  ]);
+  const summaryByYear = new Map(summaries.map((m) => [m.year, m]));
+  return sums.map((s) => {
+    const m = summaryByYear.get(s.year);
+    return {
+      year: s.year,
+      reports: s.reports,
+      source: m ? "summary" : "sum",
+      summary: m ? { reportId: m.id, agencyId: m.agencyId, agencyName: m.name } : null,
+      figures: m ? summaryFigures(m) : sumFigures(s),
+    };
+  });
 }

@@ -68,3 +68,33 @@ export function toReportRow(parsed: ParseSuccess, agency: AgencyIdentity, source
     },
   };
 }
+
+/**
+ * A row ready for the write statement (`store_reports`, see upsertReport): what the answer and the checks need, and the
+ * rest as one JSON text. Built where the parse ran (a parse worker, for bulk ingest), so the thread that writes
+ * neither copies the parsed document, provenance and findings across threads as objects nor serialises them.
+ */
+export type EncodedReportRow = {
+  agency: AgencyIdentity;
+  year: number;
+  templateVersion: string;
+  sha256: string;
+  figures: FigureColumns;
+  findings: ReportRow["report"]["findings"];
+  /** JSON of {agency, report: {Report column: value}} without the original bytes (sent beside it) */
+  json: string;
+};
+
+/** Pure: the encoded form of a row (the Report columns by name; figure columns included; not the original bytes). */
+export function encodeReportRow({ agency, report }: ReportRow): EncodedReportRow {
+  const { sourceBytes: _bytes, figures, ...columns } = report;
+  return {
+    agency,
+    year: report.year,
+    templateVersion: report.templateVersion,
+    sha256: report.sha256,
+    figures,
+    findings: report.findings,
+    json: JSON.stringify({ agency, report: { ...columns, ...figures } }),
+  };
+}

@@ -4,11 +4,14 @@
  */
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { FIGURE_COLUMNS, readFigures, type FigureColumnName, type Figures } from "@/lib/figures/figures";
+import { FIGURE_COLUMNS, readFigures, type FigureColumnName, type FigureColumns, type Figures } from "@/lib/figures/figures";
 import type { CanonicalReport, Finding, Provenance, SourceKind } from "@/lib/report/types";
 
-/** The typed figure columns of one report row (lib/figures, stored at ingest). */
-export type ReportFigureRow = {
+/**
+ * The typed figure columns of one report row (lib/figures, stored at ingest), with its peer-group keys and failed
+ * checks, so the agency page reads its 同级排名 from the stored tables without reading the report again.
+ */
+export type ReportFigureRow = FigureColumns & {
   id: number;
   year: number;
   version: number;
@@ -24,9 +27,19 @@ export type ReportFigureRow = {
   errorCount: number;
   warningCount: number;
   publishedOn: string | null;
+  level: string;
+  kind: string;
+  provinceCode: string | null;
+  /** 报告口径: "summary" | "own" */
+  scope: string;
+  failedChecks: string[];
 };
 
+/** Every stored figure column, for a Prisma select. */
+const FIGURE_COLUMN_SELECT = Object.fromEntries(FIGURE_COLUMNS.map((c) => [c.name, true])) as Record<FigureColumnName, true>;
+
 const FIGURE_ROW_SELECT = {
+  ...FIGURE_COLUMN_SELECT,
   id: true,
   year: true,
   version: true,
@@ -42,6 +55,11 @@ const FIGURE_ROW_SELECT = {
   errorCount: true,
   warningCount: true,
   publishedOn: true,
+  level: true,
+  kind: true,
+  provinceCode: true,
+  scope: true,
+  failedChecks: true,
 } as const;
 
 /** The latest version of every year an agency has published, oldest year first. */
@@ -75,9 +93,6 @@ export type ReportDetail = {
   /** the derived figures as stored at ingest (lib/figures) */
   figures: Figures;
 };
-
-/** Every stored figure column, for a Prisma select. */
-const FIGURE_COLUMN_SELECT = Object.fromEntries(FIGURE_COLUMNS.map((c) => [c.name, true])) as Record<FigureColumnName, true>;
 
 type GetReportOptions = { agencyId: number; year: number; version?: number };
 

@@ -114,6 +114,31 @@ describe.each<BackendName>(["postgres", "pglite"])("search on %s", (backend) => 
     expect(new Set([...first.agencies, ...second.agencies].map((a) => a.id)).size).toBe(30);
   });
 
+  it("finds through the stored search tokens, which follow every alias and region path write", async () => {
+    const drift = async (): Promise<number> => {
+      const [row] = await t.db.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM "Agency"
+        WHERE "searchTokens" IS DISTINCT FROM "agency_search_tokens"("id", "name", "regionCode")`;
+      return Number(row?.n);
+    };
+    expect(await drift()).toBe(0);
+    const huaian = (await searchIn(t.db, "淮安市人民政府")).agencies[0]!;
+    expect((await searchIn(t.db, "清江浦别名")).total).toBe(0);
+    await t.db.$executeRaw`INSERT INTO "AgencyAlias" ("agencyId", "name") VALUES (${huaian.id}, ${"清江浦别名政府"})`;
+    expect((await searchIn(t.db, "清江浦别名")).agencies.map((a) => a.name)).toEqual(["淮安市人民政府"]);
+    await t.db.$executeRaw`UPDATE "AgencyAlias" SET "name" = ${"清河别名政府"} WHERE "name" = ${"清江浦别名政府"}`;
+    expect((await searchIn(t.db, "清江浦别名")).total).toBe(0);
+    expect((await searchIn(t.db, "清河别名")).total).toBe(1);
+    await t.db.$executeRaw`DELETE FROM "AgencyAlias" WHERE "name" = ${"清河别名政府"}`;
+    expect((await searchIn(t.db, "清河别名")).total).toBe(0);
+    const path = "江苏省 › 淮安市";
+    await t.db.$executeRaw`UPDATE "Region" SET "path" = ${`${path} › 里运河`} WHERE "code" = '320800'`;
+    expect((await searchIn(t.db, "里运河")).agencies.map((a) => a.name)).toEqual(["淮安市人民政府"]);
+    await t.db.$executeRaw`UPDATE "Region" SET "path" = ${path} WHERE "code" = '320800'`;
+    expect((await searchIn(t.db, "里运河")).total).toBe(0);
+    expect(await drift()).toBe(0);
+  });
+
   it("asks the database once per search, whatever the query", async () => {
     for (const q of [
       "x".repeat(100),

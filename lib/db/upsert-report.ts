@@ -1,19 +1,19 @@
 /**
- * The one write path of a report (`upsertReport`): store one row (lib/db/report-row.ts) in ONE SQL statement (one round trip, and so one transaction): find the agency by key or
- * alias or create it, upsert the alias, number the version, move isLatest, insert the report; identical bytes already
- * stored → nothing written, answered as "unchanged".
- * A unique violation means a concurrent ingest won: the same document → answered as "unchanged";
- * the same new agency → the statement is retried (it then sees the winner's rows). Versions of one agency and year are
- * numbered under a transaction-scoped advisory lock on (agency key, year), taken before the write statement in the same
- * transaction, so concurrent versions never collide; if retries still run out, the answer is 503 busy (Retry-After).
+ * The one write path of a report (`upsertReport`): store rows (lib/db/report-row.ts) through the database function
+ * `store_reports` (prisma/migrations/20261202101500_store_reports) in ONE SQL statement, so one round trip and one
+ * transaction, whether one row (an upload) or a batch (bulk ingest): per row find the agency by key or alias or create
+ * it, add the alias, number the version, move isLatest, insert the report; identical bytes already stored → nothing
+ * written, answered as "unchanged". Writers take one advisory lock first (in the function), so concurrent writers
+ * never deadlock and versions of one agency and year never collide.
+ * A unique violation means a concurrent ingest won: the same document → answered as "unchanged"; otherwise the
+ * statement is retried (it then sees the winner's rows); if retries run out, the answer is 503 busy (Retry-After).
  */
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { HEAVY_REPORT_COLUMNS, toIngestResult, type IngestResult } from "@/lib/db/ingest-result";
-import { toReportRow, type ReportRow, type ReportSource } from "@/lib/db/report-row";
-import { FIGURE_COLUMNS } from "@/lib/figures/figures";
+import { encodeReportRow, toReportRow, type EncodedReportRow, type ReportRow, type ReportSource } from "@/lib/db/report-row";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { toAgencyIdentity, type ResolvedAgency } from "@/lib/regions/agency-identity";
+import { toAgencyIdentity } from "@/lib/regions/agency-identity";
 import type { ParseSuccess } from "@/lib/report/types";
 
 const MAX_ATTEMPTS = 4;
@@ -45,21 +45,9 @@ export function isAgencyNameMissing(name: string | null | undefined): boolean {
   return !name || name.trim() === "";
 }
 
-/** Store one report row (retrying when a concurrent write created the same agency or version). Refuses an empty agency name. */
+/** Store one report row (the one write path of every report): `storeEncoded` of its encoded form. */
 export async function upsertReport(db: Db, row: ReportRow): Promise<IngestResult> {
-  if (isAgencyNameMissing(row.agency.name) || isAgencyNameMissing(row.agency.printed)) throw agencyMissingError();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await writeReport(db, row);
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      const existing = await findReportBySha(db, row.report.sha256);
-      if (existing) return existing;
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new AppError("busy", "同一机关同一年度的报告正在被同时写入，请稍后重试。(busy: concurrent writes of this agency and year)");
-      }
-    }
-  }
+  return storeEncoded(db, { row: encodeReportRow(row), bytes: row.report.sourceBytes });
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -68,75 +56,56 @@ function isUniqueViolation(err: unknown): boolean {
   return /unique constraint|23505/i.test(String((err as { message?: unknown })?.message ?? ""));
 }
 
-/** The row the write statement returns: the new report's id and version, and its agency. */
-type WrittenRow = ResolvedAgency & { reportId: number; version: number };
+/** A row encoded for the write statement (lib/db/report-row.ts) with its original bytes. */
+export type EncodedInput = { row: EncodedReportRow; bytes: Uint8Array };
 
-/** The write statement of one row (see the module comment), and how its returned row becomes the answer. */
-function writeReportStatement({ agency: a, report: r }: ReportRow): { sql: Prisma.Sql; toResult(rows: WrittenRow[]): IngestResult | null } {
-  const f = r.figures;
-  const figureNames = Prisma.raw(FIGURE_COLUMNS.map((c) => `"${c.name}"`).join(", "));
-  const figureValues = Prisma.join(FIGURE_COLUMNS.map((c) => Prisma.sql`${f[c.name]}::${Prisma.raw(c.sqlType)}`));
-  // data-modifying CTEs all see the statement's snapshot: the new agency reaches the later steps through RETURNING;
-  // with these bytes already stored, `agency` is empty, nothing is written and no row comes back
-  const sql = Prisma.sql`
-    WITH stored AS (
-      SELECT 1 FROM "Report" WHERE "sha256" = ${r.sha256}
-    ), found AS (
-      SELECT "id", "name", "regionCode", "level", "kind", "provinceCode", "prefectureCode", "countyCode"
-      FROM (
-        SELECT g.*, 0 AS "rank" FROM "Agency" g WHERE g."key" = ${a.key}
-        UNION ALL
-        SELECT g.*, 1 AS "rank" FROM "Agency" g JOIN "AgencyAlias" al ON al."agencyId" = g."id"
-        WHERE al."name" = ${a.printed} AND g."regionCode" IS NOT DISTINCT FROM ${a.regionCode}::text
-      ) candidates ORDER BY "rank" LIMIT 1
-    ), created AS (
-      INSERT INTO "Agency" ("key", "name", "regionCode", "level", "kind", "provinceCode", "prefectureCode", "countyCode")
-      SELECT ${a.key}, ${a.name}, ${a.regionCode}::text, ${a.level}, ${a.kind},
-             ${a.provinceCode}::text, ${a.prefectureCode}::text, ${a.countyCode}::text
-      WHERE NOT EXISTS (SELECT 1 FROM found) AND NOT EXISTS (SELECT 1 FROM stored)
-      RETURNING "id", "name", "regionCode", "level", "kind", "provinceCode", "prefectureCode", "countyCode"
-    ), agency AS (
-      SELECT * FROM found WHERE NOT EXISTS (SELECT 1 FROM stored) UNION ALL SELECT * FROM created
-    ), alias AS (
-      INSERT INTO "AgencyAlias" ("agencyId", "name")
-      SELECT "id", ${a.printed} FROM agency WHERE "name" <> ${a.printed}
-      ON CONFLICT ("agencyId", "name") DO NOTHING
-    ), previous AS (
-      SELECT coalesce(max(r."version"), 0) AS "version" FROM "Report" r JOIN agency ON r."agencyId" = agency."id"
-      WHERE r."year" = ${r.year}::int
-    ), demoted AS (
-      UPDATE "Report" r SET "isLatest" = false FROM agency
-      WHERE r."agencyId" = agency."id" AND r."year" = ${r.year}::int AND r."isLatest"
-    ), inserted AS (
-      INSERT INTO "Report" (
-        "agencyId", "year", "version", "isLatest", "templateVersion", "publishedOn", "sha256", "mediaType", "sourceKind",
-        "sourceBytes", "sourceText", "sourceUrl", "fileName", "document", "provenance", "findings",
-        "errorCount", "warningCount", "identitiesOk", "failedChecks", "scope",
-        "level", "kind", "provinceCode", "prefectureCode", "countyCode", "regionCode", ${figureNames})
-      SELECT agency."id", ${r.year}::int, previous."version" + 1, true, ${r.templateVersion},
-        ${r.publishedOn}::text, ${r.sha256}, ${r.mediaType}, ${r.sourceKind},
-        ${Buffer.from(r.sourceBytes)}::bytea, ${r.sourceText}, ${r.sourceUrl}::text, ${r.fileName}::text,
-        ${JSON.stringify(r.document)}::jsonb, ${JSON.stringify(r.provenance)}::jsonb, ${JSON.stringify(r.findings)}::jsonb,
-        ${r.errorCount}::int, ${r.warningCount}::int, ${r.identitiesOk}, ${r.failedChecks}::text[], ${r.scope},
-        agency."level", agency."kind", agency."provinceCode", agency."prefectureCode", agency."countyCode", agency."regionCode",
-        ${figureValues}
-      FROM agency, previous
-      RETURNING "id", "version"
-    )
-    SELECT inserted."id" AS "reportId", inserted."version", agency.* FROM inserted, agency`;
-  const toResult = (rows: WrittenRow[]): IngestResult | null => {
-    const row = rows[0];
-    if (!row) return null;
-    const { reportId, version, ...agency } = row;
-    return {
-      outcome: version > 1 ? "new-version" : "created",
-      report: { id: reportId, year: r.year, version, isLatest: true, templateVersion: r.templateVersion, sha256: r.sha256 },
-      agency: { id: agency.id, name: agency.name, regionCode: agency.regionCode, level: agency.level, kind: agency.kind },
-      figures: f,
+/** One row the write statement returns: which input (1-based), the new report's id and version, and its agency. */
+type WrittenRow = {
+  ord: number;
+  reportId: number;
+  reportVersion: number;
+  agencyId: number;
+  agencyName: string;
+  agencyRegionCode: string | null;
+  agencyLevel: string;
+  agencyKind: string;
+};
+
+/**
+ * Store rows in ONE statement, in order (the database function `store_reports`, see its migration): one round trip
+ * and one transaction for all of them. The rows travel as one UTF-8 JSON and the originals as one byte string (as
+ * bytes, each crosses the client's parameter handling as one base64 string instead of JSON escaped again and again).
+ * Returns each row's answer, or null where the same bytes were already stored (nothing written).
+ */
+async function writeRows(db: Db, inputs: EncodedInput[]): Promise<(IngestResult | null)[]> {
+  let at = 0;
+  const items = inputs.map(({ row, bytes }) => {
+    const item = `{"row":${row.json},"at":${at},"length":${bytes.byteLength}}`;
+    at += bytes.byteLength;
+    return item;
+  });
+  const rows = Buffer.from(`[${items.join(",")}]`, "utf8");
+  const sources = Buffer.concat(inputs.map((i) => i.bytes));
+  const written = await db.$queryRaw<WrittenRow[]>`SELECT * FROM "store_reports"(${rows}::bytea, ${sources}::bytea)`;
+  const answers: (IngestResult | null)[] = inputs.map(() => null);
+  for (const w of written) {
+    const r = inputs[w.ord - 1]!.row;
+    answers[w.ord - 1] = {
+      outcome: w.reportVersion > 1 ? "new-version" : "created",
+      report: {
+        id: w.reportId,
+        year: r.year,
+        version: w.reportVersion,
+        isLatest: true,
+        templateVersion: r.templateVersion,
+        sha256: r.sha256,
+      },
+      agency: { id: w.agencyId, name: w.agencyName, regionCode: w.agencyRegionCode, level: w.agencyLevel, kind: w.agencyKind },
+      figures: r.figures,
       findings: r.findings,
     };
-  };
-  return { sql, toResult };
+  }
+  return answers;
 }
 
 /** No row back: these bytes were already stored (by an earlier ingest or a concurrent one) → that report, "unchanged". */
@@ -147,65 +116,74 @@ async function storedAlready(db: Db, sha256: string): Promise<IngestResult> {
 }
 
 /**
- * The agency-year locks of some rows, in one order (sorted), so two transactions never wait on each other in a cycle.
- * Taken first in the writing transaction, in ONE statement (a batch of 16 no longer pays 16 round trips): the write
- * statements then start after every other writer of those agency-years has committed, and number their versions after
- * theirs. The array is sorted here and unnest yields it in order, so the locks are taken in that order.
+ * Store one encoded row (see upsertReport): retried when a concurrent write created the same agency or document;
+ * refuses an empty agency name.
  */
-function agencyYearLocks(db: Db, rows: ReportRow[]) {
-  const keys = [...new Set(rows.map((r) => JSON.stringify([r.agency.key, r.report.year])))].sort();
-  const pairs = keys.map((k) => JSON.parse(k) as [string, number]);
-  return db.$queryRaw`
-    SELECT count(*)::int AS "locked"
-    FROM unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::int[]) AS l("key", "year"),
-         LATERAL pg_advisory_xact_lock(hashtext('ogi:report:' || l."key"), l."year")`;
-}
-
-async function writeReport(db: Db, row: ReportRow): Promise<IngestResult> {
-  const statement = writeReportStatement(row);
-  const results = await db.$transaction([agencyYearLocks(db, [row]), db.$queryRaw<WrittenRow[]>(statement.sql)]);
-  return statement.toResult(results.at(-1) as WrittenRow[]) ?? storedAlready(db, row.report.sha256);
+export async function storeEncoded(db: Db, input: EncodedInput): Promise<IngestResult> {
+  const { agency, sha256 } = input.row;
+  if (isAgencyNameMissing(agency.name) || isAgencyNameMissing(agency.printed)) throw agencyMissingError();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [answer] = await writeRows(db, [input]);
+      return answer ?? (await storedAlready(db, sha256));
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const existing = await findReportBySha(db, sha256);
+      if (existing) return existing;
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new AppError("busy", "同一机关同一年度的报告正在被同时写入，请稍后重试。(busy: concurrent writes of this agency and year)");
+      }
+    }
+  }
 }
 
 /** One report's answer in a batch: its result, or the error that kept it out (the others are not affected). */
 export type BatchOutcome = { ok: true; result: IngestResult } | { ok: false; error: unknown };
 
 /**
- * Store several report rows in ONE transaction (bulk ingest: one commit instead of one per report). Each report is
- * still all-or-nothing: when any statement fails, the whole batch rolls back and every row is stored again on its
- * own through `upsertReport` (in order, so versions of one agency and year keep their order); only the failing ones fail.
+ * Store several encoded rows in ONE statement and transaction (bulk ingest: one round trip and one commit instead of
+ * one per report). Each report is still all-or-nothing: when any row fails, the whole batch rolls back and every row
+ * is stored again on its own through `storeEncoded` (in order, so versions of one agency and year keep their order);
+ * only the failing ones fail. A row with no agency name is refused before the batch is written.
  */
-export async function upsertReportBatch(db: Db, rows: ReportRow[]): Promise<BatchOutcome[]> {
-  const one = async (row: ReportRow): Promise<BatchOutcome> => {
+export async function storeEncodedBatch(db: Db, inputs: EncodedInput[]): Promise<BatchOutcome[]> {
+  const one = async (input: EncodedInput): Promise<BatchOutcome> => {
     try {
-      return { ok: true, result: await upsertReport(db, row) };
+      return { ok: true, result: await storeEncoded(db, input) };
     } catch (error) {
       return { ok: false, error };
     }
   };
-  if (rows.length === 1) return [await one(rows[0]!)];
-  const statements = rows.map(writeReportStatement);
-  let written: WrittenRow[][];
-  try {
-    const results = await db.$transaction([agencyYearLocks(db, rows), ...statements.map((s) => db.$queryRaw<WrittenRow[]>(s.sql))]);
-    written = results.slice(1) as WrittenRow[][];
-  } catch {
-    const outcomes: BatchOutcome[] = [];
-    for (const row of rows) outcomes.push(await one(row));
-    return outcomes;
-  }
-  return Promise.all(
-    statements.map(async (s, i): Promise<BatchOutcome> => {
-      const result = s.toResult(written[i]!);
-      return { ok: true, result: result ?? (await storedAlready(db, rows[i]!.report.sha256)) };
-    }),
+  const outcomes: (BatchOutcome | null)[] = inputs.map(({ row: { agency } }) =>
+    isAgencyNameMissing(agency.name) || isAgencyNameMissing(agency.printed) ? { ok: false, error: agencyMissingError() } : null,
   );
+  const batch = inputs.filter((_, i) => outcomes[i] === null);
+  if (batch.length <= 1) {
+    return Promise.all(inputs.map((input, i) => outcomes[i] ?? one(input)));
+  }
+  let answers: (IngestResult | null)[];
+  try {
+    answers = await writeRows(db, batch);
+  } catch {
+    for (let i = 0; i < inputs.length; i++) outcomes[i] ??= await one(inputs[i]!);
+    return outcomes as BatchOutcome[];
+  }
+  let k = 0;
+  for (let i = 0; i < inputs.length; i++) {
+    if (outcomes[i] !== null) continue;
+    const answer = answers[k++];
+    outcomes[i] = { ok: true, result: answer ?? (await storedAlready(db, inputs[i]!.row.sha256)) };
+  }
+  return outcomes as BatchOutcome[];
 }
 
-/** Parsed documents in one transaction: `upsertReportBatch` over their rows. */
+/** Parsed documents in one statement and transaction: `storeEncodedBatch` over their rows. */
 export async function storeParsedBatch(db: Db, inputs: StoreParsedInput[]): Promise<BatchOutcome[]> {
-  return upsertReportBatch(
+  return storeEncodedBatch(
     db,
-    inputs.map((input) => toReportRow(input.parsed, toAgencyIdentity(input.parsed.document.agency), input)),
+    inputs.map((input) => ({
+      row: encodeReportRow(toReportRow(input.parsed, toAgencyIdentity(input.parsed.document.agency), input)),
+      bytes: input.bytes,
+    })),
   );
 }

@@ -212,6 +212,19 @@ const SCHEMAS: Json = {
               type: "object",
               properties: { expected: { type: "integer", description: "自首次收录年度起计入" }, collected: { type: "integer" } },
             },
+            departmentsByLevel: {
+              type: "array",
+              description: "按机关层级分的部门（省级部门 … 乡级部门），只含本地区及以下的层级",
+              items: {
+                type: "object",
+                properties: {
+                  level: { type: "integer" },
+                  label: { type: "string" },
+                  expected: { type: "integer", description: "自首次收录年度起计入" },
+                  collected: { type: "integer" },
+                },
+              },
+            },
           },
         },
       },

@@ -9,13 +9,18 @@ import { upsertReport } from "@/lib/db/upsert-report";
 import { AppError, toErrorBody } from "@/lib/errors";
 import { prepareDocument } from "@/lib/ingest/ingest-document";
 import type { ParsePool } from "@/lib/parse-pool";
+import { TASKS } from "@/lib/parse-pool/tasks";
 import { toAgencyIdentity } from "@/lib/regions/agency-identity";
 import { parseReport } from "@/lib/report/parse-report";
 
 const CLEAN = readFileSync(join(__dirname, "../report/fixtures/quirks/clean-2021.txt"), "utf8");
 /** The same report with the agency taken out of its title: it parses, with an agency-missing finding and an empty name. */
 const NO_AGENCY = CLEAN.replace("额敏县 2024 年", "2024 年");
-const inProcess = { parse: (input: Parameters<ParsePool["parse"]>[0]) => parseReport(input) } as unknown as ParsePool;
+const inProcess = {
+  parse: (input: Parameters<ParsePool["parse"]>[0]) => parseReport(input),
+  parseRow: (input: Parameters<ParsePool["parseRow"]>[0], source: Parameters<ParsePool["parseRow"]>[1]) =>
+    TASKS.parseRow({ input, source }, () => {}),
+} as unknown as ParsePool;
 const NO_DB = new Proxy(
   {},
   {
@@ -65,6 +70,6 @@ describe("a report without an agency name", () => {
 
   it("lets a report with its agency through to the store step", async () => {
     const prepared = await prepareDocument(NO_DB, { text: CLEAN }, { pool: inProcess });
-    expect("store" in prepared && prepared.store.parsed.document.agency.name).toBe("额敏县人民政府");
+    expect("store" in prepared && prepared.store.row.agency.printed).toBe("额敏县人民政府");
   });
 });

@@ -9,12 +9,14 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
-import { agencyMissingError, findReportBySha, isAgencyNameMissing, storeParsed, type StoreParsedInput } from "@/lib/db/upsert-report";
+import { agencyMissingError, findReportBySha, isAgencyNameMissing, storeEncoded, type EncodedInput } from "@/lib/db/upsert-report";
 import type { IngestResult } from "@/lib/db/ingest-result";
 import { ocrLimitsFromEnv } from "@/lib/ocr/ocr-document";
 import { getParsePool, type ParsePool } from "@/lib/parse-pool";
+import type { ParsedRow } from "@/lib/parse-pool/tasks";
+import type { ReportSource } from "@/lib/db/report-row";
 import { detectKind, parsesQuickly } from "@/lib/report/media-type";
-import type { ParseFailureCode, ParseResult, ReportInput } from "@/lib/report/types";
+import type { ParseFailureCode, ReportInput } from "@/lib/report/types";
 
 /** One document to ingest: its original bytes (or text / HTML as a string) and where it came from. */
 export type IngestInput = {
@@ -41,8 +43,8 @@ function toOriginal(input: IngestInput): { bytes: Uint8Array; mediaType: string;
   return { bytes: new TextEncoder().encode(text), mediaType: "text/plain", parseInput: { text } };
 }
 
-/** What ingest does with a document once parsed: answer at once (bytes already stored), or store it. */
-export type PreparedDocument = { result: IngestResult } | { store: StoreParsedInput };
+/** What ingest does with a document once parsed: answer at once (bytes already stored), or store its row. */
+export type PreparedDocument = { result: IngestResult } | { store: EncodedInput };
 
 /** Markup (< > and entities' ampersand-hash) or control characters: never part of a government body's name. */
 const MARKUP_OR_CONTROL = /[<>]|&#|[\u0000-\u001f\u007f]/;
@@ -66,16 +68,17 @@ const LIMIT_CODES = new Set<ParseFailureCode>([
 async function parseInPool(
   pool: ParsePool,
   input: ReportInput,
+  source: Omit<ReportSource, "bytes">,
   onOcrProgress?: (done: number, total: number) => void,
-): Promise<ParseResult> {
-  const parsed = await pool.parse(input);
+): Promise<ParsedRow> {
+  const parsed = await pool.parseRow(input, source);
   if (parsed.ok || !("bytes" in input)) return parsed;
   const isScan =
     parsed.error.code === "pdf-no-text-layer" ||
     (parsed.error.code === "unsupported-media-type" && detectKind(input.bytes, input.mediaType, input.fileName) === "image");
   if (!isScan) return parsed;
   const timeoutMs = ocrLimitsFromEnv().documentTimeoutMs + 30_000;
-  return pool.parse(input, { ocr: true, timeoutMs, onProgress: onOcrProgress });
+  return pool.parseRow(input, source, { ocr: true, timeoutMs, onProgress: onOcrProgress });
 }
 
 export type IngestOptions = {
@@ -97,8 +100,9 @@ export async function prepareDocument(db: Db, input: IngestInput, options: Inges
     const existing = await findReportBySha(db, sha256);
     if (existing) return { result: existing };
   }
-  const parsed = await parseInPool(options.pool ?? getParsePool(), parseInput, input.onOcrProgress);
-  if (parsed.ok && MARKUP_OR_CONTROL.test(parsed.document.agency.name ?? "")) {
+  const source = { sha256, mediaType, fileName: input.fileName, sourceUrl: input.sourceUrl };
+  const parsed = await parseInPool(options.pool ?? getParsePool(), parseInput, source, input.onOcrProgress);
+  if (parsed.ok && MARKUP_OR_CONTROL.test(parsed.agencyName ?? "")) {
     throw new AppError(
       "not-a-report",
       "报告的机关名称含有 HTML 标记或控制字符，不是正常的年度报告，拒绝导入。(the agency name holds markup or control characters)",
@@ -106,18 +110,18 @@ export async function prepareDocument(db: Db, input: IngestInput, options: Inges
     );
   }
   // the parser reports it as an error finding (agency-missing) on a parsed document; a report must belong to a named body
-  if (parsed.ok && isAgencyNameMissing(parsed.document.agency.name)) throw agencyMissingError();
+  if (parsed.ok && isAgencyNameMissing(parsed.agencyName)) throw agencyMissingError();
   if (!parsed.ok) {
     const reason = parsed.error.code;
     const code =
       reason === "unsupported-media-type" ? "unsupported-media-type" : LIMIT_CODES.has(reason) ? "limit-exceeded" : "not-a-report";
     throw new AppError(code, parsed.error.message, parsed.error.code);
   }
-  return { store: { parsed, sha256, bytes, mediaType, fileName: input.fileName, sourceUrl: input.sourceUrl } };
+  return { store: { row: parsed.row, bytes } };
 }
 
 /** Parse (in the pool), then store. Throws AppError("not-a-report" | "unsupported-media-type" | "limit-exceeded"). */
 export async function ingestDocument(db: Db, input: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
   const prepared = await prepareDocument(db, input, options);
-  return "result" in prepared ? prepared.result : storeParsed(db, prepared.store);
+  return "result" in prepared ? prepared.result : storeEncoded(db, prepared.store);
 }

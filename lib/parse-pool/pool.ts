@@ -18,7 +18,8 @@ import { getEnv } from "@/lib/env";
 import type { ParseFailure, ParseResult, ReportInput } from "@/lib/report/types";
 import type { ParseLimits } from "@/lib/report/limits";
 import type { JobMessage, WorkerMessage } from "./protocol";
-import type { TaskName, TaskPayload, TaskValue } from "./tasks";
+import type { ReportSource } from "@/lib/db/report-row";
+import type { ParsedRow, TaskName, TaskPayload, TaskValue } from "./tasks";
 import { resolveWorkerEntry, type WorkerEntry } from "./worker-entry";
 
 export type ParsePoolOptions = {
@@ -109,14 +110,33 @@ export class ParsePool {
    * cannot start a worker at all (a deployment error, not the input's).
    */
   async parse(input: ReportInput, options: ParseJobOptions = {}): Promise<ParseResult> {
+    return this.#parseJob("parse", { input }, options);
+  }
+
+  /**
+   * `parse`, then the row to store, encoded in the worker (tasks.ts `parseRow`): for ingest, whose writing thread then
+   * handles one JSON text instead of the parsed objects. Fails like `parse`.
+   */
+  async parseRow(input: ReportInput, source: Omit<ReportSource, "bytes">, options: ParseJobOptions = {}): Promise<ParsedRow> {
+    return this.#parseJob("parseRow", { input, source }, options);
+  }
+
+  async #parseJob<K extends "parse" | "parseRow">(
+    task: K,
+    payload: Omit<TaskPayload<K>, "limits" | "ocr">,
+    options: ParseJobOptions,
+  ): Promise<TaskValue<K>> {
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     const { onProgress } = options;
     const relay = onProgress ? (p: unknown) => onProgress((p as OcrProgress).done, (p as OcrProgress).total) : undefined;
     try {
-      const payload = { input, limits: { ...this.limits, ...options.limits }, ocr: options.ocr };
-      return await this.run("parse", payload, { timeoutMs, onProgress: relay });
+      const full = { ...payload, limits: { ...this.limits, ...options.limits }, ocr: options.ocr } as TaskPayload<K>;
+      return await this.run(task, full, { timeoutMs, onProgress: relay });
     } catch (err) {
-      if (err instanceof PoolJobError) return { ok: false, error: { code: err.code, message: err.message } } satisfies ParseFailure;
+      if (err instanceof PoolJobError) {
+        const failure = { ok: false, error: { code: err.code, message: err.message } } satisfies ParseFailure;
+        return failure as TaskValue<K>;
+      }
       throw err;
     }
   }

@@ -4,8 +4,9 @@
  * To add a task (e.g. OCR of a scan): add an entry here and call `pool.run("name", payload)`. Keep imports lazy
  * (`await import(...)` inside the task) so a worker loads only what its jobs use.
  */
+import type { EncodedReportRow, ReportSource } from "@/lib/db/report-row";
 import type { ParseLimits } from "@/lib/report/limits";
-import type { ParseResult, ReportInput } from "@/lib/report/types";
+import type { ParseFailure, ParseResult, ReportInput } from "@/lib/report/types";
 
 export type ParseTaskPayload = {
   input: ReportInput;
@@ -14,17 +15,45 @@ export type ParseTaskPayload = {
   ocr?: boolean;
 };
 
+/** A parse for storing: the parse as in `parse`, plus where the original came from (its bytes stay with the caller). */
+export type ParseRowPayload = ParseTaskPayload & { source: Omit<ReportSource, "bytes"> };
+
+/**
+ * A parsed document as the row to store, encoded in the worker (lib/db/report-row.ts `encodeReportRow`): the thread
+ * that writes gets a few small values and one JSON text, not the document, provenance and findings as objects.
+ */
+export type ParsedRow = ParseFailure | { ok: true; agencyName: string; row: EncodedReportRow };
+
 /** A task's way to tell the caller how far it is (the pool hands it to `run`'s `onProgress`). */
 export type ReportProgress = (progress: unknown) => void;
+
+/**
+ * A module imported once per worker: `import()` of a loaded module still asks the module loader each time (under tsx,
+ * a round trip to its loader thread per call, about a millisecond per job in bulk ingest).
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+const parser = once(() => import("@/lib/report/parse-report"));
+const rows = once(() => Promise.all([import("@/lib/db/report-row"), import("@/lib/regions/agency-identity")]));
 
 export const TASKS = {
   /** parseReport on untrusted input: text, HTML, or bytes (PDF, DOCX, .doc/.wps, text files; scans with `ocr`) */
   parse: async ({ input, limits, ocr }: ParseTaskPayload, report: ReportProgress): Promise<ParseResult> => {
-    const { parseReport } = await import("@/lib/report/parse-report");
+    const { parseReport } = await parser();
     if (!ocr) return parseReport(input, { limits });
     const { createOcrRecognizer } = await import("@/lib/ocr/ocr-document");
     const recognizer = createOcrRecognizer({ onProgress: (done: number, total: number) => report({ done, total }) });
     return parseReport(input, { limits, ocr: recognizer });
+  },
+  /** `parse`, then the row to store (the agency's identity from lib/regions), encoded here */
+  parseRow: async ({ source, ...payload }: ParseRowPayload, report: ReportProgress): Promise<ParsedRow> => {
+    const parsed = await TASKS.parse(payload, report);
+    if (!parsed.ok) return parsed;
+    const [{ encodeReportRow, toReportRow }, { toAgencyIdentity }] = await rows();
+    const row = toReportRow(parsed, toAgencyIdentity(parsed.document.agency), { ...source, bytes: new Uint8Array() });
+    return { ok: true, agencyName: parsed.document.agency.name, row: encodeReportRow(row) };
   },
 } satisfies Record<string, (payload: never, report: ReportProgress) => Promise<unknown>>;
 
@@ -34,6 +63,7 @@ export type TaskValue<K extends TaskName> = Awaited<ReturnType<(typeof TASKS)[K]
 
 /** Modules every worker loads before it reports ready, so the first job does not pay for them (nor their time limit). */
 export async function warmUp(): Promise<void> {
-  await import("@/lib/report/parse-report");
+  await parser();
   await import("@/lib/report/pdf");
+  await rows();
 }

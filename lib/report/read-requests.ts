@@ -8,7 +8,7 @@ import { hasFallback, rowCandidates } from "./candidates";
 import type { Equation } from "./identities";
 import { gapReadings, planDetached } from "./place-detached";
 import type { RowReadings } from "./repair";
-import { REQUEST_ROWS } from "./template";
+import { REQUEST_ROWS, toRowName } from "./template";
 import { rowSlots } from "./to-document";
 import type { Cell } from "./tokenize";
 import type { Values } from "./propagate";
@@ -88,7 +88,7 @@ export function readRequests(
         code: "labels-detached",
         severity: "info",
         message:
-          `表三“${reading.key}”：${gap.units.length} 行数字没有紧挨着的行标签，按模板行序放入 ${gap.rows.length} 行，只采用勾稽关系能确认的数值（推算） / ` +
+          `表三“${toRowName(reading.key)}”：${gap.units.length} 行数字没有紧挨着的行标签，按模板行序放入 ${gap.rows.length} 行，只采用勾稽关系能确认的数值（推算） / ` +
           `${gap.units.length} rows of numbers without their own label placed by template order into ${gap.rows.length} rows`,
         table: "三",
         row: reading.key,
@@ -97,7 +97,7 @@ export function readRequests(
         findings.push({
           code: "repair-gave-up",
           severity: "warning",
-          message: `表三“${reading.key}”：无标签的数字行可能的放法过多或无法读取，该部分留空`,
+          message: `表三“${toRowName(reading.key)}”：无标签的数字行可能的放法过多或无法读取，该部分留空`,
           table: "三",
           row: reading.key,
         });
@@ -113,7 +113,7 @@ export function readRequests(
         code: "row-label-crossed",
         severity: "warning",
         message:
-          `表三“${cross.key}”行的标签所在行同时出现“${cross.crossedWith}”行的标签文字，数字属于哪一行无法确定，未采用 / ` +
+          `表三“${toRowName(cross.key)}”行的标签所在行同时出现“${toRowName(cross.crossedWith ?? "")}”行的标签文字，数字属于哪一行无法确定，未采用 / ` +
           `row labels of ${cross.key} and ${cross.crossedWith} share a line: the numbers are not taken`,
         table: "三",
         row: path,
@@ -126,7 +126,7 @@ export function readRequests(
       findings.push({
         code: "row-missing",
         severity: "warning",
-        message: `表三缺少“${path}”行，该行数值只能由勾稽关系推出`,
+        message: `表三缺少“${toRowName(path)}”行，该行数值只能由勾稽关系推出`,
         table: "三",
         row: path,
       });
@@ -135,12 +135,12 @@ export function readRequests(
     }
     const tokens = gridTokens(row);
     const nums = numberCells(tokens);
-    if (nums.length > 7) findings.push(unplaced(row, `表三“${path}”行有 ${nums.length} 个数字，多于 7 列，多出的数字未采用`));
+    if (nums.length > 7) findings.push(unplaced(row, `表三“${toRowName(path)}”行有 ${nums.length} 个数字，多于 7 列，多出的数字未采用`));
     const local = byRow.get(path) ?? [];
     const fallback = hasFallback(tokens, 7) ? rowCandidates(tokens, slots, local, true) : undefined;
     const candidates = rowCandidates(tokens, slots, local);
     const note = candidates.length === 1 ? candidates[0]!.note : undefined;
-    if (note) findings.push(unplaced(row, splitNoteMessage(`表三“${path}”行`, note)));
+    if (note) findings.push(unplaced(row, splitNoteMessage(`表三“${toRowName(path)}”行`, note)));
     readings.push({ key: path, slots, candidates, ...(fallback ? { fallback } : {}) });
   }
 
@@ -151,7 +151,7 @@ export function readRequests(
     });
   }
   for (const dup of assembled.duplicates) {
-    if (numberCells(dup.tokens).length > 0) findings.push(unplaced(dup, `表三“${dup.key}”行重复出现，重复行的数字未采用`));
+    if (numberCells(dup.tokens).length > 0) findings.push(unplaced(dup, `表三“${toRowName(dup.key)}”行重复出现，重复行的数字未采用`));
   }
   return { readings, findings };
 }

@@ -92,3 +92,32 @@ export const OUTCOME_PATHS: readonly string[] = REQUEST_ROWS.filter(
 export const REVIEW_GROUPS = ["review", "litigationDirect", "litigationAfterReview"] as const;
 /** 结果维持 / 结果纠正 / 其他结果 / 尚未审结 / 总计 */
 export const OUTCOME_KEYS = ["upheld", "corrected", "other", "pending", "total"] as const;
+
+const PAREN_NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七"];
+const GROUP_LABELS: Record<RequestGroup, string> = {
+  denied: "不予公开",
+  unableToProvide: "无法提供",
+  notProcessed: "不予处理",
+  otherHandling: "其他处理",
+};
+
+/** The printed group label, e.g. "（三）不予公开". */
+function groupLabel(group: RequestGroup): string {
+  const paren = REQUEST_GROUPS.find((g) => g.group === group)?.paren ?? 0;
+  return `（${PAREN_NUMERALS[paren] ?? ""}）${GROUP_LABELS[group]}`;
+}
+
+/**
+ * 行名: the row a finding is about, as a reader finds it in the printed table ("（三）不予公开 1.属于国家秘密",
+ * "（六）其他处理"), for the internal row path or group key ("denied.stateSecret", "group:otherHandling").
+ * An unknown key is returned as it is.
+ */
+export function toRowName(key: string): string {
+  if (key.startsWith("group:")) {
+    const group = key.slice("group:".length) as RequestGroup;
+    return group in GROUP_LABELS ? groupLabel(group) : key;
+  }
+  const row = REQUEST_ROWS.find((r) => r.path === key);
+  if (!row) return key;
+  return row.group ? `${groupLabel(row.group)} ${row.label}` : row.label;
+}

@@ -93,3 +93,85 @@ export function toRegionPath(code: string): string {
     .map((r) => r.name)
     .join(" › ");
 }
+
+/** Positions in getRegionIndex() by the keys the search plan looks regions up with; built once, with the index. */
+type RegionLookup = {
+  /** name and core name → regions */
+  byName: Map<string, number[]>;
+  /** each character of a name → regions whose name has it */
+  byChar: Map<string, number[]>;
+  /** "0:" + a name's first unit, "1:" + its second → regions */
+  byLead: Map<string, number[]>;
+  /** pinyin, core pinyin, initials, core initials → regions */
+  bySpelling: Map<string, number[]>;
+  /** every region's pinyin, sorted (for pinyin prefixes) */
+  pinyinSorted: { pinyin: string; at: number }[];
+};
+
+let lookup: RegionLookup | null = null;
+
+function add(map: Map<string, number[]>, key: string, at: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [at]);
+  else if (list[list.length - 1] !== at) list.push(at);
+}
+
+function getRegionLookup(): RegionLookup {
+  if (lookup) return lookup;
+  const built: RegionLookup = { byName: new Map(), byChar: new Map(), byLead: new Map(), bySpelling: new Map(), pinyinSorted: [] };
+  getRegionIndex().forEach((r, at) => {
+    const name = r.region.name;
+    add(built.byName, name, at);
+    add(built.byName, r.core, at);
+    for (const char of new Set(name)) add(built.byChar, char, at);
+    if (name[0] !== undefined) add(built.byLead, `0:${name[0]}`, at);
+    if (name[1] !== undefined) add(built.byLead, `1:${name[1]}`, at);
+    for (const key of new Set([r.pinyin, r.corePinyin, r.initials, r.initials.slice(0, r.core.length)])) add(built.bySpelling, key, at);
+    built.pinyinSorted.push({ pinyin: r.pinyin, at });
+  });
+  built.pinyinSorted.sort((a, b) => (a.pinyin < b.pinyin ? -1 : a.pinyin > b.pinyin ? 1 : a.at - b.at));
+  lookup = built;
+  return built;
+}
+
+function toRegions(positions: Iterable<number>): IndexedRegion[] {
+  const index = getRegionIndex();
+  return [...new Set(positions)].sort((a, b) => a - b).map((at) => index[at]!);
+}
+
+/**
+ * Every region whose name or core name equals, contains or starts the word (a superset: the caller tests each), in
+ * index order: the regions with the word's rarest character, and those named by a prefix of the word.
+ */
+export function listRegionsNamedIn(word: string): IndexedRegion[] {
+  const { byName, byChar } = getRegionLookup();
+  const found: number[] = [];
+  const lists = [...new Set(word)].map((char) => byChar.get(char) ?? []);
+  if (lists.length > 0) found.push(...lists.reduce((a, b) => (b.length < a.length ? b : a)));
+  for (let len = 1; len <= word.length; len++) found.push(...(byName.get(word.slice(0, len)) ?? []));
+  return toRegions(found);
+}
+
+/** Every region a latin token may spell: its pinyin, core pinyin, initials or core initials, or a pinyin it starts (≥ 3). */
+export function listRegionsSpelledBy(token: string): IndexedRegion[] {
+  const { bySpelling, pinyinSorted } = getRegionLookup();
+  const found = [...(bySpelling.get(token) ?? [])];
+  if (token.length >= 3) {
+    let lo = 0;
+    let hi = pinyinSorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pinyinSorted[mid]!.pinyin < token) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < pinyinSorted.length && pinyinSorted[i]!.pinyin.startsWith(token); i++) found.push(pinyinSorted[i]!.at);
+  }
+  return toRegions(found);
+}
+
+/** Every region whose name's first or second UTF-16 unit is the word's first or second (typo candidates). */
+export function listRegionsLeadingLike(word: string): IndexedRegion[] {
+  const { byLead } = getRegionLookup();
+  const units = [word[0], word[1]].filter((u): u is string => u !== undefined);
+  return toRegions(units.flatMap((u) => [...(byLead.get(`0:${u}`) ?? []), ...(byLead.get(`1:${u}`) ?? [])]));
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getRegionIndex } from "@/lib/search/region-index";
-import { editDistance, toRegexLiteral, toSearchPlan, toSearchWords } from "@/lib/search/search-plan";
+import { getRegionIndex, listRegionsLeadingLike, listRegionsNamedIn, listRegionsSpelledBy } from "@/lib/search/region-index";
+import { chineseStrength, editDistance, pinyinStrength, toRegexLiteral, toSearchPlan, toSearchWords } from "@/lib/search/search-plan";
 
 describe("toSearchWords", () => {
   it("splits on spaces and full-width punctuation, drops noise words and years", () => {
@@ -67,5 +67,30 @@ describe("helpers", () => {
   });
   it("toRegexLiteral escapes regular-expression characters", () => {
     expect(toRegexLiteral("a.b(c)|d")).toBe("a\\.b\\(c\\)\\|d");
+  });
+});
+
+describe("region lookups", () => {
+  beforeAll(() => void getRegionIndex(), 120_000);
+  const codes = (regions: readonly { region: { code: string } }[]): string[] => regions.map((r) => r.region.code).sort();
+
+  it("list every region a scan of all 44.7k would find (Chinese words, pinyin tokens, typo leads)", () => {
+    const all = getRegionIndex();
+    for (const word of ["东城", "鄂托克", "鄂拖克旗人民政府", "淮安市洪泽区", "市", "高良涧", "县人民政府", "𬌗州", "东区"]) {
+      const named = codes(listRegionsNamedIn(word));
+      expect(named, word).toEqual(expect.arrayContaining(codes(all.filter((r) => chineseStrength(word, r) !== null))));
+      const lead = (n: string): boolean => n[0] === word[0] || n[1] === word[1] || n[0] === word[1] || n[1] === word[0];
+      expect(codes(listRegionsLeadingLike(word)), word).toEqual(codes(all.filter((r) => lead(r.region.name))));
+    }
+    for (const token of ["etuoke", "etkq", "eto", "huaian", "bj", "x", "zzzqqq", "beijingshi"]) {
+      expect(codes(listRegionsSpelledBy(token)), token).toEqual(
+        expect.arrayContaining(codes(all.filter((r) => pinyinStrength(token, r) !== null))),
+      );
+    }
+  });
+
+  it("stay narrow: a two-character word lists its regions, not the whole gazetteer", () => {
+    expect(listRegionsNamedIn("鄂托").length).toBeLessThan(50);
+    expect(listRegionsSpelledBy("etuoke").length).toBeLessThan(50);
   });
 });

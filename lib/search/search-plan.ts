@@ -9,7 +9,13 @@
  * - Matching places (also townships with no report, 高良涧 → 高良涧街道) are listed with their region path.
  */
 import { pinyin } from "pinyin-pro";
-import { getRegionIndex, toRegionPath, type IndexedRegion } from "@/lib/search/region-index";
+import {
+  listRegionsLeadingLike,
+  listRegionsNamedIn,
+  listRegionsSpelledBy,
+  toRegionPath,
+  type IndexedRegion,
+} from "@/lib/search/region-index";
 
 const NOISE = /(政府信息公开|工作年度报告|年度报告|年报|\d{4}\s*年?)/g;
 const SEPARATORS = /[\s,，、;；/|·•.。:："“”'‘’()（）【】[\]-]+/u;
@@ -108,7 +114,7 @@ function getAgencyWords(): AgencyWord[] {
 }
 
 /** How strongly a latin token spells a region: 0 exact core/name, 1 initials, 2 pinyin prefix; null = no. */
-function pinyinStrength(token: string, r: IndexedRegion): number | null {
+export function pinyinStrength(token: string, r: IndexedRegion): number | null {
   if (r.corePinyin === token || r.pinyin === token) return 0;
   if (token.length >= 2 && (r.initials === token || r.initials.slice(0, r.core.length) === token)) return 1;
   if (token.length >= 3 && r.pinyin.startsWith(token)) return 2;
@@ -118,7 +124,7 @@ function pinyinStrength(token: string, r: IndexedRegion): number | null {
 /** Region names a pinyin token spells, strongest and highest level first. */
 function regionsForPinyin(token: string): IndexedRegion[] {
   const found: { r: IndexedRegion; s: number }[] = [];
-  for (const r of getRegionIndex()) {
+  for (const r of listRegionsSpelledBy(token)) {
     const s = pinyinStrength(token, r);
     if (s !== null) found.push({ r, s });
   }
@@ -172,10 +178,9 @@ export function editDistance(a: string, b: string, max = 2): number {
  */
 function correctionsFor(word: string): Correction[] {
   if (word.length < 3) return [];
-  const index = getRegionIndex();
-  if (index.some((r) => word.startsWith(r.core) && r.core.length >= 2)) return [];
+  if (listRegionsNamedIn(word).some((r) => word.startsWith(r.core) && r.core.length >= 2)) return [];
   const found: { r: IndexedRegion; d: number }[] = [];
-  for (const r of index) {
+  for (const r of listRegionsLeadingLike(word)) {
     let best = 2;
     for (const name of r.core === r.region.name ? [r.core] : [r.core, r.region.name]) {
       // one edit leaves one of the first two characters in place (or shifted by one)
@@ -192,17 +197,25 @@ function correctionsFor(word: string): Correction[] {
   return found.slice(0, MAX_CORRECTIONS).map(({ r }) => ({ word, name: r.region.name, path: toRegionPath(r.region.code) }));
 }
 
+/** How a Chinese word names a region: 0 its name or core, 1 the name has the word or the word starts with it; null = no. */
+export function chineseStrength(word: string, r: IndexedRegion): number | null {
+  if (r.region.name === word || r.core === word) return 0;
+  if (r.region.name.includes(word) || word.startsWith(r.region.name) || (r.core.length >= 2 && word.startsWith(r.core))) return 1;
+  return null;
+}
+
 /** Places whose name contains a Chinese word, or that a pinyin word spells; exact names first, then by level. */
 function matchRegions(words: string[]): { hits: RegionHit[]; total: number } {
   const chinese = words.filter((w) => !LATIN.test(w));
   const latin = words.filter((w) => LATIN.test(w));
   const scored: { r: IndexedRegion; s: number }[] = [];
-  for (const r of getRegionIndex()) {
+  // only the regions the words can name (index lookups), each then tested as before
+  const candidates = new Set([...chinese.flatMap(listRegionsNamedIn), ...latin.flatMap(listRegionsSpelledBy)]);
+  for (const r of candidates) {
     let s: number | null = null;
     for (const w of chinese) {
-      if (r.region.name === w || r.core === w) s = Math.min(s ?? 0, 0);
-      else if (r.region.name.includes(w) || w.startsWith(r.region.name) || (r.core.length >= 2 && w.startsWith(r.core)))
-        s = Math.min(s ?? 1, 1);
+      const c = chineseStrength(w, r);
+      if (c !== null) s = Math.min(s ?? 9, c);
     }
     for (const w of latin) {
       const p = pinyinStrength(w, r);

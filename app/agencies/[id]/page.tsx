@@ -14,9 +14,9 @@ import { YearSwitcher } from "@/components/agency/year-switcher";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { LoadingSkeleton } from "@/components/ui/loading-skeleton";
-import { getAgency } from "@/lib/db/agencies";
+import { getAgency, getPeerRanks } from "@/lib/db/agencies";
 import { getReport, listAgencyYears, listReportVersions } from "@/lib/db/reports";
-import { SMALL_SAMPLE_THRESHOLD } from "@/lib/figures/figures";
+import { FIGURE_KEYS, SMALL_SAMPLE_THRESHOLD } from "@/lib/figures/figures";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
 import { toFigureCards } from "@/lib/view/to-figure-cards";
 import { toApplicantMix, toOutcomeDetail, toOutcomeGroups } from "@/lib/view/to-outcome-series";
@@ -45,14 +45,20 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function AgencyPage({ params, searchParams }: PageProps) {
   const id = toInt((await params).id);
   const query = await searchParams;
-  const agency = id ? await getAgency(id) : null;
+  if (!id) notFound();
+  // the body and its years in one round trip; then the shown version, its history and the peer ranks in a second
+  const [agency, years] = await Promise.all([getAgency(id), listAgencyYears(id)]);
   if (!agency) notFound();
-  const years = await listAgencyYears(agency.id);
   const latestYear = years.at(-1)?.year;
   const year = toInt(query.year) ?? latestYear;
   if (year === undefined) return <NoReports name={agency.name} />;
-  const report = await getReport({ agencyId: agency.id, year, version: toInt(query.version) });
-  if (!report) {
+  const own = years.find((y) => y.year === year) ?? null;
+  const ranks = own ? getPeerRanks({ agencyId: agency.id, year, figures: [...FIGURE_KEYS], own }) : null;
+  ranks?.catch(() => undefined); // awaited by PeerRanksSection; not left unhandled when the page answers 404 instead
+  const [report, versions] = own
+    ? await Promise.all([getReport({ agencyId: agency.id, year, version: toInt(query.version) }), listReportVersions(agency.id, year)])
+    : [null, []];
+  if (!report || !ranks) {
     const published = years.map((y) => y.year);
     if (published.includes(year)) notFound(); // the year exists, the version asked for does not
     return (
@@ -66,7 +72,6 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
     );
   }
 
-  const versions = await listReportVersions(agency.id, year);
   const chain = agency.regionCode ? getRegionChain(agency.regionCode) : [];
   const province = agency.provinceCode ? getRegion(agency.provinceCode)?.name : undefined;
   const levelLabel = LEVEL_LABELS[agency.level] ?? agency.level;
@@ -116,7 +121,7 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
           <Suspense fallback={<LoadingSkeleton label="正在计算同级排名…" blocks={2} />}>
             <PeerRanksSection
               agencyId={agency.id}
-              year={year}
+              ranks={ranks}
               peerGroupLabel={[province, levelLabel, agency.kind].filter(Boolean).join(" · ")}
             />
           </Suspense>
