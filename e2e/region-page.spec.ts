@@ -33,6 +33,41 @@ test("a province shows its child regions and the agencies below it", async ({ pa
   await attachScreenshots(page, testInfo, "region-province");
 });
 
+test("the agency list is ordered by name (pinyin), 申请量 or latest year, and the matrix lists the same agencies in the same order", async ({
+  page,
+}) => {
+  const rowNames = (testId: string) =>
+    page
+      .getByTestId(testId)
+      .locator("tbody th[scope=row]")
+      .allInnerTexts()
+      .then((names) => names.map((n) => n.replace(/勾稽未通过/, "").trim()));
+  await page.goto("/regions/150000");
+  await expect(page.getByTestId("region-agency-count")).toHaveText("共 3 个机关");
+  // pinyin: 阿 (a) before 宝 (bao) before 鄂 (e); code-point order would put 宝 first
+  expect(await rowNames("region-agencies")).toEqual(["阿拉善盟行政公署办公室", "宝力根花苏木人民政府", "鄂托克旗人民政府"]);
+  expect(await rowNames("coverage-matrix")).toEqual(await rowNames("region-agencies"));
+  await expect(page.getByTestId("coverage-matrix-scope")).toContainText("列出本地区全部 3 个机关");
+
+  await page.getByRole("link", { name: "按申请量", exact: true }).click();
+  await expect(page).toHaveURL(/\/regions\/150000\?sort=requests#agencies$/);
+  await expect(page.getByText("按申请量", { exact: true })).toHaveAttribute("aria-current", "true");
+  expect(await rowNames("region-agencies")).toEqual(["鄂托克旗人民政府", "阿拉善盟行政公署办公室", "宝力根花苏木人民政府"]);
+  expect(await rowNames("coverage-matrix")).toEqual(await rowNames("region-agencies"));
+
+  await page.getByRole("link", { name: "按最新年度", exact: true }).click();
+  await expect(page).toHaveURL(/sort=year/);
+  await expect(page.getByText("按最新年度", { exact: true })).toHaveAttribute("aria-current", "true");
+  // all three last published for 2025: ties go by name
+  expect(await rowNames("region-agencies")).toEqual(["阿拉善盟行政公署办公室", "宝力根花苏木人民政府", "鄂托克旗人民政府"]);
+
+  // a page past the end shows the last page; an unknown order falls back to names
+  await page.goto("/regions/150000?sort=nonsense&page=99");
+  await expect(page.getByTestId("region-agency-count")).toHaveText("共 3 个机关");
+  expect(await rowNames("region-agencies")).toEqual(["阿拉善盟行政公署办公室", "宝力根花苏木人民政府", "鄂托克旗人民政府"]);
+  await expect(page.getByRole("navigation", { name: "机关列表分页" })).toHaveCount(0);
+});
+
 test("unknown region codes get the 404 page", async ({ page }) => {
   const response = await page.goto("/regions/999999");
   expect(response?.status()).toBe(404);

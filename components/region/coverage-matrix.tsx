@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import type { RegionAgencyRow } from "@/lib/db/regions";
 
-/** Which agency published for which year; a missing year is news, so it is spelled out. */
+/** Which agency published for which year (the agencies the page shows: one page of its list); a missing year is news, so it is spelled out. */
 export function CoverageMatrix({ agencies, years }: { agencies: RegionAgencyRow[]; years: number[] }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollTable label="各机关历年年报收录情况" minWidthRem={12 + 4 * years.length}>
       <table className="w-full min-w-max border-collapse text-sm" data-testid="coverage-matrix">
         <caption className="sr-only">各机关历年年报收录情况</caption>
         <thead>
@@ -49,6 +50,6 @@ export function CoverageMatrix({ agencies, years }: { agencies: RegionAgencyRow[
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

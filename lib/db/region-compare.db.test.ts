@@ -138,8 +138,9 @@ describe("the region page's figures", () => {
   });
 
   it("gives each agency's latest figures from its stored columns", async () => {
-    const { listRegionAgencies } = await import("@/lib/db/regions");
-    const agencies = await listRegionAgencies({ code: "321300", name: "宿迁市", level: 2, parentCode: "320000" });
+    const { listRegionAgencyPage } = await import("@/lib/db/regions");
+    const suqian = { code: "321300", name: "宿迁市", level: 2, parentCode: "320000" } as const;
+    const agencies = await listRegionAgencyPage(suqian, { sort: "name", offset: 0, limit: 50 });
     const suCheng = agencies.find((a) => a.name === "宿城区人民政府")!;
     expect(suCheng.reports).toHaveLength(1);
     expect(suCheng.reports[0]!.figures).toEqual({

@@ -1,12 +1,15 @@
 /**
- * Region (行政区划) reads for the region page: agencies under a region with their latest figures,
- * per-year totals, child regions with agency counts, and the coverage matrix (agencies × years).
+ * Region (行政区划) reads for the region page: what the store holds under a region (counts, years, agencies per child
+ * region) and one page of its agencies with their latest figures per year (the list and the coverage matrix).
+ * Counting, ordering and paging happen in SQL: a page reads the rows it shows, never every report of the region.
  * Region names and the tree come from the gazetteer; what was published comes from the store.
  */
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
+import { nameCollation } from "@/lib/db/name-collation";
 import { readFigure, toFigureColumnNames, type FigureColumnName, type FigureColumns } from "@/lib/figures/figures";
 import { REGION_PAGE_FIGURE_KEYS, type RegionPageFigures } from "@/lib/figures/region-figures";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getRegion, isPlaceholderRegionName, listRegions, type Region } from "@/lib/regions/gazetteer";
 
 /** The code prefix every region under this one starts with (150000 → 15, 152900 → 1529, 150624 → 150624). */
@@ -32,33 +35,108 @@ const PAGE_FIGURE_SELECT = Object.fromEntries(toFigureColumnNames(REGION_PAGE_FI
   true
 >;
 
-/** Every agency in the region or below it, with its latest report of each year (oldest first). */
-export async function listRegionAgencies(region: Region): Promise<RegionAgencyRow[]> {
-  const db = await getDb();
-  const agencies = await db.agency.findMany({
-    where: { regionCode: { startsWith: toRegionPrefix(region) }, reports: { some: {} } },
-    orderBy: [{ regionCode: "asc" }, { name: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      level: true,
-      kind: true,
-      regionCode: true,
-      reports: {
-        where: { isLatest: true },
-        orderBy: { year: "asc" },
-        select: { year: true, identitiesOk: true, ...PAGE_FIGURE_SELECT },
-      },
-    },
+/**
+ * SQL condition over `"Agency" a`: the agency sits in the region or below it. An equality on the denormalised codes
+ * (lib/regions/agency-identity toPeerGroupCodes: the same as "its region code starts with the region's prefix"), so
+ * index-driven.
+ */
+function agencyUnder(region: Region): Prisma.Sql {
+  if (region.level === 1) return Prisma.sql`a."provinceCode" = ${region.code}`;
+  if (region.level === 2) return Prisma.sql`a."prefectureCode" = ${region.code}`;
+  if (region.level === 3) return Prisma.sql`a."countyCode" = ${region.code}`;
+  return Prisma.sql`a."regionCode" = ${region.code}`;
+}
+
+/** What the store holds for a region and below it (收录): counted in SQL, one query. */
+export type RegionCounts = {
+  /** agencies with at least one report */
+  agencies: number;
+  /** their latest reports (one per agency and year) */
+  reports: number;
+  /** the first and last year of those reports (null when none) */
+  firstYear: number | null;
+  lastYear: number | null;
+  /** agencies with a report per agency region code (the exact region each sits in), for the child regions' counts */
+  agenciesByRegionCode: Map<string, number>;
+};
+
+/** How many agencies and latest reports the region holds, and in which years, grouped by the agencies' own regions. */
+export async function countRegionHoldings(region: Region): Promise<RegionCounts> {
+  return countRegionHoldingsIn(await getDb(), region);
+}
+
+/**
+ * `countRegionHoldings` on a given client: ONE statement over the region's agencies alone (their 收录概况 columns,
+ * kept by triggers on "Report"), never their reports.
+ */
+export async function countRegionHoldingsIn(db: Db, region: Region): Promise<RegionCounts> {
+  const rows = await db.$queryRaw<{ regionCode: string | null; agencies: number; reports: number; firstYear: number; lastYear: number }[]>`
+    SELECT a."regionCode", count(*)::int AS "agencies", sum(a."reportYears")::int AS "reports",
+           min(a."firstYear")::int AS "firstYear", max(a."latestYear")::int AS "lastYear"
+    FROM "Agency" a
+    WHERE ${agencyUnder(region)} AND a."reportYears" > 0
+    GROUP BY a."regionCode"`;
+  const years = rows.flatMap((r) => [r.firstYear, r.lastYear]);
+  return {
+    agencies: rows.reduce((n, r) => n + r.agencies, 0),
+    reports: rows.reduce((n, r) => n + r.reports, 0),
+    firstYear: years.length > 0 ? Math.min(...years) : null,
+    lastYear: years.length > 0 ? Math.max(...years) : null,
+    agenciesByRegionCode: new Map(rows.flatMap((r) => (r.regionCode ? [[r.regionCode, r.agencies] as const] : []))),
+  };
+}
+
+/** Orders of the region page's agency list: by name (pinyin), by the latest 申请量 (highest first), by the latest year. */
+export const REGION_AGENCY_SORTS = ["name", "requests", "year"] as const;
+export type RegionAgencySort = (typeof REGION_AGENCY_SORTS)[number];
+
+/**
+ * One page of the region's agencies (those with a report), ordered and paged in SQL, each with its latest report of
+ * every year (oldest first). Two statements: the page's agencies, ordered on the agencies' own 收录概况 columns (the
+ * last year and its 申请量, kept by triggers on "Report"), then only those agencies' reports. Ties go by name, region
+ * code, id.
+ */
+export async function listRegionAgencyPage(region: Region, page: RegionAgencyPageQuery): Promise<RegionAgencyRow[]> {
+  return listRegionAgencyPageIn(await getDb(), region, page);
+}
+
+export type RegionAgencyPageQuery = { sort: RegionAgencySort; offset: number; limit: number };
+
+/** `listRegionAgencyPage` on a given client: two statements (plus, once per client, the collation look-up). */
+export async function listRegionAgencyPageIn(
+  db: Db,
+  region: Region,
+  { sort, offset, limit }: RegionAgencyPageQuery,
+): Promise<RegionAgencyRow[]> {
+  const collate = await nameCollation(db);
+  const byName = Prisma.sql`a."name"${collate}, a."regionCode", a."id"`;
+  const order =
+    sort === "requests"
+      ? Prisma.sql`a."latestRequestsReceived" DESC NULLS LAST, ${byName}`
+      : sort === "year"
+        ? Prisma.sql`a."latestYear" DESC, ${byName}`
+        : byName;
+  const agencies = await db.$queryRaw<Omit<RegionAgencyRow, "reports">[]>`
+    SELECT a."id", a."name", a."level", a."kind", a."regionCode"
+    FROM "Agency" a
+    WHERE ${agencyUnder(region)} AND a."reportYears" > 0
+    ORDER BY ${order}
+    LIMIT ${limit} OFFSET ${offset}`;
+  if (agencies.length === 0) return [];
+  const reports = await db.report.findMany({
+    where: { agencyId: { in: agencies.map((a) => a.id) }, isLatest: true },
+    orderBy: [{ agencyId: "asc" }, { year: "asc" }],
+    select: { agencyId: true, year: true, identitiesOk: true, ...PAGE_FIGURE_SELECT },
   });
-  return agencies.map(({ reports, ...a }) => ({
-    ...a,
-    reports: reports.map((r) => {
-      const columns = r as unknown as Partial<FigureColumns>;
-      const figures = Object.fromEntries(REGION_PAGE_FIGURE_KEYS.map((k) => [k, readFigure(columns, k)])) as RegionPageFigures;
-      return { year: r.year, identitiesOk: r.identitiesOk, figures };
-    }),
-  }));
+  const byAgency = new Map<number, RegionAgencyRow["reports"]>();
+  for (const r of reports) {
+    const columns = r as unknown as Partial<FigureColumns>;
+    const figures = Object.fromEntries(REGION_PAGE_FIGURE_KEYS.map((k) => [k, readFigure(columns, k)])) as RegionPageFigures;
+    const list = byAgency.get(r.agencyId) ?? [];
+    list.push({ year: r.year, identitiesOk: r.identitiesOk, figures });
+    byAgency.set(r.agencyId, list);
+  }
+  return agencies.map((a) => ({ ...a, reports: byAgency.get(a.id) ?? [] }));
 }
 
 /** A direct child region (placeholder levels such as 市辖区 are looked through). */
@@ -80,13 +158,17 @@ function realChildren(code: string): Region[] {
   return direct.flatMap((r) => (isPlaceholderRegionName(r.name) ? realChildren(r.code) : [r]));
 }
 
-/** The region's child regions, each with how many agencies in the store sit in it or below it. */
-export function listChildRegions(code: string, agencies: Pick<RegionAgencyRow, "regionCode">[]): ChildRegion[] {
+/**
+ * The region's child regions, each with how many agencies in the store sit in it or below it, from the agencies per
+ * region code of `countRegionHoldings` (as many entries as regions with agencies, never one per agency).
+ */
+export function listChildRegions(code: string, agenciesByRegionCode: Map<string, number>): ChildRegion[] {
   const region = getRegion(code);
   if (!region) return [];
   return realChildren(code).map((child) => {
     const prefix = toRegionPrefix(child);
-    const agencyCount = agencies.filter((a) => a.regionCode?.startsWith(prefix)).length;
+    let agencyCount = 0;
+    for (const [regionCode, n] of agenciesByRegionCode) if (regionCode.startsWith(prefix)) agencyCount += n;
     return { code: child.code, name: child.name, agencyCount };
   });
 }

@@ -8,7 +8,7 @@ import { RegionFigureCells, RegionFigureHeaders } from "@/components/region/regi
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { ScrollTable } from "@/components/ui/scroll-table";
-import { listChildRegions, listRegionAgencies, type RegionAgencyRow } from "@/lib/db/regions";
+import { countRegionHoldings, listChildRegions, listRegionAgencyPage, REGION_AGENCY_SORTS, type RegionAgencySort } from "@/lib/db/regions";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
 import { CoveragePanel } from "@/components/coverage/coverage-panel";
 import { listReportYears } from "@/lib/db/compare";
@@ -20,25 +20,10 @@ export const dynamic = "force-dynamic";
 type PageProps = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const PAGE_SIZE = 50;
-const SORTS = { name: "按名称", requests: "按申请量", year: "按最新年度" } as const;
-type SortKey = keyof typeof SORTS;
+const SORTS = { name: "按名称", requests: "按申请量", year: "按最新年度" } as const satisfies Record<RegionAgencySort, string>;
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** The region's agencies in the chosen order (name by pinyin-free code order: region code then name). */
-function sortAgencies(agencies: RegionAgencyRow[], sort: SortKey): RegionAgencyRow[] {
-  const latest = (a: RegionAgencyRow) => a.reports.at(-1);
-  const copy = [...agencies];
-  if (sort === "requests")
-    copy.sort(
-      (a, b) =>
-        (latest(b)?.figures.requestsReceived ?? -1) - (latest(a)?.figures.requestsReceived ?? -1) || a.name.localeCompare(b.name, "zh-CN"),
-    );
-  else if (sort === "year") copy.sort((a, b) => (latest(b)?.year ?? 0) - (latest(a)?.year ?? 0) || a.name.localeCompare(b.name, "zh-CN"));
-  else copy.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
-  return copy;
 }
 
 const LEVEL_NAMES = { 1: "省级", 2: "地市级", 3: "县级", 4: "乡镇级" } as const;
@@ -55,34 +40,37 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
   if (!region) notFound();
   const query = await searchParams;
   const sortParam = first(query.sort);
-  const sort: SortKey = sortParam && sortParam in SORTS ? (sortParam as SortKey) : "name";
+  const sort: RegionAgencySort = REGION_AGENCY_SORTS.find((k) => k === sortParam) ?? "name";
   const rawYear = first(query.year);
-  const allYears = await listReportYears();
-  const requestedYear = rawYear !== undefined && allYears.includes(Number(rawYear)) ? Number(rawYear) : undefined;
-  const agencies = await listRegionAgencies(region);
-  const pageCount = Math.max(1, Math.ceil(agencies.length / PAGE_SIZE));
+  // independent reads at once: the years (then the coverage of the asked year), what the region holds (counted in SQL)
+  // and its totals per year; then the one page of agencies shown
+  const yearsRead = listReportYears();
+  const coverageRead = yearsRead.then((allYears) => {
+    const requested = rawYear !== undefined && allYears.includes(Number(rawYear)) ? Number(rawYear) : undefined;
+    return allYears.length > 0 && region.level <= 3
+      ? getRegionCoverage({ code: region.code, years: allYears, year: requested ?? allYears[0]! })
+      : null;
+  });
+  const [holdings, yearFigures] = await Promise.all([countRegionHoldings(region), listRegionYearFigures(region.code)]);
+  const pageCount = Math.max(1, Math.ceil(holdings.agencies / PAGE_SIZE));
   const pageParam = Number(first(query.page) ?? "1");
   const page = Number.isInteger(pageParam) && pageParam >= 1 ? Math.min(pageParam, pageCount) : 1;
-  const shown = sortAgencies(agencies, sort).slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const href = (p: { sort?: SortKey; page?: number }) => {
+  const [shown, coverage] = await Promise.all([
+    holdings.agencies > 0 ? listRegionAgencyPage(region, { sort, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }) : [],
+    coverageRead,
+  ]);
+  const href = (p: { sort?: RegionAgencySort; page?: number }, anchor = "agencies") => {
     const u = new URLSearchParams();
     const s = p.sort ?? sort;
     if (s !== "name") u.set("sort", s);
     if ((p.page ?? 1) > 1) u.set("page", String(p.page));
     const qs = u.toString();
-    return `/regions/${region.code}${qs ? `?${qs}` : ""}#agencies`;
+    return `/regions/${region.code}${qs ? `?${qs}` : ""}#${anchor}`;
   };
   const chain = getRegionChain(region.code);
-  const children = listChildRegions(region.code, agencies).sort((a, b) => b.agencyCount - a.agencyCount);
-  const allReports = agencies.flatMap((a) => a.reports);
-  const [yearFigures, coverage] = await Promise.all([
-    listRegionYearFigures(region.code),
-    allYears.length > 0 && region.level <= 3
-      ? getRegionCoverage({ code: region.code, years: allYears, year: requestedYear ?? allYears[0]! })
-      : null,
-  ]);
-  const years = [...new Set(allReports.map((r) => r.year))].sort((a, b) => a - b);
-  const coverageYears = years.length > 0 ? range(years[0] ?? 0, years.at(-1) ?? 0) : [];
+  const children = listChildRegions(region.code, holdings.agenciesByRegionCode).sort((a, b) => b.agencyCount - a.agencyCount);
+  const coverageYears = holdings.firstYear !== null && holdings.lastYear !== null ? range(holdings.firstYear, holdings.lastYear) : [];
+  const pageLabel = pageCount > 1 ? `第 ${page} / ${pageCount} 页` : "";
 
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">
@@ -95,12 +83,12 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
         />
         <h1 className="text-2xl font-semibold">{region.name}</h1>
         <p className="text-sm text-slate-600">
-          {LEVEL_NAMES[region.level]}行政区 · 代码 {region.code} · 已收录 {agencies.length} 个机关的 {allReports.length}{" "}
+          {LEVEL_NAMES[region.level]}行政区 · 代码 {region.code} · 已收录 {holdings.agencies} 个机关的 {holdings.reports}{" "}
           份年报（含下级地区）
         </p>
       </header>
 
-      {agencies.length === 0 ? (
+      {holdings.agencies === 0 ? (
         <Card>
           <p className="text-slate-700" data-testid="region-empty">
             本地区（含下级地区）尚未收录任何机关的年度报告。
@@ -119,7 +107,7 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
           <Card title="各机关最新数据" id="agencies">
             <div className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
               <span className="text-slate-600">排序：</span>
-              {(Object.keys(SORTS) as SortKey[]).map((k) =>
+              {REGION_AGENCY_SORTS.map((k) =>
                 k === sort ? (
                   <span key={k} aria-current="true" className="font-semibold">
                     {SORTS[k]}
@@ -131,24 +119,11 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
                 ),
               )}
               <span className="text-slate-600" data-testid="region-agency-count">
-                共 {agencies.length} 个机关{pageCount > 1 ? `，第 ${page} / ${pageCount} 页` : ""}
+                共 {holdings.agencies} 个机关{pageLabel ? `，${pageLabel}` : ""}
               </span>
             </div>
             <RegionAgencyTable agencies={shown} />
-            {pageCount > 1 ? (
-              <nav aria-label="机关列表分页" className="mt-2 flex gap-3 text-sm">
-                {page > 1 ? (
-                  <Link href={href({ page: page - 1 })} className="text-sky-800 underline">
-                    上一页
-                  </Link>
-                ) : null}
-                {page < pageCount ? (
-                  <Link href={href({ page: page + 1 })} className="text-sky-800 underline">
-                    下一页
-                  </Link>
-                ) : null}
-              </nav>
-            ) : null}
+            <Pager label="机关列表分页" page={page} pageCount={pageCount} href={(p) => href({ page: p })} />
           </Card>
           <Card title="地区数据（按年度）">
             <p className="mb-2 text-sm text-slate-600">
@@ -203,9 +178,15 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
               </p>
             ) : null}
           </Card>
-          <Card title="年报收录矩阵">
-            <p className="mb-2 text-sm text-slate-600">“未收录”表示本站没有该机关该年度的年报：可能未发布，也可能尚未收集。</p>
-            <CoverageMatrix agencies={agencies} years={coverageYears} />
+          <Card title="年报收录矩阵" id="coverage-matrix">
+            <p className="mb-2 text-sm text-slate-600" data-testid="coverage-matrix-scope">
+              {pageCount > 1
+                ? `列出上方机关列表${pageLabel}的 ${shown.length} 个机关（共 ${holdings.agencies} 个），顺序与列表相同；翻页或换排序后随之变化。`
+                : `列出本地区全部 ${holdings.agencies} 个机关。`}
+              “未收录”表示本站没有该机关该年度的年报：可能未发布，也可能尚未收集。
+            </p>
+            <CoverageMatrix agencies={shown} years={coverageYears} />
+            <Pager label="收录矩阵分页" page={page} pageCount={pageCount} href={(p) => href({ page: p }, "coverage-matrix")} />
           </Card>
         </>
       )}
@@ -231,6 +212,25 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
         </Card>
       ) : null}
     </main>
+  );
+}
+
+/** 上一页 / 下一页 links (nothing when everything fits on one page). */
+function Pager({ label, page, pageCount, href }: { label: string; page: number; pageCount: number; href: (page: number) => string }) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav aria-label={label} className="mt-2 flex gap-3 text-sm">
+      {page > 1 ? (
+        <Link href={href(page - 1)} className="text-sky-800 underline">
+          上一页
+        </Link>
+      ) : null}
+      {page < pageCount ? (
+        <Link href={href(page + 1)} className="text-sky-800 underline">
+          下一页
+        </Link>
+      ) : null}
+    </nav>
   );
 }
 

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Agency_countyCode_idx" ON "Agency"("countyCode");
