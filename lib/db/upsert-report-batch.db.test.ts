@@ -71,4 +71,27 @@ describe.each<BackendName>(["postgres", "pglite"])("storeParsedBatch on %s", (ba
     });
     expect(latest.map((r) => r.version)).toEqual([3]);
   });
+
+  it("leaves every agency's 收录概况 columns as its latest reports give them, and the Report triggers keeping them after", async () => {
+    // the batch function recomputes them once at its end, with the Report triggers held off meanwhile
+    const stale = () => t.db.$queryRaw<{ id: number }[]>`
+      SELECT a."id" FROM "Agency" a
+      LEFT JOIN LATERAL (
+        SELECT count(*)::int AS "years", min(r."year") AS "first", max(r."year") AS "last",
+               (array_agg(r."requestsReceived" ORDER BY r."year" DESC))[1] AS "requests"
+        FROM "Report" r WHERE r."agencyId" = a."id" AND r."isLatest"
+      ) s ON true
+      WHERE (a."reportYears", a."firstYear", a."latestYear", a."latestRequestsReceived")
+            IS DISTINCT FROM (s."years", s."first", s."last", s."requests")`;
+    const v4 = `${a!.text}\n（第四版）\n`;
+    const outcomes = await storeParsedBatch(t.db, [toInput(c!.text, c!.document), toInput(v4, a!.document)]);
+    expect(outcomes.map((o) => (o.ok ? o.result.outcome : "failed"))).toEqual(["unchanged", "new-version"]);
+    const holders = await t.db.agency.findMany({ where: { reportYears: { gt: 0 } } });
+    expect(holders.length).toBeGreaterThanOrEqual(2);
+    expect(await stale()).toEqual([]);
+    // a later write outside the batch function (here in its own transaction) still moves them through the triggers
+    await t.db.$executeRaw`UPDATE "Report" SET "isLatest" = false WHERE "isLatest"`;
+    expect(await t.db.agency.count({ where: { reportYears: { gt: 0 } } })).toBe(0);
+    expect(await stale()).toEqual([]);
+  });
 });
