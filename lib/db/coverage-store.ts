@@ -39,30 +39,34 @@ export function freshCoverageId(year: Prisma.Sql): Prisma.Sql {
  * collected when they have that year's report), and the counts per scope through GROUPING SETS; departments are counted
  * all of them (level 0) and by their own level (level −1 省级 … −4 乡级; a body of unknown level only in level 0).
  * Read for every year from the first stored to the last (a year between without a report expects the departments seen).
+ * The latest reports up to the year are first reduced to one row per body and region (in the year or not), so the
+ * government test and the joins run once per body, not once per report.
  */
 export function buildCoverageSql(year: number): Prisma.Sql {
   return Prisma.sql`
   WITH snap AS (
     INSERT INTO "CoverageSnapshot" ("year", "version") SELECT ${year}::int, ${versionOf(Prisma.sql`${year}::int`)}
     RETURNING "id"
-  ), latest AS MATERIALIZED (
-    SELECT r."agencyId", r."year", r."regionCode", r."provinceCode", r."prefectureCode", r."countyCode", g."level",
-           ${IS_REGION_GOVERNMENT} AS "isGovernment",
-           CASE a."level" WHEN '省' THEN 1 WHEN '市' THEN 2 WHEN '县' THEN 3 WHEN '乡' THEN 4 END AS "agencyLevel"
-    FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" LEFT JOIN "Region" g ON g."code" = r."regionCode"
+  ), seen AS (
+    SELECT r."agencyId", r."regionCode", r."provinceCode", r."prefectureCode", r."countyCode",
+           bool_or(r."year" = ${year}::int) AS "collected"
+    FROM "Report" r
     WHERE r."isLatest" AND r."year" <= ${year}::int
+    GROUP BY r."agencyId", r."regionCode", r."provinceCode", r."prefectureCode", r."countyCode"
+  ), latest AS MATERIALIZED (
+    SELECT r.*, g."level", ${IS_REGION_GOVERNMENT} AS "isGovernment",
+           CASE a."level" WHEN '省' THEN 1 WHEN '市' THEN 2 WHEN '县' THEN 3 WHEN '乡' THEN 4 END AS "agencyLevel"
+    FROM seen r JOIN "Agency" a ON a."id" = r."agencyId" LEFT JOIN "Region" g ON g."code" = r."regionCode"
   ), gov AS MATERIALIZED (
-    SELECT DISTINCT ON ("regionCode") "year", "regionCode", "level", "provinceCode", "prefectureCode", "countyCode"
-    FROM latest WHERE "isGovernment" AND "year" = ${year}::int ORDER BY "regionCode"
+    SELECT DISTINCT ON ("regionCode") ${year}::int AS "year", "regionCode", "level", "provinceCode", "prefectureCode", "countyCode"
+    FROM latest WHERE "isGovernment" AND "collected" ORDER BY "regionCode"
   ), govWritten AS (
     INSERT INTO "CoverageGovernment" ("snapshotId", "year", "regionCode", "level", "provinceCode", "prefectureCode", "countyCode")
     SELECT snap."id", gov.* FROM gov CROSS JOIN snap
     RETURNING 1
-  ), dep AS MATERIALIZED (
-    SELECT "agencyId", "agencyLevel", "regionCode", "provinceCode", "prefectureCode", "countyCode",
-           bool_or("year" = ${year}::int) AS "collected"
+  ), dep AS (
+    SELECT "agencyId", "agencyLevel", "regionCode", "provinceCode", "prefectureCode", "countyCode", "collected"
     FROM latest WHERE NOT "isGovernment"
-    GROUP BY "agencyId", "agencyLevel", "regionCode", "provinceCode", "prefectureCode", "countyCode"
   ), govCounts AS (
     SELECT CASE WHEN GROUPING("regionCode") = 0 THEN 4 WHEN GROUPING("countyCode") = 0 THEN 3
                 WHEN GROUPING("prefectureCode") = 0 THEN 2 WHEN GROUPING("provinceCode") = 0 THEN 1 ELSE 0 END AS "scopeLevel",
