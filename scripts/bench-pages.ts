@@ -8,16 +8,19 @@
  *    (2019–2025) of generated, internally consistent reports (lib/testing/synth), with the figure columns from
  *    lib/figures via toFigureColumns (as ingest stores them); 3 % of reports also get an older version and
  *    3 % fail their identity checks. Rows are inserted directly in batches (ingest's per-report transactions are slower).
+ *    Then VACUUM (ANALYZE), as autovacuum leaves a store after a bulk load (a reused store never vacuumed is vacuumed once).
  * 3. Starts the production server (`next start`, needs `npm run build` first) on its own port, requests compare and
  *    ranking pages (national, province and prefecture scopes; several figures and years; highlight; picked agencies),
- *    and prints p50 / p95 / max per page type. Kills the server by PID and drops the database.
+ *    and prints p50 / p95 / max per page type, with the database transactions (round trips) and the server's CPU time
+ *    per request (both less sensitive to the machine's load than wall time). Then EXPLAIN (ANALYZE, BUFFERS) of the
+ *    ranking (highlight, deep page) and compare statements the pages ran. Kills the server by PID and drops the database.
  *
  * Options: --agencies 3000 --years 7 --requests 200 --port 3472 --admin-url postgresql://root@127.0.0.1:5432/postgres --keep
  *          --reuse URL (a database a --keep run loaded) --only rankings,search (page types)
  *          --name NAME (database name) --load-only (load and keep the database; no server, no build needed)
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { createAdapter } from "@/lib/db/client";
@@ -102,6 +105,53 @@ async function timeRequests(base: string, urls: string[], count: number): Promis
     if (!res.ok) throw new Error(`${url} answered ${res.status}`);
   }
   return times.sort((a, b) => a - b);
+}
+
+/**
+ * Transactions committed in the bench database so far (pg_stat_database): the timed pass's difference over its requests
+ * is the number of database round trips a page makes (each statement outside a transaction is one). Waits until the
+ * server's connections, idle by now, have reported their counts (PostgreSQL flushes them at most once a second).
+ */
+async function committedTransactions(databaseUrl: string): Promise<number | null> {
+  await new Promise((r) => setTimeout(r, 2000));
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const row = (await client.query(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`))
+      .rows[0];
+    return row ? Number(row.n) : null;
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU time (user + system, ms) the server process has used (Linux /proc; null elsewhere): less sensitive to load than wall time. */
+function serverCpuMs(server: ChildProcess): number | null {
+  const stat = server.pid ? `/proc/${server.pid}/stat` : null;
+  if (!stat || !existsSync(stat)) return null;
+  // fields after the command name (which may hold spaces): utime and stime are the 14th and 15th fields, in clock ticks (100/s)
+  const fields = readFileSync(stat, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * A reused store that was never vacuumed (a copy made by CREATE DATABASE … TEMPLATE, or loaded before the loader vacuumed)
+ * is vacuumed once, as autovacuum would have done after the bulk load: without the visibility map a count of a year's
+ * reports reads every heap page instead of an index-only scan, which no running store would do.
+ */
+async function settle(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const row = (await client.query(`SELECT relpages, relallvisible FROM pg_class WHERE relname = 'Report'`)).rows[0];
+    if (row && Number(row.relpages) > 0 && Number(row.relallvisible) < 0.9 * Number(row.relpages)) {
+      const start = performance.now();
+      await client.query(`VACUUM (ANALYZE)`);
+      console.log(`vacuumed (the visibility map was unset) in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 type BenchData = Awaited<ReturnType<typeof loadBenchReports>>;
@@ -197,11 +247,17 @@ const load = (): string =>
     .map((l) => l.toFixed(1))
     .join(" / ")} on ${cpus().length} cores`;
 
-/** EXPLAIN (ANALYZE, BUFFERS) of the statements a ranking and a compare page run, on the loaded store. */
-async function explainPlans(databaseUrl: string, d: BenchData): Promise<void> {
-  const { rankingGroup, rankingPageSql } = await import("@/lib/db/rankings");
-  const { compareGroup } = await import("@/lib/db/compare");
-  const { snapshotKey } = await import("@/lib/db/ranking-store");
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the statements the ranking and compare pages run, on the loaded store, after the timed
+ * requests built their snapshots. The queries come from the bench's own URLs through the pages' parameter parsing
+ * (parseParams, the /rankings default peer group, toRankingQuery / toCompareQuery), so the snapshot keys are the ones the
+ * pages looked up; a plan that finds no fresh snapshot says so instead of being left out.
+ */
+async function explainPlans(databaseUrl: string, urls: Record<string, string[]>): Promise<void> {
+  const { rankingGroup, previousRankingGroup, rankingReadSql } = await import("@/lib/db/rankings");
+  const { compareGroup, compareReadSql } = await import("@/lib/db/compare");
+  const { compareQuerySchema, parseParams, rankingQuerySchema, withDefaultPeerGroup } = await import("@/lib/http/params");
+  const { toCompareQuery, toRankingQuery } = await import("@/lib/http/resolve-query");
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -210,20 +266,41 @@ async function explainPlans(databaseUrl: string, d: BenchData): Promise<void> {
       console.log(`\n--- EXPLAIN (ANALYZE, BUFFERS): ${title}`);
       for (const row of plan.rows) console.log(`    ${row["QUERY PLAN"]}`);
     };
-    const q = { figure: "requestsReceived" as const, year: d.lastYear, level: "县", include: false, order: "desc" as const };
-    const snap = await client.query(`SELECT "id", "peers" FROM "RankingSnapshot" WHERE "key" = $1 ORDER BY "id" DESC LIMIT 1`, [
-      snapshotKey(rankingGroup(q)),
-    ]);
-    if (snap.rows[0]) {
-      const id = Number(snap.rows[0].id);
-      await explain(
-        `national ranking page 1 (${snap.rows[0].peers} peers) with highlight`,
-        rankingPageSql({ ...q, page: 1, pageSize: 50, highlight: d.agencyIds[d.agencyIds.length >> 1] }, id),
+    const lastYear = Number((await client.query(`SELECT max("year") AS y FROM "Report"`)).rows[0].y);
+    const search = (url: string): URLSearchParams => new URL(url, "http://bench").searchParams;
+    /** the first URL of a page type matching `test`, as its page parses it (the year is always in the bench URLs) */
+    const pick = (kind: string, test: (p: URLSearchParams) => boolean): URLSearchParams | null =>
+      (urls[kind] ?? []).map(search).find(test) ?? null;
+    const national = pick("rankings", (p) => p.has("highlight") && !p.has("scope"));
+    if (national) {
+      const params = withDefaultPeerGroup(parseParams(rankingQuerySchema, national));
+      const q = toRankingQuery(params, params.year ?? lastYear);
+      const group = rankingGroup(q);
+      const header = await client.query(
+        `SELECT "id", "peers" FROM "RankingSnapshot" WHERE "key" = $1 AND "year" = $2 ORDER BY "id" DESC LIMIT 1`,
+        [(await import("@/lib/db/ranking-store")).snapshotKey(group), q.year],
       );
-      await explain("national ranking, page 200", rankingPageSql({ ...q, page: 200, pageSize: 50 }, id));
+      const peers = header.rows[0] ? Number(header.rows[0].peers) : 0;
+      if (!header.rows[0]) console.log(`\n--- no stored ranking for ${national.toString()} (was the rankings page type run?)`);
+      const refs = [{ group }, { group: previousRankingGroup(q) }] as const;
+      await explain(
+        `ranking page with highlight (${national.toString()}; ${peers} peers): snapshot, highlight, page, 较上年 in one statement`,
+        rankingReadSql(q, ...refs),
+      );
+      const deep = Math.max(1, Math.ceil(peers / q.pageSize / 2));
+      await explain(`the same ranking, page ${deep} (deep)`, rankingReadSql({ ...q, highlight: undefined, page: deep }, ...refs));
+    }
+    for (const test of [(p: URLSearchParams) => !p.has("sort"), (p: URLSearchParams) => p.get("sort") === "name"]) {
+      const found = pick("compare-national", test);
+      if (!found) continue;
+      const q = toCompareQuery(parseParams(compareQuerySchema, found), Number(found.get("year") ?? lastYear));
+      await explain(
+        `compare page (${found.toString()}): snapshot, chart bars, table page in one statement`,
+        compareReadSql(q, { group: compareGroup(q) }),
+      );
     }
     // what a rebuild costs (once per group and data version), read-only part: the group's rows, ranked
-    const group = compareGroup({ figure: "requestsReceived", year: d.lastYear, level: "县" });
+    const group = compareGroup({ figure: "requestsReceived", year: lastYear, level: "县" });
     await explain("group rows of a national comparison (read once per data version when the snapshot is rebuilt)", group.rows);
   } finally {
     await client.end();
@@ -283,6 +360,7 @@ async function main(): Promise<void> {
       // migrations added since the database was loaded (idempotent)
       const applied = await deployMigrations(await createAdapter({ databaseUrl }));
       if (applied.length > 0) console.log(`applied ${applied.join(", ")}`);
+      await settle(databaseUrl);
       loaded = await readBenchData(databaseUrl);
       console.log(`reusing ${name}: ${loaded.agencyIds.length} agencies, ${loaded.reports} report rows`);
     } else {
@@ -303,20 +381,26 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${PORT}`;
     await waitForServer(base, server);
     const urls = pageUrls(loaded);
-    console.log(`page type            n    p50        p95        max        (server time incl. render; one client, sequential)`);
+    console.log(
+      `page type            n    p50        p95        max        db tx/req  cpu/req    (server time incl. render; one client, sequential)`,
+    );
     for (const [kind, list] of Object.entries(urls)) {
       if (ONLY && !ONLY.includes(kind)) continue;
       // first pass over every URL: builds each stored ranking once (the cost after an ingest changed that year)
       const cold = await timeRequests(base, list, list.length);
+      const [tx0, cpu0] = [await committedTransactions(databaseUrl), serverCpuMs(server)];
       const times = await timeRequests(base, list, REQUESTS);
+      const [tx1, cpu1] = [await committedTransactions(databaseUrl), serverCpuMs(server)];
+      const perRequest = (a: number | null, b: number | null): string =>
+        a === null || b === null ? "—" : ((b - a) / times.length).toFixed(1);
       console.log(
-        `${kind.padEnd(20)} ${String(times.length).padEnd(4)} ${fmt(percentile(times, 50)).padEnd(10)} ${fmt(percentile(times, 95)).padEnd(10)} ${fmt(times[times.length - 1]!).padEnd(10)} ${load()}`,
+        `${kind.padEnd(20)} ${String(times.length).padEnd(4)} ${fmt(percentile(times, 50)).padEnd(10)} ${fmt(percentile(times, 95)).padEnd(10)} ${fmt(times[times.length - 1]!).padEnd(10)} ${perRequest(tx0, tx1).padEnd(10)} ${`${perRequest(cpu0, cpu1)} ms`.padEnd(10)} ${load()}`,
       );
       console.log(
         `${"  first pass".padEnd(20)} ${String(cold.length).padEnd(4)} ${fmt(percentile(cold, 50)).padEnd(10)} ${fmt(percentile(cold, 95)).padEnd(10)} ${fmt(cold[cold.length - 1]!).padEnd(10)}`,
       );
     }
-    await explainPlans(databaseUrl, loaded);
+    await explainPlans(databaseUrl, urls);
     await printSizes(databaseUrl);
   } finally {
     if (server) await stopServer(server);

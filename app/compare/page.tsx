@@ -13,8 +13,8 @@ import { compareQuerySchema, DEFAULT_PAGE_SIZE, parseParams, toPeerChoice, type 
 import { getPeerCoverage } from "@/lib/db/coverage";
 import { toPeerGroupName } from "@/lib/view/peer-group-words";
 import { toChartFileBase } from "@/lib/http/ranking-export";
-import { resolveYear, toCompareQuery } from "@/lib/http/resolve-query";
-import { getComparison, listAgencyNames, listFigureSeries } from "@/lib/db/compare";
+import { startResolveYear, toCompareQuery } from "@/lib/http/resolve-query";
+import { getComparison, listPickedSeries } from "@/lib/db/compare";
 import { AppError } from "@/lib/errors";
 import { FIGURE_META } from "@/lib/figures/figures";
 
@@ -41,14 +41,16 @@ export default async function ComparePage({ searchParams }: PageProps) {
       </main>
     );
   }
-  const { year, years } = await resolveYear(params.year);
-  const [comparison, coverage, points, picked] = await Promise.all([
+  // the years (for the picker) load alongside the comparison when the URL names the year
+  const resolving = startResolveYear(params.year);
+  const year = await resolving.year;
+  const [years, comparison, coverage, { points, picked }] = await Promise.all([
+    resolving.years,
     year === null ? null : getComparison(toCompareQuery(params, year)),
     year === null
       ? null
       : getPeerCoverage({ level: toPeerChoice(params.level), kind: toPeerChoice(params.kind), scope: params.scope, year }),
-    listFigureSeries({ figure: params.figure, agencyIds: params.agencies }),
-    listAgencyNames(params.agencies),
+    listPickedSeries({ figure: params.figure, agencyIds: params.agencies }),
   ]);
   const meta = FIGURE_META[params.figure];
   const view = {

@@ -4,6 +4,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { ScrollTable } from "@/components/ui/scroll-table";
 import { DATASET_COLUMNS, DATASET_FILES } from "@/lib/http/dataset";
 import { DATA_LICENCE, toOpenGraph } from "@/lib/site";
+import { readPerDataVersion } from "@/lib/db/per-data-version";
 import { getCoverage, listLatestReports } from "@/lib/db/reports";
 import { FIGURES, SMALL_SAMPLE_THRESHOLD } from "@/lib/figures/figures";
 import { IDENTITIES } from "@/lib/report/identities";
@@ -81,7 +82,11 @@ function DatasetSection() {
 
 /** /methods (方法说明): sources, definitions of every figure, the identities, coverage caveats, licence, corrections. */
 export default async function MethodsPage() {
-  const [coverage, latest] = await Promise.all([getCoverage(), listLatestReports(1)]);
+  // the same for every request until the next write (shared with the home page's 收录情况)
+  const [coverage, latest] = await Promise.all([
+    readPerDataVersion("home:coverage", getCoverage),
+    readPerDataVersion("methods:latest", () => listLatestReports(1)),
+  ]);
   const lastUpdate = latest[0]?.ingestedAt;
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6 leading-relaxed">

@@ -10,7 +10,7 @@ import { RankingSummary } from "@/components/rankings/ranking-summary";
 import { RankingTable, toRowId } from "@/components/rankings/ranking-table";
 import { ScrollToHighlight } from "@/components/rankings/scroll-to-highlight";
 import { DEFAULT_PAGE_SIZE, parseParams, rankingQuerySchema, withDefaultPeerGroup, type RankingParams } from "@/lib/http/params";
-import { resolveYear, toRankingQuery } from "@/lib/http/resolve-query";
+import { startResolveYear, toRankingQuery } from "@/lib/http/resolve-query";
 import { PeerDistribution } from "@/components/rankings/peer-distribution";
 import { getPeerCoverage } from "@/lib/db/coverage";
 import { listRanking } from "@/lib/db/rankings";
@@ -55,15 +55,15 @@ export default async function RankingsPage({ searchParams }: PageProps) {
       </main>
     );
   }
-  const { year, years } = await resolveYear(params.year);
+  // the years (for the picker) load alongside the ranking when the URL names the year
+  const resolving = startResolveYear(params.year);
+  const year = await resolving.year;
   const query = year === null ? null : toRankingQuery(params, year);
-  const [ranking, coverage] =
-    query === null
-      ? [null, null]
-      : await Promise.all([
-          listRanking(query),
-          getPeerCoverage({ level: query.level, kind: query.kind, scope: query.scope, year: query.year }),
-        ]);
+  const [years, ranking, coverage] = await Promise.all([
+    resolving.years,
+    query && listRanking(query),
+    query && getPeerCoverage({ level: query.level, kind: query.kind, scope: query.scope, year: query.year }),
+  ]);
   const groupName = toPeerGroupName(params);
   const marked = ranking?.highlighted ? ranking.rows.find((r) => r.agencyId === ranking.highlighted!.agencyId) : undefined;
   const meta = FIGURE_META[params.figure];

@@ -3,6 +3,7 @@
  * in full (canonical JSON, provenance, findings). Figures come from the typed columns filled at ingest.
  */
 import { getDb } from "@/lib/db/client";
+import { listAgencyIdsContaining } from "@/lib/db/search";
 import { AppError } from "@/lib/errors";
 import { FIGURE_KEYS, getFigure, type FigureKey } from "@/lib/figures/figures";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -48,6 +49,9 @@ function agencyWhere({ q, level, kind, region, year }: AgencyListQuery): Prisma.
 export async function listAgencies(query: AgencyListQuery): Promise<{ total: number; items: AgencySummary[] }> {
   const db = await getDb();
   const where = agencyWhere(query);
+  // a name fragment: only the agencies the search-token index allows (issue 13; the contains test still decides)
+  const candidates = query.q ? await listAgencyIdsContaining(db, query.q) : null;
+  if (candidates) where.id = { in: candidates };
   const [total, items] = await Promise.all([
     db.agency.count({ where }),
     db.agency.findMany({

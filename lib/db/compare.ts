@@ -3,7 +3,14 @@
  * across years for up to ten chosen agencies. Reads the typed figure columns of the latest versions.
  */
 import { getDb } from "@/lib/db/client";
-import { ensureSnapshot, type GroupDefinition } from "@/lib/db/ranking-store";
+import {
+  ensureSnapshot,
+  snapshotHeaderSql,
+  toSnapshotHeader,
+  type GroupDefinition,
+  type HeaderRow,
+  type SnapshotRef,
+} from "@/lib/db/ranking-store";
 import { figureChecksOk, figureSelect, figureValue, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -50,6 +57,7 @@ export function compareGroup(q: PeerFilter & { figure: FigureKey }): GroupDefini
     year: q.year,
     order: "desc",
     keepAll: true,
+    chartPlaces: chartPlacesSql(),
     rows: Prisma.sql`
       SELECT r."id" AS "reportId", r."agencyId", a."name" AS "agencyName", ${figureValue(q.figure)}::float8 AS "value",
              (${figureValue(q.figure)} IS NOT NULL) AS "ranked", (${figureValue(q.figure)} IS NULL) AS "notReported",
@@ -74,51 +82,106 @@ export const MAX_CHART_BARS = 400;
  */
 export const CHART_TOP_PLACES = 21;
 
-/** Bars of the ranked chart: the first CHART_TOP_PLACES places, then ranked rows at evenly spaced places (all when there are few), read by primary key. */
-async function loadBars(snapshotId: number, ranked: number): Promise<CompareBar[]> {
-  if (ranked === 0) return [];
-  const db = await getDb();
-  const step = Math.max(1, (ranked - 1) / (MAX_CHART_BARS - 1));
-  const top = Array.from({ length: Math.min(CHART_TOP_PLACES, ranked) }, (_, i) => i + 1);
-  const places =
-    ranked <= MAX_CHART_BARS
-      ? Array.from({ length: ranked }, (_, i) => i + 1)
-      : [...new Set([...top, ...Array.from({ length: MAX_CHART_BARS }, (_, i) => Math.round(1 + i * step))])];
-  return db.$queryRaw<CompareBar[]>`
-    SELECT e."agencyId", a."name" AS "agencyName", e."value"
-    FROM unnest(${places}::int[]) AS p("position")
-    JOIN "RankingEntry" e ON e."snapshotId" = ${snapshotId}::int AND e."position" = p."position"
-    JOIN "Agency" a ON a."id" = e."agencyId"
-    ORDER BY e."position"`;
+/**
+ * The places of the chart's bars among `peers` ranked rows, as a SELECT of "place" over a CTE `cur` holding "peers":
+ * every place when there are at most MAX_CHART_BARS, else the first CHART_TOP_PLACES and MAX_CHART_BARS evenly spaced
+ * places (first and last kept): round(1 + i × (peers − 1) / (MAX_CHART_BARS − 1)), rounded half up in float8 exactly as
+ * JavaScript's Math.round (chartPlaces, which the db test holds it to).
+ */
+function chartPlacesSql(): Prisma.Sql {
+  return Prisma.sql`
+    SELECT g."place" FROM cur, generate_series(1, cur."peers") AS g("place") WHERE cur."peers" <= ${MAX_CHART_BARS}::int
+    UNION
+    SELECT g."place" FROM cur, generate_series(1, least(${CHART_TOP_PLACES}::int, cur."peers")) AS g("place")
+    WHERE cur."peers" > ${MAX_CHART_BARS}::int
+    UNION
+    SELECT (ceil(s."x") - CASE WHEN ceil(s."x") - 0.5 > s."x" THEN 1 ELSE 0 END)::int
+    FROM (SELECT 1 + i::float8 * ((cur."peers" - 1)::float8 / ${MAX_CHART_BARS - 1}::float8) AS "x"
+          FROM cur, generate_series(0, ${MAX_CHART_BARS - 1}::int) AS i WHERE cur."peers" > ${MAX_CHART_BARS}::int) s`;
 }
 
-/** One table page of a stored comparison in the requested order, read by (snapshotId, place). */
-async function loadPage(q: CompareQuery, snapshotId: number, total: number): Promise<CompareRow[]> {
-  const db = await getDb();
+/** The chart's places among `ranked` rows (the JavaScript statement of chartPlacesSql), ascending. */
+export function chartPlaces(ranked: number): number[] {
+  if (ranked <= MAX_CHART_BARS) return Array.from({ length: ranked }, (_, i) => i + 1);
+  const step = (ranked - 1) / (MAX_CHART_BARS - 1);
+  const top = Array.from({ length: Math.min(CHART_TOP_PLACES, ranked) }, (_, i) => i + 1);
+  return [...new Set([...top, ...Array.from({ length: MAX_CHART_BARS }, (_, i) => Math.round(1 + i * step))])].sort((a, b) => a - b);
+}
+
+/** The SQL of chartPlaces for `peers` ranked rows (db tests hold the two to each other). */
+export function chartPlacesForSql(peers: number): Prisma.Sql {
+  return Prisma.sql`WITH cur AS (SELECT ${peers}::int AS "peers") SELECT p."place" FROM (${chartPlacesSql()}) p ORDER BY p."place"`;
+}
+
+/** A row of compareReadSql: the header (its bars on the first row only) and one table row (agencyId null: empty page). */
+type CompareReadRow = HeaderRow & Omit<CompareRow, "agencyId"> & { agencyId: number | null };
+
+/**
+ * ONE statement for a page of a stored comparison: the snapshot's header (by the group's key and the year's data
+ * version, or by id) with the chart's bars stored in it (three arrays, on the first row only), and one table page in
+ * the requested order, read by (snapshotId, place). Always at least one row; "id" is NULL
+ * when the snapshot is missing or stale (the caller builds it and reads again by id), "agencyId" NULL when the page is empty.
+ */
+export function compareReadSql(q: CompareQuery, current: SnapshotRef): Prisma.Sql {
   const { column, reversed } = orderColumn(q.sort, q.dir);
   const offset = (q.page - 1) * q.pageSize;
   // name descending reads the name order from the far end
-  const from = reversed ? total - offset - q.pageSize + 1 : offset + 1;
-  const to = reversed ? total - offset : offset + q.pageSize;
-  return db.$queryRaw<CompareRow[]>`
-    SELECT e."rank", r."agencyId", a."name" AS "agencyName", r."regionCode", r."level", r."kind", r."id" AS "reportId",
-           f."identitiesOk", f."value", f."numerator", f."denominator", f."isSmallSample"
-    FROM "RankingEntry" e
-    JOIN "Report" r ON r."id" = e."reportId"
-    JOIN "Agency" a ON a."id" = e."agencyId"
-    CROSS JOIN LATERAL (SELECT ${figureChecksOk(q.figure)}, ${figureSelect(q.figure)} FROM "Report" r WHERE r."id" = e."reportId") f
-    WHERE e."snapshotId" = ${snapshotId}::int AND ${column} BETWEEN ${from}::int AND ${to}::int
-    ORDER BY ${column} ${Prisma.raw(reversed ? "DESC" : "ASC")}`;
+  const from = reversed ? Prisma.sql`cur."total" - ${offset + q.pageSize - 1}::int` : Prisma.sql`${offset + 1}::int`;
+  const to = reversed ? Prisma.sql`cur."total" - ${offset}::int` : Prisma.sql`${offset + q.pageSize}::int`;
+  return Prisma.sql`
+    WITH cur AS MATERIALIZED (${snapshotHeaderSql(current)}),
+    page AS (
+      SELECT ROW_NUMBER() OVER (ORDER BY ${column} ${Prisma.raw(reversed ? "DESC" : "ASC")}) AS "ord",
+             e."rank", r."agencyId", a."name" AS "agencyName", r."regionCode", r."level", r."kind", r."id" AS "reportId",
+             f."identitiesOk", f."value", f."numerator", f."denominator", f."isSmallSample"
+      FROM cur
+      JOIN "RankingEntry" e ON e."snapshotId" = cur."id" AND ${column} BETWEEN ${from} AND ${to}
+      JOIN "Report" r ON r."id" = e."reportId"
+      JOIN "Agency" a ON a."id" = e."agencyId"
+      CROSS JOIN LATERAL (SELECT ${figureChecksOk(q.figure)}, ${figureSelect(q.figure)} FROM "Report" r WHERE r."id" = e."reportId") f
+    )
+    SELECT cur."id", cur."peers", cur."total", cur."notReported", cur."smallSample", cur."identityFailed", cur."noneHandled",
+           cur."median", cur."quartiles", CASE WHEN coalesce(p."ord", 1) = 1 THEN cur."barIds" END AS "barIds",
+           CASE WHEN coalesce(p."ord", 1) = 1 THEN cur."barNames" END AS "barNames",
+           CASE WHEN coalesce(p."ord", 1) = 1 THEN cur."barValues" END AS "barValues",
+           p."rank", p."agencyId", p."agencyName", p."regionCode", p."level", p."kind", p."reportId",
+           p."identitiesOk", p."value", p."numerator", p."denominator", p."isSmallSample"
+    FROM (SELECT 1) one LEFT JOIN cur ON true LEFT JOIN page p ON true
+    ORDER BY p."ord"`;
 }
 
 /**
  * Every agency of the peer group with the figure: one sorted table page and the chart's bars (all that state it, or
- * an even sample of MAX_CHART_BARS by rank), read from the stored comparison (ranked once per data version).
+ * an even sample of MAX_CHART_BARS by rank), read from the stored comparison (ranked once per data version) in one
+ * statement while it is fresh; otherwise built first and read by id.
  */
 export async function getComparison(query: CompareQuery): Promise<Comparison> {
   const db = await getDb();
-  const snapshot = await ensureSnapshot(db, compareGroup(query));
-  const [bars, rows] = await Promise.all([loadBars(snapshot.id, snapshot.peers), loadPage(query, snapshot.id, snapshot.total)]);
+  const group = compareGroup(query);
+  let result = await db.$queryRaw<CompareReadRow[]>(compareReadSql(query, { group }));
+  let snapshot = toSnapshotHeader(result[0]);
+  if (!snapshot) {
+    snapshot = await ensureSnapshot(db, group);
+    result = await db.$queryRaw<CompareReadRow[]>(compareReadSql(query, { id: snapshot.id }));
+  }
+  // the chart's bars were stored with the snapshot when it was built (compareGroup's chartPlaces)
+  const bars: CompareBar[] = snapshot.bars;
+  const rows: CompareRow[] = result
+    .filter((r) => r.agencyId !== null)
+    .map((r) => ({
+      rank: r.rank,
+      agencyId: r.agencyId!,
+      agencyName: r.agencyName,
+      regionCode: r.regionCode,
+      level: r.level,
+      kind: r.kind,
+      reportId: r.reportId,
+      identitiesOk: r.identitiesOk,
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      isSmallSample: r.isSmallSample,
+    }));
   const totalPages = Math.max(1, Math.ceil(snapshot.total / query.pageSize));
   return { query, total: snapshot.total, stated: snapshot.peers, bars, page: query.page, totalPages, rows };
 }
@@ -154,9 +217,32 @@ export async function listReportYears(): Promise<number[]> {
   return rows.map((r) => r.year);
 }
 
-/** Names of the given agencies (for the picked list even when they are outside the current scope). */
-export async function listAgencyNames(agencyIds: number[]): Promise<{ id: number; name: string }[]> {
-  if (agencyIds.length === 0) return [];
+/**
+ * The chosen agencies' names (even outside the current scope, or without any report) and their figure across every year,
+ * in one statement: the names and listFigureSeries together, for the compare page.
+ */
+export async function listPickedSeries({
+  figure,
+  agencyIds,
+}: {
+  figure: FigureKey;
+  agencyIds: number[];
+}): Promise<{ points: SeriesPoint[]; picked: { id: number; name: string }[] }> {
+  if (agencyIds.length === 0) return { points: [], picked: [] };
   const db = await getDb();
-  return db.agency.findMany({ where: { id: { in: agencyIds } }, select: { id: true, name: true }, orderBy: { id: "asc" } });
+  const rows = await db.$queryRaw<(Omit<SeriesPoint, "year"> & { year: number | null })[]>`
+    SELECT a."id" AS "agencyId", a."name" AS "agencyName", s.*
+    FROM "Agency" a
+    LEFT JOIN LATERAL (
+      SELECT r."year", ${figureSelect(figure)} FROM "Report" r WHERE r."agencyId" = a."id" AND r."isLatest" = true
+    ) s ON true
+    WHERE a."id" = ANY(${agencyIds}::int[])
+    ORDER BY a."id", s."year"`;
+  const picked = new Map<number, string>();
+  const points: SeriesPoint[] = [];
+  for (const row of rows) {
+    picked.set(row.agencyId, row.agencyName);
+    if (row.year !== null) points.push(row as SeriesPoint);
+  }
+  return { points, picked: [...picked].map(([id, name]) => ({ id, name })) };
 }

@@ -93,6 +93,45 @@ describe("stored rankings", () => {
     }
   });
 
+  it("gives each row its rank in the same group the year before (较上年), null when it was not ranked then", async () => {
+    const { listRanking } = await import("@/lib/db/rankings");
+    for (const order of ["desc", "asc"] as const) {
+      const before = new Map(expectedRanking(await allRows(2024), order).map((e) => [e.agencyId, e.rank]));
+      const got = [];
+      for (let page = 1; page <= 4; page++) {
+        const r = await listRanking({ figure: "requestsReceived", year: 2025, include: false, order, page, pageSize: 17 });
+        if (r.rows.length > 0) expect(r.previousPeers).toBe(before.size);
+        got.push(...r.rows);
+      }
+      expect(got.length).toBeGreaterThan(0);
+      expect(got.some((r) => r.previousRank === null)).toBe(true);
+      expect(got.map((r) => r.previousRank)).toEqual(got.map((r) => before.get(r.agencyId) ?? null));
+      // the same ranks on the page opened by a highlight, and none asked for: no 较上年 at all
+      const target = got[30]!;
+      const hl = await listRanking({
+        figure: "requestsReceived",
+        year: 2025,
+        include: false,
+        order,
+        page: 1,
+        pageSize: 17,
+        highlight: target.agencyId,
+      });
+      expect(hl.rows.find((r) => r.agencyId === target.agencyId)?.previousRank).toBe(target.previousRank);
+      const none = await listRanking(
+        { figure: "requestsReceived", year: 2025, include: false, order, page: 1, pageSize: 17 },
+        { previousYear: false },
+      );
+      expect(none.previousPeers).toBeNull();
+      expect(none.rows.every((r) => r.previousRank === null)).toBe(true);
+    }
+    // a year before which nothing is stored: no 较上年
+    const first = await listRanking({ figure: "requestsReceived", year: 2024, include: false, order: "desc", page: 1, pageSize: 17 });
+    expect(first.rows.length).toBeGreaterThan(0);
+    expect(first.previousPeers).toBeNull();
+    expect(first.rows.every((r) => r.previousRank === null)).toBe(true);
+  });
+
   it("opens the page holding the highlighted agency, with its rank", async () => {
     const { listRanking } = await import("@/lib/db/rankings");
     const expected = expectedRanking(await allRows(2025), "desc");
@@ -168,6 +207,18 @@ describe("stored rankings", () => {
     }
     const c = await getComparison({ figure: "requestsReceived", year: 2025, sort: "value", dir: "desc", page: 1, pageSize: 25 });
     expect(c.bars.map((b) => b.value)).toEqual(byValueDesc.filter((r) => r.value !== null).map((r) => r.value));
+  });
+});
+
+describe("the compare chart's bars", () => {
+  it("are read at the places chartPlaces names, for any number of ranked rows (the SQL rounds as Math.round)", async () => {
+    const { chartPlaces, chartPlacesForSql, MAX_CHART_BARS, CHART_TOP_PLACES } = await import("@/lib/db/compare");
+    for (const peers of [0, 1, 2, CHART_TOP_PLACES, MAX_CHART_BARS, MAX_CHART_BARS + 1, 799, 997, 3001, 21626, 49999, 50000, 123457]) {
+      const rows = await t.db.$queryRaw<{ place: number }[]>(chartPlacesForSql(peers));
+      const want = chartPlaces(peers);
+      expect(rows.map((r) => r.place)).toEqual(want);
+      if (peers > 0) expect([want[0], want.at(-1)]).toEqual([1, peers]);
+    }
   });
 });
 

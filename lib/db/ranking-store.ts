@@ -34,7 +34,15 @@ export type GroupDefinition = {
   order: "desc" | "asc";
   /** keep the rows that are not ranked (after the ranked ones) and fill ascPosition/namePosition: a comparison shows every report */
   keepAll: boolean;
+  /**
+   * The places (1-based positions among the ranked rows) whose rows a chart draws, as a SELECT of "place" over a CTE
+   * `cur` holding "peers" (the ranked count): stored with the snapshot as its bars when it is built. Part of the key.
+   */
+  chartPlaces?: Prisma.Sql;
 };
+
+/** One stored bar of a group's chart: the ranked row at one of its chart places. */
+export type SnapshotBar = { agencyId: number; agencyName: string; value: number };
 
 /** The counts of a stored group. */
 export type SnapshotHeader = {
@@ -52,12 +60,23 @@ export type SnapshotHeader = {
   median: number | null;
   /** min, q1, median, q3, max of the ranked values (computed with the snapshot); null when nothing is ranked */
   quartiles: [number, number, number, number, number] | null;
+  /** the chart's bars in place order (groups with chartPlaces; empty otherwise) */
+  bars: SnapshotBar[];
 };
 
 /** The snapshot key: the view, the order and a hash of the row SQL with its values (any change of rules is a new key). */
 export function snapshotKey(def: GroupDefinition): string {
   const hash = createHash("sha256")
-    .update(JSON.stringify([def.rows.strings, def.rows.values, def.order, def.keepAll]))
+    .update(
+      JSON.stringify([
+        def.rows.strings,
+        def.rows.values,
+        def.order,
+        def.keepAll,
+        def.chartPlaces?.strings ?? null,
+        def.chartPlaces?.values ?? null,
+      ]),
+    )
     .digest("base64url")
     .slice(0, 32);
   return `${def.view}:${def.year}:${hash}`;
@@ -65,28 +84,60 @@ export function snapshotKey(def: GroupDefinition): string {
 
 const yearScope = (year: number): string => `year:${year}`;
 
-type HeaderRow = Omit<SnapshotHeader, "quartiles"> & { quartiles: number[] | null };
+/** The header columns as a statement returns them. */
+export type HeaderRow = Omit<SnapshotHeader, "quartiles" | "bars"> & {
+  quartiles: number[] | null;
+  barIds?: number[] | null;
+  barNames?: string[] | null;
+  barValues?: number[] | null;
+};
 
 const HEADER_COLUMNS = Prisma.raw(
-  `s."id", s."peers", s."total", s."notReported", s."smallSample", s."identityFailed", s."noneHandled", s."median", s."quartiles"`,
+  `s."id", s."peers", s."total", s."notReported", s."smallSample", s."identityFailed", s."noneHandled", s."median", s."quartiles",
+   s."barIds", s."barNames", s."barValues"`,
 );
 
-function toHeader(row: HeaderRow | undefined): SnapshotHeader | null {
-  if (!row) return null;
+/** A snapshot header from a row holding the header columns (`id` … `quartiles`); null when there is no row or no id. */
+export function toSnapshotHeader(row: HeaderRow | undefined): SnapshotHeader | null {
+  if (!row || row.id == null) return null;
   const q = row.quartiles;
   const quartiles = q && q.length === 5 && q.every((v) => typeof v === "number") ? (q as SnapshotHeader["quartiles"]) : null;
-  return { ...row, quartiles };
+  return {
+    id: row.id,
+    peers: row.peers,
+    total: row.total,
+    notReported: row.notReported,
+    smallSample: row.smallSample,
+    identityFailed: row.identityFailed,
+    noneHandled: row.noneHandled,
+    median: row.median,
+    quartiles,
+    bars: (row.barIds ?? []).map((agencyId, i) => ({ agencyId, agencyName: row.barNames![i]!, value: row.barValues![i]! })),
+  };
+}
+
+/** Which snapshot a read statement uses: the fresh one of a group (null when there is none), or one already found by id. */
+export type SnapshotRef = { group: GroupDefinition } | { id: number };
+
+/**
+ * SELECT of at most one snapshot header (columns "id", "peers", "total", "notReported", "smallSample", "identityFailed",
+ * "noneHandled", "median", "quartiles", "barIds", "barNames", "barValues"): the group's snapshot of the year's current data version, or the given id.
+ * A page's read statement uses it as a CTE, so finding the snapshot and reading its rows is one round trip.
+ */
+export function snapshotHeaderSql(ref: SnapshotRef): Prisma.Sql {
+  if ("id" in ref) return Prisma.sql`SELECT ${HEADER_COLUMNS} FROM "RankingSnapshot" s WHERE s."id" = ${ref.id}::int`;
+  return Prisma.sql`
+    SELECT ${HEADER_COLUMNS}
+    FROM "RankingSnapshot" s
+    WHERE s."key" = ${snapshotKey(ref.group)}
+      AND s."version" = (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = ${yearScope(ref.group.year)})
+    ORDER BY s."id" DESC LIMIT 1`;
 }
 
 /** The fresh snapshot of a group, or null when there is none for the year's current data version. */
-async function findFresh(db: Db | Prisma.TransactionClient, key: string, year: number): Promise<SnapshotHeader | null> {
-  const rows = await db.$queryRaw<HeaderRow[]>`
-    SELECT ${HEADER_COLUMNS}
-    FROM "RankingSnapshot" s
-    WHERE s."key" = ${key}
-      AND s."version" = (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = ${yearScope(year)})
-    ORDER BY s."id" DESC LIMIT 1`;
-  return toHeader(rows[0]);
+async function findFresh(db: Db | Prisma.TransactionClient, def: GroupDefinition): Promise<SnapshotHeader | null> {
+  const rows = await db.$queryRaw<HeaderRow[]>(snapshotHeaderSql({ group: def }));
+  return toSnapshotHeader(rows[0]);
 }
 
 // pinyin order for names where the server has ICU (PostgreSQL as packaged); PGlite has none and sorts by code point
@@ -112,22 +163,32 @@ function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql): Prism
   const dir = Prisma.raw(def.order === "asc" ? "ASC" : "DESC");
   const reverse = Prisma.raw(def.order === "asc" ? "DESC" : "ASC");
   const extraOrders = def.keepAll
-    ? Prisma.sql`ROW_NUMBER() OVER (ORDER BY k."value" ASC NULLS LAST, k."agencyName"${collate}, k."agencyId")::int,
-                 ROW_NUMBER() OVER (ORDER BY k."agencyName"${collate}, k."agencyId")::int`
-    : Prisma.sql`NULL::int, NULL::int`;
+    ? Prisma.sql`ROW_NUMBER() OVER (ORDER BY k."value" ASC NULLS LAST, k."agencyName"${collate}, k."agencyId")::int AS "ascPosition",
+                 ROW_NUMBER() OVER (ORDER BY k."agencyName"${collate}, k."agencyId")::int AS "namePosition"`
+    : Prisma.sql`NULL::int AS "ascPosition", NULL::int AS "namePosition"`;
+  // the chart's bars: the ranked rows at the group's chart places (none without chartPlaces)
+  const places = def.chartPlaces ?? Prisma.sql`SELECT NULL::int AS "place" WHERE false`;
   return Prisma.sql`
     WITH src AS MATERIALIZED (${def.rows}),
     kept AS (SELECT * FROM src WHERE "ranked" OR ${def.keepAll}::boolean),
-    ordered AS (
-      SELECT k."reportId", k."agencyId", k."value",
+    ordered AS MATERIALIZED (
+      SELECT k."reportId", k."agencyId", k."agencyName", k."value",
              ROW_NUMBER() OVER (ORDER BY k."ranked" DESC, k."value" ${dir} NULLS LAST, k."agencyName", k."agencyId")::int AS "position",
              ${extraOrders},
              CASE WHEN k."ranked" THEN RANK() OVER (PARTITION BY k."ranked" ORDER BY k."value" ${dir})::int END AS "rank",
              CASE WHEN k."ranked" THEN (PERCENT_RANK() OVER (PARTITION BY k."ranked" ORDER BY k."value" ${reverse}) * 100)::float8 END
+               AS "percentile"
       FROM kept k
+    ), cur AS (
+      SELECT (COUNT(*) FILTER (WHERE "ranked"))::int AS "peers" FROM src
+    ), bars AS (
+      SELECT coalesce(array_agg(o."agencyId" ORDER BY o."position"), ARRAY[]::int[]) AS "barIds",
+             coalesce(array_agg(o."agencyName" ORDER BY o."position"), ARRAY[]::text[]) AS "barNames",
+             coalesce(array_agg(o."value" ORDER BY o."position"), ARRAY[]::float8[]) AS "barValues"
+      FROM ordered o JOIN (${places}) p ON p."place" = o."position"
     ), snap AS (
       INSERT INTO "RankingSnapshot" ("key", "year", "version", "peers", "total", "notReported", "smallSample", "identityFailed",
-                                     "noneHandled", "median", "quartiles")
+                                     "noneHandled", "median", "quartiles", "barIds", "barNames", "barValues")
       SELECT ${key}, ${def.year}::int,
              (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = ${yearScope(def.year)}),
              (COUNT(*) FILTER (WHERE "ranked"))::int, COUNT(*)::int,
@@ -135,12 +196,14 @@ function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql): Prism
              (COUNT(*) FILTER (WHERE "identityFailed"))::int, (COUNT(*) FILTER (WHERE "noneHandled"))::int,
              (percentile_cont(0.5) WITHIN GROUP (ORDER BY "value") FILTER (WHERE "ranked"))::float8,
              coalesce((percentile_cont(ARRAY[0, 0.25, 0.5, 0.75, 1]::float8[]) WITHIN GROUP (ORDER BY "value")
-                       FILTER (WHERE "ranked"))::float8[], ARRAY[]::float8[])
+                       FILTER (WHERE "ranked"))::float8[], ARRAY[]::float8[]),
+             (SELECT "barIds" FROM bars), (SELECT "barNames" FROM bars), (SELECT "barValues" FROM bars)
       FROM src
       RETURNING "id"
     ), written AS (
       INSERT INTO "RankingEntry" ("snapshotId", "reportId", "agencyId", "value", "position", "ascPosition", "namePosition", "rank", "percentile")
-      SELECT snap."id", o.* FROM ordered o CROSS JOIN snap
+      SELECT snap."id", o."reportId", o."agencyId", o."value", o."position", o."ascPosition", o."namePosition", o."rank", o."percentile"
+      FROM ordered o CROSS JOIN snap
       RETURNING 1
     )
     SELECT snap."id", (SELECT COUNT(*) FROM written)::int AS "entries" FROM snap`;
@@ -157,13 +220,13 @@ const BUILD_TIMEOUT_MS = 120_000;
  */
 export async function ensureSnapshot(db: Db, def: GroupDefinition): Promise<SnapshotHeader> {
   const key = snapshotKey(def);
-  const fresh = await findFresh(db, key, def.year);
+  const fresh = await findFresh(db, def);
   if (fresh) return fresh;
   const collate = await nameCollation(db);
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
-      const built = await findFresh(tx, key, def.year);
+      const built = await findFresh(tx, def);
       if (built) return built;
       const [row] = await tx.$queryRaw<{ id: number }[]>(buildSql(def, key, collate));
       await tx.$executeRaw`
@@ -176,7 +239,7 @@ export async function ensureSnapshot(db: Db, def: GroupDefinition): Promise<Snap
           AND "version" < (SELECT "version" FROM "RankingSnapshot" WHERE "id" = ${row!.id}::int)
           AND "builtAt" < now() - interval '1 minute'`;
       const [header] = await tx.$queryRaw<HeaderRow[]>`SELECT ${HEADER_COLUMNS} FROM "RankingSnapshot" s WHERE s."id" = ${row!.id}::int`;
-      return toHeader(header)!;
+      return toSnapshotHeader(header)!;
     },
     { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS },
   );

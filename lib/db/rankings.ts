@@ -11,7 +11,14 @@
  * unless `include` is set; reports that do not state the figure (未填报) are never ranked, only counted.
  */
 import { getDb } from "@/lib/db/client";
-import { ensureSnapshot, type GroupDefinition } from "@/lib/db/ranking-store";
+import {
+  ensureSnapshot,
+  snapshotHeaderSql,
+  toSnapshotHeader,
+  type GroupDefinition,
+  type HeaderRow,
+  type SnapshotRef,
+} from "@/lib/db/ranking-store";
 import { figureChecksOk, figureSelect, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -62,7 +69,15 @@ export type Ranking = {
   highlighted: { agencyId: number; rank: number; position: number } | null;
 };
 
-type PageRow = RankingRow & { position: number | null; hlRank: number | null; hlPosition: number | null };
+type PageRow = HeaderRow &
+  RankingRow & {
+    position: number | null;
+    hlRank: number | null;
+    hlPosition: number | null;
+    /** the previous year's snapshot (null: none fresh, or not asked for) and its ranked count */
+    prevId: number | null;
+    prevPeers: number | null;
+  };
 
 /**
  * The group definition of a league table (lib/db/ranking-store): every latest report of the peer group with the
@@ -89,43 +104,77 @@ export function rankingGroup(q: Omit<RankingQuery, "page" | "pageSize" | "highli
   };
 }
 
+/** The same peer group the year before (its own stored snapshot): the 较上年 ranks. */
+export function previousRankingGroup(q: Omit<RankingQuery, "page" | "pageSize" | "highlight">): GroupDefinition {
+  return rankingGroup({ ...q, year: q.year - 1 });
+}
+
 /**
- * One page of a stored league table: the highlighted agency's place (an index probe on (snapshotId, agencyId)) and
- * the page's rows by (snapshotId, position), joined to their reports and agencies. Reads pageSize rows, whatever the
- * size of the peer group. Always returns at least one row (the highlight), with NULL row fields when the page is empty.
+ * ONE statement for a page of a stored league table: the snapshot's header (found by the group's key and the year's
+ * data version, or by id), the highlighted agency's place (an index probe on (snapshotId, agencyId)), the page's rows by
+ * (snapshotId, position) joined to their reports and agencies, and each row's rank in the previous year's snapshot
+ * (one probe per row on (snapshotId, agencyId)). Reads pageSize rows, whatever the size of the peer group. Always
+ * returns at least one row (the header), with NULL row fields when the page is empty and a NULL "id" when the snapshot
+ * is missing or stale (the caller builds it and reads again by id).
  */
-export function rankingPageSql(q: RankingQuery, snapshotId: number): Prisma.Sql {
+export function rankingReadSql(q: RankingQuery, current: SnapshotRef, previous: SnapshotRef | null): Prisma.Sql {
   const usesHighlight = q.highlight !== undefined && q.page === 1;
   return Prisma.sql`
-    WITH hl AS (
-      SELECT e."rank" AS "hlRank", e."position" AS "hlPosition" FROM "RankingEntry" e
-      WHERE e."snapshotId" = ${snapshotId}::int AND e."agencyId" = ${q.highlight ?? null}::int LIMIT 1
+    WITH cur AS MATERIALIZED (${snapshotHeaderSql(current)}),
+    prev AS MATERIALIZED (${previous ? snapshotHeaderSql(previous) : Prisma.sql`SELECT NULL::int AS "id", NULL::int AS "peers"`}),
+    hl AS (
+      SELECT e."rank" AS "hlRank", e."position" AS "hlPosition" FROM cur JOIN "RankingEntry" e
+        ON e."snapshotId" = cur."id" AND e."agencyId" = ${q.highlight ?? null}::int
+      LIMIT 1
     ), window_start AS (
       SELECT CASE WHEN ${usesHighlight}::boolean AND hl."hlPosition" IS NOT NULL
                   THEN ((hl."hlPosition" - 1) / ${q.pageSize}::int) * ${q.pageSize}::int
                   ELSE ${(q.page - 1) * q.pageSize}::int END AS "offset"
       FROM (SELECT 1) one LEFT JOIN hl ON true
     )
-    SELECT hl."hlRank", hl."hlPosition", e."position", e."rank", e."percentile", e."value",
+    SELECT cur."id", cur."peers", cur."total", cur."notReported", cur."smallSample", cur."identityFailed", cur."noneHandled",
+           cur."median", cur."quartiles", prev."id" AS "prevId", prev."peers" AS "prevPeers",
+           hl."hlRank", hl."hlPosition", e."position", e."rank", e."percentile", e."value",
            r."id" AS "reportId", r."agencyId", a."name" AS "agencyName", r."regionCode", r."level", r."kind", f."identitiesOk",
-           f."numerator", f."denominator", f."isSmallSample"
-    FROM window_start w LEFT JOIN hl ON true
-    LEFT JOIN "RankingEntry" e ON e."snapshotId" = ${snapshotId}::int
+           f."numerator", f."denominator", f."isSmallSample", pe."rank" AS "previousRank"
+    FROM (SELECT 1) one LEFT JOIN cur ON true LEFT JOIN prev ON true LEFT JOIN hl ON true CROSS JOIN window_start w
+    LEFT JOIN "RankingEntry" e ON e."snapshotId" = cur."id"
       AND e."position" > w."offset" AND e."position" <= w."offset" + ${q.pageSize}::int
     LEFT JOIN "Report" r ON r."id" = e."reportId"
     LEFT JOIN "Agency" a ON a."id" = e."agencyId"
     LEFT JOIN LATERAL (SELECT ${figureChecksOk(q.figure)}, ${figureSelect(q.figure)} FROM "Report" r WHERE r."id" = e."reportId") f ON true
+    LEFT JOIN LATERAL (
+      SELECT p."rank" FROM "RankingEntry" p
+      WHERE p."snapshotId" = prev."id" AND p."agencyId" = e."agencyId" AND p."rank" IS NOT NULL
+      ORDER BY p."position" LIMIT 1
+    ) pe ON true
     ORDER BY e."position"`;
 }
 
 /**
  * The league table for a figure, year and peer group; with `highlight` (and page 1) the page holding that agency.
  * `previousYear: false` skips the 较上年 ranks (and the previous year's snapshot) for callers that show none.
+ * One statement when both snapshots are fresh (the usual case); after an ingest changed the year, the missing snapshot
+ * is built (ranking-store) and the page read again by snapshot id.
  */
 export async function listRanking(query: RankingQuery, { previousYear = true }: { previousYear?: boolean } = {}): Promise<Ranking> {
   const db = await getDb();
-  const snapshot = await ensureSnapshot(db, rankingGroup(query));
-  const result = await db.$queryRaw<PageRow[]>(rankingPageSql(query, snapshot.id));
+  const current = rankingGroup(query);
+  const previous = previousYear ? previousRankingGroup(query) : null;
+  const read = (cur: SnapshotRef, prev: SnapshotRef | null): Promise<PageRow[]> =>
+    db.$queryRaw<PageRow[]>(rankingReadSql(query, cur, prev));
+  const previousRef = previous && { group: previous };
+  let result = await read({ group: current }, previousRef);
+  let snapshot = toSnapshotHeader(result[0]);
+  if (!snapshot) {
+    snapshot = await ensureSnapshot(db, current);
+    result = await read({ id: snapshot.id }, previousRef);
+  }
+  // the previous year's snapshot matters only when the page has rows (their 较上年 ranks)
+  if (previous && result[0]?.prevId == null && result.some((r) => r.position !== null)) {
+    const built = await ensureSnapshot(db, previous);
+    result = await read({ id: snapshot.id }, { id: built.id });
+  }
   const first = result[0];
   const peers = snapshot.peers;
   const highlighted =
@@ -140,39 +189,23 @@ export async function listRanking(query: RankingQuery, { previousYear = true }: 
     noneHandled: snapshot.noneHandled,
   };
   const pageRows = result.filter((r) => r.position !== null);
-  const previous = previousYear
-    ? await loadPreviousRanks(
-        query,
-        pageRows.map((r) => r.agencyId),
-      )
-    : { ranks: new Map<number, number>(), peers: null };
+  // 较上年: none when the page is empty or nothing was ranked the year before
+  const previousPeers = pageRows.length > 0 && first?.prevId != null && first.prevPeers ? first.prevPeers : null;
   const q = snapshot.quartiles;
   const distribution = q ? { min: q[0], q1: q[1], median: q[2], q3: q[3], max: q[4] } : null;
-  const rows = pageRows.map((r) => toRankingRow(r, previous.ranks.get(r.agencyId) ?? null));
+  const rows = pageRows.map((r) => toRankingRow(r, previousPeers === null ? null : r.previousRank));
   return {
     query,
     peers,
     leftOut: query.include ? { ...leftOut, smallSample: 0, identityFailed: 0 } : leftOut,
     median: snapshot.median,
     distribution,
-    previousPeers: previous.peers,
+    previousPeers,
     page,
     totalPages: Math.max(1, Math.ceil(peers / query.pageSize)),
     rows,
     highlighted,
   };
-}
-
-/** The ranks of these agencies in the same group the year before (its own stored snapshot). */
-async function loadPreviousRanks(query: RankingQuery, agencyIds: number[]): Promise<{ ranks: Map<number, number>; peers: number | null }> {
-  if (agencyIds.length === 0) return { ranks: new Map(), peers: null };
-  const db = await getDb();
-  const previous = await ensureSnapshot(db, rankingGroup({ ...query, year: query.year - 1 }));
-  if (previous.peers === 0) return { ranks: new Map(), peers: null };
-  const rows = await db.$queryRaw<{ agencyId: number; rank: number }[]>`
-    SELECT e."agencyId", e."rank" FROM "RankingEntry" e
-    WHERE e."snapshotId" = ${previous.id}::int AND e."agencyId" = ANY(${agencyIds}::int[]) AND e."rank" IS NOT NULL`;
-  return { ranks: new Map(rows.map((r) => [r.agencyId, r.rank])), peers: previous.peers };
 }
 
 function toRankingRow(r: PageRow, previousRank: number | null): RankingRow {

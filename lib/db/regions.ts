@@ -6,6 +6,7 @@
  */
 import "server-only";
 import { getDb, type Db } from "@/lib/db/client";
+import { readPerDataVersion } from "@/lib/db/per-data-version";
 import { nameCollation } from "@/lib/db/name-collation";
 import { readFigure, toFigureColumnNames, type FigureColumnName, type FigureColumns } from "@/lib/figures/figures";
 import { REGION_PAGE_FIGURE_KEYS, type RegionPageFigures } from "@/lib/figures/region-figures";
@@ -173,16 +174,22 @@ export function listChildRegions(code: string, agenciesByRegionCode: Map<string,
   });
 }
 
-/** How many agencies with a report sit in each province, prefecture and county (one query; keys are 6-digit codes). */
-export async function countAgenciesByRegion(): Promise<Map<string, number>> {
-  const db = await getDb();
-  const rows = await db.$queryRaw<{ code: string; agencies: bigint | number }[]>`
-    SELECT c."code", count(DISTINCT a."id") AS "agencies"
-    FROM "Agency" a
-    CROSS JOIN LATERAL (VALUES (a."provinceCode"), (a."prefectureCode"), (a."countyCode")) AS c("code")
-    WHERE c."code" IS NOT NULL AND EXISTS (SELECT 1 FROM "Report" r WHERE r."agencyId" = a."id")
-    GROUP BY c."code"`;
-  return new Map(rows.map((r) => [r.code, Number(r.agencies)]));
+/**
+ * How many agencies with a report sit in each province, prefecture and county (one query; keys are 6-digit codes).
+ * "Has a report" is the agency's 收录概况 column (reportYears, kept by triggers on "Report"), so the count reads
+ * "Agency" alone; read once per data version (the /regions index asks it on every request).
+ */
+export function countAgenciesByRegion(): Promise<Map<string, number>> {
+  return readPerDataVersion("regions:agency-counts", async () => {
+    const db = await getDb();
+    const rows = await db.$queryRaw<{ code: string; agencies: bigint | number }[]>`
+      SELECT c."code", count(DISTINCT a."id") AS "agencies"
+      FROM "Agency" a
+      CROSS JOIN LATERAL (VALUES (a."provinceCode"), (a."prefectureCode"), (a."countyCode")) AS c("code")
+      WHERE c."code" IS NOT NULL AND a."reportYears" > 0
+      GROUP BY c."code"`;
+    return new Map(rows.map((r) => [r.code, Number(r.agencies)]));
+  });
 }
 
 /** A region's real children (placeholder levels looked through), for the /regions index. */

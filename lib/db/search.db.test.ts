@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { searchIn } from "@/lib/db/search";
+import { listAgencyIdsContaining, searchIn } from "@/lib/db/search";
 import { seedRegions } from "@/lib/db/seed-regions";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
 import { storeParsed } from "@/lib/db/upsert-report";
@@ -137,6 +137,16 @@ describe.each<BackendName>(["postgres", "pglite"])("search on %s", (backend) => 
     await t.db.$executeRaw`UPDATE "Region" SET "path" = ${path} WHERE "code" = '320800'`;
     expect((await searchIn(t.db, "里运河")).total).toBe(0);
     expect(await drift()).toBe(0);
+  });
+
+  it("lists the agencies a name fragment can be in (name, alias, region path), null when there are too many", async () => {
+    const names = async (ids: number[] | null): Promise<string[] | null> =>
+      ids && (await t.db.agency.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } })).map((a) => a.name);
+    expect(await names(await listAgencyIdsContaining(t.db, "托克"))).toEqual(["鄂托克旗人民政府"]);
+    expect(await names(await listAgencyIdsContaining(t.db, "洪泽"))).toEqual(expect.arrayContaining(["洪泽区人民政府"]));
+    expect(await listAgencyIdsContaining(t.db, "不存在的机关")).toEqual([]);
+    expect(await listAgencyIdsContaining(t.db, "人民政府", 10)).toBeNull();
+    expect((await listAgencyIdsContaining(t.db, "人民政府", 100))?.length).toBe(30);
   });
 
   it("asks the database once per search, whatever the query", async () => {

@@ -14,7 +14,7 @@ import "server-only";
 import { getDb, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toRegexLiteral, toSearchPlan, type Correction, type RegionHit, type SearchPlan } from "@/lib/search/search-plan";
-import { toAnyWordQuery, toGroupsQuery } from "@/lib/search/token-query";
+import { toAnyWordQuery, toGroupsQuery, toWordQuery } from "@/lib/search/token-query";
 
 export type { Correction, RegionHit };
 export type AgencyHit = { id: number; name: string; regionPath: string | null; years: number[]; tier: number };
@@ -121,4 +121,19 @@ export async function searchIn(db: Db, query: string, page = 1, pageSize = SEARC
   const agencies = rows.map((r) => ({ id: r.id, name: r.name, regionPath: r.regionPath, years: r.years, tier: r.tier }));
   const total = Number(rows[0]?.total ?? 0);
   return { ...empty, agencies, total, approximate: agencies.length > 0 && agencies.every((a) => a.tier >= 4) };
+}
+
+/** The most candidates listAgencyIdsContaining narrows to; with more, reading them costs about what a scan does. */
+const MAX_CONTAINING = 5000;
+
+/**
+ * The agencies whose name, aliases or region path can contain `text` (the search-token index: a superset, the caller
+ * tests the text itself), or null when there are more than `limit` (then the caller scans as before). One query.
+ */
+export async function listAgencyIdsContaining(db: Db, text: string, limit = MAX_CONTAINING): Promise<number[] | null> {
+  const tokens = toWordQuery(text);
+  if (tokens === null) return null;
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT "id" FROM "Agency" WHERE "searchTokens" @@ ${tokens}::tsquery LIMIT ${limit + 1}::int`;
+  return rows.length > limit ? null : rows.map((r) => r.id);
 }

@@ -12,6 +12,20 @@ export async function resolveYear(requested: number | undefined): Promise<{ year
   return { year: requested ?? years[0] ?? null, years };
 }
 
+/**
+ * The same as resolveYear, started at once: the year is known without a query when the URL names one, so a page can
+ * read its data while the list of years (for the year picker) is still on its way.
+ */
+export function startResolveYear(requested: number | undefined): { year: Promise<number | null>; years: Promise<number[]> } {
+  const years = listReportYears();
+  return { year: requested !== undefined ? Promise.resolve(requested) : years.then((list) => list[0] ?? null), years };
+}
+
+/** The year to show when the list of years is not needed (the API): no query when the URL names one. */
+export async function resolveYearOnly(requested: number | undefined): Promise<number | null> {
+  return requested ?? (await listReportYears())[0] ?? null;
+}
+
 /** The ranking query for these parameters and year. */
 export function toRankingQuery(p: RankingParams, year: number): RankingQuery {
   return {

@@ -3,9 +3,9 @@
  * Bundled to build/workers/parse-worker.mjs for `next start` (scripts/build-workers.ts), run from source through
  * tsx everywhere else (dev, tests, CLI). Never opens the database: workers only parse.
  */
-import { parentPort } from "node:worker_threads";
-import type { JobMessage, WorkerMessage } from "./protocol";
-import { TASKS, warmUp } from "./tasks";
+import { parentPort, workerData } from "node:worker_threads";
+import type { JobMessage, WorkerBoot, WorkerMessage } from "./protocol";
+import { restoreEngineBuiltIns, TASKS, warmUp } from "./tasks";
 
 const port = parentPort;
 if (!port) throw new Error("parse-worker.ts runs as a worker thread of lib/parse-pool, not on its own");
@@ -16,11 +16,11 @@ port.on("message", (job: JobMessage) => {
   const task = (TASKS as Record<string, (payload: unknown, report: (progress: unknown) => void) => Promise<unknown>>)[job.task];
   const report = (progress: unknown): void => send({ type: "progress", id: job.id, progress });
   const work = task ? task(job.payload, report) : Promise.reject(new Error(`unknown parse-pool task "${job.task}"`));
-  work.then(
+  work.finally(restoreEngineBuiltIns).then(
     (value) => send({ type: "done", id: job.id, ok: true, value }),
     (err: unknown) => send({ type: "done", id: job.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   );
 });
 
-await warmUp();
+await warmUp({ pdf: (workerData as WorkerBoot | null)?.preloadPdf ?? true });
 send({ type: "ready" });

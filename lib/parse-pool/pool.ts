@@ -20,6 +20,7 @@ import type { ParseLimits } from "@/lib/report/limits";
 import type { JobMessage, WorkerMessage } from "./protocol";
 import type { ReportSource } from "@/lib/db/report-row";
 import type { ParsedRow, TaskName, TaskPayload, TaskValue } from "./tasks";
+import type { WorkerBoot } from "./protocol";
 import { resolveWorkerEntry, type WorkerEntry } from "./worker-entry";
 
 export type ParsePoolOptions = {
@@ -33,6 +34,12 @@ export type ParsePoolOptions = {
   limits?: Partial<ParseLimits>;
   /** which worker entry to start: "bundle" (production) or "source" (tsx); default from NODE_ENV */
   mode?: "bundle" | "source";
+  /**
+   * load and compile pdf.js in each worker before it says ready: about 1.5 s of CPU and 40 MB of heap at start instead
+   * of in the first PDF's job (its time limit, a bulk run's throughput). Default: when the heap limit leaves room for
+   * it (`memoryMb` ≥ 128; the default is 512); false leaves it to the first PDF's job
+   */
+  preloadPdf?: boolean;
 };
 
 /** Why a job failed without an answer from its task. */
@@ -78,6 +85,13 @@ type Slot = { worker: Worker; ready: boolean; job: Job | null; timer?: ReturnTyp
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MEMORY_MB = 512;
+/**
+ * The young generation of each worker (V8's default for a worker is smaller): a parse allocates a few MB that die
+ * young; with room for a few documents' worth, fewer scavenges and fewer survivors promoted. Bulk text ingest measured
+ * about 1 ms of CPU less per report (worker thread 2.1 → 1.6 ms, GC helper threads 1.5 → 1.2 ms). An eighth of the heap
+ * limit at most (64 MB of the default 512).
+ */
+const YOUNG_GENERATION_MB = 64;
 
 const seconds = (ms: number): string => `${Math.round(ms / 100) / 10}`;
 
@@ -86,6 +100,7 @@ export class ParsePool {
   readonly timeoutMs: number;
   readonly memoryMb: number;
   readonly limits: Partial<ParseLimits>;
+  readonly preloadPdf: boolean;
   readonly #mode: "bundle" | "source";
   #entry: WorkerEntry | null = null;
   readonly #slots = new Set<Slot>();
@@ -101,6 +116,7 @@ export class ParsePool {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.memoryMb = options.memoryMb ?? DEFAULT_MEMORY_MB;
     this.limits = options.limits ?? {};
+    this.preloadPdf = options.preloadPdf ?? this.memoryMb >= 128;
     this.#mode = options.mode ?? (getEnv().NODE_ENV === "production" ? "bundle" : "source");
   }
 
@@ -257,8 +273,8 @@ export class ParsePool {
       return false;
     }
     const worker = new Worker(entry.file, {
-      workerData: entry.workerData,
-      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
+      workerData: { ...entry.workerData, preloadPdf: this.preloadPdf } satisfies WorkerBoot,
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: Math.min(YOUNG_GENERATION_MB, this.memoryMb / 8) },
     });
     worker.unref();
     const slot: Slot = { worker, ready: false, job: null };

@@ -19,4 +19,6 @@ export type WorkerMessage =
 export type WorkerBoot = {
   /** module URL of the worker entry, imported by the tsx bootstrap (source mode) */
   entry?: string;
+  /** load and compile pdf.js before saying ready (ParsePoolOptions.preloadPdf) */
+  preloadPdf?: boolean;
 };

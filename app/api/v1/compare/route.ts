@@ -3,7 +3,7 @@
 import { compareQuerySchema, formatSchema, parseParams, rejectUnknownParams } from "@/lib/http/params";
 import { toCompareBody } from "@/lib/http/ranking-body";
 import { toComparisonCsv, toDownloadName } from "@/lib/http/ranking-export";
-import { resolveYear, toCompareQuery } from "@/lib/http/resolve-query";
+import { resolveYearOnly, toCompareQuery } from "@/lib/http/resolve-query";
 import { downloadResponse, handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
 import { getComparison, listFigureSeries } from "@/lib/db/compare";
 import { getWholeComparison } from "@/lib/db/view-export";
@@ -16,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
     rejectUnknownParams(search, compareQuerySchema, formatSchema);
     const params = parseParams(compareQuerySchema, search);
     const { format } = parseParams(formatSchema, search);
-    const { year } = await resolveYear(params.year);
+    const year = await resolveYearOnly(params.year);
     if (format === "csv") {
       const whole = year === null ? null : await getWholeComparison(toCompareQuery(params, year));
       const ctx = { year, reportScopes: whole?.reportScopes ?? new Map() };

@@ -2,7 +2,7 @@
 import { formatSchema, parseParams, rankingQuerySchema, rejectUnknownParams, withDefaultPeerGroup } from "@/lib/http/params";
 import { toDownloadName, toRankingCsv } from "@/lib/http/ranking-export";
 import { toRankingBody } from "@/lib/http/ranking-body";
-import { resolveYear, toRankingQuery } from "@/lib/http/resolve-query";
+import { resolveYearOnly, toRankingQuery } from "@/lib/http/resolve-query";
 import { downloadResponse, handleGet, jsonResponse, preflightResponse } from "@/lib/http/respond";
 import { listRanking } from "@/lib/db/rankings";
 import { listWholeRanking } from "@/lib/db/view-export";
@@ -16,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
     // the page's default peer group (县级人民政府, own reports) when neither level nor kind is given; "all" keeps every one
     const params = withDefaultPeerGroup(parseParams(rankingQuerySchema, search));
     const { format } = parseParams(formatSchema, search);
-    const { year } = await resolveYear(params.year);
+    const year = await resolveYearOnly(params.year);
     if (format === "csv") {
       const whole = year === null ? null : await listWholeRanking(toRankingQuery(params, year));
       return downloadResponse(
