@@ -6,7 +6,8 @@
  */
 import { getDb, type Db } from "@/lib/db/client";
 import { underRegion } from "@/lib/db/coverage-sql";
-import { ensureCoverageSnapshot } from "@/lib/db/coverage-store";
+import { buildCoverageSnapshot, freshCoverageId } from "@/lib/db/coverage-store";
+import { Prisma } from "@/lib/generated/prisma/client";
 import {
   countExpectedGovernments,
   GOVERNMENT_LEVEL_NAMES,
@@ -61,16 +62,53 @@ function storedScope(code: string | undefined): { scopeLevel: number; scopeCode:
   return { scopeLevel: level === 1 || level === 2 || level === 3 ? level : 4, scopeCode: code };
 }
 
+/** The stored counts of a region and the snapshot read for each year (by year). */
+type StoredCounts = { counts: CountRow[]; snapshots: Map<number, number> };
+
 /**
- * Every stored count of a region (or the country): governments collected per year and level (level 1–4: distinct
- * regions whose government has a latest report) and departments (level 0) per year. A few dozen rows by primary key.
+ * Every stored count of a region (or the country) for every year from the first stored to the last: governments
+ * collected per year and level (level 1–4: distinct regions whose government has a latest report) and departments
+ * (level 0, −1 … −4) per year. One statement finding each year's fresh snapshot and reading a few dozen rows by primary
+ * key; the years without a fresh snapshot are rebuilt first (only those) and read in a second.
  */
-async function readCounts(db: Db, snapshotId: number, code: string | undefined): Promise<CountRow[]> {
+async function readCounts(db: Db, code: string | undefined): Promise<StoredCounts> {
   const { scopeLevel, scopeCode } = storedScope(code);
-  return db.$queryRaw<CountRow[]>`
-    SELECT "year", "level", "expected", "collected" FROM "CoverageCount"
-    WHERE "snapshotId" = ${snapshotId}::int AND "scopeLevel" = ${scopeLevel}::int AND "scopeCode" = ${scopeCode}
-    ORDER BY "year", "level"`;
+  const rows = await db.$queryRaw<(Partial<CountRow> & { snapYear: number; snapshotId: number | null })[]>`
+    WITH bounds AS (
+      SELECT (SELECT r."year" FROM "Report" r WHERE r."isLatest" = true ORDER BY r."year" LIMIT 1) AS "first",
+             (SELECT r."year" FROM "Report" r WHERE r."isLatest" = true ORDER BY r."year" DESC LIMIT 1) AS "last"
+    ), snap AS (
+      SELECT y::int AS "year", ${freshCoverageId(Prisma.sql`y::int`)} AS "id"
+      FROM bounds CROSS JOIN generate_series(bounds."first", bounds."last") AS y
+    )
+    SELECT snap."year" AS "snapYear", snap."id" AS "snapshotId", c."year", c."level", c."expected", c."collected"
+    FROM snap LEFT JOIN "CoverageCount" c
+      ON c."snapshotId" = snap."id" AND c."scopeLevel" = ${scopeLevel}::int AND c."scopeCode" = ${scopeCode}
+    ORDER BY snap."year", c."level"`;
+  const snapshots = new Map<number, number>();
+  const counts: CountRow[] = [];
+  const stale: number[] = [];
+  for (const row of rows) {
+    if (row.snapshotId == null) stale.push(row.snapYear);
+    else snapshots.set(row.snapYear, row.snapshotId);
+    if (row.snapshotId != null && row.level != null) {
+      counts.push({ year: row.year!, level: row.level, expected: row.expected ?? null, collected: row.collected! });
+    }
+  }
+  if (stale.length === 0) return { counts, snapshots };
+  const built: number[] = [];
+  for (const year of stale) {
+    const id = await buildCoverageSnapshot(db, year);
+    snapshots.set(year, id);
+    built.push(id);
+  }
+  counts.push(
+    ...(await db.$queryRaw<CountRow[]>`
+      SELECT "year", "level", "expected", "collected" FROM "CoverageCount"
+      WHERE "snapshotId" = ANY(${built}::int[]) AND "scopeLevel" = ${scopeLevel}::int AND "scopeCode" = ${scopeCode}`),
+  );
+  counts.sort((a, b) => a.year - b.year || a.level - b.level);
+  return { counts, snapshots };
 }
 
 /**
@@ -92,7 +130,13 @@ function governmentsOf(rows: CountRow[], year: number, level: number): number {
 }
 
 /** The regions (codes) whose government has a latest report for the year, under a region. */
-async function listCollectedGovernmentCodes(db: Db, snapshotId: number, code: string | undefined, year: number): Promise<Set<string>> {
+async function listCollectedGovernmentCodes(
+  db: Db,
+  snapshotId: number | undefined,
+  code: string | undefined,
+  year: number,
+): Promise<Set<string>> {
+  if (snapshotId === undefined) return new Set(); // a year outside the stored ones: none collected
   const rows = await db.$queryRaw<{ regionCode: string }[]>`
     SELECT r."regionCode" FROM "CoverageGovernment" r
     WHERE r."snapshotId" = ${snapshotId}::int AND r."year" = ${year}::int AND ${underRegion(code)}`;
@@ -122,11 +166,8 @@ export async function getRegionCoverage({
 }): Promise<RegionCoverage> {
   const wanted = [...new Set([...years, year])].sort((a, b) => b - a);
   const db = await getDb();
-  const snapshotId = await ensureCoverageSnapshot(db);
-  const [counts, collectedCodes] = await Promise.all([
-    readCounts(db, snapshotId, code),
-    listCollectedGovernmentCodes(db, snapshotId, code, year),
-  ]);
+  const { counts, snapshots } = await readCounts(db, code);
+  const collectedCodes = await listCollectedGovernmentCodes(db, snapshots.get(year), code, year);
   const expected = countExpectedGovernments(code);
   const levels = levelsBelow(code);
   const yearRows: YearCoverage[] = wanted.map((y) => ({
@@ -177,7 +218,7 @@ export async function getPeerCoverage({
   const regionLevel = level ? LEVEL_BY_NAME[level] : undefined;
   if (!regionLevel) return null;
   const db = await getDb();
-  const counts = await readCounts(db, await ensureCoverageSnapshot(db), scope);
+  const { counts } = await readCounts(db, scope);
   if (!kind || GOVERNMENT_KINDS.has(kind)) {
     const expected = countExpectedGovernments(scope)[regionLevel - 1] ?? 0;
     const collected = governmentsOf(counts, year, regionLevel);
