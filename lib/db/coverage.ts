@@ -82,8 +82,11 @@ async function readCounts(db: Db, code: string | undefined): Promise<StoredCount
       FROM bounds CROSS JOIN generate_series(bounds."first", bounds."last") AS y
     )
     SELECT snap."year" AS "snapYear", snap."id" AS "snapshotId", c."year", c."level", c."expected", c."collected"
-    FROM snap LEFT JOIN "CoverageCount" c
-      ON c."snapshotId" = snap."id" AND c."scopeLevel" = ${scopeLevel}::int AND c."scopeCode" = ${scopeCode}
+    FROM snap LEFT JOIN LATERAL (
+      SELECT * FROM "CoverageCount" c
+      WHERE c."snapshotId" = snap."id" AND c."scopeLevel" = ${scopeLevel}::int AND c."scopeCode" = ${scopeCode}
+      OFFSET 0 -- keeps the planner from flattening the per-year primary-key lookups into a scan of every count
+    ) c ON true
     ORDER BY snap."year", c."level"`;
   const snapshots = new Map<number, number>();
   const counts: CountRow[] = [];
