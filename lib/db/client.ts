@@ -28,7 +28,9 @@ export function getDbTarget(): DbTarget {
 export async function createAdapter(target: DbTarget): Promise<SqlMigrationAwareDriverAdapterFactory> {
   if ("databaseUrl" in target) {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    return new PrismaPg({ connectionString: target.databaseUrl });
+    // no JIT compilation: the pages' statements are short index lookups whose cost estimates can still pass
+    // jit_above_cost, and compiling them (≈ 50 ms) costs far more than it saves
+    return new PrismaPg({ connectionString: target.databaseUrl, options: "-c jit=off" });
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const extensions = await loadPgliteExtensions();
