@@ -258,7 +258,8 @@ async function explainPlans(databaseUrl: string, urls: Record<string, string[]>)
   const { compareGroup, compareReadSql } = await import("@/lib/db/compare");
   const { compareQuerySchema, parseParams, rankingQuerySchema, withDefaultPeerGroup } = await import("@/lib/http/params");
   const { toCompareQuery, toRankingQuery } = await import("@/lib/http/resolve-query");
-  const client = new pg.Client({ connectionString: databaseUrl });
+  // the settings the app's connections run with (lib/db/client: no JIT), so the plans are the ones the pages get
+  const client = new pg.Client({ connectionString: databaseUrl, options: "-c jit=off" });
   await client.connect();
   try {
     const explain = async (title: string, sql: { text: string; values: unknown[] }): Promise<void> => {
