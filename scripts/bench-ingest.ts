@@ -1,8 +1,11 @@
 /**
  * `npm run bench:ingest [-- --count N --pdf-count M --workers W --only text|pdf]`: bulk-ingest throughput (reports per second) through
  * the same function and progress bar as `npm run ingest`, into a fresh PostgreSQL database each run, for
- *   - N generated text/HTML reports (lib/testing/synth, default 1,000; target ≥ 300 reports/s), and
- *   - M generated reports written as PDFs (default 40),
+ *   - N generated text/HTML reports (lib/testing/synth, default 3,000; target ≥ 300 reports/s), and
+ *   - M generated reports written as PDFs (default 120),
+ * enough that the run measures a bulk ingest's steady state: each pool start warms its workers' JIT and pdf.js (seconds
+ * of CPU once per run), which at 1,000 / 40 reports was a large share of the time (text 283/s, PDF 1.01× at 2 workers
+ * against 338/s and 1.50× at 3,000 / 120 on the same quiet machine).
  * each with a parse pool (lib/parse-pool) of 1 and of W worker threads (default: one per core, at least 2). Prints the load average beside each
  * figure (the machine is shared). Exit 1 when any file failed.
  */
@@ -116,8 +119,8 @@ async function run(label: string, dir: string, count: number, inFlight: number):
 
 async function main(): Promise<number> {
   const only = textOption("only");
-  const count = only === "pdf" ? 0 : option("count", 1000);
-  const pdfCount = only === "text" ? 0 : option("pdf-count", 40);
+  const count = only === "pdf" ? 0 : option("count", 3000);
+  const pdfCount = only === "text" ? 0 : option("pdf-count", 120);
   const workers = option("workers", Math.max(2, os.cpus().length));
   let t0 = performance.now();
   const textDir = generateTextReports(count);
