@@ -1,5 +1,6 @@
 import type { Ranking } from "@/lib/db/rankings";
 import { SMALL_SAMPLE_THRESHOLD } from "@/lib/figures/figures";
+import { formatNumber } from "@/lib/format";
 
 /** How many peers are ranked, what was left out and why, how to read 百分位, and where the highlighted agency stands. */
 export function RankingSummary({ ranking, highlight }: { ranking: Ranking; highlight?: number }) {
@@ -11,12 +12,14 @@ export function RankingSummary({ ranking, highlight }: { ranking: Ranking; highl
   return (
     <div className="space-y-1 text-sm text-slate-700" data-testid="ranking-summary">
       <p>
-        共 <strong data-testid="peer-count">{peers}</strong>{" "}
+        共 <strong data-testid="peer-count">{formatNumber(peers)}</strong>{" "}
         个同类机关参与排名；并列者名次相同（下一名次顺延）。百分位表示领先于多少比例的其他同类机关。
       </p>
-      {leftOut.notReported > 0 ? <p>另有 {leftOut.notReported} 份报告未填报该项，不参与排名。</p> : null}
+      {leftOut.notReported > 0 ? <p>另有 {formatNumber(leftOut.notReported)} 份报告未填报该项，不参与排名。</p> : null}
       {leftOut.noneHandled > 0 ? (
-        <p data-testid="none-handled">另有 {leftOut.noneHandled} 份报告该项为 —（无办结：分母为 0，比率无法计算），不参与排名。</p>
+        <p data-testid="none-handled">
+          另有 {formatNumber(leftOut.noneHandled)} 份报告该项为 —（无办结：分母为 0，比率无法计算），不参与排名。
+        </p>
       ) : null}
       {excluded.length > 0 && !query.include ? <p>默认排除：{excluded.join("，")}。勾选“纳入”可将其计入并标出。</p> : null}
       {highlight !== undefined && !highlighted ? (
