@@ -9,7 +9,7 @@ import { readPerDataVersion } from "@/lib/db/per-data-version";
 import { getCoverage, listLatestReports } from "@/lib/db/reports";
 import { search } from "@/lib/db/search";
 import { searchQuerySchema } from "@/lib/http/params";
-import { formatCount } from "@/lib/format";
+import { formatCount, formatNumber } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -51,10 +51,10 @@ export default async function HomePage({ searchParams }: PageProps) {
           收录情况
         </h2>
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="coverage">
-          <Stat label="机关" value={`${coverage.agencies} 个`} />
-          <Stat label="地区" value={`${coverage.regions} 个`} />
+          <Stat label="机关" value={`${formatNumber(coverage.agencies)} 个`} />
+          <Stat label="地区" value={`${formatNumber(coverage.regions)} 个`} />
           <Stat label="年度" value={coverage.years.length > 0 ? `${coverage.years.length} 个（${yearSpan}）` : "—"} />
-          <Stat label="年度报告" value={`${coverage.reports} 份`} />
+          <Stat label="年度报告" value={`${formatNumber(coverage.reports)} 份`} />
         </dl>
       </section>
 

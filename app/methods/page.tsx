@@ -5,6 +5,7 @@ import { ScrollTable } from "@/components/ui/scroll-table";
 import { DATASET_COLUMNS, DATASET_FILES } from "@/lib/http/dataset";
 import { DATA_LICENCE, toOpenGraph } from "@/lib/site";
 import { readPerDataVersion } from "@/lib/db/per-data-version";
+import { formatNumber } from "@/lib/format";
 import { getCoverage, listLatestReports } from "@/lib/db/reports";
 import { FIGURES, SMALL_SAMPLE_THRESHOLD } from "@/lib/figures/figures";
 import { IDENTITIES } from "@/lib/report/identities";
@@ -93,8 +94,8 @@ export default async function MethodsPage() {
       <Breadcrumb items={[{ label: "首页", href: "/" }, { label: "方法说明" }]} />
       <h1 className="text-2xl font-semibold">方法说明</h1>
       <p className="text-sm text-slate-600" data-testid="last-update">
-        最近更新：{lastUpdate ? lastUpdate.toISOString().slice(0, 10) : "尚未收录报告"}；现收录 {coverage.agencies} 个机关的{" "}
-        {coverage.reports} 份年度报告。
+        最近更新：{lastUpdate ? lastUpdate.toISOString().slice(0, 10) : "尚未收录报告"}；现收录 {formatNumber(coverage.agencies)} 个机关的{" "}
+        {formatNumber(coverage.reports)} 份年度报告。
       </p>
 
       <section aria-labelledby="sources" className="flex flex-col gap-2">
