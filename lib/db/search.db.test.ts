@@ -12,6 +12,7 @@ import { sha256Hex } from "@/lib/ingest/sha256-hex";
 import { storeParsed } from "@/lib/db/upsert-report";
 import type { CanonicalReport } from "@/lib/report/types";
 import { createTestDatabase, type BackendName, type TestDatabase } from "@/lib/testing/test-database";
+import { countingDb } from "@/lib/testing/counting-db";
 
 const FIXTURES = path.join(import.meta.dirname, "../report/fixtures");
 
@@ -29,24 +30,6 @@ async function store(db: Db, document: CanonicalReport, tag: string): Promise<vo
     sha256: sha256Hex(bytes),
     mediaType: "text/plain",
   });
-}
-
-/** The client with every call on it counted (model delegates and raw queries alike). */
-function counting(db: Db): { db: Db; calls: () => number } {
-  let calls = 0;
-  const proxy = new Proxy(db, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof value === "function")
-        return (...args: unknown[]) => {
-          calls++;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      if (value && typeof value === "object") calls++;
-      return value;
-    },
-  });
-  return { db: proxy, calls: () => calls };
 }
 
 describe.each<BackendName>(["postgres", "pglite"])("search on %s", (backend) => {
@@ -158,7 +141,7 @@ describe.each<BackendName>(["postgres", "pglite"])("search on %s", (backend) => 
       "额敏县政府",
       "淮安市 洪泽 人民 政府 办公室 街道",
     ]) {
-      const c = counting(t.db);
+      const c = countingDb(t.db);
       await searchIn(c.db, q);
       expect(c.calls(), q).toBe(1);
     }
