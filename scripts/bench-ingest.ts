@@ -18,6 +18,7 @@ import { ParsePool } from "@/lib/parse-pool";
 import { defaultIngestConcurrency, ingestFiles } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
 import { backendCpuSince, readBackendCpu } from "@/lib/testing/postgres-cpu";
+import { readThreadCpu, splitThreadCpu } from "@/lib/testing/thread-cpu";
 import { renderReportPdf } from "@/lib/testing/pdf/render-report-pdf";
 import { synthesize } from "@/lib/testing/synth";
 import { generateReport } from "@/lib/testing/synth/generate-report";
@@ -83,6 +84,7 @@ async function run(label: string, dir: string, count: number, inFlight: number):
     const bar = createProgressBar(count);
     const pgBefore = await readBackendCpu(t.url!);
     const cpuBefore = process.cpuUsage();
+    const threadsBefore = readThreadCpu();
     const t0 = performance.now();
     // the bulk CLI's defaults: documents in flight for the pool size, batches of 16 per transaction
     const summary = await ingestFiles(t.db, [dir], {
@@ -92,6 +94,7 @@ async function run(label: string, dir: string, count: number, inFlight: number):
     });
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    const threads = splitThreadCpu(threadsBefore, readThreadCpu(), pool.osThreadIds());
     const pgMs = backendCpuSince(pgBefore, await readBackendCpu(t.url!));
     bar.finish();
     const stored = await t.db.report.count();
@@ -109,6 +112,14 @@ async function run(label: string, dir: string, count: number, inFlight: number):
     console.log(
       `        CPU per report: ${(appMs / count).toFixed(2)} ms in this process (parse workers included) + ${(pgMs / count).toFixed(2)} ms in PostgreSQL = ${perReport.toFixed(2)} ms → at most ${((os.cpus().length * 1000) / perReport).toFixed(0)} reports/s on ${os.cpus().length} idle cores`,
     );
+    // where this process's part goes: main thread (files, database client, pool), parse workers, and V8's helper threads
+    // (concurrent/parallel GC and JIT compilation) with libuv's pool; /proc is read in 10 ms ticks (Linux only)
+    if (threads.main + threads.workers + threads.other > 0) {
+      const per = (ms: number): string => (ms / count).toFixed(2);
+      console.log(
+        `        by thread: main ${per(threads.main)} ms + parse workers ${per(threads.workers)} ms + V8 GC/JIT helpers and libuv ${per(threads.other)} ms per report`,
+      );
+    }
     for (const f of summary.failures.slice(0, 5)) console.log(`        failed ${f.file}: [${f.code}] ${f.message}`);
     return { perSecond, failed: summary.failures.length };
   } finally {

@@ -3,6 +3,7 @@
  * Bundled to build/workers/parse-worker.mjs for `next start` (scripts/build-workers.ts), run from source through
  * tsx everywhere else (dev, tests, CLI). Never opens the database: workers only parse.
  */
+import { readlinkSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import type { JobMessage, WorkerBoot, WorkerMessage } from "./protocol";
 import { restoreEngineBuiltIns, TASKS, warmUp } from "./tasks";
@@ -22,5 +23,15 @@ port.on("message", (job: JobMessage) => {
   );
 });
 
+/** This thread's id in the operating system: Linux names it in /proc/thread-self ("<pid>/task/<tid>"); undefined elsewhere. */
+function osThreadId(): number | undefined {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    return Number.isInteger(tid) && tid > 0 ? tid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 await warmUp({ pdf: (workerData as WorkerBoot | null)?.preloadPdf ?? true });
-send({ type: "ready" });
+send({ type: "ready", osThreadId: osThreadId() });

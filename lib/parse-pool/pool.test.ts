@@ -1,6 +1,6 @@
 // The parse worker pool: results equal the in-process parser's; a job past its wall clock or its heap limit costs its
 // worker (replaced on the next job), never the caller; the caller's event loop keeps turning while a hostile file parses.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { docxBomb, pdfPageTreeBomb } from "@/lib/testing/hostile-files";
@@ -94,6 +94,16 @@ describe("parse worker pool", { timeout: 120_000 }, () => {
       await p.ready();
       expect(p.stats()).toMatchObject({ workers: 2, busy: 0, queued: 0 });
       await p.ready(); // already ready: resolves at once
+      if (process.platform === "linux") {
+        // each worker names its own thread: two threads of this process, neither of them the main thread
+        const ids = p.osThreadIds();
+        expect(new Set(ids).size).toBe(2);
+        const tasks = readdirSync("/proc/self/task").map(Number);
+        for (const id of ids) {
+          expect(id).not.toBe(process.pid);
+          expect(tasks).toContain(id);
+        }
+      }
     } finally {
       await p.close();
     }

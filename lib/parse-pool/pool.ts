@@ -81,7 +81,7 @@ type Job = {
   reject: (err: Error) => void;
 };
 
-type Slot = { worker: Worker; ready: boolean; job: Job | null; timer?: ReturnType<typeof setTimeout> };
+type Slot = { worker: Worker; ready: boolean; job: Job | null; timer?: ReturnType<typeof setTimeout>; osThreadId?: number };
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MEMORY_MB = 512;
@@ -196,6 +196,14 @@ export class ParsePool {
     return this.#slots.size >= this.size && [...this.#slots].every((s) => s.ready);
   }
 
+  /**
+   * The operating-system thread ids of the ready workers (Linux: entries of /proc/self/task; empty elsewhere), for
+   * benchmarks that split this process's CPU time between the main thread, the parse workers and V8's helper threads.
+   */
+  osThreadIds(): number[] {
+    return [...this.#slots].flatMap((s) => (s.ready && s.osThreadId !== undefined ? [s.osThreadId] : []));
+  }
+
   stats(): PoolStats {
     const busy = [...this.#slots].filter((s) => s.job).length;
     return { workers: this.#slots.size, busy, queued: this.#queue.length, completed: this.#completed, stopped: this.#stopped };
@@ -282,6 +290,7 @@ export class ParsePool {
     worker.on("message", (message: WorkerMessage) => {
       if (message.type === "ready") {
         slot.ready = true;
+        slot.osThreadId = message.osThreadId;
         worker.unref();
         if (this.#allReady()) for (const waiter of this.#readyWaiters.splice(0)) waiter.resolve();
         this.#dispatch();

@@ -7,8 +7,11 @@ export type JobMessage = { type: "job"; id: number; task: string; payload: unkno
 
 /** worker → main */
 export type WorkerMessage =
-  /** the worker has loaded its task modules and takes jobs */
-  | { type: "ready" }
+  /**
+   * the worker has loaded its task modules and takes jobs; `osThreadId`: its thread's id in the operating system (Linux:
+   * its entry under /proc/self/task), so a bench can read its CPU time apart from the main thread's and V8's helpers'
+   */
+  | { type: "ready"; osThreadId?: number }
   /** a running task's progress, passed to the caller's `onProgress` */
   | { type: "progress"; id: number; progress: unknown }
   /** a task finished: its value, or the message of what it threw (a bug in the task, never a hostile file's fault) */
