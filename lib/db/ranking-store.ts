@@ -284,6 +284,8 @@ export async function buildSnapshot(
       }
       const found = await findFresh(tx, def);
       if (found) return { header: found, built: false };
+      // the build's three window sorts of a national group (50,000 rows, ~6 MB each) in memory, not merged on disk
+      await tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
       const [row] = await tx.$queryRaw<{ id: number }[]>(buildSql(def, key, collate, by));
       await tx.$executeRaw`
         DELETE FROM "RankingSnapshot" WHERE "key" = ${key} AND "id" < (
