@@ -5,6 +5,7 @@
 import { getDb } from "@/lib/db/client";
 import {
   ensureSnapshot,
+  groupParams,
   snapshotHeaderSql,
   toSnapshotHeader,
   type GroupDefinition,
@@ -58,6 +59,7 @@ export function compareGroup(q: PeerFilter & { figure: FigureKey }): GroupDefini
     order: "desc",
     keepAll: true,
     chartPlaces: chartPlacesSql(),
+    params: groupParams({ figure: q.figure, year: q.year, level: q.level, kind: q.kind, scope: q.scope, reportScope: q.reportScope }),
     rows: Prisma.sql`
       SELECT r."id" AS "reportId", r."agencyId", a."name" AS "agencyName", ${figureValue(q.figure)}::float8 AS "value",
              (${figureValue(q.figure)} IS NOT NULL) AS "ranked", (${figureValue(q.figure)} IS NULL) AS "notReported",

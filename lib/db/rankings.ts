@@ -13,6 +13,7 @@
 import { getDb } from "@/lib/db/client";
 import {
   ensureSnapshot,
+  groupParams,
   snapshotHeaderSql,
   toSnapshotHeader,
   type GroupDefinition,
@@ -91,6 +92,16 @@ export function rankingGroup(q: Omit<RankingQuery, "page" | "pageSize" | "highli
     year: q.year,
     order: q.order,
     keepAll: false,
+    params: groupParams({
+      figure: q.figure,
+      year: q.year,
+      include: q.include,
+      order: q.order,
+      level: q.level,
+      kind: q.kind,
+      scope: q.scope,
+      reportScope: q.reportScope,
+    }),
     rows: Prisma.sql`
       SELECT b."reportId", b."agencyId", a."name" AS "agencyName", b."value",
              (b."value" IS NOT NULL AND ${eligible}) AS "ranked",
