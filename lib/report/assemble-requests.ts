@@ -44,7 +44,7 @@ export type AssembledRequests = {
   orphans: number;
   /** the section's lines (the placement reads the column grid of orphan rows from them) */
   lines: readonly Line[];
-  /** overlong digit runs (parse-number MAX_NUMBER_CHARS) that stand before any row label or in a row of numbers with no label */
+  /** overlong digit runs (parse-number MAX_NUMBER_CHARS) that stand before any row label or number */
   strayOverlong: Cell[];
 };
 
@@ -93,7 +93,7 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
     for (const cell of line.cells) {
       if (isOverlong(cell.value)) {
         // a digit run too long to read: it is no label, and the row it stands in cannot be read
-        if (current && !current.orphan) current.overlong ??= cell;
+        if (current) current.overlong ??= cell;
         else strayOverlong.push(cell);
         runEvidence = new Set<string>();
         emptyRun = false;

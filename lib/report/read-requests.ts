@@ -85,6 +85,14 @@ export function readRequests(
       const gap = plan!.gaps[gi]!;
       if (gap.rows[0] !== path) continue;
       const reading = gapReadings(gap, eqs);
+      // a digit run too long to read among the gap's rows: which rows its numbers fill is unknown, so none is placed
+      const long = [...gap.units, ...gap.rows.map((p) => assembled.rows.get(p))].find((u) => u?.overlong)?.overlong;
+      if (long) {
+        findings.push(overlongFinding("三", reading.key, `表三“${toRowName(reading.key)}”`, long));
+        const nulls = reading.slots.map(() => null);
+        readings.push({ key: reading.key, slots: reading.slots, candidates: [{ values: nulls, cells: nulls }] });
+        continue;
+      }
       const { capped, ...rowReadings } = reading;
       findings.push({
         code: "labels-detached",
@@ -153,6 +161,7 @@ export function readRequests(
   }
 
   for (const unit of plan?.unplaced ?? []) {
+    if (unit.overlong) findings.push(overlongFinding("三", undefined, `表三第 ${unit.label.line} 行`, unit.overlong));
     findings.push({
       ...unplaced(unit, `表三第 ${unit.label.line} 行的数字没有行标签，按模板行序也无处可放，未采用`),
       row: undefined,
@@ -166,6 +175,16 @@ export function readRequests(
   for (const dup of assembled.duplicates) {
     if (dup.overlong) findings.push(overlongFinding("三", dup.key, `表三重复出现的“${toRowName(dup.key)}”行`, dup.overlong));
     if (numberCells(dup.tokens).length > 0) findings.push(unplaced(dup, `表三“${toRowName(dup.key)}”行重复出现，重复行的数字未采用`));
+  }
+  // every overlong run gets its finding, wherever the steps above left its row (an orphan row no plan placed …)
+  const reported = new Set(findings.flatMap((f) => (f.code === "digits-overlong" && f.loc ? [`${f.loc.line}:${f.loc.start}`] : [])));
+  for (const r of [...assembled.sequence, ...assembled.groups.values(), ...assembled.duplicates]) {
+    const cell = r.overlong;
+    if (!cell || reported.has(`${cell.line}:${cell.start}`)) continue;
+    reported.add(`${cell.line}:${cell.start}`);
+    findings.push(
+      overlongFinding("三", r.orphan ? undefined : r.key, r.orphan ? `表三第 ${cell.line} 行` : `表三“${toRowName(r.key)}”行`, cell),
+    );
   }
   return { readings, findings };
 }
