@@ -3,14 +3,7 @@
  * across years for up to ten chosen agencies. Reads the typed figure columns of the latest versions.
  */
 import { getDb } from "@/lib/db/client";
-import {
-  ensureSnapshot,
-  snapshotHeaderSql,
-  toSnapshotHeader,
-  type GroupDefinition,
-  type HeaderRow,
-  type SnapshotRef,
-} from "@/lib/db/ranking-store";
+import { readSnapshotPage, snapshotHeaderSql, type GroupDefinition, type HeaderRow, type SnapshotRef } from "@/lib/db/ranking-store";
 import { figureChecksOk, figureSelect, figureValue, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -157,13 +150,9 @@ export function compareReadSql(q: CompareQuery, current: SnapshotRef): Prisma.Sq
  */
 export async function getComparison(query: CompareQuery): Promise<Comparison> {
   const db = await getDb();
-  const group = compareGroup(query);
-  let result = await db.$queryRaw<CompareReadRow[]>(compareReadSql(query, { group }));
-  let snapshot = toSnapshotHeader(result[0]);
-  if (!snapshot) {
-    snapshot = await ensureSnapshot(db, group);
-    result = await db.$queryRaw<CompareReadRow[]>(compareReadSql(query, { id: snapshot.id }));
-  }
+  const { snapshot, rows: result } = await readSnapshotPage(db, compareGroup(query), (ref) =>
+    db.$queryRaw<CompareReadRow[]>(compareReadSql(query, ref)),
+  );
   // the chart's bars were stored with the snapshot when it was built (compareGroup's chartPlaces)
   const bars: CompareBar[] = snapshot.bars;
   const rows: CompareRow[] = result

@@ -11,14 +11,8 @@
  * unless `include` is set; reports that do not state the figure (未填报) are never ranked, only counted.
  */
 import { getDb } from "@/lib/db/client";
-import {
-  ensureSnapshot,
-  snapshotHeaderSql,
-  toSnapshotHeader,
-  type GroupDefinition,
-  type HeaderRow,
-  type SnapshotRef,
-} from "@/lib/db/ranking-store";
+import { ensureSnapshot, readSnapshotPage, snapshotHeaderSql } from "@/lib/db/ranking-store";
+import type { GroupDefinition, HeaderRow, SnapshotRef } from "@/lib/db/ranking-store";
 import { figureChecksOk, figureSelect, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -164,12 +158,9 @@ export async function listRanking(query: RankingQuery, { previousYear = true }: 
   const read = (cur: SnapshotRef, prev: SnapshotRef | null): Promise<PageRow[]> =>
     db.$queryRaw<PageRow[]>(rankingReadSql(query, cur, prev));
   const previousRef = previous && { group: previous };
-  let result = await read({ group: current }, previousRef);
-  let snapshot = toSnapshotHeader(result[0]);
-  if (!snapshot) {
-    snapshot = await ensureSnapshot(db, current);
-    result = await read({ id: snapshot.id }, previousRef);
-  }
+  const found = await readSnapshotPage(db, current, (cur) => read(cur, previousRef));
+  const snapshot = found.snapshot;
+  let result = found.rows;
   // the previous year's snapshot matters only when the page has rows (their 较上年 ranks)
   if (previous && result[0]?.prevId == null && result.some((r) => r.position !== null)) {
     const built = await ensureSnapshot(db, previous);
