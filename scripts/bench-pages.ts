@@ -193,6 +193,7 @@ function pageUrls(d: BenchData): Record<string, string[]> {
     agency: [],
     "region-province": [],
     search: [],
+    "search-common": [],
     "api-lists": [],
     "region-compare": [],
     coverage: [],
@@ -229,6 +230,8 @@ function pageUrls(d: BenchData): Record<string, string[]> {
     );
     out["region-province"]!.push(`/regions/${pick(d.provinces, i)}`);
     out["search"]!.push(`/?q=${encodeURIComponent(pick(d.searchTerms, i))}`);
+    // words most agencies have (the loaded store's agencies are county 人民政府 and 公安局), on their first pages
+    out["search-common"]!.push(`/?q=${encodeURIComponent(pick(COMMON_WORDS, i))}&page=${1 + (i % 3)}`);
     out["api-lists"]!.push(
       `/api/v1/agencies?q=${encodeURIComponent(pick(d.searchTerms, i))}`,
       `/api/v1/agencies?region=${pick(d.provinces, i)}&page=2`,
@@ -240,6 +243,9 @@ function pageUrls(d: BenchData): Record<string, string[]> {
   }
   return out;
 }
+
+/** Search words that match a large share of the agencies: the hard case of search (every hit is ranked and counted). */
+const COMMON_WORDS = ["人民政府", "公安局", "政府"];
 
 const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
 const load = (): string =>
@@ -258,6 +264,8 @@ async function explainPlans(databaseUrl: string, urls: Record<string, string[]>)
   const { compareGroup, compareReadSql } = await import("@/lib/db/compare");
   const { compareQuerySchema, parseParams, rankingQuerySchema, withDefaultPeerGroup } = await import("@/lib/http/params");
   const { toCompareQuery, toRankingQuery } = await import("@/lib/http/resolve-query");
+  const { searchSql } = await import("@/lib/db/search-sql");
+  const { toSearchPlan } = await import("@/lib/search/search-plan");
   // the settings the app's connections run with (lib/db/client: no JIT), so the plans are the ones the pages get
   const client = new pg.Client({ connectionString: databaseUrl, options: "-c jit=off" });
   await client.connect();
@@ -303,6 +311,10 @@ async function explainPlans(databaseUrl: string, urls: Record<string, string[]>)
     // what a rebuild costs (once per group and data version), read-only part: the group's rows, ranked
     const group = compareGroup({ figure: "requestsReceived", year: lastYear, level: "县" });
     await explain("group rows of a national comparison (read once per data version when the snapshot is rebuilt)", group.rows);
+    for (const word of COMMON_WORDS.slice(0, 2)) {
+      const sql = searchSql(toSearchPlan(word), 1, 20);
+      if (sql) await explain(`search for a common word (${word}), first page with the total`, sql);
+    }
   } finally {
     await client.end();
   }
