@@ -4,9 +4,7 @@
  * its new region's groups (migration agency_edit_versions). On PostgreSQL (a throw-away database).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getRegion } from "@/lib/regions/gazetteer";
-import type { CanonicalReport } from "@/lib/report/types";
-import { insertRegions, loadDocuments, readSeedDocuments } from "@/lib/testing/seed-documents";
+import { insertRegions, countyGovernmentReport, loadDocuments, readSeedDocuments } from "@/lib/testing/seed-documents";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 let t: TestDatabase;
@@ -14,14 +12,6 @@ let t: TestDatabase;
 /** Two banners of 鄂尔多斯市 (内蒙古) and two districts of 淮安市 (江苏), each with a county government. */
 const ORDOS = ["150621", "150622"] as const; // 达拉特旗, 准格尔旗
 const HUAIAN = ["320803", "320804"] as const; // 淮安区, 淮阴区
-
-function countyReport(base: CanonicalReport, code: string, received: number, year: number): CanonicalReport {
-  const copy = structuredClone(base);
-  copy.agency = { name: `${getRegion(code)!.name}人民政府`, regionCode: code };
-  copy.year = year;
-  copy.requests.newReceived[6] = received;
-  return copy;
-}
 
 async function versions(): Promise<Record<string, number>> {
   const rows = await t.db.dataVersion.findMany();
@@ -46,7 +36,10 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url!;
   const base = readSeedDocuments().find((d) => d.year === 2025)!;
   // equal values within each city: the name decides the order of a tie
-  const docs = [...ORDOS, ...HUAIAN].flatMap((code) => [countyReport(base, code, 40, 2025), countyReport(base, code, 30, 2024)]);
+  const docs = [...ORDOS, ...HUAIAN].flatMap((code) => [
+    countyGovernmentReport(base, code, 40, 2025),
+    countyGovernmentReport(base, code, 30, 2024),
+  ]);
   await loadDocuments(t.db, docs);
   await insertRegions(t.db, ["320826"]); // 涟水县: where an agency is moved to
 }, 120_000);

@@ -5,20 +5,10 @@
  * one function of migration one_holdings_trigger. On PostgreSQL and PGlite.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getRegion } from "@/lib/regions/gazetteer";
-import type { CanonicalReport } from "@/lib/report/types";
-import { loadDocuments, readSeedDocuments } from "@/lib/testing/seed-documents";
+import { countyGovernmentReport, loadDocuments, readSeedDocuments } from "@/lib/testing/seed-documents";
 import { createTestDatabase, type BackendName, type TestDatabase } from "@/lib/testing/test-database";
 
 const COUNTIES = ["150621", "150622", "150624"] as const; // 达拉特旗, 准格尔旗, 鄂托克旗
-
-function countyReport(base: CanonicalReport, code: string, received: number, year: number): CanonicalReport {
-  const copy = structuredClone(base);
-  copy.agency = { name: `${getRegion(code)!.name}人民政府`, regionCode: code };
-  copy.year = year;
-  copy.requests.newReceived[6] = received;
-  return copy;
-}
 
 describe.each<BackendName>(["postgres", "pglite"])("agency holdings on %s", (backend) => {
   let t: TestDatabase;
@@ -45,10 +35,10 @@ describe.each<BackendName>(["postgres", "pglite"])("agency holdings on %s", (bac
     t = await createTestDatabase(backend, "agency_holdings_test");
     const base = readSeedDocuments().find((d) => d.year === 2025)!;
     await loadDocuments(t.db, [
-      countyReport(base, COUNTIES[0], 11, 2023),
-      countyReport(base, COUNTIES[0], 12, 2024),
-      countyReport(base, COUNTIES[1], 21, 2024),
-      countyReport(base, COUNTIES[2], 31, 2025),
+      countyGovernmentReport(base, COUNTIES[0], 11, 2023),
+      countyGovernmentReport(base, COUNTIES[0], 12, 2024),
+      countyGovernmentReport(base, COUNTIES[1], 21, 2024),
+      countyGovernmentReport(base, COUNTIES[2], 31, 2025),
     ]);
   }, 120_000);
   afterAll(async () => {

@@ -3,7 +3,14 @@
  * across years for up to ten chosen agencies. Reads the typed figure columns of the latest versions.
  */
 import { getDb } from "@/lib/db/client";
-import { readSnapshotPage, snapshotHeaderSql, type GroupDefinition, type HeaderRow, type SnapshotRef } from "@/lib/db/ranking-store";
+import {
+  groupParams,
+  readSnapshotPage,
+  snapshotHeaderSql,
+  type GroupDefinition,
+  type HeaderRow,
+  type SnapshotRef,
+} from "@/lib/db/ranking-store";
 import { figureChecksOk, figureSelect, figureValue, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -51,6 +58,7 @@ export function compareGroup(q: PeerFilter & { figure: FigureKey }): GroupDefini
     order: "desc",
     keepAll: true,
     chartPlaces: chartPlacesSql(),
+    params: groupParams({ figure: q.figure, year: q.year, level: q.level, kind: q.kind, scope: q.scope, reportScope: q.reportScope }),
     rows: Prisma.sql`
       SELECT r."id" AS "reportId", r."agencyId", a."name" AS "agencyName", ${figureValue(q.figure)}::float8 AS "value",
              (${figureValue(q.figure)} IS NOT NULL) AS "ranked", (${figureValue(q.figure)} IS NULL) AS "notReported",

@@ -11,8 +11,15 @@
  * unless `include` is set; reports that do not state the figure (未填报) are never ranked, only counted.
  */
 import { getDb } from "@/lib/db/client";
-import { ensureSnapshot, readSnapshotPage, snapshotHeaderSql } from "@/lib/db/ranking-store";
-import type { GroupDefinition, HeaderRow, SnapshotRef } from "@/lib/db/ranking-store";
+import {
+  ensureSnapshot,
+  groupParams,
+  readSnapshotPage,
+  snapshotHeaderSql,
+  type GroupDefinition,
+  type HeaderRow,
+  type SnapshotRef,
+} from "@/lib/db/ranking-store";
 import { figureChecksOk, figureSelect, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -85,6 +92,16 @@ export function rankingGroup(q: Omit<RankingQuery, "page" | "pageSize" | "highli
     year: q.year,
     order: q.order,
     keepAll: false,
+    params: groupParams({
+      figure: q.figure,
+      year: q.year,
+      include: q.include,
+      order: q.order,
+      level: q.level,
+      kind: q.kind,
+      scope: q.scope,
+      reportScope: q.reportScope,
+    }),
     rows: Prisma.sql`
       SELECT b."reportId", b."agencyId", a."name" AS "agencyName", b."value",
              (b."value" IS NOT NULL AND ${eligible}) AS "ranked",
