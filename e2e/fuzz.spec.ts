@@ -81,9 +81,18 @@ const PAGES: Record<string, string[]> = {
   "/rankings": [...PEER, "include", "order", "highlight"],
   "/compare": [...PEER, "sort", "dir", "agencies"],
   "/agencies/1": ["year", "version", "bogus"],
+  "/agencies/1/source": ["year", "version", "bogus"],
   "/regions/150000": ["year", "figure", "bogus"],
 };
-const PATH_ROUTES = ["/api/v1/agencies/", "/api/v1/reports/", "/api/v1/regions/", "/agencies/", "/regions/", "/agencies/ID/download"];
+const PATH_ROUTES = [
+  "/api/v1/agencies/",
+  "/api/v1/reports/",
+  "/api/v1/regions/",
+  "/agencies/",
+  "/regions/",
+  "/agencies/ID/download",
+  "/agencies/ID/source",
+];
 
 /** mulberry32: a seeded PRNG, so a failure names a reproducible case. */
 function prng(seed: number): () => number {

@@ -12,18 +12,30 @@ const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 const NEXT = path.join(ROOT, "node_modules/.bin/next");
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
 const SAMPLES = path.join(ROOT, "data/samples");
+const RUN_TIMEOUT_MS = 180_000;
 
 let tmp: string;
 let folder: string;
 let server: ChildProcess | null = null;
 
+/**
+ * The children's environment. Their parse limit is the command's own (`run`'s 180 s): the deploy parses the sample PDFs,
+ * and on a loaded 2-core machine one took longer than the default limit (the test failed on a refused sample, not on
+ * the lock). Parse limits have their own tests (hostile.api.spec.ts, lib/parse-pool); a passing run does not wait longer.
+ */
 function env(): NodeJS.ProcessEnv {
   const { DATABASE_URL: _url, ...rest } = process.env;
-  return { ...rest, PGLITE_DIR: folder, INGEST_TOKEN: "lock-test-token-0123456789", NEXT_TELEMETRY_DISABLED: "1" };
+  return {
+    ...rest,
+    PGLITE_DIR: folder,
+    INGEST_TOKEN: "lock-test-token-0123456789",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PARSE_TIMEOUT_MS: String(RUN_TIMEOUT_MS),
+  };
 }
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(TSX, args, { cwd: ROOT, env: env(), encoding: "utf8", timeout: 180_000 });
+  const r = spawnSync(TSX, args, { cwd: ROOT, env: env(), encoding: "utf8", timeout: RUN_TIMEOUT_MS });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

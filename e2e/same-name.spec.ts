@@ -48,7 +48,7 @@ function requestsOf(code: string): number {
 }
 
 for (const width of [1280, 360] as const) {
-  test.describe(`at ${width} px`, () => {
+  test.describe(`at ${width} px`, { tag: "@writes" }, () => {
     test.use({ viewport: { width, height: 900 } });
 
     test("search, compare and rankings show 鼓楼区人民政府 twice, told apart by region path", async ({ page }) => {

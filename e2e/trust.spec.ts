@@ -166,7 +166,7 @@ for (const width of [1280, 360] as const) {
   });
 }
 
-test("version history says which figures changed between versions, old → new", async ({ page, request }, testInfo) => {
+test("version history says which figures changed between versions, old → new", { tag: "@writes" }, async ({ page, request }, testInfo) => {
   test.slow();
   // a corrected re-publication of 阿拉善盟 2025: only section 二's 行政许可 and 行政处罚 differ (no other spec reads them)
   const original = readFileSync(path.join(process.cwd(), "data/samples/003_a8e4ccc3c9963d88.txt"), "utf8");

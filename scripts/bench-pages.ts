@@ -12,12 +12,17 @@
  * 3. Starts the production server (`next start`, needs `npm run build` first) on its own port, requests compare and
  *    ranking pages (national, province and prefecture scopes; several figures and years; highlight; picked agencies),
  *    and prints p50 / p95 / max per page type, with the database transactions (round trips) and the server's CPU time
- *    per request (both less sensitive to the machine's load than wall time). Then EXPLAIN (ANALYZE, BUFFERS) of the
+ *    per request (both less sensitive to the machine's load than wall time). After each page type's timed pass, unless
+ *    --ingest 0: a small ingest (new versions of --ingest N reports, one per year in turn, written by the store's write
+ *    path as ingest writes them) and a first pass with the readers rebuilding what it made stale ("after ingest, cold"),
+ *    then another such ingest, the warm pass the ingest route and the CLI run after a write (lib/db/snapshot-warm: its
+ *    wall and database CPU time) and a first pass on the warmed store ("after ingest, warmed"). Then EXPLAIN (ANALYZE, BUFFERS) of the
  *    ranking (highlight, deep page) and compare statements the pages ran. Kills the server by PID and drops the database.
  *
  * Options: --agencies 3000 --years 7 --requests 200 --port 3472 --admin-url postgresql://root@127.0.0.1:5432/postgres --keep
  *          --reuse URL (a database a --keep run loaded) --only rankings,search (page types)
  *          --name NAME (database name) --load-only (load and keep the database; no server, no build needed)
+ *          --ingest N (reports changed before each after-ingest pass; default 7, 0: no after-ingest passes)
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -26,6 +31,7 @@ import pg from "pg";
 import { createAdapter } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/schema-engine";
 import { listRegions } from "@/lib/regions/gazetteer";
+import { backendCpuSince, readBackendCpu } from "@/lib/testing/postgres-cpu";
 import { loadBenchReports } from "./bench-pages-data";
 
 function option(name: string, fallback: string): string {
@@ -45,6 +51,7 @@ const ONLY = option("only", "") ? option("only", "").split(",") : null;
 /** --name NAME: the database to create (default compare_bench_<random>); --load-only: load, keep, no server (no build needed) */
 const NAME = option("name", "") || null;
 const LOAD_ONLY = process.argv.includes("--load-only");
+const INGEST = Number(option("ingest", "7"));
 
 async function admin(sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: ADMIN_URL });
@@ -193,6 +200,7 @@ function pageUrls(d: BenchData): Record<string, string[]> {
     agency: [],
     "region-province": [],
     search: [],
+    "search-common": [],
     "api-lists": [],
     "region-compare": [],
     coverage: [],
@@ -229,6 +237,8 @@ function pageUrls(d: BenchData): Record<string, string[]> {
     );
     out["region-province"]!.push(`/regions/${pick(d.provinces, i)}`);
     out["search"]!.push(`/?q=${encodeURIComponent(pick(d.searchTerms, i))}`);
+    // words most agencies have (the loaded store's agencies are county 人民政府 and 公安局), on their first pages
+    out["search-common"]!.push(`/?q=${encodeURIComponent(pick(COMMON_WORDS, i))}&page=${1 + (i % 3)}`);
     out["api-lists"]!.push(
       `/api/v1/agencies?q=${encodeURIComponent(pick(d.searchTerms, i))}`,
       `/api/v1/agencies?region=${pick(d.provinces, i)}&page=2`,
@@ -239,6 +249,38 @@ function pageUrls(d: BenchData): Record<string, string[]> {
     );
   }
   return out;
+}
+
+/** Search words that match a large share of the agencies: the hard case of search (every hit is ranked and counted). */
+const COMMON_WORDS = ["人民政府", "公安局", "政府"];
+/**
+ * A small ingest: a new version of `count` latest reports, one per year in turn from the last, each with one figure
+ * changed (申请量 + 1,000), written through the store's write path (toReportRow → upsertReport, lib/testing/seed-documents)
+ * in one transaction each, so the triggers move each year's data version as an upload would. Returns the years touched.
+ */
+async function smallIngest(db: import("@/lib/db/client").Db, lastYear: number, count: number, round: number): Promise<number[]> {
+  const { loadDocuments } = await import("@/lib/testing/seed-documents");
+  const docs: import("@/lib/report/types").CanonicalReport[] = [];
+  for (let i = 0; i < count; i++) {
+    const year = lastYear - (i % YEARS);
+    const [row] = await db.$queryRaw<{ document: import("@/lib/report/types").CanonicalReport }[]>`
+      SELECT "document" FROM "Report" WHERE "year" = ${year}::int AND "isLatest" ORDER BY "id" OFFSET ${round * count + i}::int LIMIT 1`;
+    if (!row) continue;
+    const doc = structuredClone(row.document);
+    doc.requests.newReceived[6] = (doc.requests.newReceived[6] ?? 0) + 1000;
+    docs.push(doc);
+  }
+  await loadDocuments(db, docs);
+  return [...new Set(docs.map((d) => d.year))];
+}
+
+/** Database CPU (ms, every backend of the bench database) and wall time of `work`. */
+async function measured<T>(databaseUrl: string, work: () => Promise<T>): Promise<{ value: T; wallMs: number; dbCpuMs: number }> {
+  const cpu0 = await readBackendCpu(databaseUrl);
+  const start = performance.now();
+  const value = await work();
+  const wallMs = performance.now() - start;
+  return { value, wallMs, dbCpuMs: backendCpuSince(cpu0, await readBackendCpu(databaseUrl)) };
 }
 
 const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
@@ -258,6 +300,8 @@ async function explainPlans(databaseUrl: string, urls: Record<string, string[]>)
   const { compareGroup, compareReadSql } = await import("@/lib/db/compare");
   const { compareQuerySchema, parseParams, rankingQuerySchema, withDefaultPeerGroup } = await import("@/lib/http/params");
   const { toCompareQuery, toRankingQuery } = await import("@/lib/http/resolve-query");
+  const { searchSql } = await import("@/lib/db/search-sql");
+  const { toSearchPlan } = await import("@/lib/search/search-plan");
   // the settings the app's connections run with (lib/db/client: no JIT), so the plans are the ones the pages get
   const client = new pg.Client({ connectionString: databaseUrl, options: "-c jit=off" });
   await client.connect();
@@ -303,6 +347,10 @@ async function explainPlans(databaseUrl: string, urls: Record<string, string[]>)
     // what a rebuild costs (once per group and data version), read-only part: the group's rows, ranked
     const group = compareGroup({ figure: "requestsReceived", year: lastYear, level: "县" });
     await explain("group rows of a national comparison (read once per data version when the snapshot is rebuilt)", group.rows);
+    for (const word of COMMON_WORDS.slice(0, 2)) {
+      const sql = searchSql(toSearchPlan(word), 1, 20);
+      if (sql) await explain(`search for a common word (${word}), first page with the total`, sql);
+    }
   } finally {
     await client.end();
   }
@@ -382,6 +430,27 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${PORT}`;
     await waitForServer(base, server);
     const urls = pageUrls(loaded);
+    const { createDb } = await import("@/lib/db/client");
+    const { warmSnapshots, formatWarmSummary } = await import("@/lib/db/snapshot-warm");
+    const writer = await createDb({ databaseUrl });
+    let round = 0;
+    /** first passes after a small ingest: readers rebuilding (cold), then after a warm pass (warmed) */
+    const afterIngestPasses = async (kind: string, list: string[]): Promise<void> => {
+      const row = (label: string, pass: { value: number[]; dbCpuMs: number }): void => {
+        const t = pass.value;
+        console.log(
+          `${`  ${label}`.padEnd(20)} ${String(t.length).padEnd(4)} ${fmt(percentile(t, 50)).padEnd(10)} ${fmt(percentile(t, 95)).padEnd(10)} ${fmt(t[t.length - 1]!).padEnd(10)} ${"".padEnd(10)} db cpu ${(pass.dbCpuMs / 1000).toFixed(1)} s for the pass; ${load()}`,
+        );
+      };
+      const touched = await smallIngest(writer, loaded.lastYear, INGEST, round++);
+      row(`after ingest, cold`, await measured(databaseUrl, () => timeRequests(base, list, list.length)));
+      await smallIngest(writer, loaded.lastYear, INGEST, round++);
+      const warmed = await measured(databaseUrl, () => warmSnapshots(writer));
+      console.log(
+        `  ${kind}: ingest of ${INGEST} reports (years ${touched.join(", ")}); ${formatWarmSummary(warmed.value)}, db cpu ${(warmed.dbCpuMs / 1000).toFixed(1)} s; ${load()}`,
+      );
+      row(`after ingest, warmed`, await measured(databaseUrl, () => timeRequests(base, list, list.length)));
+    };
     console.log(
       `page type            n    p50        p95        max        db tx/req  cpu/req    (server time incl. render; one client, sequential)`,
     );
@@ -400,7 +469,9 @@ async function main(): Promise<void> {
       console.log(
         `${"  first pass".padEnd(20)} ${String(cold.length).padEnd(4)} ${fmt(percentile(cold, 50)).padEnd(10)} ${fmt(percentile(cold, 95)).padEnd(10)} ${fmt(cold[cold.length - 1]!).padEnd(10)}`,
       );
+      if (INGEST > 0) await afterIngestPasses(kind, list);
     }
+    await writer.$disconnect();
     await explainPlans(databaseUrl, urls);
     await printSizes(databaseUrl);
   } finally {

@@ -6,6 +6,8 @@
  *                     (lib/parse-pool) with its time and memory limits, so a hostile file fails alone, the run goes on
  *   --concurrency N   documents in flight, parsing or writing (default: twice the workers, at least 4)
  *   --batch N         parsed documents written per transaction (default 16; a failing one is retried alone)
+ * After a run that stored anything, the snapshots it made stale (rankings, comparisons, coverage, region sums) are
+ * rebuilt once (lib/db/snapshot-warm) and the time it took is printed.
  * Target: DATABASE_URL or the PGlite folder PGLITE_DIR (stop the server first: one process per PGlite folder); pending
  * migrations and the region tree are applied first, so a fresh folder works without `npm run db:migrate`.
  */
@@ -13,6 +15,7 @@ import { createAdapter, createDb, getDbTarget, type Db } from "@/lib/db/client";
 import { PgliteLockedError } from "@/lib/db/pglite-lock";
 import { deployMigrations } from "@/lib/db/schema-engine";
 import { seedRegions } from "@/lib/db/seed-regions";
+import { formatWarmSummary, warmSnapshots } from "@/lib/db/snapshot-warm";
 import { defaultIngestConcurrency, ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
 import { ParsePool, parsePoolOptionsFromEnv } from "@/lib/parse-pool";
@@ -102,6 +105,9 @@ async function main(): Promise<number> {
   // stopping the parse workers stops the OCR engines they started
   await pool.close();
   console.log(formatSummary(summary, (performance.now() - started) / 1000));
+  // after the run, not per batch: the stored rankings, comparisons, coverage and region sums the run made stale are
+  // rebuilt once, so the first reader after the load does not wait for them
+  if (summary.created + summary.newVersions > 0) console.log(formatWarmSummary(await warmSnapshots(db)));
   await db.$disconnect();
   return summary.failures.length > 0 ? 1 : 0;
 }

@@ -1,8 +1,8 @@
 /**
  * 收录情况 of a region: per year, expected governments by level (from the gazetteer) and collected; departments once
- * seen; and the 未收录 governments of the chosen year, each linking to its region page.
+ * seen; and the 未收录 governments of the chosen year (a hundred and more), each linking to its region page with a
+ * plain link (next/link client components, one per name, cost the server more than the rest of the panel).
  */
-import Link from "next/link";
 import type { RegionCoverage } from "@/lib/db/coverage";
 
 export function CoveragePanel({ coverage, yearHref }: { coverage: RegionCoverage; yearHref: (year: number) => string }) {
@@ -29,7 +29,7 @@ export function CoveragePanel({ coverage, yearHref }: { coverage: RegionCoverage
             {coverage.years.map((y) => (
               <tr key={y.year} className={`border-b border-slate-100 ${y.year === coverage.year ? "bg-amber-50" : ""}`}>
                 <th scope="row" className="py-2 pr-3 text-left font-normal">
-                  <Link href={yearHref(y.year)} className="text-sky-800 underline" aria-current={y.year === coverage.year ? "true" : undefined}>{y.year}</Link>
+                  <a href={yearHref(y.year)} className="text-sky-800 underline" aria-current={y.year === coverage.year ? "true" : undefined}>{y.year}</a>
                 </th>
                 {y.governments.map((g) => (
                   <td key={g.level} className="py-2 pr-3 text-right tabular-nums">
@@ -61,7 +61,7 @@ export function CoveragePanel({ coverage, yearHref }: { coverage: RegionCoverage
           <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1" data-testid={`missing-level-${m.level}`}>
             {m.bodies.map((b) => (
               <li key={b.regionCode}>
-                <Link href={`/regions/${b.regionCode}`} className="text-sky-800 underline">{b.name}</Link>
+                <a href={`/regions/${b.regionCode}`} className="text-sky-800 underline">{b.name}</a>
               </li>
             ))}
           </ul>

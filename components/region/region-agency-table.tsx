@@ -1,10 +1,9 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ScrollTable } from "@/components/ui/scroll-table";
 import { RegionFigureCells, RegionFigureHeaders } from "@/components/region/region-figure-cells";
 import type { RegionAgencyRow } from "@/lib/db/regions";
 
-/** Each agency's latest published year with its main figures. */
+/** Each agency's latest published year with its main figures (plain links, like the coverage matrix's). */
 export function RegionAgencyTable({ agencies }: { agencies: RegionAgencyRow[] }) {
   return (
     <ScrollTable label="本地区机关及其最新年度数据">
@@ -27,9 +26,9 @@ export function RegionAgencyTable({ agencies }: { agencies: RegionAgencyRow[] })
             return (
               <tr key={a.id} className="border-b border-slate-100 align-top">
                 <th scope="row" className="py-2 pr-3 text-left font-normal">
-                  <Link href={`/agencies/${a.id}`} className="text-sky-800 underline">
+                  <a href={`/agencies/${a.id}`} className="text-sky-800 underline">
                     {a.name}
-                  </Link>
+                  </a>
                   {latest && !latest.identitiesOk ? (
                     <span className="ml-2">
                       <Badge tone="warn">勾稽未通过</Badge>

@@ -4,9 +4,9 @@
  */
 import { getDb } from "@/lib/db/client";
 import {
-  ensureSnapshot,
+  groupParams,
+  readSnapshotPage,
   snapshotHeaderSql,
-  toSnapshotHeader,
   type GroupDefinition,
   type HeaderRow,
   type SnapshotRef,
@@ -58,6 +58,7 @@ export function compareGroup(q: PeerFilter & { figure: FigureKey }): GroupDefini
     order: "desc",
     keepAll: true,
     chartPlaces: chartPlacesSql(),
+    params: groupParams({ figure: q.figure, year: q.year, level: q.level, kind: q.kind, scope: q.scope, reportScope: q.reportScope }),
     rows: Prisma.sql`
       SELECT r."id" AS "reportId", r."agencyId", a."name" AS "agencyName", ${figureValue(q.figure)}::float8 AS "value",
              (${figureValue(q.figure)} IS NOT NULL) AS "ranked", (${figureValue(q.figure)} IS NULL) AS "notReported",
@@ -157,13 +158,9 @@ export function compareReadSql(q: CompareQuery, current: SnapshotRef): Prisma.Sq
  */
 export async function getComparison(query: CompareQuery): Promise<Comparison> {
   const db = await getDb();
-  const group = compareGroup(query);
-  let result = await db.$queryRaw<CompareReadRow[]>(compareReadSql(query, { group }));
-  let snapshot = toSnapshotHeader(result[0]);
-  if (!snapshot) {
-    snapshot = await ensureSnapshot(db, group);
-    result = await db.$queryRaw<CompareReadRow[]>(compareReadSql(query, { id: snapshot.id }));
-  }
+  const { snapshot, rows: result } = await readSnapshotPage(db, compareGroup(query), (ref) =>
+    db.$queryRaw<CompareReadRow[]>(compareReadSql(query, ref)),
+  );
   // the chart's bars were stored with the snapshot when it was built (compareGroup's chartPlaces)
   const bars: CompareBar[] = snapshot.bars;
   const rows: CompareRow[] = result

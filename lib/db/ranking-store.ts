@@ -6,8 +6,10 @@
  * Freshness: triggers move "DataVersion" ("year:<year>") forward in every transaction that writes a report of that
  * year (prisma/migrations …_ranking_snapshots). A snapshot records the version it was computed from, in the same
  * statement (so the same MVCC snapshot) as its rows; it is used only while the year's version still equals it, and is
- * rebuilt on the first read after an ingest changed that year. Rebuilds of one group are serialised by an advisory
- * lock, so several app instances on one database build it once; everything lives in PostgreSQL, nothing in a process.
+ * rebuilt after an ingest changed that year: ahead of readers by the warmer (lib/db/snapshot-warm, run after an ingest
+ * commits) for the groups readers asked for, else by the first read. Rebuilds of one group are serialised by an advisory
+ * lock, so several app instances (and warmers) on one database build it once, and a reader arriving during a rebuild
+ * waits for it and reads its result; everything lives in PostgreSQL, nothing in a process.
  *
  * General over the group's definition: the caller hands the SQL that yields one row per report of the peer group
  * (which reports, which value, which are left out and why); the snapshot key is a hash of that SQL and its values,
@@ -15,6 +17,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import { nameCollation } from "@/lib/db/name-collation";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -39,6 +42,12 @@ export type GroupDefinition = {
    * `cur` holding "peers" (the ranked count): stored with the snapshot as its bars when it is built. Part of the key.
    */
   chartPlaces?: Prisma.Sql;
+  /**
+   * The arguments of the view's group function (rankingGroup, compareGroup) that gave this definition, stored with the
+   * snapshot so the warmer can build the group again after an ingest (lib/db/snapshot-warm). Without it the group is
+   * only ever rebuilt by a reader.
+   */
+  params?: Record<string, string | number | boolean>;
 };
 
 /** One stored bar of a group's chart: the ranked row at one of its chart places. */
@@ -63,6 +72,11 @@ export type SnapshotHeader = {
   /** the chart's bars in place order (groups with chartPlaces; empty otherwise) */
   bars: SnapshotBar[];
 };
+
+/** A group function's arguments as stored with its snapshot (GroupDefinition.params): the fields that are set. */
+export function groupParams(args: Record<string, string | number | boolean | undefined>): Record<string, string | number | boolean> {
+  return Object.fromEntries(Object.entries(args).filter((e): e is [string, string | number | boolean] => e[1] !== undefined));
+}
 
 /** The snapshot key: the view, the order and a hash of the row SQL with its values (any change of rules is a new key). */
 export function snapshotKey(def: GroupDefinition): string {
@@ -140,26 +154,11 @@ async function findFresh(db: Db | Prisma.TransactionClient, def: GroupDefinition
   return toSnapshotHeader(rows[0]);
 }
 
-// pinyin order for names where the server has ICU (PostgreSQL as packaged); PGlite has none and sorts by code point
-const ZH_COLLATION = "zh-Hans-x-icu";
-const collationByDb = new WeakMap<object, Promise<Prisma.Sql>>();
-
-function nameCollation(db: Db): Promise<Prisma.Sql> {
-  let found = collationByDb.get(db);
-  if (!found) {
-    found = db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM pg_collation WHERE collname = ${ZH_COLLATION}`.then((r) =>
-      r[0]?.n ? Prisma.raw(` COLLATE "${ZH_COLLATION}"`) : Prisma.empty,
-    );
-    collationByDb.set(db, found);
-  }
-  return found;
-}
-
 /**
  * ONE statement: read the group's rows, rank them, write the snapshot header (with the year's data version read in the
  * same statement, so in the same MVCC snapshot as the rows) and its entries. Returns the new snapshot id.
  */
-function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql): Prisma.Sql {
+function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql, by: Builder): Prisma.Sql {
   const dir = Prisma.raw(def.order === "asc" ? "ASC" : "DESC");
   const reverse = Prisma.raw(def.order === "asc" ? "DESC" : "ASC");
   const extraOrders = def.keepAll
@@ -188,7 +187,7 @@ function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql): Prism
       FROM ordered o JOIN (${places}) p ON p."place" = o."position"
     ), snap AS (
       INSERT INTO "RankingSnapshot" ("key", "year", "version", "peers", "total", "notReported", "smallSample", "identityFailed",
-                                     "noneHandled", "median", "quartiles", "barIds", "barNames", "barValues")
+                                     "noneHandled", "median", "quartiles", "barIds", "barNames", "barValues", "definition", "requestedAt")
       SELECT ${key}, ${def.year}::int,
              (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = ${yearScope(def.year)}),
              (COUNT(*) FILTER (WHERE "ranked"))::int, COUNT(*)::int,
@@ -197,7 +196,9 @@ function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql): Prism
              (percentile_cont(0.5) WITHIN GROUP (ORDER BY "value") FILTER (WHERE "ranked"))::float8,
              coalesce((percentile_cont(ARRAY[0, 0.25, 0.5, 0.75, 1]::float8[]) WITHIN GROUP (ORDER BY "value")
                        FILTER (WHERE "ranked"))::float8[], ARRAY[]::float8[]),
-             (SELECT "barIds" FROM bars), (SELECT "barNames" FROM bars), (SELECT "barValues" FROM bars)
+             (SELECT "barIds" FROM bars), (SELECT "barNames" FROM bars), (SELECT "barValues" FROM bars),
+             ${def.params ? JSON.stringify({ view: def.view, params: def.params }) : null}::jsonb,
+             ${requestedAtSql(key, by)}
       FROM src
       RETURNING "id"
     ), written AS (
@@ -212,37 +213,97 @@ function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql): Prism
 /** How long one rebuild may take before the transaction gives up (a national group under load takes about a second). */
 const BUILD_TIMEOUT_MS = 120_000;
 
+/** Who builds a snapshot: a reader that found none fresh, or the warmer ahead of readers (lib/db/snapshot-warm). */
+export type Builder = "reader" | "warmer";
+
+/**
+ * A group no reader has needed built for this many days is no longer rebuilt ahead of readers: the store keeps warm the
+ * groups people look at, not every group ever asked for (a reader's build starts the count again).
+ */
+export const WARM_DAYS = 14;
+
+/** SQL over a "RankingSnapshot" alias: the warmer will build this snapshot's group again once it is stale. */
+export function warmableSql(alias: string): Prisma.Sql {
+  const s = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`(${s}."definition" IS NOT NULL AND ${s}."requestedAt" > now() - make_interval(days => ${WARM_DAYS}::int))`;
+}
+
+/** The new snapshot's requestedAt: now for a reader's build; the warmer keeps the group's last one. */
+function requestedAtSql(key: string, by: Builder): Prisma.Sql {
+  if (by === "reader") return Prisma.sql`now()`;
+  return Prisma.sql`coalesce((SELECT max(p."requestedAt") FROM "RankingSnapshot" p WHERE p."key" = ${key}), now())`;
+}
+
 /**
  * The group's snapshot for the current data, built when missing or stale. One cheap indexed query when fresh;
- * otherwise one rebuild (serialised per group across processes by an advisory lock; a waiter reuses the winner's build).
- * The previous snapshot of the key is kept (a concurrent reader may still be paging through it); older ones are deleted,
- * and so are the year's other stale snapshots built more than a minute ago.
+ * otherwise one rebuild (serialised per group across processes by an advisory lock; a reader arriving while the warmer
+ * or another reader builds the group waits for that build and reuses it).
  */
 export async function ensureSnapshot(db: Db, def: GroupDefinition): Promise<SnapshotHeader> {
-  const key = snapshotKey(def);
   const fresh = await findFresh(db, def);
   if (fresh) return fresh;
+  return (await buildSnapshot(db, def, { by: "reader", wait: true }))!.header;
+}
+
+/**
+ * Build the group's snapshot unless a fresh one exists, in ONE transaction (readers see the old snapshot or the whole
+ * new one, never a part). Serialised per group by an advisory lock: with `wait` the call waits for a build in progress
+ * and then finds its result; without it, it returns null when another process holds the group's lock (the warmer moves
+ * on and comes back). `built` says whether this call built it.
+ * The previous snapshot of the key is kept (a concurrent reader may still be paging through it); older ones are deleted,
+ * and so are the year's other stale snapshots built more than a minute ago that the warmer will not rebuild.
+ */
+export async function buildSnapshot(
+  db: Db,
+  def: GroupDefinition,
+  { by, wait }: { by: Builder; wait: boolean },
+): Promise<{ header: SnapshotHeader; built: boolean } | null> {
+  const key = snapshotKey(def);
   const collate = await nameCollation(db);
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
-      const built = await findFresh(tx, def);
-      if (built) return built;
-      const [row] = await tx.$queryRaw<{ id: number }[]>(buildSql(def, key, collate));
+      if (wait) {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+      } else {
+        const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext(${key})) AS "locked"`;
+        if (!lock?.locked) return null;
+      }
+      const found = await findFresh(tx, def);
+      if (found) return { header: found, built: false };
+      // the build's three window sorts of a national group (50,000 rows, ~6 MB each) in memory, not merged on disk
+      await tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
+      const [row] = await tx.$queryRaw<{ id: number }[]>(buildSql(def, key, collate, by));
       await tx.$executeRaw`
         DELETE FROM "RankingSnapshot" WHERE "key" = ${key} AND "id" < (
           SELECT coalesce(max("id"), 0) FROM "RankingSnapshot" WHERE "key" = ${key} AND "id" < ${row!.id}::int)`;
-      // other groups of the year that an ingest made stale go too (rebuilt when read again), once no request can still
-      // be paging through them: the store holds the groups people look at, not every group ever asked for
+      // other groups of the year that an ingest made stale and that the warmer will not rebuild go too (rebuilt when
+      // read again), once no request can still be paging through them
       await tx.$executeRaw`
-        DELETE FROM "RankingSnapshot" WHERE "year" = ${def.year}::int AND "key" <> ${key}
-          AND "version" < (SELECT "version" FROM "RankingSnapshot" WHERE "id" = ${row!.id}::int)
-          AND "builtAt" < now() - interval '1 minute'`;
+        DELETE FROM "RankingSnapshot" s WHERE s."year" = ${def.year}::int AND s."key" <> ${key}
+          AND s."version" < (SELECT "version" FROM "RankingSnapshot" WHERE "id" = ${row!.id}::int)
+          AND s."builtAt" < now() - interval '1 minute' AND NOT ${warmableSql("s")}`;
       const [header] = await tx.$queryRaw<HeaderRow[]>`SELECT ${HEADER_COLUMNS} FROM "RankingSnapshot" s WHERE s."id" = ${row!.id}::int`;
-      return toSnapshotHeader(header)!;
+      return { header: toSnapshotHeader(header)!, built: true };
     },
     { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS },
   );
+}
+
+/**
+ * A page read of a stored group, as rankings and compare do it: `read` the page against the group's fresh snapshot
+ * (one statement, the usual case); when there is none (missing or stale), build it and read again by its id.
+ * `read` returns the statement's rows, the first carrying the header columns (a NULL "id" when the snapshot is missing).
+ */
+export async function readSnapshotPage<R extends HeaderRow>(
+  db: Db,
+  group: GroupDefinition,
+  read: (ref: SnapshotRef) => Promise<R[]>,
+): Promise<{ snapshot: SnapshotHeader; rows: R[] }> {
+  const rows = await read({ group });
+  const snapshot = toSnapshotHeader(rows[0]);
+  if (snapshot) return { snapshot, rows };
+  const built = await ensureSnapshot(db, group);
+  return { snapshot: built, rows: await read({ id: built.id }) };
 }
 
 /** The current data version of a scope ("all", "year:2024"); 0 before the first write. */

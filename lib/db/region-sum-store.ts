@@ -118,7 +118,7 @@ const KEY = (() => {
 const BUILD_TIMEOUT_MS = 120_000;
 
 /** SQL: the id of the year's fresh snapshot (NULL when there is none for the year's current data version). */
-function freshId(year: Prisma.Sql): Prisma.Sql {
+export function freshRegionSumId(year: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(
     SELECT s."id" FROM "RegionSumSnapshot" s
     WHERE s."key" = ${KEY} AND s."year" = ${year}
@@ -131,11 +131,11 @@ function freshId(year: Prisma.Sql): Prisma.Sql {
  * an advisory lock; a waiter reuses the winner's build). Returns its id. The previous snapshot of the year is kept for
  * readers still using it; older ones go, and so do snapshots of other definitions built more than a minute ago.
  */
-async function buildRegionSumSnapshot(db: Db, year: number): Promise<number> {
+export async function buildRegionSumSnapshot(db: Db, year: number): Promise<number> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`ogi:region-sums:${year}`}))`;
-      const [built] = await tx.$queryRaw<{ id: number | null }[]>`SELECT ${freshId(Prisma.sql`${year}::int`)} AS "id"`;
+      const [built] = await tx.$queryRaw<{ id: number | null }[]>`SELECT ${freshRegionSumId(Prisma.sql`${year}::int`)} AS "id"`;
       if (built?.id != null) return built.id;
       const [row] = await tx.$queryRaw<{ id: number }[]>(buildSql(KEY, year));
       await tx.$executeRaw`
@@ -210,7 +210,7 @@ function lookupRegions(snapshotId: Prisma.Sql, codes: string[]): Prisma.Sql {
 export async function readRegionSums(db: Db, codes: string[], year: number): Promise<RegionSum[]> {
   if (codes.length === 0) return [];
   const rows = await db.$queryRaw<StoredRow[]>`
-    WITH snap AS (SELECT ${freshId(Prisma.sql`${year}::int`)} AS "id")
+    WITH snap AS (SELECT ${freshRegionSumId(Prisma.sql`${year}::int`)} AS "id")
     SELECT snap."id" AS "snapshotId", ${year}::int AS "year", x.*
     FROM snap LEFT JOIN LATERAL (${lookupRegions(Prisma.sql`snap."id"`, codes)}) x ON true`;
   if (rows[0]?.snapshotId != null) return rows.filter((r) => r.scopeCode !== null).map(toRegionSum);
@@ -232,7 +232,7 @@ export async function readRegionYearSums(db: Db, code: string): Promise<RegionSu
       UNION ALL
       SELECT (SELECT r."year" FROM "Report" r WHERE r."isLatest" = true AND r."year" < y."year" ORDER BY r."year" DESC LIMIT 1)
       FROM y WHERE y."year" IS NOT NULL
-    ), snap AS (SELECT y."year", ${freshId(Prisma.sql`y."year"`)} AS "id" FROM y WHERE y."year" IS NOT NULL)
+    ), snap AS (SELECT y."year", ${freshRegionSumId(Prisma.sql`y."year"`)} AS "id" FROM y WHERE y."year" IS NOT NULL)
     SELECT snap."id" AS "snapshotId", snap."year", x.*
     FROM snap LEFT JOIN LATERAL (${lookup(Prisma.sql`snap."id"`)}) x ON true
     ORDER BY snap."year"`;

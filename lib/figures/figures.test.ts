@@ -32,6 +32,16 @@ describe("the figure registry", () => {
     for (const c of FIGURE_COLUMNS) expect([c.name, schema.get(c.name)]).toEqual([c.name, c.sqlType === "int" ? "Int" : "Float"]);
   });
 
+  it("has every column a ranked figure's peer group reads in the peer-group index (a snapshot rebuild is index-only)", () => {
+    const schema = readFileSync(path.join(root, "prisma/schema.prisma"), "utf8");
+    const index = /@@index\(\[([^\]]+)\], map: "Report_peer_group_figures_idx"\)/.exec(schema);
+    const columns = new Set(index![1]!.split(",").map((c) => c.trim()));
+    for (const key of FIGURE_KEYS) {
+      const c = getFigure(key).columns;
+      for (const name of [c.value, c.numerator, c.denominator].filter(Boolean)) expect([key, columns.has(name!)]).toEqual([key, true]);
+    }
+  });
+
   it("reads back from the stored columns exactly what it computes from the document (pages read, never compute)", () => {
     expect(seeds.length).toBeGreaterThan(0);
     for (const doc of seeds) expect(readFigures(toFigureColumns(doc))).toEqual(computeFigures(doc));

@@ -5,6 +5,7 @@
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { seedRegions } from "@/lib/db/seed-regions";
+import { formatWarmSummary, warmSnapshots } from "@/lib/db/snapshot-warm";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
 
 /** Folder of the sample reports loaded into an empty store. */
@@ -23,5 +24,7 @@ export async function seedDatabase(
   const summary = await ingestFiles(db, [path.resolve(samplesDir)]);
   log(`loaded samples: ${summary.created + summary.newVersions} new, ${summary.failures.length} failed`);
   for (const f of summary.failures) log(`  ${f.file}: ${f.message}`);
+  // the snapshots the samples made stale (coverage and region sums of their years) are built before the first reader
+  if (summary.created + summary.newVersions > 0) log(formatWarmSummary(await warmSnapshots(db)));
   return { failed: summary.failures.length };
 }

@@ -47,6 +47,14 @@ describe("parse worker pool", { timeout: 120_000 }, () => {
     expect(pool.stats().workers).toBeLessThanOrEqual(2);
   });
 
+  it("a job's wall-clock limit is also its PDF read limit (PARSE_TIMEOUT_MS, not parsePdf's own 20 s)", async () => {
+    const { TASKS } = await import("./tasks");
+    const input = { bytes: pdf, mediaType: "application/pdf" };
+    const cut = await TASKS.parse({ input, timeoutMs: 1 }, () => {});
+    expect(cut).toMatchObject({ ok: false, error: { code: "timeout", message: expect.stringMatching(/PDF 处理超时/) } });
+    expect((await TASKS.parse({ input, timeoutMs: 60_000 }, () => {})).ok).toBe(true);
+  });
+
   it("stops a job at its wall-clock limit with `timeout`, replaces the worker, and the next job succeeds", async () => {
     const stoppedBefore = pool.stats().stopped;
     const slow = await pool.parse({ bytes: pdf, mediaType: "application/pdf" }, { timeoutMs: 5 });

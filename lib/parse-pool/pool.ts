@@ -146,7 +146,7 @@ export class ParsePool {
     const { onProgress } = options;
     const relay = onProgress ? (p: unknown) => onProgress((p as OcrProgress).done, (p as OcrProgress).total) : undefined;
     try {
-      const full = { ...payload, limits: { ...this.limits, ...options.limits }, ocr: options.ocr } as TaskPayload<K>;
+      const full = { ...payload, limits: { ...this.limits, ...options.limits }, ocr: options.ocr, timeoutMs } as TaskPayload<K>;
       return await this.run(task, full, { timeoutMs, onProgress: relay });
     } catch (err) {
       if (err instanceof PoolJobError) {

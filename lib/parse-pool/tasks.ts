@@ -13,6 +13,8 @@ export type ParseTaskPayload = {
   limits?: Partial<ParseLimits>;
   /** read a scan with OCR (the recognizer and its Tesseract workers live in this worker thread) */
   ocr?: boolean;
+  /** the job's wall-clock limit (the pool stops the worker then): a PDF's own read limit is the same, not parsePdf's 20 s */
+  timeoutMs?: number;
 };
 
 /** A parse for storing: the parse as in `parse`, plus where the original came from (its bytes stay with the caller). */
@@ -40,12 +42,12 @@ const rows = once(() => Promise.all([import("@/lib/db/report-row"), import("@/li
 
 export const TASKS = {
   /** parseReport on untrusted input: text, HTML, or bytes (PDF, DOCX, .doc/.wps, text files; scans with `ocr`) */
-  parse: async ({ input, limits, ocr }: ParseTaskPayload, report: ReportProgress): Promise<ParseResult> => {
+  parse: async ({ input, limits, ocr, timeoutMs }: ParseTaskPayload, report: ReportProgress): Promise<ParseResult> => {
     const { parseReport } = await parser();
-    if (!ocr) return parseReport(input, { limits });
+    if (!ocr) return parseReport(input, { limits, pdfTimeoutMs: timeoutMs });
     const { createOcrRecognizer } = await import("@/lib/ocr/ocr-document");
     const recognizer = createOcrRecognizer({ onProgress: (done: number, total: number) => report({ done, total }) });
-    return parseReport(input, { limits, ocr: recognizer });
+    return parseReport(input, { limits, ocr: recognizer, pdfTimeoutMs: timeoutMs });
   },
   /** `parse`, then the row to store (the agency's identity from lib/regions), encoded here */
   parseRow: async ({ source, ...payload }: ParseRowPayload, report: ReportProgress): Promise<ParsedRow> => {

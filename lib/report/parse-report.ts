@@ -14,6 +14,11 @@ import { checkZipLimits } from "./zip-limits";
 export type ParseReportOptions = ParseOptions & {
   /** declared-size limits (pages, unpacked size, depth, text length); defaults in limits.ts */
   limits?: Partial<ParseLimits>;
+  /**
+   * wall-clock limit of reading a PDF in milliseconds (default: parsePdf's 20 s). The parse pool passes its job's limit
+   * (PARSE_TIMEOUT_MS), so the limit that deployment configures is the one a PDF meets.
+   */
+  pdfTimeoutMs?: number;
 };
 
 export { detectKind, sniffKind, type InputKind } from "./media-type";
@@ -82,14 +87,15 @@ function parseLimitedText(text: string, limits: ParseLimits): ParseResult {
   return parseText(text);
 }
 
-async function parseAny(input: ReportInput, limits: ParseLimits, options: ParseOptions): Promise<ParseResult> {
+async function parseAny(input: ReportInput, limits: ParseLimits, options: ParseReportOptions): Promise<ParseResult> {
   if ("text" in input) return parseLimitedText(input.text, limits);
   if ("html" in input) return parseHtml(input.html, limits);
   const { bytes, mediaType, fileName } = input;
   if (bytes.length === 0) return fail("empty", "文件为空，没有可读取的内容");
   const kind = detectKind(bytes, mediaType, fileName);
   if (kind === "pdf") {
-    const result = await (await import("./pdf")).parsePdf(bytes, { maxPages: limits.maxPages, maxTextChars: limits.maxTextChars });
+    const { parsePdf } = await import("./pdf");
+    const result = await parsePdf(bytes, { maxPages: limits.maxPages, maxTextChars: limits.maxTextChars, timeoutMs: options.pdfTimeoutMs });
     if (!result.ok && result.error.code === "pdf-no-text-layer" && options.ocr) return parseScan(bytes, "pdf", options.ocr);
     return result;
   }

@@ -41,3 +41,11 @@ export function toSourceMarks(provenance: Provenance): SourceMarkData[] {
 export function toSourceLines(sourceText: string): string[] {
   return sourceText.split(/\r\n|\r|\n/);
 }
+
+/** What the source view shows of one report version: its lines (toSourceLines) and its marks (toSourceMarks). */
+export type SourceViewData = { lines: string[]; marks: SourceMarkData[] };
+
+/** The source view's data, as app/agencies/[id]/source serves it to the agency page. */
+export function toSourceViewData(sourceText: string, provenance: Provenance): SourceViewData {
+  return { lines: toSourceLines(sourceText), marks: toSourceMarks(provenance) };
+}

@@ -21,7 +21,7 @@ import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
 import { toFigureCards } from "@/lib/view/to-figure-cards";
 import { toApplicantMix, toOutcomeDetail, toOutcomeGroups } from "@/lib/view/to-outcome-series";
 import { toCrossYearCheck, toQualityReport } from "@/lib/view/to-quality-report";
-import { toSourceLines, toSourceMarks } from "@/lib/view/to-source-marks";
+import { toSourceLines } from "@/lib/view/to-source-marks";
 import { toTrendSeries } from "@/lib/view/to-trend-series";
 
 export const dynamic = "force-dynamic";
@@ -145,8 +145,9 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
           {report.publishedOn ? `，落款日期 ${report.publishedOn}` : ""}。黄色标记为读取的数值，蓝色为推算值。
         </p>
         <SourceView
-          lines={toSourceLines(report.sourceText)}
-          marks={toSourceMarks(report.provenance)}
+          key={`${year}-${report.version}`}
+          sourceUrl={`/agencies/${agency.id}/source?year=${year}&version=${report.version}`}
+          lineCount={toSourceLines(report.sourceText).length}
           pdfUrl={
             report.mediaType.startsWith("application/pdf") ? `/agencies/${agency.id}/original?year=${year}&version=${report.version}` : null
           }

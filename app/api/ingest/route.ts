@@ -1,5 +1,7 @@
 // POST /api/ingest – parse and store one or several annual reports (text, HTML, DOCX, PDF, JSON or multipart).
+import { after } from "next/server";
 import { getDb } from "@/lib/db/client";
+import { scheduleWarm } from "@/lib/db/snapshot-warm";
 import { getEnv } from "@/lib/env";
 import { errorHeaders, toErrorResponse } from "@/lib/errors";
 import { checkIngestToken } from "@/lib/ingest/check-ingest-token";
@@ -14,7 +16,11 @@ export async function POST(request: Request): Promise<Response> {
     const env = getEnv();
     checkIngestToken(request.headers.get("authorization"), env.INGEST_TOKEN);
     const parts = await readIngestRequest(request, env.INGEST_MAX_BYTES);
-    const { status, body } = await ingestParts(await getDb(), parts);
+    const db = await getDb();
+    const { status, body } = await ingestParts(db, parts);
+    // something was stored: rebuild the snapshots it made stale once the answer is sent (the uploader does not wait;
+    // the next reader finds them fresh)
+    if (status === 201 || status === 207) after(() => scheduleWarm(db));
     return Response.json(body, { status, headers: errorHeaders(body) });
   } catch (err) {
     return toErrorResponse(err);
