@@ -30,7 +30,7 @@ test("tile map by mouse: a province tile opens its prefectures, where 淮安市 
   page,
 }, testInfo) => {
   await page.goto("/compare/regions?year=2024");
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("全国各省份申请量");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("全国各省（区、市）申请量");
   const jiangsu = page.getByTestId("tile-320000");
   await expect(jiangsu).toHaveAttribute("aria-label", /江苏省：申请量 3,119 件，汇总报告|江苏省：申请量 .*合计/);
   await expect(page.getByTestId("tile-legend")).toContainText("图例");

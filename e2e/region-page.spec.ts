@@ -73,3 +73,33 @@ test("unknown region codes get the 404 page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("未找到该页面");
 });
+
+test("/regions names the whole of each province-level region by its kind: 全省, 全区 (自治区), 全市 (直辖市)", async ({
+  page,
+}, testInfo) => {
+  test.slow(); // four screenshots on a shared 2-core machine
+  await page.goto("/regions");
+  const provinces = page.getByTestId("province-list");
+  // a province with no reports is collapsed: its links are read from the markup
+  const overview = (code: string) => provinces.locator(`a[href="/regions/${code}"]`).first();
+  await expect(overview("320000")).toHaveText("江苏省全省概况");
+  await expect(overview("150000")).toHaveText("内蒙古自治区全区概况");
+  await expect(overview("110000")).toHaveText("北京市全市概况");
+  await expect(overview("500000")).toHaveText("重庆市全市概况");
+  await expect(provinces.getByText(/(北京市|天津市|上海市|重庆市|自治区)全省/)).toHaveCount(0);
+  await attachScreenshots(page, testInfo, "regions-index");
+});
+
+test("a municipality's comparison names its children 县区, and the scope filter offers its districts under 全市", async ({
+  page,
+}, testInfo) => {
+  test.slow(); // four screenshots on a shared 2-core machine
+  await page.goto("/compare/regions?parent=110000&year=2024");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("北京市各县区申请量");
+  await page.goto("/rankings?scope=110105");
+  const below = page.getByLabel("区县范围");
+  await expect(below).toHaveValue("110105");
+  await expect(below.locator("option").first()).toHaveText("全市");
+  await expect(below.locator("option", { hasText: "海淀区" })).toHaveCount(1);
+  await attachScreenshots(page, testInfo, "rankings-municipality-scope");
+});

@@ -200,6 +200,7 @@ function pageUrls(d: BenchData): Record<string, string[]> {
     agency: [],
     "region-province": [],
     search: [],
+    "search-common": [],
     "api-lists": [],
     "region-compare": [],
     coverage: [],
@@ -236,6 +237,8 @@ function pageUrls(d: BenchData): Record<string, string[]> {
     );
     out["region-province"]!.push(`/regions/${pick(d.provinces, i)}`);
     out["search"]!.push(`/?q=${encodeURIComponent(pick(d.searchTerms, i))}`);
+    // words most agencies have (the loaded store's agencies are county 人民政府 and 公安局), on their first pages
+    out["search-common"]!.push(`/?q=${encodeURIComponent(pick(COMMON_WORDS, i))}&page=${1 + (i % 3)}`);
     out["api-lists"]!.push(
       `/api/v1/agencies?q=${encodeURIComponent(pick(d.searchTerms, i))}`,
       `/api/v1/agencies?region=${pick(d.provinces, i)}&page=2`,
@@ -248,6 +251,8 @@ function pageUrls(d: BenchData): Record<string, string[]> {
   return out;
 }
 
+/** Search words that match a large share of the agencies: the hard case of search (every hit is ranked and counted). */
+const COMMON_WORDS = ["人民政府", "公安局", "政府"];
 /**
  * A small ingest: a new version of `count` latest reports, one per year in turn from the last, each with one figure
  * changed (申请量 + 1,000), written through the store's write path (toReportRow → upsertReport, lib/testing/seed-documents)
@@ -295,6 +300,8 @@ async function explainPlans(databaseUrl: string, urls: Record<string, string[]>)
   const { compareGroup, compareReadSql } = await import("@/lib/db/compare");
   const { compareQuerySchema, parseParams, rankingQuerySchema, withDefaultPeerGroup } = await import("@/lib/http/params");
   const { toCompareQuery, toRankingQuery } = await import("@/lib/http/resolve-query");
+  const { searchSql } = await import("@/lib/db/search-sql");
+  const { toSearchPlan } = await import("@/lib/search/search-plan");
   // the settings the app's connections run with (lib/db/client: no JIT), so the plans are the ones the pages get
   const client = new pg.Client({ connectionString: databaseUrl, options: "-c jit=off" });
   await client.connect();
@@ -340,6 +347,10 @@ async function explainPlans(databaseUrl: string, urls: Record<string, string[]>)
     // what a rebuild costs (once per group and data version), read-only part: the group's rows, ranked
     const group = compareGroup({ figure: "requestsReceived", year: lastYear, level: "县" });
     await explain("group rows of a national comparison (read once per data version when the snapshot is rebuilt)", group.rows);
+    for (const word of COMMON_WORDS.slice(0, 2)) {
+      const sql = searchSql(toSearchPlan(word), 1, 20);
+      if (sql) await explain(`search for a common word (${word}), first page with the total`, sql);
+    }
   } finally {
     await client.end();
   }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { countAgenciesByRegion, listRealChildren } from "@/lib/db/regions";
 import { listRegions } from "@/lib/regions/gazetteer";
+import { toWholeRegionWord } from "@/lib/regions/region-words";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,8 @@ export default async function RegionsIndexPage() {
       <Breadcrumb items={[{ label: "首页", href: "/" }, { label: "按地区浏览" }]} />
       <h1 className="text-2xl font-semibold">按地区浏览</h1>
       <p className="text-sm text-slate-600">
-        共 {provinces.length} 个省级行政区，其中 {withData} 个已收录年报。展开省份可见其地市与县区；括号内为已收录年报的机关数。
+        共 {provinces.length} 个省级行政区，其中 {withData}{" "}
+        个已收录年报。展开可见其地市与县区（直辖市为其区县）；括号内为已收录年报的机关数。
       </p>
       <ul className="flex flex-col gap-2" data-testid="province-list">
         {provinces.map((p) => {
@@ -36,7 +38,7 @@ export default async function RegionsIndexPage() {
                 </summary>
                 <div className="flex flex-col gap-3 border-t border-slate-100 px-3 py-2">
                   <Link href={`/regions/${p.code}`} className="text-sm text-sky-800 underline">
-                    {p.name}全省概况
+                    {`${p.name}${toWholeRegionWord(p)}概况`}
                   </Link>
                   {listRealChildren(p.code).map((pref) => (
                     <section key={pref.code} aria-label={pref.name}>

@@ -50,12 +50,12 @@ export function TileMap({ rows, unit, label, hrefOf }: TileMapProps) {
   return (
     <figure className="flex flex-col gap-3" data-testid="tile-map">
       <figcaption className="text-sm font-medium text-slate-700">
-        各省{label}（方块图：按数值分 {BINS} 档着色；点击省份查看其各地市）
+        各省（区、市）{label}（方块图：按数值分 {BINS} 档着色；点击方块查看其下级地区）
       </figcaption>
       <ul
         className="grid w-full max-w-2xl gap-1"
         style={{ gridTemplateColumns: `repeat(${GRID_COLS}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${GRID_ROWS}, auto)` }}
-        aria-label={`各省${label}方块图`}
+        aria-label={`各省（区、市）${label}方块图`}
       >
         {PROVINCE_TILES.map((t) => {
           const row = byCode.get(t.code);

@@ -4,10 +4,9 @@
  */
 import { getDb } from "@/lib/db/client";
 import {
-  ensureSnapshot,
   groupParams,
+  readSnapshotPage,
   snapshotHeaderSql,
-  toSnapshotHeader,
   type GroupDefinition,
   type HeaderRow,
   type SnapshotRef,
@@ -159,13 +158,9 @@ export function compareReadSql(q: CompareQuery, current: SnapshotRef): Prisma.Sq
  */
 export async function getComparison(query: CompareQuery): Promise<Comparison> {
   const db = await getDb();
-  const group = compareGroup(query);
-  let result = await db.$queryRaw<CompareReadRow[]>(compareReadSql(query, { group }));
-  let snapshot = toSnapshotHeader(result[0]);
-  if (!snapshot) {
-    snapshot = await ensureSnapshot(db, group);
-    result = await db.$queryRaw<CompareReadRow[]>(compareReadSql(query, { id: snapshot.id }));
-  }
+  const { snapshot, rows: result } = await readSnapshotPage(db, compareGroup(query), (ref) =>
+    db.$queryRaw<CompareReadRow[]>(compareReadSql(query, ref)),
+  );
   // the chart's bars were stored with the snapshot when it was built (compareGroup's chartPlaces)
   const bars: CompareBar[] = snapshot.bars;
   const rows: CompareRow[] = result

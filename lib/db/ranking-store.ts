@@ -17,6 +17,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import { nameCollation } from "@/lib/db/name-collation";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -153,21 +154,6 @@ async function findFresh(db: Db | Prisma.TransactionClient, def: GroupDefinition
   return toSnapshotHeader(rows[0]);
 }
 
-// pinyin order for names where the server has ICU (PostgreSQL as packaged); PGlite has none and sorts by code point
-const ZH_COLLATION = "zh-Hans-x-icu";
-const collationByDb = new WeakMap<object, Promise<Prisma.Sql>>();
-
-function nameCollation(db: Db): Promise<Prisma.Sql> {
-  let found = collationByDb.get(db);
-  if (!found) {
-    found = db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM pg_collation WHERE collname = ${ZH_COLLATION}`.then((r) =>
-      r[0]?.n ? Prisma.raw(` COLLATE "${ZH_COLLATION}"`) : Prisma.empty,
-    );
-    collationByDb.set(db, found);
-  }
-  return found;
-}
-
 /**
  * ONE statement: read the group's rows, rank them, write the snapshot header (with the year's data version read in the
  * same statement, so in the same MVCC snapshot as the rows) and its entries. Returns the new snapshot id.
@@ -301,6 +287,23 @@ export async function buildSnapshot(
     },
     { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS },
   );
+}
+
+/**
+ * A page read of a stored group, as rankings and compare do it: `read` the page against the group's fresh snapshot
+ * (one statement, the usual case); when there is none (missing or stale), build it and read again by its id.
+ * `read` returns the statement's rows, the first carrying the header columns (a NULL "id" when the snapshot is missing).
+ */
+export async function readSnapshotPage<R extends HeaderRow>(
+  db: Db,
+  group: GroupDefinition,
+  read: (ref: SnapshotRef) => Promise<R[]>,
+): Promise<{ snapshot: SnapshotHeader; rows: R[] }> {
+  const rows = await read({ group });
+  const snapshot = toSnapshotHeader(rows[0]);
+  if (snapshot) return { snapshot, rows };
+  const built = await ensureSnapshot(db, group);
+  return { snapshot: built, rows: await read({ id: built.id }) };
 }
 
 /** The current data version of a scope ("all", "year:2024"); 0 before the first write. */

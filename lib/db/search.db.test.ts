@@ -7,6 +7,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { listAgencyIdsContaining, searchIn } from "@/lib/db/search";
+import { searchSql } from "@/lib/db/search-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { toSearchPlan } from "@/lib/search/search-plan";
 import { seedRegions } from "@/lib/db/seed-regions";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
 import { storeParsed } from "@/lib/db/upsert-report";
@@ -130,6 +133,24 @@ describe.each<BackendName>(["postgres", "pglite"])("search on %s", (backend) => 
     expect(await listAgencyIdsContaining(t.db, "不存在的机关")).toEqual([]);
     expect(await listAgencyIdsContaining(t.db, "人民政府", 10)).toBeNull();
     expect((await listAgencyIdsContaining(t.db, "人民政府", 100))?.length).toBe(30);
+  });
+
+  it("a common word costs each candidate no probe of Report, Region or aliases: only the page's rows are looked up", async () => {
+    type PlanNode = { "Relation Name"?: string; "Actual Loops"?: number; "Actual Rows"?: number; Plans?: PlanNode[] };
+    const sql = searchSql(toSearchPlan("人民政府"), 1, 10)!;
+    const [row] = await t.db.$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`);
+    const reads = new Map<string, number>();
+    const walk = (node: PlanNode): void => {
+      const name = node["Relation Name"];
+      if (name) reads.set(name, (reads.get(name) ?? 0) + (node["Actual Loops"] ?? 0));
+      node.Plans?.forEach(walk);
+    };
+    walk(row!["QUERY PLAN"][0].Plan);
+    // 30 candidates and hits, a page of 10: "Report" (the years) and "Region" (the path) once per shown row at most
+    expect((await searchIn(t.db, "人民政府", 1, 10)).total).toBe(30);
+    expect(reads.get("Report") ?? 0).toBeLessThanOrEqual(10);
+    expect(reads.get("Region") ?? 0).toBeLessThanOrEqual(10);
+    expect(reads.get("AgencyAlias") ?? 0).toBe(0);
   });
 
   it("asks the database once per search, whatever the query", async () => {

@@ -71,6 +71,24 @@ const pageOf = (item: string): Json => ({
   properties: { items: { type: "array", items: ref(item) }, pagination: ref("Pagination") },
 });
 
+/** How the expected departments are counted (部门不在行政区划中). */
+const DEPARTMENTS_EXPECTED = "自首次收录年度起计入";
+
+/**
+ * One coverage count (收录情况): how many bodies are expected (应发布) and how many collected (已收录), with the level
+ * (1–4, or −1…−4 for departments of 省级…乡级 bodies) and its label when `byLevel`; `expected` describes the expected count.
+ */
+function coverageCount({ byLevel = false, expected }: { byLevel?: boolean; expected?: string } = {}): Json {
+  return {
+    type: "object",
+    properties: {
+      ...(byLevel ? { level: { type: "integer" }, label: { type: "string" } } : {}),
+      expected: { type: "integer", ...(expected ? { description: expected } : {}) },
+      collected: { type: "integer" },
+    },
+  };
+}
+
 const SCHEMAS: Json = {
   Error: {
     type: "object",
@@ -176,11 +194,7 @@ const SCHEMAS: Json = {
         properties: { reportId: { type: "integer" }, agencyId: { type: "integer" }, agencyName: { type: "string" } },
       },
       reports: { type: "integer", description: "合计所含的本机关报告数（填报了该指标的）" },
-      coverage: {
-        type: "object",
-        properties: { expected: { type: "integer" }, collected: { type: "integer" } },
-        description: "该地区（含下级）应发布的政府数与当年已收录数",
-      },
+      coverage: { ...coverageCount(), description: "该地区（含下级）应发布的政府数与当年已收录数" },
       rank: nullable("integer"),
     },
   },
@@ -196,34 +210,12 @@ const SCHEMAS: Json = {
           type: "object",
           properties: {
             year: { type: "integer" },
-            governments: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  level: { type: "integer" },
-                  label: { type: "string" },
-                  expected: { type: "integer" },
-                  collected: { type: "integer" },
-                },
-              },
-            },
-            departments: {
-              type: "object",
-              properties: { expected: { type: "integer", description: "自首次收录年度起计入" }, collected: { type: "integer" } },
-            },
+            governments: { type: "array", items: coverageCount({ byLevel: true }) },
+            departments: coverageCount({ expected: DEPARTMENTS_EXPECTED }),
             departmentsByLevel: {
               type: "array",
               description: "按机关层级分的部门（省级部门 … 乡级部门），只含本地区及以下的层级",
-              items: {
-                type: "object",
-                properties: {
-                  level: { type: "integer" },
-                  label: { type: "string" },
-                  expected: { type: "integer", description: "自首次收录年度起计入" },
-                  collected: { type: "integer" },
-                },
-              },
+              items: coverageCount({ byLevel: true, expected: DEPARTMENTS_EXPECTED }),
             },
           },
         },

@@ -18,7 +18,10 @@ export type OcrLimits = {
   documentTimeoutMs: number;
 };
 
-/** OCR_MAX_PAGES (default 40), OCR_PAGE_TIMEOUT_MS (default 30 s), OCR_DOCUMENT_TIMEOUT_MS (default 120 s). */
+/**
+ * OCR_MAX_PAGES (default 40), OCR_PAGE_TIMEOUT_MS (default 30 s: the floor of each recognition job's limit, which the
+ * pool stretches up to 4× with the measured speed and the load, see job-timer.ts), OCR_DOCUMENT_TIMEOUT_MS (default 120 s).
+ */
 export function ocrLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): OcrLimits {
   const num = (name: string, fallback: number) => {
     const n = Number.parseInt(env[name] ?? "", 10);

@@ -7,12 +7,15 @@
  * given to tesseract.js, so nothing reaches the network.
  *
  * One worker per core by default (`OCR_WORKERS`); a page that runs past its time limit has its worker
- * terminated (a fresh one replaces it) and is answered with an OcrTimeoutError.
+ * terminated (a fresh one replaces it) and is answered with an OcrTimeoutError. The limit is the configured one
+ * stretched (at most 4×) to the measured recognition speed and the load (job-timer.ts), so a loaded machine does not
+ * refuse a scan a quiet one reads.
  */
 import { availableParallelism, tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Worker as TesseractWorker } from "tesseract.js";
+import { JobTimer } from "./job-timer";
 
 /** One recognised word, in the coordinates of the image given to `recognize`. */
 export type OcrWord = {
@@ -104,6 +107,8 @@ export class OcrPool {
   private slots: Slot[] = [];
   private queue: Job[] = [];
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** adapts each job's time limit to the measured recognition speed and the load */
+  private readonly timer = new JobTimer();
 
   constructor(
     readonly size = defaultOcrWorkers(),
@@ -147,16 +152,23 @@ export class OcrPool {
   private async run(slot: Slot, job: Job): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let timedOut = false;
+    let limit = job.timeoutMs;
+    let started = 0;
     try {
       const worker = await slot.worker;
+      // the configured limit stretched to the machine's measured speed and load (job-timer.ts)
+      limit = this.timer.limitFor(job.timeoutMs, job.image.length);
+      started = performance.now();
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           timedOut = true;
-          reject(new OcrTimeoutError(job.timeoutMs));
-        }, job.timeoutMs);
+          this.timer.record(limit, job.image.length);
+          reject(new OcrTimeoutError(limit));
+        }, limit);
       });
       if (job.params) await worker.setParameters(job.params);
       const result = await Promise.race([worker.recognize(Buffer.from(job.image), {}, { blocks: true, text: false }), timeout]);
+      this.timer.record(performance.now() - started, job.image.length);
       if (job.params) await worker.setParameters(Object.fromEntries(Object.keys(job.params).map((k) => [k, DEFAULT_PARAMS[k] ?? ""])));
       const words: OcrWord[] = [];
       for (const block of result.data.blocks ?? []) {

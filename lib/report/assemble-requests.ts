@@ -5,6 +5,7 @@
  * repeated headers and page footers match nothing and are skipped.
  */
 import { readLabel } from "./match-row";
+import { isOverlong } from "./parse-number";
 import type { RequestGroup } from "./template";
 import type { Cell, Line } from "./tokenize";
 
@@ -25,6 +26,8 @@ export type RowTokens = {
   afterEmpty?: boolean;
   /** a group label's numbers that the class-2 placement took as a row of the table */
   placed?: boolean;
+  /** a digit run too long to read stands among the row's cells (parse-number MAX_NUMBER_CHARS): its values are unknown */
+  overlong?: Cell;
   /** where the label stands on its line: its index among the line's cells, and how many cells the line has */
   labelField?: number;
   lineFields?: number;
@@ -41,6 +44,8 @@ export type AssembledRequests = {
   orphans: number;
   /** the section's lines (the placement reads the column grid of orphan rows from them) */
   lines: readonly Line[];
+  /** overlong digit runs (parse-number MAX_NUMBER_CHARS) that stand before any row label or number */
+  strayOverlong: Cell[];
 };
 
 const HEADER_RE = /^(商业企业|科研机构|社会公益组织|法律服务机构|自然人|申请人情况)$/;
@@ -56,7 +61,8 @@ const isBlankCellLine = (line: Line): boolean => line.cells.length === 1 && !/^\
 /** A cell that starts with a row's own numbering (1. （二） 四、): a label of its own, not a wrapped fragment. */
 const UNNUMBERED_FRAGMENT_EXCLUDES = /^(?:\d{1,2}\s*[.、,)]|[(（]\s*[一二三四五六七]\s*[)）]|[一二三四][、.,]|\(?七\)?总计)/;
 
-const numbers = (t: RowTokens): number => t.tokens.reduce((n, c) => n + (c.value.kind === "number" ? 1 : 0), 0);
+/** Number cells of a row; an overlong digit run counts as one (it stands where the row's numbers stand). */
+const numbers = (t: RowTokens): number => t.tokens.reduce((n, c) => n + (c.value.kind === "number" ? 1 : 0), t.overlong ? 1 : 0);
 
 /** Assembles the rows of section 三 from its lines. */
 export function assembleRequests(lines: readonly Line[]): AssembledRequests {
@@ -66,6 +72,7 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
   let group: RequestGroup | null = null;
   let current: RowTokens | null = null;
   const sequence: RowTokens[] = [];
+  const strayOverlong: Cell[] = [];
   let orphans = 0;
   /** the line the current row's first number stands on */
   let firstNumberLine = -1;
@@ -84,6 +91,14 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
     // the column header (repeated after a page break) names no row; its 其他 column is not 3.其他
     const header = line.cells.some((c) => c.value.kind === "text" && HEADER_RE.test(c.text));
     for (const cell of line.cells) {
+      if (isOverlong(cell.value)) {
+        // a digit run too long to read: it is no label, and the row it stands in cannot be read
+        if (current) current.overlong ??= cell;
+        else strayOverlong.push(cell);
+        runEvidence = new Set<string>();
+        emptyRun = false;
+        continue;
+      }
       if (cell.value.kind === "text") {
         if (header) continue;
         const { match: m, evidence } = readLabel(cell.text, group);
@@ -178,5 +193,5 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
       if (isNumber && firstNumberLine === -1) firstNumberLine = line.index;
     }
   }
-  return { rows, groups, duplicates, sequence, orphans, lines };
+  return { rows, groups, duplicates, sequence, orphans, lines, strayOverlong };
 }

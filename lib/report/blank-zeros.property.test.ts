@@ -40,7 +40,7 @@ describe("class 3: blank cells the identities force to 0", () => {
         const rows = blankZeroRows(rng, requests, rng.int(1, 4));
         const blanked = rows.flatMap((r) => r.paths);
         const lossless = (["wrap", "pageBreak"] as const).filter(() => rng.chance(0.3));
-        corruptTables({ rng: rng.fork(), tables, kinds: [...lossless], isHtml: layout === "html" });
+        corruptTables({ rng: rng.fork(), tables, kinds: [...lossless], isHtml: layout === "html", doc: report.document });
         // The oracle (blank-zero-rows.ts): every blanked row must have exactly one assignment (its blanks were zeros).
         if (!rows.every((r) => r.forced)) failures.push(`seed=${seed}: oracle finds the blanks not forced (generator bug)`);
         const where = `seed=${seed} layout=${layout} variant=${variant} lossless=[${lossless.join(",")}]`;

@@ -29,7 +29,7 @@ function runCase(seed: number, variant: TemplateVariant, kind: DetachedKind, t: 
   const blocks = composeReport(report, rng.fork());
   const combined: CorruptionKind[] = (["blank", "drop", "fullWidth", "thousands"] as const).filter(() => rng.chance(0.25));
   const tables = blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
-  corruptTables({ rng: rng.fork(), tables, kinds: combined, isHtml: false, maxLossy: 1 });
+  corruptTables({ rng: rng.fork(), tables, kinds: combined, isHtml: false, maxLossy: 1, doc: report.document });
   const markdown = rng.chance(0.5);
   const { text, printed } = renderDetached(blocks, kind, rng, markdown);
   const forced = forcedByDetached(report.document, printed);

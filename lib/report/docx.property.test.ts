@@ -53,7 +53,7 @@ describe("class 4 DOCX (Word/WPS tables, merged cells) with blank zeros and othe
         const blocks = composeReport(report, rng.fork());
         const tables = blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
         const kinds = OPTIONAL.filter(() => rng.chance(0.35));
-        const lossy = corruptTables({ rng: rng.fork(), tables, kinds, isHtml: true });
+        const lossy = corruptTables({ rng: rng.fork(), tables, kinds, isHtml: true, doc: report.document });
         const touched = new Set(lossy.flatMap((e) => e.rowPaths));
         const blanks = rng.chance(0.7)
           ? blankZeroRows(

@@ -10,7 +10,35 @@ const FULL_WIDTH_END = 0xff5e; // ～
  * code points (U+2E80-U+2FDF) become the ideograph they stand for (see RADICALS). A text without any of
  * these characters is returned as it is.
  */
-const NEEDS_MAPPING_RE = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\u202f\u2e80-\u2fdf\u2212]/;
+const NEEDS_MAPPING_RE = /[\uff01-\uff5e\u3000\u00a0\u2002-\u200b\ufeff\u202f\u2e80-\u2fdf\u2212\u3007\u25cb\u96f6]/;
+
+/** Zero glyphs a typesetter or OCR puts inside a number ("1〇2", "2○0", "3零5"): 〇 U+3007, ○ U+25CB, 零. */
+const isZeroGlyph = (c: number): boolean => c === 0x3007 || c === 0x25cb || c === 0x96f6;
+const isDigitCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+/** A decimal point or thousands separator inside a number ("〇.5", "1,〇2〇"): the run goes on through it. */
+const isNumberMark = (c: number): boolean => c === 0x2e || c === 0x2c || c === 0xff0e || c === 0xff0c;
+
+/**
+ * True when the zero glyph at `i` stands inside a run of digits, zero glyphs and number marks (. ,) that holds at least
+ * one real digit (0-9 or ０-９): "1〇2", "20〇", "〇.5" read as numbers; "二〇二四年", a lone "〇" or "零容忍" stay as
+ * they are (a lone 〇 or 零 cell is read as 0 by parse-number).
+ */
+/** How far zeroInNumber looks for a digit through zero glyphs (bounds the work on a line of nothing but 〇). */
+const ZERO_RUN_LOOK = 40;
+
+function zeroInNumber(text: string, i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - ZERO_RUN_LOOK); j--) {
+    const c = text.charCodeAt(j);
+    if (isDigitCode(c)) return true;
+    if (!isZeroGlyph(c) && !isNumberMark(c)) break;
+  }
+  for (let j = i + 1; j < Math.min(text.length, i + ZERO_RUN_LOOK + 1); j++) {
+    const c = text.charCodeAt(j);
+    if (isDigitCode(c)) return true;
+    if (!isZeroGlyph(c) && !isNumberMark(c)) break;
+  }
+  return false;
+}
 
 /**
  * Browsers (Chromium/Skia) and some PDF writers map a CJK font's glyph back to the FIRST code point
@@ -46,7 +74,8 @@ export function radicalsToIdeographs(text: string): string {
 
 /**
  * Full-width ASCII (０-９, （）, ．, ，, ｜) to half-width, wide/no-break spaces to " ", radical code
- * points to their ideographs ("⾏政" → "行政"), U+2212 minus to "-". The result has exactly the same length as the input.
+ * points to their ideographs ("⾏政" → "行政"), U+2212 minus to "-", a zero glyph inside a number to "0" ("1〇2" → "102",
+ * see zeroInNumber). The result has exactly the same length as the input.
  */
 export function toHalfWidth(text: string): string {
   if (!NEEDS_MAPPING_RE.test(text)) return text;
@@ -58,7 +87,10 @@ export function toHalfWidth(text: string): string {
     if (c >= FULL_WIDTH_START && c <= FULL_WIDTH_END) to = String.fromCharCode(c - 0xfee0);
     else if (c < 0xa0) continue;
     else if (c >= 0x2e80 && c <= 0x2fdf) to = radicalMap().get(text[i]!) ?? text[i]!;
-    else if (c === 0x2212)
+    else if (isZeroGlyph(c)) {
+      if (!zeroInNumber(text, i)) continue;
+      to = "0";
+    } else if (c === 0x2212)
       to = "-"; // − MINUS SIGN in 本年增/减
     else if (c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200b) || c === 0xfeff || c === 0x202f) to = " ";
     else continue;

@@ -7,7 +7,7 @@ import { MONEY_UNITS } from "./parse-number";
 import type { TemplateVersion } from "./types";
 import { narrativeFigures, NARRATIVE_RULE } from "./narrative-active";
 import type { Cell, Line } from "./tokenize";
-import { parseNumberCell } from "./parse-number";
+import { isOverlong, parseNumberCell } from "./parse-number";
 
 /** One printed item of section 二 with the value paths of its columns per template. */
 type ActiveItem = { re: RegExp; paths2021: string[]; paths2019: string[] };
@@ -40,7 +40,8 @@ export type ActiveValue = { value: number | null; cell: Cell | null; rule?: stri
 /** Section 二's values by path, the items whose numbers could not be placed, and cells whose unit does not fit their column. */
 export type ParsedActive = {
   values: Map<string, ActiveValue>;
-  unplaced: Array<{ label: Cell; count: number; expected: number; readings?: number }>;
+  /** items whose cells could not be placed; `overlong`: a digit run too long to read stands among them (the item is null) */
+  unplaced: Array<{ label: Cell; count: number; expected: number; readings?: number; overlong?: Cell }>;
   /** a count printed as money (1.5万 in 处理决定数量) or money as a count (2笔 in 采购总金额): left null */
   wrongUnit: Array<{ path: string; cell: Cell }>;
 };
@@ -140,6 +141,12 @@ function place(
   headerUnit: string | null,
   narrative: () => Map<string, number>,
 ): void {
+  const overlong = tokens.find((t) => isOverlong(t.value));
+  if (overlong) {
+    out.unplaced.push({ label, count: 0, expected: paths.length, overlong });
+    for (const p of paths) out.values.set(p, { value: null, cell: null });
+    return;
+  }
   const numberAt = tokens.flatMap((t, i) => (t.value.kind === "number" ? [i] : []));
   const nth = numberAt[paths.length - 1];
   const textBefore = (end: number) => tokens.slice(0, end + 1).some((t) => t.value.kind === "text");
@@ -192,6 +199,12 @@ export function parseActive(lines: readonly Line[], template: TemplateVersion, n
   let captionUnit: string | null = null;
   for (const line of lines) {
     for (const cell of line.cells) {
+      if (isOverlong(cell.value)) {
+        // a digit run too long to read: its item cannot be read (a run before any item is reported on its own)
+        if (current) current.tokens.push(cell);
+        else out.unplaced.push({ label: cell, count: 0, expected: 0, overlong: cell });
+        continue;
+      }
       if (cell.value.kind === "text") {
         const text = compact(cell.text);
         if (/^第[一二三四五六七八九十]+条/.test(text)) headerUnit = captionUnit;

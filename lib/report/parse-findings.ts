@@ -8,6 +8,7 @@ import { scopeFinding } from "./parse-scope";
 import type { RepairOutcome } from "./repair";
 import type { SectionRanges } from "./split-sections";
 import type { Cell } from "./tokenize";
+import { overlongFinding } from "./read-requests";
 import type { Finding } from "./types";
 
 const SECTION_NAMES: Array<[keyof SectionRanges, string, string]> = [
@@ -21,7 +22,7 @@ export function templateFindings(input: {
   sections: SectionRanges;
   known: boolean;
   meta: ParsedMetadata;
-  active: Array<{ label: Cell; count: number; expected: number; readings?: number }>;
+  active: Array<{ label: Cell; count: number; expected: number; readings?: number; overlong?: Cell }>;
 }): Finding[] {
   const findings: Finding[] = [];
   for (const [key, table, name] of SECTION_NAMES) {
@@ -46,6 +47,11 @@ export function templateFindings(input: {
   }
   findings.push(...scopeFinding(input.meta.scope));
   for (const u of input.active) {
+    if (u.overlong) {
+      const where = u.label === u.overlong ? `表二第 ${u.label.line} 行` : `表二“${u.label.text}”一行`;
+      findings.push(overlongFinding("二", u.label === u.overlong ? undefined : u.label.text, where, u.overlong));
+      continue;
+    }
     findings.push({
       code: "cells-unplaced",
       severity: "warning",

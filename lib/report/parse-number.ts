@@ -4,7 +4,14 @@
  */
 
 /** What one cell holds; `unit` is the unit printed in the cell ("元", "笔"), when one was. */
-export type CellValue = { kind: "number"; value: number; unit?: string } | { kind: "blank" } | { kind: "text" };
+export type CellValue = { kind: "number"; value: number; unit?: string } | { kind: "blank" } | { kind: "text"; overlong?: true };
+
+/**
+ * Longest cell text read as a number. A longer run of digits is no table cell (or many cells run together past what a
+ * split can settle): it stays a text cell marked `overlong`, so the row readers leave its row null with a finding
+ * (`digits-overlong`) instead of dropping it silently or taking it for label text.
+ */
+export const MAX_NUMBER_CHARS = 40;
 
 const BLANK_MARKS = new Set(["", "/", "-", "—", "–", "——", "--", "无", "/ ", "－", "／", "＼", "\\", "空"]);
 /** -1, 1,234, 709.48 with an optional unit (money, or a count's measure word: 2笔, 15件); number group 1, unit group 2 */
@@ -14,6 +21,10 @@ const ANNOTATED_RE = /^([-+]?[\d,]+(?:\.\d+)?)\s*(万元|亿元|亿|万|元|件|
 /** The values of a text cell and of a blank cell: shared (never changed), one less object per cell. */
 const TEXT: CellValue = Object.freeze({ kind: "text" });
 const BLANK: CellValue = Object.freeze({ kind: "blank" });
+const ZERO: CellValue = Object.freeze({ kind: "number", value: 0 });
+const OVERLONG: CellValue = Object.freeze({ kind: "text", overlong: true });
+/** A digit run (with separators) too long to be one cell: see MAX_NUMBER_CHARS. */
+const DIGIT_RUN_RE = /^[-+]?\d[\d,.]*$/;
 /** How every match of NUMBER_RE or ANNOTATED_RE starts (a cheap test that rules out label cells). */
 const MAY_START_NUMBER = /^[-+\d,]/;
 /** Units that make a cell an amount of money. */
@@ -53,7 +64,11 @@ export function parseNumberCell(raw: string): CellValue {
   if (raw.length > 0 && raw.length < 10 && isDigits(raw)) return { kind: "number", value: Number(raw) };
   const text = raw.trim();
   if (BLANK_MARKS.has(text)) return BLANK;
-  if (text.length > 40 || !MAY_START_NUMBER.test(text)) return TEXT;
+  // a lone 〇 (U+3007) or 零 fills a cell as the number 0 (inside a number, normalize.toHalfWidth reads them as "0");
+  // ○ (U+25CB, a circle) alone is a mark, not a number
+  if (text === "〇" || text === "零") return ZERO;
+  if (text.length > MAX_NUMBER_CHARS) return DIGIT_RUN_RE.test(text) ? OVERLONG : TEXT;
+  if (!MAY_START_NUMBER.test(text)) return TEXT;
   const m = NUMBER_RE.exec(text) ?? ANNOTATED_RE.exec(text);
   if (!m) return TEXT;
   const value = Number(m[1]!.replace(/,/g, "").replace(/^\+/, ""));
@@ -63,3 +78,6 @@ export function parseNumberCell(raw: string): CellValue {
     ? { kind: "number", value: round(value * unitFactor(unit)), unit }
     : { kind: "number", value: round(value * unitFactor(unit)) };
 }
+
+/** True for a cell holding a digit run too long to read (see MAX_NUMBER_CHARS). */
+export const isOverlong = (value: CellValue): boolean => value.kind === "text" && value.overlong === true;

@@ -8,14 +8,24 @@ import type { Equation } from "./identities";
 import type { RowReadings } from "./repair";
 import { OUTCOME_KEYS, REVIEW_GROUPS } from "./template";
 import type { Cell, Line } from "./tokenize";
+import { isOverlong } from "./parse-number";
+import { overlongFinding } from "./read-requests";
+import type { Finding } from "./types";
 
 /** The 15 value paths of section 四 in printed order. */
 export const REVIEW_PATHS: readonly string[] = REVIEW_GROUPS.flatMap((g) => OUTCOME_KEYS.map((k) => `reviewLitigation.${g}.${k}`));
 
 /** Section 四 as readings for the repair step, or null when it prints no numbers. */
-export function readReview(lines: readonly Line[], eqs: readonly Equation[]): RowReadings | null {
+export function readReview(lines: readonly Line[], eqs: readonly Equation[], findings: Finding[] = []): RowReadings | null {
   const tokens: Cell[] = [];
   let started = false;
+  // a digit run too long to read: which of the 15 cells it holds is unknown, so none is read (the section stays printed)
+  const overlong = lines.flatMap((l) => l.cells).find((c) => isOverlong(c.value));
+  if (overlong) {
+    findings.push(overlongFinding("四", "reviewLitigation", "表四", overlong));
+    const slots = REVIEW_PATHS.slice();
+    return { key: "reviewLitigation", slots, candidates: [{ values: slots.map(() => null), cells: slots.map(() => null) }] };
+  }
   for (const line of lines) {
     if (!started && line.cells.some((c) => c.value.kind === "number")) started = true;
     if (!started) continue;

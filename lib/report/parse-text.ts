@@ -62,7 +62,8 @@ export function parseText(text: string): ParseResult {
   const reviewLines = slice(lines, sections.review);
   const allEqs = expandEquations(rows, ["review", "litigationDirect", "litigationAfterReview"]);
   const req = readRequests(assembled, rows, singleOther, allEqs);
-  const review = readReview(reviewLines, allEqs);
+  const reviewFindings: Finding[] = [];
+  const review = readReview(reviewLines, allEqs, reviewFindings);
   const eqs = review ? allEqs : allEqs.filter((e) => e.identity.table !== "四");
   const repaired = repairWithFallback(review ? [...req.readings, review] : req.readings, eqs);
   const values: Values = repaired.values;
@@ -99,6 +100,7 @@ export function parseText(text: string): ParseResult {
     ...templateFindings({ sections, known, meta, active: active.unplaced }),
     ...unitFindings(active.wrongUnit),
     ...req.findings,
+    ...reviewFindings,
     ...groupRowFindings(assembled, singleOther, values),
     ...repairFindings(repaired.outcomes, repaired.readings),
     ...validateIdentities(values, eqs),

@@ -16,31 +16,54 @@ const EPS = 1e-6;
 /** Appended to an identity id when non-negativity forced the value to 0 ("row-total/non-negative"). */
 export const ZERO_RULE_SUFFIX = "/non-negative";
 
-/** Sum of known terms and the unknown paths of one side. */
-function side(values: Values, paths: string[], unknown: string[]): number {
-  let sum = 0;
-  for (const p of paths) {
-    const v = values.get(p);
-    if (v === null || v === undefined) unknown.push(p);
-    else sum += v;
-  }
-  return sum;
-}
-
 /**
  * Propagates until nothing changes. Returns false when an equation over known values fails or
  * forces a negative / fractional count. Only the given equations are used.
  */
 export function propagate(values: Values, eqs: readonly Equation[], forced?: Forced): boolean {
+  return propagateOver<string, Equation>(
+    eqs,
+    (eq) => eq.identity.id,
+    (path) => values.get(path),
+    (path, value, rule) => {
+      values.set(path, value);
+      forced?.set(path, rule);
+    },
+  );
+}
+
+/**
+ * The one propagation loop behind `propagate` (paths in a map) and `propagateSlots` (indices in an array): until
+ * nothing changes (at most 50 rounds), each equation with one unknown fixes it, one whose unknowns all stand on one side
+ * and must add up to 0 fixes each to 0 (non-negativity), and one with none must hold. `set` gets the rule that fixed
+ * the key. Returns false when an equation over known values fails or forces a negative / fractional count.
+ */
+function propagateOver<K, E extends { readonly lhs: readonly K[]; readonly rhs: readonly K[] }>(
+  eqs: readonly E[],
+  idOf: (eq: E) => string,
+  get: (key: K) => number | null | undefined,
+  set: (key: K, value: number, rule: string) => void,
+): boolean {
   let changed = true;
   let rounds = 0;
+  const unknownL: K[] = [];
+  const unknownR: K[] = [];
+  const side = (keys: readonly K[], unknown: K[]): number => {
+    let sum = 0;
+    for (const k of keys) {
+      const v = get(k);
+      if (v === null || v === undefined) unknown.push(k);
+      else sum += v;
+    }
+    return sum;
+  };
   while (changed && rounds++ < 50) {
     changed = false;
     for (const eq of eqs) {
-      const unknownL: string[] = [];
-      const unknownR: string[] = [];
-      const l = side(values, eq.lhs, unknownL);
-      const r = side(values, eq.rhs, unknownR);
+      unknownL.length = 0;
+      unknownR.length = 0;
+      const l = side(eq.lhs, unknownL);
+      const r = side(eq.rhs, unknownR);
       const count = unknownL.length + unknownR.length;
       if (count === 0) {
         if (Math.abs(l - r) > EPS) return false;
@@ -53,19 +76,15 @@ export function propagate(values: Values, eqs: readonly Equation[], forced?: For
         if (rest === null) continue;
         if (rest < -EPS) return false;
         if (rest > EPS) continue;
-        for (const path of unknownL.length > 0 ? unknownL : unknownR) {
-          values.set(path, 0);
-          forced?.set(path, `${eq.identity.id}${ZERO_RULE_SUFFIX}`);
-        }
+        const rule = `${idOf(eq)}${ZERO_RULE_SUFFIX}`;
+        for (const key of unknownL.length > 0 ? unknownL : unknownR) set(key, 0, rule);
         changed = true;
         continue;
       }
       const value = unknownL.length === 1 ? r - l : l - r;
       const rounded = Math.round(value);
       if (value < -EPS || Math.abs(value - rounded) > EPS) return false;
-      const path = unknownL[0] ?? unknownR[0]!;
-      values.set(path, rounded);
-      forced?.set(path, eq.identity.id);
+      set(unknownL.length === 1 ? unknownL[0]! : unknownR[0]!, rounded, idOf(eq));
       changed = true;
     }
   }
@@ -91,57 +110,18 @@ export function toSlotEquations(slots: readonly string[], eqs: readonly Equation
   return { width: index.size, eqs: out };
 }
 
-function sideAt(values: ReadonlyArray<number | null>, paths: readonly number[], unknown: number[]): number {
-  let sum = 0;
-  for (const p of paths) {
-    const v = values[p];
-    if (v === null || v === undefined) unknown.push(p);
-    else sum += v;
-  }
-  return sum;
-}
-
 /**
  * `propagate` over slot indices: the same rules in the same order, on `values` (null = unknown); `rules[i]` gets the
  * identity that fixed slot i.
  */
 export function propagateSlots(values: Array<number | null>, eqs: readonly SlotEquation[], rules?: Array<string | null>): boolean {
-  let changed = true;
-  let rounds = 0;
-  const unknownL: number[] = [];
-  const unknownR: number[] = [];
-  while (changed && rounds++ < 50) {
-    changed = false;
-    for (const eq of eqs) {
-      unknownL.length = 0;
-      unknownR.length = 0;
-      const l = sideAt(values, eq.lhs, unknownL);
-      const r = sideAt(values, eq.rhs, unknownR);
-      const count = unknownL.length + unknownR.length;
-      if (count === 0) {
-        if (Math.abs(l - r) > EPS) return false;
-        continue;
-      }
-      if (count > 1) {
-        const rest = unknownL.length > 0 && unknownR.length === 0 ? r - l : unknownR.length > 0 && unknownL.length === 0 ? l - r : null;
-        if (rest === null) continue;
-        if (rest < -EPS) return false;
-        if (rest > EPS) continue;
-        for (const path of unknownL.length > 0 ? unknownL : unknownR) {
-          values[path] = 0;
-          if (rules) rules[path] = `${eq.id}${ZERO_RULE_SUFFIX}`;
-        }
-        changed = true;
-        continue;
-      }
-      const value = unknownL.length === 1 ? r - l : l - r;
-      const rounded = Math.round(value);
-      if (value < -EPS || Math.abs(value - rounded) > EPS) return false;
-      const path = unknownL[0] ?? unknownR[0]!;
-      values[path] = rounded;
-      if (rules) rules[path] = eq.id;
-      changed = true;
-    }
-  }
-  return true;
+  return propagateOver<number, SlotEquation>(
+    eqs,
+    (eq) => eq.id,
+    (i) => values[i],
+    (i, value, rule) => {
+      values[i] = value;
+      if (rules) rules[i] = rule;
+    },
+  );
 }

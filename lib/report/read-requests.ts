@@ -11,6 +11,7 @@ import type { RowReadings } from "./repair";
 import { REQUEST_ROWS, toRowName } from "./template";
 import { rowSlots } from "./to-document";
 import type { Cell } from "./tokenize";
+import { MAX_NUMBER_CHARS } from "./parse-number";
 import type { Values } from "./propagate";
 import type { Finding, TemplateVersion } from "./types";
 
@@ -32,6 +33,7 @@ export function isSingleOtherRow(assembled: AssembledRequests, template: Templat
     !hasSub &&
     !!group &&
     (group.tokens.some((t) => t.value.kind === "number") ||
+      group.overlong !== undefined ||
       group.crossedWith !== undefined ||
       crossesGroup(assembled, group.key) ||
       assembled.orphans > 0)
@@ -69,7 +71,7 @@ export function readRequests(
   // rows whose label evidence is crossed with another row's: neither row's numbers are taken as printed
   const crossed = new Map<string, RowTokens>();
   for (const row of [...assembled.rows.values(), ...assembled.groups.values()]) {
-    if (!row.crossedWith || numberCells(row.tokens).length === 0) continue;
+    if (!row.crossedWith || (numberCells(row.tokens).length === 0 && !row.overlong)) continue;
     crossed.set(row.key, row);
     crossed.set(row.crossedWith, row);
   }
@@ -83,6 +85,14 @@ export function readRequests(
       const gap = plan!.gaps[gi]!;
       if (gap.rows[0] !== path) continue;
       const reading = gapReadings(gap, eqs);
+      // a digit run too long to read among the gap's rows: which rows its numbers fill is unknown, so none is placed
+      const long = [...gap.units, ...gap.rows.map((p) => assembled.rows.get(p))].find((u) => u?.overlong)?.overlong;
+      if (long) {
+        findings.push(overlongFinding("三", reading.key, `表三“${toRowName(reading.key)}”`, long));
+        const nulls = reading.slots.map(() => null);
+        readings.push({ key: reading.key, slots: reading.slots, candidates: [{ values: nulls, cells: nulls }] });
+        continue;
+      }
       const { capped, ...rowReadings } = reading;
       findings.push({
         code: "labels-detached",
@@ -119,6 +129,7 @@ export function readRequests(
         row: path,
         loc: { line: cross.label.line, start: cross.label.start, end: cross.label.end },
       });
+      if (row.overlong) findings.push(overlongFinding("三", path, `表三“${toRowName(path)}”行`, row.overlong));
       readings.push({ key: path, slots, candidates: [{ values: slots.map(() => null), cells: slots.map(() => null) }] });
       continue;
     }
@@ -130,6 +141,11 @@ export function readRequests(
         table: "三",
         row: path,
       });
+      readings.push({ key: path, slots, candidates: [{ values: slots.map(() => null), cells: slots.map(() => null) }] });
+      continue;
+    }
+    if (row.overlong) {
+      findings.push(overlongFinding("三", path, `表三“${toRowName(path)}”行`, row.overlong));
       readings.push({ key: path, slots, candidates: [{ values: slots.map(() => null), cells: slots.map(() => null) }] });
       continue;
     }
@@ -145,13 +161,30 @@ export function readRequests(
   }
 
   for (const unit of plan?.unplaced ?? []) {
+    if (unit.overlong) findings.push(overlongFinding("三", undefined, `表三第 ${unit.label.line} 行`, unit.overlong));
     findings.push({
       ...unplaced(unit, `表三第 ${unit.label.line} 行的数字没有行标签，按模板行序也无处可放，未采用`),
       row: undefined,
     });
   }
+  for (const [group, row] of assembled.groups) {
+    if (row.overlong && !(singleOther && group === "otherHandling"))
+      findings.push(overlongFinding("三", row.key, `表三分组“${row.label.text}”所在行`, row.overlong));
+  }
+  for (const cell of assembled.strayOverlong) findings.push(overlongFinding("三", undefined, `表三第 ${cell.line} 行`, cell));
   for (const dup of assembled.duplicates) {
+    if (dup.overlong) findings.push(overlongFinding("三", dup.key, `表三重复出现的“${toRowName(dup.key)}”行`, dup.overlong));
     if (numberCells(dup.tokens).length > 0) findings.push(unplaced(dup, `表三“${toRowName(dup.key)}”行重复出现，重复行的数字未采用`));
+  }
+  // every overlong run gets its finding, wherever the steps above left its row (an orphan row no plan placed …)
+  const reported = new Set(findings.flatMap((f) => (f.code === "digits-overlong" && f.loc ? [`${f.loc.line}:${f.loc.start}`] : [])));
+  for (const r of [...assembled.sequence, ...assembled.groups.values(), ...assembled.duplicates]) {
+    const cell = r.overlong;
+    if (!cell || reported.has(`${cell.line}:${cell.start}`)) continue;
+    reported.add(`${cell.line}:${cell.start}`);
+    findings.push(
+      overlongFinding("三", r.orphan ? undefined : r.key, r.orphan ? `表三第 ${cell.line} 行` : `表三“${toRowName(r.key)}”行`, cell),
+    );
   }
   return { readings, findings };
 }
@@ -217,4 +250,21 @@ export function splitNoteMessage(where: string, note: "split-none" | "split-capp
   return note === "split-capped"
     ? `${where}数字连在一起，可能的拆分过多，放弃拆分，该行留空`
     : `${where}数字连在一起，没有任何拆分满足勾稽关系，该行留空`;
+}
+
+/**
+ * The finding for a digit run too long to read (parse-number MAX_NUMBER_CHARS) in table `table`, row `row`: the row's
+ * values are left null (the identities may still force them).
+ */
+export function overlongFinding(table: string, row: string | undefined, where: string, cell: Cell): Finding {
+  return {
+    code: "digits-overlong",
+    severity: "warning",
+    message:
+      `${where}有一串 ${cell.text.length} 位的数字，超过 ${MAX_NUMBER_CHARS} 位，无法读作表格数值，该行数值留空 / ` +
+      `a run of ${cell.text.length} digits (more than ${MAX_NUMBER_CHARS}) cannot be read as cells: the row is left null`,
+    table,
+    ...(row ? { row } : {}),
+    loc: { line: cell.line, start: cell.start, end: cell.end },
+  };
 }

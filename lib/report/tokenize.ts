@@ -5,7 +5,7 @@
  * line); an empty line has no cells.
  */
 import { compact, isSpaceCode, toHalfWidth } from "./normalize";
-import { parseNumberCell, type CellValue } from "./parse-number";
+import { isOverlong, parseNumberCell, type CellValue } from "./parse-number";
 
 /** One cell of the source with where it stands (line 1-based, chars 0-based, end exclusive). */
 export type Cell = {
@@ -94,7 +94,9 @@ function splitSegment(lineNo: number, raw: string, norm: string, from: number, t
   let firstNumber = words.length;
   while (firstNumber > 0) {
     const [ws, we] = words[firstNumber - 1]!;
-    if (parseNumberCell(norm.slice(ws, we)).kind !== "number") break;
+    const value = parseNumberCell(norm.slice(ws, we));
+    // an overlong digit run is split off like a number, so its row can be told it has one
+    if (value.kind !== "number" && !isOverlong(value)) break;
     firstNumber--;
   }
   if (firstNumber === words.length) {

@@ -170,6 +170,8 @@ export type FindingCode =
   /** a section 二 cell whose unit does not fit its column (money in a count, a count in 万元), left null */
   | "unit-mismatch"
   | "cells-unplaced"
+  /** a run of digits too long to be read as cells (parse-number MAX_NUMBER_CHARS): its row is left null */
+  | "digits-overlong"
   | "row-missing"
   /** section 三: another row's label text stands on this row's label line (a wrapped or misread label): which row the
    *  numbers belong to is not certain, so the row (and the row it is crossed with) is left to the identities, else null */

@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db/client";
 import { toReportRow } from "@/lib/db/report-row";
 import { upsertReport } from "@/lib/db/upsert-report";
 import { toAgencyIdentity } from "@/lib/regions/agency-identity";
-import { getRegionChain, isPlaceholderRegionName, type Region } from "@/lib/regions/gazetteer";
+import { getRegion, getRegionChain, isPlaceholderRegionName, type Region } from "@/lib/regions/gazetteer";
 import type { CanonicalReport } from "@/lib/report/types";
 
 const SEEDS_DIR = path.resolve(import.meta.dirname, "../report/fixtures/seeds");
@@ -25,6 +25,15 @@ export function readSeedDocuments(): CanonicalReport[] {
       const name = Array.isArray(doc.agency.name) ? (doc.agency.name[0] ?? "") : doc.agency.name;
       return { ...doc, agency: { ...doc.agency, name } };
     });
+}
+
+/** `base` as the report of a county's 人民政府 (named after the region) for `year`, with its own 申请量. */
+export function countyGovernmentReport(base: CanonicalReport, code: string, received: number, year: number): CanonicalReport {
+  const copy = structuredClone(base);
+  copy.agency = { name: `${getRegion(code)!.name}人民政府`, regionCode: code };
+  copy.year = year;
+  copy.requests.newReceived[6] = received;
+  return copy;
 }
 
 /** Insert these regions and their ancestors (only what the documents need: the full tree is slow to load). */

@@ -20,6 +20,7 @@ export const FINDING_CODE_LABELS: Record<FindingCode, string> = {
   "region-alias": "按管辖区域归入地区",
   "unit-mismatch": "单位与栏目不符",
   "cells-unplaced": "有数值无法对应到单元格",
+  "digits-overlong": "数字过长无法读取",
   "row-missing": "缺少行",
   "row-label-crossed": "行名与数值错位",
   "labels-detached": "数字行与行名分开，按模板行序放置",

@@ -1,23 +1,36 @@
 /**
- * The scope choices (范围): 全国, every province, and every prefecture under its province, from the gazetteer.
- * Placeholder levels (市辖区, 省直辖县级行政区划) are left out.
+ * The scope choices (范围): 全国, every province, and every region one level down from its province, from the
+ * gazetteer: the prefectures, the counties a province governs directly (海南省's 五指山市, 河南省's 济源市), and for a
+ * municipality (直辖市) its districts and counties. Placeholder levels (市辖区, 省直辖县级行政区划) are looked through.
  */
-import { getRegion, isPlaceholderRegionName, listRegions } from "@/lib/regions/gazetteer";
+import { getRegion, listChildRegionsOf, listRegions } from "@/lib/regions/gazetteer";
+import { toProvinceKind, toWholeRegionWord, type ProvinceKind } from "@/lib/regions/region-words";
 
-export type ScopeGroup = { code: string; name: string; prefectures: { code: string; name: string }[] };
+/** One province and its choices below it; `whole` names the whole province (全省, 全区, 全市). */
+export type ScopeGroup = {
+  code: string;
+  name: string;
+  kind: ProvinceKind;
+  whole: string;
+  below: { code: string; name: string }[];
+};
 
 let cache: ScopeGroup[] | null = null;
 
-/** Provinces with their prefectures, in code order. */
+/** Provinces with the regions one level below each, in code order. */
 export function listScopeGroups(): ScopeGroup[] {
-  if (cache) return cache;
-  const groups = new Map<string, ScopeGroup>();
-  for (const r of listRegions()) {
-    if (r.level === 1) groups.set(r.code, { code: r.code, name: r.name, prefectures: [] });
-    if (r.level === 2 && r.parentCode && !isPlaceholderRegionName(r.name))
-      groups.get(r.parentCode)?.prefectures.push({ code: r.code, name: r.name });
-  }
-  cache = [...groups.values()];
+  cache ??= listRegions()
+    .filter((r) => r.level === 1)
+    .map((p) => ({
+      code: p.code,
+      name: p.name,
+      kind: toProvinceKind(p.name),
+      whole: toWholeRegionWord(p),
+      below: listChildRegionsOf(p.code)
+        .filter((c) => c.level <= 3)
+        .sort((a, b) => a.code.localeCompare(b.code))
+        .map((c) => ({ code: c.code, name: c.name })),
+    }));
   return cache;
 }
 

@@ -14,7 +14,8 @@ import { FIGURE_META } from "@/lib/figures/figures";
 import { REGION_FIGURE_KEYS } from "@/lib/figures/region-figures";
 import { parseParams, regionCompareQuerySchema, type RegionCompareParams } from "@/lib/http/params";
 import { resolveYear } from "@/lib/http/resolve-query";
-import { getRegion, getRegionChain, listChildRegionsOf } from "@/lib/regions/gazetteer";
+import { getRegion, getRegionChain, listChildRegionsOf, type RegionLevel } from "@/lib/regions/gazetteer";
+import { CHILD_LEVEL_NAMES } from "@/lib/regions/region-words";
 import { toViewHref, type ViewParams } from "@/lib/view/view-href";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +30,9 @@ export const metadata: Metadata = {
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const CHILD_NAMES = { 0: "省份", 1: "地市", 2: "县区", 3: "乡镇街道" } as const;
+function childLevelOf(level: RegionLevel | undefined): RegionLevel {
+  return level === undefined ? 1 : (Math.min(level + 1, 4) as RegionLevel);
+}
 
 /** /compare/regions – provinces, the prefectures of a province or the counties of a prefecture on one figure. */
 export default async function RegionComparePage({ searchParams }: PageProps) {
@@ -49,7 +52,8 @@ export default async function RegionComparePage({ searchParams }: PageProps) {
   const comparison = year === null ? null : await getRegionComparison({ parent: params.parent, figure: params.figure, year });
   const meta = FIGURE_META[params.figure];
   const parent = params.parent ? getRegion(params.parent) : undefined;
-  const childName = CHILD_NAMES[(parent?.level ?? 0) as 0 | 1 | 2 | 3];
+  // named by the children's own level: 北京市 (a 直辖市) has 县区 under it, not 地市
+  const childName = CHILD_LEVEL_NAMES[listChildRegionsOf(parent?.code ?? null)[0]?.level ?? childLevelOf(parent?.level)];
   const view: ViewParams = { figure: params.figure, year, parent: params.parent };
   const href = (overrides: ViewParams) => toViewHref("/compare/regions", view, overrides);
   const drillHref = (r: RegionComparisonRow): string | null =>

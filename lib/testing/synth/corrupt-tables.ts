@@ -8,7 +8,12 @@
  * - "thousands": numbers ≥ 1000 print with thousands separators (20,780);
  * - "units": section 二 prints units and notes (75394432.52元, 2笔, 22（其中修订16件）): see print-units.ts;
  * - "headerUnits": section 二 states its money unit once, in a header or a caption row (单位：元): see print-header-units.ts;
- * - "crossedLabels": a row's label body lands on its neighbour's label line (lossy: see cross-labels.ts).
+ * - "crossedLabels": a row's label body lands on its neighbour's label line (lossy: see cross-labels.ts);
+ * - "overlong": one value row prints as one run of more than 40 digits (lossy: see overlong-run.ts);
+ * - "zeroGlyphs": zeros print as 〇 ○ 零 inside numbers, single digits full-width, lone zeros as 〇 零 (see zero-glyphs.ts);
+ * - "footnotes": a note with numbers under a table (注：…、*含…); "prose": a sentence restating the table between its
+ *   rows (本年度共收到政府信息公开申请12件，其中…): see table-notes.ts. Both lossless;
+ * - "transposed": section 三 printed with rows and columns swapped (lossy: see transpose-table.ts).
  * Lossy edits (drop, blank) are returned so the oracle can tell whether the identities force
  * the lost values back.
  */
@@ -16,12 +21,30 @@ import type { Rng } from "./prng";
 import { toFullWidthDigits, withThousandsSeparators } from "./format-value";
 import { crossLabels } from "./cross-labels";
 import { printHeaderUnits } from "./print-header-units";
+import { printOverlongRun } from "./overlong-run";
+import { printZeroGlyphs } from "./zero-glyphs";
+import { addFootnote, addProseRow } from "./table-notes";
+import { transposeRequests } from "./transpose-table";
+import type { CanonicalReport } from "@/lib/report/types";
 import { printUnits } from "./print-units";
 import type { Table, TableRow } from "./table-model";
 
 /** The kinds of damage. */
 export type CorruptionKind =
-  "drop" | "blank" | "wrap" | "pageBreak" | "fullWidth" | "thousands" | "units" | "headerUnits" | "crossedLabels";
+  | "drop"
+  | "blank"
+  | "wrap"
+  | "pageBreak"
+  | "fullWidth"
+  | "thousands"
+  | "units"
+  | "headerUnits"
+  | "crossedLabels"
+  | "overlong"
+  | "zeroGlyphs"
+  | "footnotes"
+  | "prose"
+  | "transposed";
 
 export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "drop",
@@ -33,15 +56,29 @@ export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "units",
   "headerUnits",
   "crossedLabels",
+  // appended last, so the random draws of the kinds before it (and the cases the property tests check) stay the same
+  "overlong",
+  "zeroGlyphs",
+  "footnotes",
+  "prose",
+  "transposed",
 ];
 
 /**
  * A value lost from a row. `rowPaths` are the row's value paths in print order; `index` the one
  * lost. `positionKnown` is false when the reader cannot tell where the gap stands (a dropped
  * cell, or a blank at either end of a row, which text layouts cannot tell from a dropped cell). A "crossed" edit
- * loses two whole rows (`rowPaths` both rows' paths; `index` -1): the oracle never calls it forced.
+ * loses two whole rows (`rowPaths` both rows' paths; `index` -1), an "overlong" edit one whole row: the oracle never
+ * calls either forced.
  */
-export type LossyEdit = { kind: "drop" | "blank" | "crossed"; rowPaths: string[]; index: number; positionKnown: boolean };
+export type LossyEdit = {
+  kind: "drop" | "blank" | "crossed" | "overlong" | "transposed";
+  rowPaths: string[];
+  index: number;
+  positionKnown: boolean;
+  /** "overlong": the section of the row that prints as an overlong digit run */
+  section?: Table["section"];
+};
 
 const valueIndexes = (row: TableRow): number[] => row.cells.flatMap((c, i) => (c.path ? [i] : []));
 
@@ -112,12 +149,15 @@ export function corruptTables({
   kinds,
   isHtml,
   maxLossy = 2,
+  doc,
 }: {
   rng: Rng;
   tables: Table[];
   kinds: CorruptionKind[];
   isHtml: boolean;
   maxLossy?: number;
+  /** the report the tables print ("footnotes" and "prose" restate its figures) */
+  doc: CanonicalReport;
 }): LossyEdit[] {
   const used = new Set<TableRow>();
   const edits: LossyEdit[] = [];
@@ -142,5 +182,17 @@ export function corruptTables({
   if (kinds.includes("headerUnits")) printHeaderUnits(rng, tables);
   if (kinds.includes("thousands")) restyleValues(rng, tables, withThousandsSeparators);
   if (kinds.includes("fullWidth")) restyleValues(rng, tables, toFullWidthDigits);
+  // last, so the draws of every kind before them stay as they were
+  if (kinds.includes("zeroGlyphs")) printZeroGlyphs(rng, tables);
+  if (kinds.includes("overlong")) {
+    const e = printOverlongRun(rng, tables);
+    if (e) edits.push({ kind: "overlong", rowPaths: e.rowPaths, index: -1, positionKnown: false, section: e.section });
+  }
+  if (kinds.includes("footnotes")) addFootnote(rng, tables, doc);
+  if (kinds.includes("prose")) addProseRow(rng, tables, doc);
+  if (kinds.includes("transposed")) {
+    const paths = transposeRequests(rng, tables);
+    if (paths) edits.push({ kind: "transposed", rowPaths: paths, index: -1, positionKnown: false, section: "三" });
+  }
   return edits;
 }

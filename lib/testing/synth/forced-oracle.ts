@@ -71,7 +71,8 @@ function applyPlacement(values: Float64Array, original: Float64Array, rowIdx: nu
 /** True when the identities force every lost value back to one assignment (see the module comment). */
 export function isForcedRecovery(doc: CanonicalReport, edits: LossyEdit[], maxCombinations = 5000): boolean {
   if (edits.length === 0) return true;
-  if (edits.some((e) => e.kind === "crossed")) return false; // two whole rows whose labels cannot tell them apart
+  // two whole rows whose labels cannot tell them apart; a whole row printed as an unreadable digit run
+  if (edits.some((e) => e.kind === "crossed" || e.kind === "overlong" || e.kind === "transposed")) return false;
   const identities = listIdentities(doc);
   const index = new Map<string, number>();
   for (const id of identities) for (const p of [...id.lhs, ...id.rhs]) if (!index.has(p)) index.set(p, index.size);

@@ -45,7 +45,7 @@ export async function buildMixedCase(options: {
   const blocks = composeReport(report, rng.fork());
   const tables = blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
   const gridded = layout === "html" || layout === "docx";
-  const lossy = corruptTables({ rng: rng.fork(), tables, kinds, isHtml: gridded });
+  const lossy = corruptTables({ rng: rng.fork(), tables, kinds, isHtml: gridded, doc: report.document });
   const touched = new Set(lossy.flatMap((e) => e.rowPaths));
   const requests = tables.find((t) => t.section === "三")!;
   const blanks = blankRows > 0 ? blankZeroRows(rng.fork(), requests, blankRows, touched) : [];

@@ -75,7 +75,7 @@ export function synthesize({
   const blocks = composeReport(report, rng.fork());
   const isHtml = layout === "html" || layout === "html-gbk";
   const tables = blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
-  const lossy = corruptTables({ rng: rng.fork(), tables, kinds, isHtml, maxLossy });
+  const lossy = corruptTables({ rng: rng.fork(), tables, kinds, isHtml, maxLossy, doc: report.document });
   const content = layout === "html" ? renderHtml(blocks) : layout === "html-gbk" ? renderHtmlGbk(blocks) : renderText(blocks, layout);
   return {
     seed,

@@ -1,0 +1,67 @@
+/**
+ * Property test for the damage kinds added after synth.property.test.ts fixed its case draws (adding them there would
+ * change which cases it checks): each new kind, in every layout, alone or with random lossless damage, parses back
+ * exactly; with random other damage too, every value is either exactly right or null with a finding.
+ * DAMAGE_CASES (default 80 per layout and kind) sets the count.
+ *
+ * - "zeroGlyphs": 〇 ○ 零 inside numbers, single digits full-width, lone zeros as 〇 零 (lossless);
+ * - "footnotes": a note with numbers under a table (注：…, *含…) (lossless: its numbers are no cells);
+ * - "prose": a sentence restating the table between its rows (本年度共收到政府信息公开申请12件，其中…) (lossless);
+ * - "transposed": section 三 with rows and columns swapped (lossy: sound only).
+ */
+import { describe, expect, it } from "vitest";
+import { parseHtml, parseReport, parseText } from "./index";
+import { CORRUPTION_KINDS, LAYOUTS, synthesize, type CorruptionKind, type Layout, type SynthCase } from "@/lib/testing/synth";
+import { diffDocuments, findUnsoundValues } from "@/lib/testing/synth/compare-documents";
+import { createRng } from "@/lib/testing/synth/prng";
+import type { ParseResult } from "./types";
+
+const CASES = Number(process.env.DAMAGE_CASES ?? 80);
+const BASE_SEED = 53_000_000;
+const LOSSLESS: CorruptionKind[] = ["wrap", "pageBreak", "fullWidth", "thousands"];
+/** The new kinds: whether each loses nothing (then the exact property applies). */
+const KINDS: Array<[CorruptionKind, boolean]> = [
+  ["zeroGlyphs", true],
+  ["footnotes", true],
+  ["prose", true],
+  ["transposed", false],
+];
+
+async function parseCase(c: SynthCase): Promise<ParseResult> {
+  if (typeof c.content !== "string") return parseReport({ bytes: c.content, mediaType: c.mediaType });
+  return c.layout === "html" ? parseHtml(c.content) : parseText(c.content);
+}
+
+async function check(kind: CorruptionKind, layout: Layout, mixed: boolean): Promise<string[]> {
+  const failures: string[] = [];
+  for (let i = 0; i < CASES; i++) {
+    const seed =
+      BASE_SEED + ((i * 2 + (mixed ? 1 : 0)) * LAYOUTS.length + LAYOUTS.indexOf(layout)) * 16 + KINDS.findIndex(([k]) => k === kind);
+    const rng = createRng(seed ^ 0x3c6ef372);
+    const pool = mixed ? CORRUPTION_KINDS.filter((k) => k !== kind) : LOSSLESS;
+    const kinds: CorruptionKind[] = [...pool.filter(() => rng.chance(0.3)), kind];
+    const c = synthesize({ seed, layout, corruptions: kinds });
+    const where = `seed=${seed} layout=${layout} corruptions=[${kinds.join(",")}]`;
+    const result = await parseCase(c);
+    if (!result.ok) {
+      failures.push(`${where}: refused ${result.error.code}`);
+      continue;
+    }
+    const diffs = c.expected && c.lossy.length === 0 ? diffDocuments(result.document, c.expected) : [];
+    const unsound = findUnsoundValues(result.document, c.report.document, result.findings);
+    for (const d of [...diffs, ...unsound])
+      failures.push(`${where}: ${d.path} got ${JSON.stringify(d.got)} want ${JSON.stringify(d.want)}`);
+  }
+  return failures;
+}
+
+describe.each(KINDS)("damage kind %s", (kind, lossless) => {
+  it.each(LAYOUTS)(
+    `layout %s: ${lossless ? "exact" : "sound"} alone or with lossless damage, sound with any damage (${CASES}+${CASES} cases)`,
+    async (layout) => {
+      const failures = [...(await check(kind, layout, false)), ...(await check(kind, layout, true))];
+      expect(failures.slice(0, 8)).toEqual([]);
+    },
+    180_000,
+  );
+});
