@@ -10,11 +10,10 @@
  * - "transposed": section 三 with rows and columns swapped (lossy: sound only).
  */
 import { describe, expect, it } from "vitest";
-import { parseHtml, parseReport, parseText } from "./index";
-import { CORRUPTION_KINDS, LAYOUTS, synthesize, type CorruptionKind, type Layout, type SynthCase } from "@/lib/testing/synth";
+import { CORRUPTION_KINDS, LAYOUTS, synthesize, type CorruptionKind, type Layout } from "@/lib/testing/synth";
 import { diffDocuments, findUnsoundValues } from "@/lib/testing/synth/compare-documents";
+import { parseSynthCase } from "@/lib/testing/synth/parse-case";
 import { createRng } from "@/lib/testing/synth/prng";
-import type { ParseResult } from "./types";
 
 const CASES = Number(process.env.DAMAGE_CASES ?? 80);
 const BASE_SEED = 53_000_000;
@@ -27,11 +26,6 @@ const KINDS: Array<[CorruptionKind, boolean]> = [
   ["transposed", false],
 ];
 
-async function parseCase(c: SynthCase): Promise<ParseResult> {
-  if (typeof c.content !== "string") return parseReport({ bytes: c.content, mediaType: c.mediaType });
-  return c.layout === "html" ? parseHtml(c.content) : parseText(c.content);
-}
-
 async function check(kind: CorruptionKind, layout: Layout, mixed: boolean): Promise<string[]> {
   const failures: string[] = [];
   for (let i = 0; i < CASES; i++) {
@@ -42,7 +36,7 @@ async function check(kind: CorruptionKind, layout: Layout, mixed: boolean): Prom
     const kinds: CorruptionKind[] = [...pool.filter(() => rng.chance(0.3)), kind];
     const c = synthesize({ seed, layout, corruptions: kinds });
     const where = `seed=${seed} layout=${layout} corruptions=[${kinds.join(",")}]`;
-    const result = await parseCase(c);
+    const result = await parseSynthCase(c);
     if (!result.ok) {
       failures.push(`${where}: refused ${result.error.code}`);
       continue;

@@ -22,10 +22,9 @@ import { renderReportPdf } from "@/lib/testing/pdf/render-report-pdf";
 import { LAYOUTS, synthesize, type CorruptionKind, type Layout, type SynthCase } from "@/lib/testing/synth";
 import { diffDocuments, findUnsoundValues, type ValueDiff } from "@/lib/testing/synth/compare-documents";
 import { generateReport, type TemplateVariant } from "@/lib/testing/synth/generate-report";
+import { parseSynthCase } from "@/lib/testing/synth/parse-case";
 import { createRng } from "@/lib/testing/synth/prng";
-import { parseHtml, parseReport, parseText } from "./index";
 import { parsePdf } from "./pdf/parse-pdf";
-import type { ParseResult } from "./types";
 
 const UNITS_CASES = 120;
 const NAMES_CASES = 60;
@@ -45,17 +44,12 @@ afterAll(() => {
   for (const [klass, t] of Object.entries(counts)) console.log(`class ${klass}: ${t.cases} cases, ${t.exact} exact, ${t.sound} sound-only`);
 });
 
-async function parseCase(c: SynthCase): Promise<ParseResult> {
-  if (typeof c.content !== "string") return parseReport({ bytes: c.content, mediaType: c.mediaType });
-  return c.layout === "html" ? parseHtml(c.content) : parseText(c.content);
-}
-
 const where = (c: SynthCase): string =>
   `seed=${c.seed} layout=${c.layout} corruptions=[${c.corruptions.join(",")}] variant=${c.report.variant}`;
 
 /** Checks one case: exact when the answer key has an expected document, else sound. Returns the problems. */
 async function check(c: SynthCase, klass: string): Promise<string[]> {
-  const result = await parseCase(c);
+  const result = await parseSynthCase(c);
   if (!result.ok) return [`${where(c)}: parse failed: ${result.error.code}`];
   const exact = c.expected !== null;
   count(klass, exact);
@@ -94,7 +88,7 @@ describe.each(LAYOUTS)("class 5, managed areas (管理委员会, alias table), l
     for (let i = 0; i < NAMES_CASES; i++) {
       const seed = BASE_SEED + 500_000 + i * LAYOUTS.length + LAYOUTS.indexOf(layout);
       const c = synthesize({ seed, layout, agencyKind: "managed", corruptions: "random" });
-      const result = await parseCase(c);
+      const result = await parseSynthCase(c);
       if (!result.ok) {
         problems.push(`${where(c)}: parse failed: ${result.error.code}`);
         continue;

@@ -6,11 +6,11 @@
  * line was read as. OVERLONG_CASES (default 60 per layout) sets the count.
  */
 import { describe, expect, it } from "vitest";
-import { parseHtml, parseReport, parseText } from "./index";
-import { CORRUPTION_KINDS, LAYOUTS, synthesize, type CorruptionKind, type SynthCase } from "@/lib/testing/synth";
+import { parseText } from "./index";
+import { CORRUPTION_KINDS, LAYOUTS, synthesize, type CorruptionKind } from "@/lib/testing/synth";
 import { findUnsoundValues } from "@/lib/testing/synth/compare-documents";
+import { parseSynthCase } from "@/lib/testing/synth/parse-case";
 import { createRng } from "@/lib/testing/synth/prng";
-import type { ParseResult } from "./types";
 import { generateReport } from "@/lib/testing/synth";
 import { composeReport } from "@/lib/testing/synth/compose-report";
 import { printOverlongRun } from "@/lib/testing/synth/overlong-run";
@@ -18,11 +18,6 @@ import { renderRunTogether } from "@/lib/testing/synth/render-run-together";
 
 const CASES = Number(process.env.OVERLONG_CASES ?? 60);
 const BASE_SEED = 47_000_000;
-
-async function parseCase(c: SynthCase): Promise<ParseResult> {
-  if (typeof c.content !== "string") return parseReport({ bytes: c.content, mediaType: c.mediaType });
-  return c.layout === "html" ? parseHtml(c.content) : parseText(c.content);
-}
 
 /** The row key a finding names for a value path: section 三's row path, 四's one row, 二's label (any). */
 function rowKey(section: string | undefined, path: string): string | null {
@@ -41,7 +36,7 @@ describe.each(LAYOUTS)("a row printed as an overlong digit run, layout %s", (lay
       const kinds: CorruptionKind[] = [...others, "overlong"];
       const c = synthesize({ seed, layout, corruptions: kinds });
       const where = `seed=${seed} layout=${layout} corruptions=[${kinds.join(",")}]`;
-      const result = await parseCase(c);
+      const result = await parseSynthCase(c);
       if (!result.ok) {
         failures.push(`${where}: refused ${result.error.code}`);
         continue;

@@ -13,11 +13,10 @@
  * 6 layouts × 3 properties × 200 cases = 3,600 reports.
  */
 import { describe, expect, it } from "vitest";
-import { parseHtml, parseReport, parseText } from "./index";
 import { CORRUPTION_KINDS, LAYOUTS, synthesize, type CorruptionKind, type Layout, type SynthCase } from "@/lib/testing/synth";
 import { diffDocuments, findUnsoundValues, type ValueDiff } from "@/lib/testing/synth/compare-documents";
+import { parseSynthCase } from "@/lib/testing/synth/parse-case";
 import { createRng } from "@/lib/testing/synth/prng";
-import type { ParseResult } from "./types";
 
 const CASES = 200;
 const TIMEOUT_MS = 180_000;
@@ -25,11 +24,6 @@ const BASE_SEED = 20_250_000;
 
 type Property = "exact" | "sound" | "drops";
 const WHOLE_ROW_LOSSES = new Set<CorruptionKind>(["overlong", "transposed"]);
-
-async function parseCase(c: SynthCase): Promise<ParseResult> {
-  if (typeof c.content !== "string") return parseReport({ bytes: c.content, mediaType: c.mediaType });
-  return c.layout === "html" ? parseHtml(c.content) : parseText(c.content);
-}
 
 /** The damage for case `i` of a property, drawn from the case's own seed. */
 function corruptionsFor(property: Property, seed: number): CorruptionKind[] {
@@ -60,7 +54,7 @@ async function checkProperty(layout: Layout, property: Property): Promise<{ exac
   for (let i = 0; i < CASES; i++) {
     const seed = BASE_SEED + (i * 3 + offset) * LAYOUTS.length + LAYOUTS.indexOf(layout);
     const c = synthesize({ seed, layout, corruptions: corruptionsFor(property, seed) });
-    const result = await parseCase(c);
+    const result = await parseSynthCase(c);
     if (!result.ok) {
       failures.push({ where: describeCase(c), diffs: `parse failed: ${result.error.code} ${result.error.message}` });
       continue;
