@@ -3,26 +3,18 @@
 // document of this origin (a stored HTML page must not run here).
 import { NextResponse, type NextRequest } from "next/server";
 import { getReportOriginal } from "@/lib/db/reports";
+import { jsonError, readReportVersion } from "@/lib/http/report-version";
 
 export const dynamic = "force-dynamic";
-
-function toInt(value: string | null): number | undefined {
-  return value && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
-}
-
-function error(status: number, code: string, message: string) {
-  return NextResponse.json({ error: { code, message } }, { status });
-}
 
 const EXTENSIONS: Record<string, string> = { pdf: "pdf", ocr: "pdf", docx: "docx", doc: "doc", html: "html", text: "txt" };
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  const search = request.nextUrl.searchParams;
-  const agencyId = toInt((await params).id);
-  const year = toInt(search.get("year"));
-  if (!agencyId || !year) return error(400, "bad-request", "请指定机关编号和年度（?year=2024）");
-  const original = await getReportOriginal({ agencyId, year, version: toInt(search.get("version")) });
-  if (!original) return error(404, "not-found", "未找到该机关该年度报告的原件");
+  const address = await readReportVersion(request, params);
+  if (address instanceof NextResponse) return address;
+  const { agencyId, year } = address;
+  const original = await getReportOriginal(address);
+  if (!original) return jsonError(404, "not-found", "未找到该机关该年度报告的原件");
   const isPdf = original.mediaType.startsWith("application/pdf");
   const ext = EXTENSIONS[original.sourceKind] ?? "bin";
   const asciiName = `agency-${agencyId}-${year}-${original.sha256.slice(0, 10)}.${ext}`;

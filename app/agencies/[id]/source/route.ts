@@ -4,24 +4,15 @@
 // and of its server time.
 import { NextResponse, type NextRequest } from "next/server";
 import { getReport } from "@/lib/db/reports";
+import { jsonError, readReportVersion } from "@/lib/http/report-version";
 import { toSourceViewData } from "@/lib/view/to-source-marks";
 
 export const dynamic = "force-dynamic";
 
-function toInt(value: string | null): number | undefined {
-  return value && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
-}
-
-function error(status: number, code: string, message: string) {
-  return NextResponse.json({ error: { code, message } }, { status });
-}
-
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  const search = request.nextUrl.searchParams;
-  const agencyId = toInt((await params).id);
-  const year = toInt(search.get("year"));
-  if (!agencyId || !year) return error(400, "bad-request", "请指定机关编号和年度（?year=2025）");
-  const report = await getReport({ agencyId, year, version: toInt(search.get("version")) });
-  if (!report) return error(404, "not-found", "未找到该机关该年度的报告");
+  const address = await readReportVersion(request, params);
+  if (address instanceof NextResponse) return address;
+  const report = await getReport(address);
+  if (!report) return jsonError(404, "not-found", "未找到该机关该年度的报告");
   return NextResponse.json(toSourceViewData(report.sourceText, report.provenance));
 }
