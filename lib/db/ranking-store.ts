@@ -98,6 +98,17 @@ export function snapshotKey(def: GroupDefinition): string {
 
 const yearScope = (year: number): string => `year:${year}`;
 
+/** SQL: the current data version of a scope (a value or an expression such as 'year:' || s."year"); 0 before the first write. */
+export function currentVersionSql(scope: string | Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = ${scope})`;
+}
+
+/** SQL over a "RankingSnapshot" alias: its year's data version moved on since it was built. */
+export function staleSnapshotSql(alias: string): Prisma.Sql {
+  const s = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`${s}."version" <> ${currentVersionSql(Prisma.sql`'year:' || ${s}."year"`)}`;
+}
+
 /** The header columns as a statement returns them. */
 export type HeaderRow = Omit<SnapshotHeader, "quartiles" | "bars"> & {
   quartiles: number[] | null;
@@ -144,7 +155,7 @@ export function snapshotHeaderSql(ref: SnapshotRef): Prisma.Sql {
     SELECT ${HEADER_COLUMNS}
     FROM "RankingSnapshot" s
     WHERE s."key" = ${snapshotKey(ref.group)}
-      AND s."version" = (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = ${yearScope(ref.group.year)})
+      AND s."version" = ${currentVersionSql(yearScope(ref.group.year))}
     ORDER BY s."id" DESC LIMIT 1`;
 }
 
@@ -189,7 +200,7 @@ function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql, by: Bu
       INSERT INTO "RankingSnapshot" ("key", "year", "version", "peers", "total", "notReported", "smallSample", "identityFailed",
                                      "noneHandled", "median", "quartiles", "barIds", "barNames", "barValues", "definition", "requestedAt")
       SELECT ${key}, ${def.year}::int,
-             (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = ${yearScope(def.year)}),
+             ${currentVersionSql(yearScope(def.year))},
              (COUNT(*) FILTER (WHERE "ranked"))::int, COUNT(*)::int,
              (COUNT(*) FILTER (WHERE "notReported"))::int, (COUNT(*) FILTER (WHERE "smallSample"))::int,
              (COUNT(*) FILTER (WHERE "identityFailed"))::int, (COUNT(*) FILTER (WHERE "noneHandled"))::int,
@@ -302,7 +313,8 @@ export async function readSnapshotPage<R extends HeaderRow>(
   const rows = await read({ group });
   const snapshot = toSnapshotHeader(rows[0]);
   if (snapshot) return { snapshot, rows };
-  const built = await ensureSnapshot(db, group);
+  // the read found no fresh snapshot: build it (under the group's lock, which finds a build finished meanwhile)
+  const built = (await buildSnapshot(db, group, { by: "reader", wait: true }))!.header;
   return { snapshot: built, rows: await read({ id: built.id }) };
 }
 
@@ -334,7 +346,7 @@ export async function readAgencyPlaces(db: Db, defs: GroupDefinition[], agencyId
     LEFT JOIN LATERAL (
       SELECT s."id", s."peers" FROM "RankingSnapshot" s
       WHERE s."key" = k."key"
-        AND s."version" = (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = k."scope")
+        AND s."version" = ${currentVersionSql(Prisma.sql`k."scope"`)}
       ORDER BY s."id" DESC LIMIT 1
     ) s ON true
     LEFT JOIN LATERAL (

@@ -21,7 +21,7 @@
 import type { Db } from "@/lib/db/client";
 import { compareGroup } from "@/lib/db/compare";
 import { buildCoverageSnapshot, freshCoverageId } from "@/lib/db/coverage-store";
-import { buildSnapshot, snapshotKey, warmableSql, type GroupDefinition } from "@/lib/db/ranking-store";
+import { buildSnapshot, snapshotKey, staleSnapshotSql, warmableSql, type GroupDefinition } from "@/lib/db/ranking-store";
 import { rankingGroup } from "@/lib/db/rankings";
 import { buildRegionSumSnapshot, freshRegionSumId } from "@/lib/db/region-sum-store";
 import { FIGURE_KEYS, type FigureKey } from "@/lib/figures/figures";
@@ -97,7 +97,7 @@ async function staleGroups(db: Db): Promise<StaleGroup[]> {
   return db.$queryRaw<StaleGroup[]>`
     SELECT s."key", s."year", s."definition", s."total"
     FROM (SELECT DISTINCT ON ("key") * FROM "RankingSnapshot" ORDER BY "key", "id" DESC) s
-    WHERE s."version" <> (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = 'year:' || s."year")
+    WHERE ${staleSnapshotSql("s")}
       AND ${warmableSql("s")}
     ORDER BY s."total" DESC, s."key"`;
 }
@@ -164,7 +164,7 @@ export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => v
   summary.snapshotsDeleted = await db.$executeRaw`
     DELETE FROM "RankingSnapshot" s
     WHERE s."builtAt" < now() - interval '1 minute'
-      AND s."version" <> (SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = 'year:' || s."year")
+      AND ${staleSnapshotSql("s")}
       AND (NOT ${warmableSql("s")} OR s."key" = ANY(${dropped}::text[]))`;
   summary.ms = performance.now() - started;
   return summary;
