@@ -91,6 +91,8 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
     // the column header (repeated after a page break) names no row; its 其他 column is not 3.其他
     const header = line.cells.some((c) => c.value.kind === "text" && HEADER_RE.test(c.text));
     for (const cell of line.cells) {
+      // a sentence inside the table (prose.ts): neither a label nor cells
+      if (cell.prose) continue;
       if (isOverlong(cell.value)) {
         // a digit run too long to read: it is no label, and the row it stands in cannot be read
         if (current) current.overlong ??= cell;

@@ -6,6 +6,7 @@
  */
 import { compact, isSpaceCode, toHalfWidth } from "./normalize";
 import { isOverlong, parseNumberCell, type CellValue } from "./parse-number";
+import { isProse } from "./prose";
 
 /** One cell of the source with where it stands (line 1-based, chars 0-based, end exclusive). */
 export type Cell = {
@@ -22,6 +23,8 @@ export type Cell = {
    * separator between them ("640020470"); its number value is not a reading, only its digits are.
    */
   glued?: boolean;
+  /** a sentence with counts in it printed inside a table (prose.ts): no label, and its numbers are no cells */
+  prose?: true;
 };
 
 /** One source line: its normalised text and (computed on first use) its cells. */
@@ -80,6 +83,10 @@ function splitSegment(lineNo: number, raw: string, norm: string, from: number, t
     return;
   }
   const whole = makeCell(lineNo, raw, norm, start, end);
+  if (whole.value.kind === "text" && isProse(whole.text)) {
+    out.push({ ...whole, prose: true });
+    return;
+  }
   if (whole.value.kind !== "text" || !/\s/.test(whole.text)) {
     out.push(whole);
     return;

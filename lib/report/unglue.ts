@@ -10,6 +10,7 @@
  */
 import { compact, isSpaceCode } from "./normalize";
 import { parseNumberCell } from "./parse-number";
+import { isProse } from "./prose";
 import { Line, type Cell } from "./tokenize";
 
 type SectionKind = "narrative" | "active" | "requests" | "review";
@@ -121,7 +122,8 @@ const ACTIVE_GLUE_RE = /(规章|规范性文件|行政许可|服务事项|行政
 /** True when a line is run-together text worth re-segmenting (never a tab or pipe table row). */
 function isRunTogether(norm: string): boolean {
   if (norm.includes("\t") || norm.includes("|")) return false;
-  if (GLUE_RE.test(norm)) return true;
+  // a sentence restating figures (…申请12件，其中…) is prose, not a table run together
+  if (GLUE_RE.test(norm)) return !isProse(norm);
   HEADING_RE.lastIndex = 0;
   let headings = 0;
   for (let m = HEADING_RE.exec(norm); m; m = HEADING_RE.exec(norm)) if (m.index > 0 || headings > 0) headings++;
