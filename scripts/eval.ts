@@ -17,6 +17,7 @@
  * values and refused inputs are reported, and fatal only with --strict.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseReport } from "../lib/report/index";
@@ -93,7 +94,10 @@ async function main(): Promise<number> {
   let refusedCount = 0;
   for (const c of cases) {
     const expected = JSON.parse(readFileSync(c.expectedFile, "utf8")) as unknown;
+    const started = performance.now();
+    const loadBefore = loadavg()[0]!;
     const result = await parseReport({ bytes: new Uint8Array(readFileSync(c.file)), fileName: path.basename(c.file) }, { ocr });
+    const seconds = (performance.now() - started) / 1000;
     const actual = result.ok ? result.document : null;
     const all = scoreDocument(expected, actual);
     const scored = all.filter((v) => isTableValue(v.path));
@@ -114,7 +118,11 @@ async function main(): Promise<number> {
     byFormat.set(c.format, entry);
     for (const v of scored) if (v.outcome === "wrong") wrong.push({ file: rel, value: v });
     const total = t.right + t.missing + t.wrong;
-    perFile.push(`  ${rel.padEnd(60)} ${result.ok ? "" : "REFUSED "}${t.right}/${total} right, ${t.missing} missing, ${t.wrong} wrong`);
+    // wall-clock and the 1-minute load average before/after: on a shared machine the time alone says little
+    const timing = `${seconds.toFixed(1)} s, load ${loadBefore.toFixed(2)}→${loadavg()[0]!.toFixed(2)}`;
+    perFile.push(
+      `  ${rel.padEnd(60)} ${result.ok ? "" : "REFUSED "}${t.right}/${total} right, ${t.missing} missing, ${t.wrong} wrong  (${timing})`,
+    );
   }
   console.log(
     `eval — ${cases.length} reports with expected documents under ${dirs.map((d) => path.relative(process.cwd(), d) || ".").join(", ")}`,
