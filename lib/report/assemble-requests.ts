@@ -28,6 +28,8 @@ export type RowTokens = {
   placed?: boolean;
   /** a digit run too long to read stands among the row's cells (parse-number MAX_NUMBER_CHARS): its values are unknown */
   overlong?: Cell;
+  /** numbers right below the row that may be the tails of its wrapped cells (wrapped-cells.ts): read every way */
+  wrapped?: Cell[];
   /** where the label stands on its line: its index among the line's cells, and how many cells the line has */
   labelField?: number;
   lineFields?: number;

@@ -23,8 +23,8 @@ const TEXT: CellValue = Object.freeze({ kind: "text" });
 const BLANK: CellValue = Object.freeze({ kind: "blank" });
 const ZERO: CellValue = Object.freeze({ kind: "number", value: 0 });
 const OVERLONG: CellValue = Object.freeze({ kind: "text", overlong: true });
-/** A digit run (with separators) too long to be one cell: see MAX_NUMBER_CHARS. */
-const DIGIT_RUN_RE = /^[-+]?\d[\d,.]*$/;
+/** A digit run (with separators, and a unit or measure word after it: …0000件) too long to be one cell: see MAX_NUMBER_CHARS. */
+const DIGIT_RUN_RE = /^[-+]?\d[\d,.]*(?:万元|亿元|亿|万|元|件|条|个|项|次|笔|宗|家|份|起|人次|人)?$/;
 /** How every match of NUMBER_RE or ANNOTATED_RE starts (a cheap test that rules out label cells). */
 const MAY_START_NUMBER = /^[-+\d,]/;
 /** Units that make a cell an amount of money. */

@@ -18,6 +18,7 @@ import { tokenize, type Cell, type Line } from "./tokenize";
 import { hasReportTitleAndHeading, unglueLines } from "./unglue";
 import type { Finding, ParseResult, TemplateVersion } from "./types";
 import { validateIdentities } from "./validate-identities";
+import { attachWrappedTails } from "./wrapped-cells";
 import { repairFindings, templateFindings, unitFindings } from "./parse-findings";
 
 /** 2019 active → comparable `active` keys. */
@@ -44,7 +45,7 @@ export function parseText(text: string): ParseResult {
   const lines = unglueLines(tokenize(text));
   const sections = splitSections(lines);
   const reqLines = slice(lines, sections.requests);
-  const assembled = assembleRequests(reqLines);
+  const assembled = attachWrappedTails(assembleRequests(reqLines));
   const titled = hasReportTitleAndHeading(lines);
   if (assembled.rows.size < 3 && !(sections.active && sections.review) && !titled) {
     return {

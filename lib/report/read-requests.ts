@@ -4,7 +4,7 @@
  * or could not be placed.
  */
 import type { AssembledRequests, RowTokens } from "./assemble-requests";
-import { hasFallback, rowCandidates } from "./candidates";
+import { hasFallback, rowCandidates, type Candidate } from "./candidates";
 import type { Equation } from "./identities";
 import { gapReadings, planDetached } from "./place-detached";
 import type { RowReadings } from "./repair";
@@ -12,7 +12,8 @@ import { REQUEST_ROWS, toRowName } from "./template";
 import { rowSlots } from "./to-document";
 import type { Cell } from "./tokenize";
 import { MAX_NUMBER_CHARS } from "./parse-number";
-import type { Values } from "./propagate";
+import { propagateSlots, toSlotEquations, type Values } from "./propagate";
+import { hasTailLines, wrappedReadings } from "./wrapped-cells";
 import type { Finding, TemplateVersion } from "./types";
 
 /** Row paths printed by a report: the 2021 list, or without 其他处理 1./2. when it prints one row. */
@@ -151,12 +152,28 @@ export function readRequests(
     }
     const tokens = gridTokens(row);
     const nums = numberCells(tokens);
+    // more cells than columns (a blank cell and a number's wrapped tail, one cell per line) is evidence of a wrap too
+    const surplus = tokens.filter((t) => t.value.kind !== "text").length > 7 && nums.length <= 7;
+    if (row.wrapped || hasTailLines(nums) || surplus) {
+      const candidates = wrappedCandidates([...nums, ...(row.wrapped ?? [])], slots, byRow.get(path) ?? []);
+      findings.push(wrappedFinding(row, path, candidates));
+      readings.push({ key: path, slots, candidates, confirm: true });
+      continue;
+    }
     if (nums.length > 7) findings.push(unplaced(row, `表三“${toRowName(path)}”行有 ${nums.length} 个数字，多于 7 列，多出的数字未采用`));
     const local = byRow.get(path) ?? [];
     const fallback = hasFallback(tokens, 7) ? rowCandidates(tokens, slots, local, true) : undefined;
     const candidates = rowCandidates(tokens, slots, local);
     const note = candidates.length === 1 ? candidates[0]!.note : undefined;
     if (note) findings.push(unplaced(row, splitNoteMessage(`表三“${toRowName(path)}”行`, note)));
+    // a row opened right after a label with no numbers, in a section with rows of numbers that have no label, whose
+    // numbers stand on lines below its label: they are its own only by adjacency (they may be the first row of a detached block), so they stand only where the
+    // identities force them: the row is read as printed or as unknown, and a value the two readings do not share is null
+    if (row.afterEmpty === true && assembled.orphans > 0 && nums[0] !== undefined && nums[0].line !== row.labelLine) {
+      const unknown: Candidate = { values: slots.map(() => null), cells: slots.map(() => null) };
+      readings.push({ key: path, slots, candidates: [...candidates, unknown], confirm: true });
+      continue;
+    }
     readings.push({ key: path, slots, candidates, ...(fallback ? { fallback } : {}) });
   }
 
@@ -187,6 +204,50 @@ export function readRequests(
     );
   }
   return { readings, findings };
+}
+
+/**
+ * The readings of a row whose numbers may include wrapped cells (wrapped-cells.ts): as printed (the first `slots`
+ * numbers) and every join of a later number back to a number above it, each placed and kept only when the row's own
+ * identities hold. No reading fits: one reading of nulls (the identities of the other rows may still force the values).
+ */
+export function wrappedCandidates(nums: readonly Cell[], slots: readonly string[], local: readonly Equation[]): Candidate[] {
+  const eqs = toSlotEquations(slots, local);
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const cells of [nums.slice(0, slots.length), ...wrappedReadings(nums, slots.length)]) {
+    for (const cand of cells.length < slots.length ? rowCandidates(cells, slots, local) : [fullReading(cells)]) {
+      const padded = [...cand.values, ...new Array<number | null>(eqs.width - slots.length).fill(null)];
+      if (cand.values.some((v) => v === null) || !propagateSlots(padded, eqs.eqs)) continue;
+      const key = cand.values.join(",");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ values: cand.values, cells: cand.cells });
+    }
+  }
+  return out.length > 0 ? out : [{ values: slots.map(() => null), cells: slots.map(() => null) }];
+}
+
+const fullReading = (cells: readonly Cell[]): Candidate => ({
+  values: cells.map((c) => (c.value.kind === "number" ? c.value.value : null)),
+  cells: cells.slice(),
+});
+
+function wrappedFinding(row: RowTokens, path: string, candidates: Candidate[]): Finding {
+  const tails = (row.wrapped ?? numberCells(row.tokens).filter((c) => c.line !== numberCells(row.tokens)[0]?.line))
+    .map((c) => c.text)
+    .join("、");
+  const none = candidates.every((c) => c.values.every((v) => v === null));
+  return {
+    code: "cell-wrapped",
+    severity: none ? "warning" : "info",
+    message:
+      `表三“${toRowName(path)}”行下方另有数字 ${tails}，可能是该行某格数字折行的后半：该行按原样和按折行拼接两种读法核对勾稽关系，` +
+      `${none ? "没有读法成立，该行留空" : "只采用勾稽关系能确认的读法"} / a number below the row may be the tail of a wrapped cell`,
+    table: "三",
+    row: path,
+    loc: { line: row.label.line, start: row.label.start, end: row.label.end },
+  };
 }
 
 /** Label columns of section 三's grid (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密) before its 7 value columns. */

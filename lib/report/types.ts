@@ -172,6 +172,10 @@ export type FindingCode =
   | "cells-unplaced"
   /** a run of digits too long to be read as cells (parse-number MAX_NUMBER_CHARS): its row is left null */
   | "digits-overlong"
+  /** numbers right below a row (or one too many in section 四) that may be the tails of cells wrapped onto the next
+   *  line (12 / 34 for 1234): the row is read with and without joining them, and only a reading the identities confirm
+   *  is taken (lib/report/wrapped-cells.ts) */
+  | "cell-wrapped"
   | "row-missing"
   /** section 三: another row's label text stands on this row's label line (a wrapped or misread label): which row the
    *  numbers belong to is not certain, so the row (and the row it is crossed with) is left to the identities, else null */

@@ -21,6 +21,7 @@ export const FINDING_CODE_LABELS: Record<FindingCode, string> = {
   "unit-mismatch": "单位与栏目不符",
   "cells-unplaced": "有数值无法对应到单元格",
   "digits-overlong": "数字过长无法读取",
+  "cell-wrapped": "单元格内数字折行",
   "row-missing": "缺少行",
   "row-label-crossed": "行名与数值错位",
   "labels-detached": "数字行与行名分开，按模板行序放置",
