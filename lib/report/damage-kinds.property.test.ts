@@ -7,7 +7,9 @@
  * - "zeroGlyphs": 〇 ○ 零 inside numbers, single digits full-width, lone zeros as 〇 零 (lossless);
  * - "footnotes": a note with numbers under a table (注：…, *含…) (lossless: its numbers are no cells);
  * - "prose": a sentence restating the table between its rows (本年度共收到政府信息公开申请12件，其中…) (lossless);
- * - "transposed": section 三 with rows and columns swapped (lossy: sound only).
+ * - "transposed": section 三 with rows and columns swapped (lossy: sound only);
+ * - "blankMarks": a 0 prints as —, /, 无 (lossy); "cellUnits": counts print as 12件 (lossless); "splitNumber": a number
+ *   wraps inside its narrow cell, its tail on the next line (lossy: sound only; text layouts only).
  *
  * A lossless kind alone or with lossless damage also raises no warning: a report read back exactly has nothing to warn
  * about (a prose sentence inside section 三 once raised "numbers without a row label").
@@ -27,6 +29,9 @@ const KINDS: Array<[CorruptionKind, boolean]> = [
   ["footnotes", true],
   ["prose", true],
   ["transposed", false],
+  ["blankMarks", false],
+  ["cellUnits", true],
+  ["splitNumber", false],
 ];
 
 async function check(kind: CorruptionKind, layout: Layout, mixed: boolean, lossless: boolean): Promise<string[]> {

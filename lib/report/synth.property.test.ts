@@ -23,7 +23,8 @@ const TIMEOUT_MS = 180_000;
 const BASE_SEED = 20_250_000;
 
 type Property = "exact" | "sound" | "drops";
-const WHOLE_ROW_LOSSES = new Set<CorruptionKind>(["overlong", "transposed"]);
+/** Kinds the oracle never calls forced: whole rows or the table lost, or a number wrapped inside its cell. */
+const WHOLE_ROW_LOSSES = new Set<CorruptionKind>(["overlong", "transposed", "splitNumber"]);
 
 /** The damage for case `i` of a property, drawn from the case's own seed. */
 function corruptionsFor(property: Property, seed: number): CorruptionKind[] {

@@ -13,7 +13,9 @@
  * - "zeroGlyphs": zeros print as 〇 ○ 零 inside numbers, single digits full-width, lone zeros as 〇 零 (see zero-glyphs.ts);
  * - "footnotes": a note with numbers under a table (注：…、*含…); "prose": a sentence restating the table between its
  *   rows (本年度共收到政府信息公开申请12件，其中…): see table-notes.ts. Both lossless;
- * - "transposed": section 三 printed with rows and columns swapped (lossy: see transpose-table.ts).
+ * - "transposed": section 三 printed with rows and columns swapped (lossy: see transpose-table.ts);
+ * - "blankMarks": a 0 prints as —, /, 无 (lossy); "cellUnits": counts print as 12件 (lossless); "splitNumber": a number
+ *   wraps inside its cell, its tail on the next line (lossy; text layouts only): see cell-damage.ts.
  * Lossy edits (drop, blank) are returned so the oracle can tell whether the identities force
  * the lost values back.
  */
@@ -27,6 +29,7 @@ import { addFootnote, addProseRow } from "./table-notes";
 import { transposeRequests } from "./transpose-table";
 import type { CanonicalReport } from "@/lib/report/types";
 import { printUnits } from "./print-units";
+import { printBlankMarks, printCellUnits, splitNumbers } from "./cell-damage";
 import type { Table, TableRow } from "./table-model";
 
 /** The kinds of damage. */
@@ -44,7 +47,10 @@ export type CorruptionKind =
   | "zeroGlyphs"
   | "footnotes"
   | "prose"
-  | "transposed";
+  | "transposed"
+  | "blankMarks"
+  | "cellUnits"
+  | "splitNumber";
 
 export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "drop",
@@ -62,6 +68,9 @@ export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "footnotes",
   "prose",
   "transposed",
+  "blankMarks",
+  "cellUnits",
+  "splitNumber",
 ];
 
 /**
@@ -72,7 +81,7 @@ export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
  * calls either forced.
  */
 export type LossyEdit = {
-  kind: "drop" | "blank" | "crossed" | "overlong" | "transposed";
+  kind: "drop" | "blank" | "crossed" | "overlong" | "transposed" | "split";
   rowPaths: string[];
   index: number;
   positionKnown: boolean;
@@ -194,5 +203,8 @@ export function corruptTables({
     const paths = transposeRequests(rng, tables);
     if (paths) edits.push({ kind: "transposed", rowPaths: paths, index: -1, positionKnown: false, section: "三" });
   }
+  if (kinds.includes("blankMarks")) edits.push(...printBlankMarks(rng, tables, lossyCount(), used));
+  if (kinds.includes("cellUnits")) printCellUnits(rng, tables);
+  if (kinds.includes("splitNumber") && !isHtml) edits.push(...splitNumbers(rng, tables, lossyCount(), used));
   return edits;
 }

@@ -72,7 +72,8 @@ function applyPlacement(values: Float64Array, original: Float64Array, rowIdx: nu
 export function isForcedRecovery(doc: CanonicalReport, edits: LossyEdit[], maxCombinations = 5000): boolean {
   if (edits.length === 0) return true;
   // two whole rows whose labels cannot tell them apart; a whole row printed as an unreadable digit run
-  if (edits.some((e) => e.kind === "crossed" || e.kind === "overlong" || e.kind === "transposed")) return false;
+  // a number wrapped inside its cell: its head and tail may be read as two cells, so only soundness is checked
+  if (edits.some((e) => e.kind === "crossed" || e.kind === "overlong" || e.kind === "transposed" || e.kind === "split")) return false;
   const identities = listIdentities(doc);
   const index = new Map<string, number>();
   for (const id of identities) for (const p of [...id.lhs, ...id.rhs]) if (!index.has(p)) index.set(p, index.size);
