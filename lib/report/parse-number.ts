@@ -14,8 +14,13 @@ export type CellValue = { kind: "number"; value: number; unit?: string } | { kin
 export const MAX_NUMBER_CHARS = 40;
 
 const BLANK_MARKS = new Set(["", "/", "-", "—", "–", "——", "--", "无", "/ ", "－", "／", "＼", "\\", "空"]);
-/** -1, 1,234, 709.48 with an optional unit (money, or a count's measure word: 2笔, 15件); number group 1, unit group 2 */
-const NUMBER_RE = /^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*(万元|亿元|亿|万|元|件|条|个|项|次|笔|宗|家|份|起|人次|人)?$/;
+/**
+ * -1, 1,234, 709.48 with an optional unit (money, or a count's measure word: 2笔, 15件); number group 1, unit group 2.
+ * A number ending in a thousands separator ("1," — the head of a number wrapped in its cell, see wrapped-cells.ts) reads
+ * as its digits.
+ */
+const NUMBER_RE =
+  /^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d{1,3}(?:,\d{3})*(?=,$)|[-+]?\d+(?:\.\d+)?),?\s*(万元|亿元|亿|万|元|件|条|个|项|次|笔|宗|家|份|起|人次|人)?$/;
 /** "22(其中修订16件)": a number followed by a bracketed note */
 const ANNOTATED_RE = /^([-+]?[\d,]+(?:\.\d+)?)\s*(万元|亿元|亿|万|元|件|条|个|项|次|笔|宗|家|份|起|人次|人)?\s*[(（[【].*[)）\]】]$/;
 /** The values of a text cell and of a blank cell: shared (never changed), one less object per cell. */
