@@ -9,7 +9,7 @@ import type { RowReadings } from "./repair";
 import { OUTCOME_KEYS, REVIEW_GROUPS } from "./template";
 import type { Cell, Line } from "./tokenize";
 import { isOverlong } from "./parse-number";
-import { overlongFinding, wrappedCandidates } from "./read-requests";
+import { joinedCandidates, overlongFinding } from "./read-requests";
 import { hasTailLines } from "./wrapped-cells";
 import type { Finding } from "./types";
 
@@ -37,21 +37,19 @@ export function readReview(lines: readonly Line[], eqs: readonly Equation[], fin
   const slots = REVIEW_PATHS.slice();
   const local = eqs.filter((e) => e.identity.table === "四");
   const nums = tokens.filter((t) => t.value.kind === "number");
-  // more numbers than cells, numbers going on below a grid row, or more cells than the table has (a blank and a tail)
-  const surplus = nums.length > slots.length || tokens.length > slots.length;
-  if (surplus || hasTailLines(nums)) {
-    // one number too many (or two): a cell wrapped onto the next line, or a number that is not the table's
-    const candidates = wrappedCandidates(nums, slots, local);
+  // more numbers than cells, or numbers going on below a grid row: a cell may have wrapped onto the next line
+  const joined = nums.length > slots.length || hasTailLines(nums) ? joinedCandidates(nums, slots, local) : null;
+  if (joined) {
     findings.push({
       code: "cell-wrapped",
-      severity: candidates[0]!.values.every((v) => v === null) ? "warning" : "info",
+      severity: "info",
       message:
         `表四有数字单独成行或多于 ${slots.length} 格（共 ${nums.length} 个）：可能有数字在格内折行，按原样和按折行拼接两种读法核对勾稽关系，只采用能确认的读法 / ` +
         `${nums.length} numbers for ${slots.length} cells: read with and without joining wrapped cells`,
       table: "四",
       row: "reviewLitigation",
     });
-    return { key: "reviewLitigation", slots, candidates, confirm: true };
+    return { key: "reviewLitigation", slots, candidates: [...rowCandidates(tokens, slots, local), ...joined], confirm: true };
   }
   const fallback = hasFallback(tokens, slots.length) ? rowCandidates(tokens, slots, local, true) : undefined;
   const candidates = rowCandidates(tokens, slots, local);

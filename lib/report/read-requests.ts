@@ -152,16 +152,15 @@ export function readRequests(
     }
     const tokens = gridTokens(row);
     const nums = numberCells(tokens);
-    // more cells than columns (a blank cell and a number's wrapped tail, one cell per line) is evidence of a wrap too
-    const surplus = tokens.filter((t) => t.value.kind !== "text").length > 7 && nums.length <= 7;
-    if (row.wrapped || hasTailLines(nums) || surplus) {
-      const candidates = wrappedCandidates([...nums, ...(row.wrapped ?? [])], slots, byRow.get(path) ?? []);
-      findings.push(wrappedFinding(row, path, candidates));
-      readings.push({ key: path, slots, candidates, confirm: true });
+    const local = byRow.get(path) ?? [];
+    const joined = row.wrapped || hasTailLines(nums) ? joinedCandidates([...nums, ...(row.wrapped ?? [])], slots, local) : null;
+    if (joined) {
+      // as printed (blanks in place, as any row) or with a wrapped number joined back: the identities choose
+      findings.push(wrappedFinding(row, path));
+      readings.push({ key: path, slots, candidates: [...rowCandidates(tokens, slots, local), ...joined], confirm: true });
       continue;
     }
     if (nums.length > 7) findings.push(unplaced(row, `表三“${toRowName(path)}”行有 ${nums.length} 个数字，多于 7 列，多出的数字未采用`));
-    const local = byRow.get(path) ?? [];
     const fallback = hasFallback(tokens, 7) ? rowCandidates(tokens, slots, local, true) : undefined;
     const candidates = rowCandidates(tokens, slots, local);
     const note = candidates.length === 1 ? candidates[0]!.note : undefined;
@@ -207,15 +206,15 @@ export function readRequests(
 }
 
 /**
- * The readings of a row whose numbers may include wrapped cells (wrapped-cells.ts): as printed (the first `slots`
- * numbers) and every join of a later number back to a number above it, each placed and kept only when the row's own
- * identities hold. No reading fits: one reading of nulls (the identities of the other rows may still force the values).
+ * The readings of a row with a later number joined back to a number above it (a cell wrapped onto the next line, see
+ * wrapped-cells.ts), each placed and kept only when it fills every cell and the row's own identities hold; null when no
+ * join gives such a reading (then the row is read as any row: a stray digit below it changes nothing).
  */
-export function wrappedCandidates(nums: readonly Cell[], slots: readonly string[], local: readonly Equation[]): Candidate[] {
+export function joinedCandidates(nums: readonly Cell[], slots: readonly string[], local: readonly Equation[]): Candidate[] | null {
   const eqs = toSlotEquations(slots, local);
   const seen = new Set<string>();
   const out: Candidate[] = [];
-  for (const cells of [nums.slice(0, slots.length), ...wrappedReadings(nums, slots.length)]) {
+  for (const cells of wrappedReadings(nums, slots.length)) {
     for (const cand of cells.length < slots.length ? rowCandidates(cells, slots, local) : [fullReading(cells)]) {
       const padded = [...cand.values, ...new Array<number | null>(eqs.width - slots.length).fill(null)];
       if (cand.values.some((v) => v === null) || !propagateSlots(padded, eqs.eqs)) continue;
@@ -225,7 +224,7 @@ export function wrappedCandidates(nums: readonly Cell[], slots: readonly string[
       out.push({ values: cand.values, cells: cand.cells });
     }
   }
-  return out.length > 0 ? out : [{ values: slots.map(() => null), cells: slots.map(() => null) }];
+  return out.length > 0 ? out : null;
 }
 
 const fullReading = (cells: readonly Cell[]): Candidate => ({
@@ -233,17 +232,15 @@ const fullReading = (cells: readonly Cell[]): Candidate => ({
   cells: cells.slice(),
 });
 
-function wrappedFinding(row: RowTokens, path: string, candidates: Candidate[]): Finding {
-  const tails = (row.wrapped ?? numberCells(row.tokens).filter((c) => c.line !== numberCells(row.tokens)[0]?.line))
-    .map((c) => c.text)
-    .join("、");
-  const none = candidates.every((c) => c.values.every((v) => v === null));
+function wrappedFinding(row: RowTokens, path: string): Finding {
+  const nums = numberCells(row.tokens);
+  const tails = (row.wrapped ?? nums.filter((c) => c.line !== nums[0]?.line)).map((c) => c.text).join("、");
   return {
     code: "cell-wrapped",
-    severity: none ? "warning" : "info",
+    severity: "info",
     message:
       `表三“${toRowName(path)}”行下方另有数字 ${tails}，可能是该行某格数字折行的后半：该行按原样和按折行拼接两种读法核对勾稽关系，` +
-      `${none ? "没有读法成立，该行留空" : "只采用勾稽关系能确认的读法"} / a number below the row may be the tail of a wrapped cell`,
+      `只采用勾稽关系能确认的读法 / a number below the row may be the tail of a wrapped cell`,
     table: "三",
     row: path,
     loc: { line: row.label.line, start: row.label.start, end: row.label.end },
