@@ -21,7 +21,7 @@
 import type { Db } from "@/lib/db/client";
 import { compareGroup } from "@/lib/db/compare";
 import { buildCoverageSnapshot, freshCoverageId } from "@/lib/db/coverage-store";
-import { buildSnapshot, snapshotKey, staleSnapshotSql, warmableSql, type GroupDefinition } from "@/lib/db/ranking-store";
+import { buildSnapshot, snapshotKey, staleSnapshotSql, warmableSql, type BuildResult, type GroupDefinition } from "@/lib/db/ranking-store";
 import { rankingGroup } from "@/lib/db/rankings";
 import { buildRegionSumSnapshot, freshRegionSumId } from "@/lib/db/region-sum-store";
 import { FIGURE_KEYS, type FigureKey } from "@/lib/figures/figures";
@@ -34,6 +34,8 @@ export type WarmSummary = {
   regionSumYears: number;
   /** ranking/compare groups built by this pass */
   groupsBuilt: number;
+  /** stale groups whose rows the ingest did not change: their snapshot carried forward to the new data version, not built */
+  groupsCarried: number;
   /** stale groups another process built while this pass waited (found fresh under the lock) */
   groupsFoundFresh: number;
   /** stale groups whose stored definition no longer gives their key (the rules changed): left to readers, then deleted */
@@ -120,7 +122,8 @@ async function staleYears(db: Db): Promise<{ coverage: number[]; regionSums: num
 /**
  * One warm pass: every stale coverage year and region-sum year, then every stale ranking/compare group a reader asked
  * for (largest first; groups another process is building are done last, after waiting for that build), then the stale
- * snapshots no warmer will rebuild are deleted. Safe to run in several processes at once.
+ * snapshots no warmer will rebuild, and those replaced more than a minute ago, are deleted. Safe to run in several
+ * processes at once.
  */
 export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => void } = {}): Promise<WarmSummary> {
   const started = performance.now();
@@ -131,6 +134,7 @@ export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => v
     coverageYears: years.coverage.length,
     regionSumYears: years.regionSums.length,
     groupsBuilt: 0,
+    groupsCarried: 0,
     groupsFoundFresh: 0,
     groupsDropped: 0,
     snapshotsDeleted: 0,
@@ -138,8 +142,9 @@ export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => v
   };
   const dropped: string[] = [];
   const busy: GroupDefinition[] = [];
-  const count = (r: { built: boolean }): void => {
+  const count = (r: BuildResult): void => {
     if (r.built) summary.groupsBuilt++;
+    else if (r.carried) summary.groupsCarried++;
     else summary.groupsFoundFresh++;
   };
   for (const group of await staleGroups(db)) {
@@ -159,13 +164,16 @@ export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => v
   // the groups another process was building: wait for its build, which is then found fresh (or build it if it failed)
   for (const def of busy) count((await buildSnapshot(db, def, { by: "warmer", wait: true }))!);
   summary.groupsDropped = dropped.length;
-  // stale snapshots no warmer rebuilds (not asked for within WARM_DAYS, or no longer buildable as stored): deleted once
-  // no request can still be paging through them; a reader builds such a group again when it is asked for
+  // stale snapshots no warmer rebuilds (not asked for within WARM_DAYS, or no longer buildable as stored), and snapshots
+  // a newer one of their group replaced: deleted once no request can still be paging through them (the replacement
+  // was built or carried forward more than a minute ago); a reader builds such a group again when it is asked for
   summary.snapshotsDeleted = await db.$executeRaw`
     DELETE FROM "RankingSnapshot" s
-    WHERE s."builtAt" < now() - interval '1 minute'
-      AND ${staleSnapshotSql("s")}
-      AND (NOT ${warmableSql("s")} OR s."key" = ANY(${dropped}::text[]))`;
+    WHERE (s."builtAt" < now() - interval '1 minute'
+           AND ${staleSnapshotSql("s")}
+           AND (NOT ${warmableSql("s")} OR s."key" = ANY(${dropped}::text[])))
+       OR EXISTS (SELECT 1 FROM "RankingSnapshot" n
+                  WHERE n."key" = s."key" AND n."id" > s."id" AND n."builtAt" < now() - interval '1 minute')`;
   summary.ms = performance.now() - started;
   return summary;
 }
@@ -173,7 +181,7 @@ export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => v
 /** A warm pass as one line for the CLI and the server log. */
 export function formatWarmSummary(s: WarmSummary): string {
   return (
-    `warmed snapshots in ${(s.ms / 1000).toFixed(1)} s: ${s.groupsBuilt} ranking/compare groups built` +
+    `warmed snapshots in ${(s.ms / 1000).toFixed(1)} s: ${s.groupsBuilt} ranking/compare groups built, ${s.groupsCarried} carried forward unchanged` +
     (s.groupsFoundFresh ? ` (${s.groupsFoundFresh} built meanwhile by another process)` : "") +
     `, coverage ${s.coverageYears} years, region sums ${s.regionSumYears} years` +
     (s.groupsDropped || s.snapshotsDeleted ? `; ${s.snapshotsDeleted} stale snapshots deleted` : "")
@@ -196,7 +204,7 @@ export function scheduleWarm(db: Db, log: (line: string) => void = (line) => con
     const pass: Promise<void> = warmSnapshots(db)
       .then(
         (s) => {
-          if (s.groupsBuilt || s.coverageYears || s.regionSumYears || s.snapshotsDeleted) log(formatWarmSummary(s));
+          if (s.groupsBuilt || s.groupsCarried || s.coverageYears || s.regionSumYears || s.snapshotsDeleted) log(formatWarmSummary(s));
         },
         (err: unknown) => log(`warming failed (readers rebuild what is stale): ${err instanceof Error ? err.message : String(err)}`),
       )
