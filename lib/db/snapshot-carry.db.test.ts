@@ -3,7 +3,8 @@
  * whose rows the ingest did not change keeps its snapshot (same id, moved to the new data version, its entries pointing
  * at the new report versions) instead of being ranked and written again, by the warmer and by a reader alike; any change
  * of what a snapshot shows (a value, a left-out reason behind the same ranked rows, a name) rebuilds it. Every read
- * equals a reader's own build from nothing. Deleting a snapshot deletes its entries (a trigger, not a foreign key).
+ * equals a reader's own build from nothing. Deleting a snapshot deletes its entries (a trigger, not a foreign key); the
+ * warm pass vacuums RankingEntry past its dead-row threshold. The carrying and the trigger on PGlite too.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -205,6 +206,27 @@ describe("carrying unchanged snapshots forward", () => {
     expect(await readViewsFromNothing()).toEqual(after);
   });
 
+  it("vacuums RankingEntry in the warm pass once its dead rows pass the threshold (for a server without autovacuum)", async () => {
+    const dead = warm.ENTRY_VACUUM.threshold + 10_000;
+    // written and deleted on one connection, which sends its statistics as soon as it is idle
+    await t.db.$transaction([
+      t.db.$executeRaw`
+        INSERT INTO "RankingEntry" ("snapshotId", "position", "reportId", "agencyId")
+        SELECT -1, g, 0, 0 FROM generate_series(1, ${dead}::int) AS g`,
+      t.db.$executeRaw`DELETE FROM "RankingEntry" WHERE "snapshotId" = -1`,
+      t.db.$executeRaw`SELECT pg_stat_force_next_flush()`,
+    ]);
+    const deadRows = async (): Promise<number> => {
+      const [row] = await t.db.$queryRaw<{ n: number }[]>`
+        SELECT "n_dead_tup"::int AS "n" FROM pg_stat_user_tables WHERE "relid" = '"RankingEntry"'::regclass`;
+      return row!.n;
+    };
+    await expect.poll(deadRows, { timeout: 20_000, interval: 200 }).toBeGreaterThanOrEqual(dead);
+    expect((await warm.warmSnapshots(t.db)).vacuumed).toBe(true);
+    await expect.poll(deadRows, { timeout: 20_000, interval: 200 }).toBeLessThan(warm.ENTRY_VACUUM.threshold);
+    expect((await warm.warmSnapshots(t.db)).vacuumed).toBe(false);
+  });
+
   it("deletes a snapshot's entries with it, and leaves no entry without its snapshot", async () => {
     await readViews();
     expect(await t.db.rankingEntry.count()).toBeGreaterThan(0);
@@ -214,5 +236,40 @@ describe("carrying unchanged snapshots forward", () => {
     expect(await t.db.rankingEntry.count()).toBeGreaterThan(0);
     await t.db.$executeRaw`DELETE FROM "RankingSnapshot"`;
     expect(await t.db.rankingEntry.count()).toBe(0);
+  });
+});
+
+describe("on PGlite (the embedded store)", () => {
+  it("carries an unchanged group forward and rebuilds a changed one; entries go with their snapshot", async () => {
+    const p = await createTestDatabase("pglite");
+    try {
+      const base = readSeedDocuments().find((d) => d.year === YEAR)!;
+      const docs = counties.slice(0, 6).map((c, i) => {
+        const copy = structuredClone(base);
+        copy.agency = { name: `${c.name}人民政府`, regionCode: c.code };
+        copy.requests.newReceived[6] = i * 10;
+        copy.active.penalty = i % 3;
+        return copy;
+      });
+      await loadDocuments(p.db, docs);
+      const penalty = rankings.rankingGroup({ ...q, figure: "penalty" });
+      const received = rankings.rankingGroup({ ...q, figure: "requestsReceived" });
+      const build = (def: typeof penalty) => store.buildSnapshot(p.db, def, { by: "warmer", wait: true });
+      const first = (await build(penalty))!.header.id;
+      await build(received);
+      const changed = structuredClone(docs[0]!);
+      changed.requests.newReceived[6] = 999;
+      await loadDocuments(p.db, [changed]);
+      expect(await build(penalty)).toMatchObject({ built: false, carried: true, header: { id: first } });
+      expect(await build(received)).toMatchObject({ built: true, carried: false });
+      const [row] = await p.db.$queryRaw<{ latest: number }[]>`
+        SELECT r."id" AS "latest" FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId"
+        WHERE a."name" = ${changed.agency.name} AND r."isLatest"`;
+      expect(await p.db.rankingEntry.count({ where: { snapshotId: first, reportId: row!.latest } })).toBe(1);
+      await p.db.$executeRaw`DELETE FROM "RankingSnapshot"`;
+      expect(await p.db.rankingEntry.count()).toBe(0);
+    } finally {
+      await p.drop();
+    }
   });
 });

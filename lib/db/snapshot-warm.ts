@@ -40,8 +40,10 @@ export type WarmSummary = {
   groupsFoundFresh: number;
   /** stale groups whose stored definition no longer gives their key (the rules changed): left to readers, then deleted */
   groupsDropped: number;
-  /** stale snapshots deleted (groups nobody asked for within WARM_DAYS, or no longer buildable) */
+  /** stale snapshots deleted (groups nobody asked for within WARM_DAYS, or no longer buildable), and replaced ones */
   snapshotsDeleted: number;
+  /** the pass vacuumed "RankingEntry" (vacuumRankingEntries) */
+  vacuumed: boolean;
   ms: number;
 };
 
@@ -138,6 +140,7 @@ export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => v
     groupsFoundFresh: 0,
     groupsDropped: 0,
     snapshotsDeleted: 0,
+    vacuumed: false,
     ms: 0,
   };
   const dropped: string[] = [];
@@ -174,8 +177,30 @@ export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => v
            AND (NOT ${warmableSql("s")} OR s."key" = ANY(${dropped}::text[])))
        OR EXISTS (SELECT 1 FROM "RankingSnapshot" n
                   WHERE n."key" = s."key" AND n."id" > s."id" AND n."builtAt" < now() - interval '1 minute')`;
+  summary.vacuumed = await vacuumRankingEntries(db);
   summary.ms = performance.now() - started;
   return summary;
+}
+
+/**
+ * The dead "RankingEntry" rows past which a warm pass vacuums the table: a tenth of the live rows plus about one
+ * national group, the table's own autovacuum setting (migration ranking_carry_forward).
+ */
+export const ENTRY_VACUUM = { scale: 0.1, threshold: 50_000 };
+
+/**
+ * VACUUM "RankingEntry" when its dead rows (replaced snapshots, deleted a group at a time) pass ENTRY_VACUUM, so that
+ * the next builds reuse their space instead of growing the table: what autovacuum does with the table's settings, for a
+ * server that runs without it (and PGlite, which has none). Not in a transaction (VACUUM cannot be); skipped while
+ * another process vacuums the table. Returns whether it vacuumed.
+ */
+export async function vacuumRankingEntries(db: Db): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ due: boolean }[]>`
+    SELECT (s."n_dead_tup" > ${ENTRY_VACUUM.threshold}::int + ${ENTRY_VACUUM.scale}::float8 * s."n_live_tup") AS "due"
+    FROM pg_stat_user_tables s WHERE s."relid" = '"RankingEntry"'::regclass`;
+  if (!row?.due) return false;
+  await db.$executeRawUnsafe(`VACUUM (SKIP_LOCKED) "RankingEntry"`);
+  return true;
 }
 
 /** A warm pass as one line for the CLI and the server log. */
@@ -184,7 +209,8 @@ export function formatWarmSummary(s: WarmSummary): string {
     `warmed snapshots in ${(s.ms / 1000).toFixed(1)} s: ${s.groupsBuilt} ranking/compare groups built, ${s.groupsCarried} carried forward unchanged` +
     (s.groupsFoundFresh ? ` (${s.groupsFoundFresh} built meanwhile by another process)` : "") +
     `, coverage ${s.coverageYears} years, region sums ${s.regionSumYears} years` +
-    (s.groupsDropped || s.snapshotsDeleted ? `; ${s.snapshotsDeleted} stale snapshots deleted` : "")
+    (s.groupsDropped || s.snapshotsDeleted ? `; ${s.snapshotsDeleted} stale or replaced snapshots deleted` : "") +
+    (s.vacuumed ? "; RankingEntry vacuumed" : "")
   );
 }
 
@@ -204,7 +230,8 @@ export function scheduleWarm(db: Db, log: (line: string) => void = (line) => con
     const pass: Promise<void> = warmSnapshots(db)
       .then(
         (s) => {
-          if (s.groupsBuilt || s.groupsCarried || s.coverageYears || s.regionSumYears || s.snapshotsDeleted) log(formatWarmSummary(s));
+          if (s.groupsBuilt || s.groupsCarried || s.vacuumed || s.coverageYears || s.regionSumYears || s.snapshotsDeleted)
+            log(formatWarmSummary(s));
         },
         (err: unknown) => log(`warming failed (readers rebuild what is stale): ${err instanceof Error ? err.message : String(err)}`),
       )

@@ -23,7 +23,8 @@ CREATE TRIGGER "RankingSnapshot_deleted" AFTER DELETE ON "RankingSnapshot" REFER
   FOR EACH STATEMENT EXECUTE FUNCTION "ranking_snapshots_deleted"();
 
 -- 3. Entries are deleted a whole group at a time (a replaced snapshot: 50,000 rows for a national group). With the
---    default (a vacuum once a fifth of the table is dead, and the table's size counting its dead rows) RankingEntry grew
---    to four times its live size between vacuums; vacuum it once dead rows reach about one national group plus 2 %.
---    (PGlite runs no autovacuum and keeps these as plain table options.)
-ALTER TABLE "RankingEntry" SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_threshold = 50000);
+--    default (a vacuum once a fifth of the table is dead, the table's size counting its dead rows) RankingEntry grew to
+--    several times its live size between vacuums; vacuum it once dead rows reach a tenth of the live ones plus about
+--    one national group. A server running without autovacuum gets the same from the warm pass, which vacuums the table
+--    itself past the same threshold (lib/db/snapshot-warm vacuumRankingEntries). PGlite keeps these as table options.
+ALTER TABLE "RankingEntry" SET (autovacuum_vacuum_scale_factor = 0.1, autovacuum_vacuum_threshold = 50000);
