@@ -75,12 +75,21 @@ async function main(): Promise<void> {
       if (REBUILD_ALL) await client.query(`UPDATE "RankingSnapshot" SET "digest" = NULL`);
       const cpu0 = await readBackendCpu(URL_);
       const start = performance.now();
-      const summary = await warmSnapshots(db);
+      const phases = new Map<string, number>();
+      const summary = await warmSnapshots(db, {
+        log: (line) => {
+          // "<warmed|carried> <key> (<rows> rows) in <ms> ms", "coverage … in <ms> ms", "vacuumed RankingEntry in <ms> ms"
+          const ms = Number(/in (\d+) ms$/.exec(line)?.[1] ?? 0);
+          const phase = line.startsWith("coverage") ? "coverage+region sums" : line.split(" ")[0]!;
+          phases.set(phase, (phases.get(phase) ?? 0) + ms);
+        },
+      });
       const wall = performance.now() - start;
       const cpu = backendCpuSince(cpu0, await readBackendCpu(URL_));
       console.log(
         `pass ${pass + 1}: ${formatWarmSummary(summary)}; wall ${(wall / 1000).toFixed(1)} s, db cpu ${(cpu / 1000).toFixed(1)} s; ${load()}`,
       );
+      console.log(`  wall by phase: ${[...phases].map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(", ")}`);
       console.log(`  after: ${await sizes(client)}`);
     }
   } finally {

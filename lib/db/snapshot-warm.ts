@@ -132,6 +132,9 @@ export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => v
   const years = await staleYears(db);
   for (const year of years.coverage) await buildCoverageSnapshot(db, year);
   for (const year of years.regionSums) await buildRegionSumSnapshot(db, year);
+  log?.(
+    `coverage ${years.coverage.length} years, region sums ${years.regionSums.length} years in ${Math.round(performance.now() - started)} ms`,
+  );
   const summary: WarmSummary = {
     coverageYears: years.coverage.length,
     regionSumYears: years.regionSums.length,
@@ -161,7 +164,8 @@ export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => v
     if (!result) busy.push(def);
     else {
       count(result);
-      if (result.built) log?.(`warmed ${group.key} (${group.total} rows) in ${Math.round(performance.now() - t0)} ms`);
+      const how = result.built ? "warmed" : result.carried ? "carried" : null;
+      if (how) log?.(`${how} ${group.key} (${group.total} rows) in ${Math.round(performance.now() - t0)} ms`);
     }
   }
   // the groups another process was building: wait for its build, which is then found fresh (or build it if it failed)
@@ -177,7 +181,9 @@ export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => v
            AND (NOT ${warmableSql("s")} OR s."key" = ANY(${dropped}::text[])))
        OR EXISTS (SELECT 1 FROM "RankingSnapshot" n
                   WHERE n."key" = s."key" AND n."id" > s."id" AND n."builtAt" < now() - interval '1 minute')`;
+  const t1 = performance.now();
   summary.vacuumed = await vacuumRankingEntries(db);
+  if (summary.vacuumed) log?.(`vacuumed RankingEntry in ${Math.round(performance.now() - t1)} ms`);
   summary.ms = performance.now() - started;
   return summary;
 }
