@@ -49,7 +49,12 @@ export function readReview(lines: readonly Line[], eqs: readonly Equation[], fin
       table: "四",
       row: "reviewLitigation",
     });
-    return { key: "reviewLitigation", slots, candidates: [...rowCandidates(tokens, slots, local), ...joined], confirm: true };
+    // as printed first and the joined readings only when that breaks an identity (repairWithFallback); with more numbers
+    // than cells "as printed" (the first 15) is a guess too, so both are readings from the start
+    const printed = rowCandidates(tokens, slots, local);
+    if (nums.length > slots.length) return { key: "reviewLitigation", slots, candidates: [...printed, ...joined], confirm: true };
+    const fallback = [...(hasFallback(tokens, slots.length) ? rowCandidates(tokens, slots, local, true) : printed), ...joined];
+    return { key: "reviewLitigation", slots, candidates: printed, fallback, confirm: true };
   }
   const fallback = hasFallback(tokens, slots.length) ? rowCandidates(tokens, slots, local, true) : undefined;
   const candidates = rowCandidates(tokens, slots, local);

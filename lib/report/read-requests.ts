@@ -155,9 +155,14 @@ export function readRequests(
     const local = byRow.get(path) ?? [];
     const joined = row.wrapped || hasTailLines(nums) ? joinedCandidates([...nums, ...(row.wrapped ?? [])], slots, local) : null;
     if (joined) {
-      // as printed (blanks in place, as any row) or with a wrapped number joined back: the identities choose
+      // read as printed (blanks in place, as any row); only when that breaks an identity are the joined readings tried
+      // too (repairWithFallback); a value stands only where every solution agrees
       findings.push(wrappedFinding(row, path));
-      readings.push({ key: path, slots, candidates: [...rowCandidates(tokens, slots, local), ...joined], confirm: true });
+      // numbers beyond the row's 7 (row.wrapped) make "as printed" a guess too: then both are readings from the start
+      const printed = rowCandidates(tokens, slots, local);
+      const fallback = [...(hasFallback(tokens, 7) ? rowCandidates(tokens, slots, local, true) : printed), ...joined];
+      if (row.wrapped) readings.push({ key: path, slots, candidates: [...printed, ...joined], confirm: true });
+      else readings.push({ key: path, slots, candidates: printed, fallback, confirm: true });
       continue;
     }
     if (nums.length > 7) findings.push(unplaced(row, `表三“${toRowName(path)}”行有 ${nums.length} 个数字，多于 7 列，多出的数字未采用`));
