@@ -131,13 +131,12 @@ export function searchSql(
       FROM (
         SELECT a."id", a."name", a."regionCode", a."searchTokens", a."reportYears", a."name" <-> ${plan.fuzzyText}::text AS "distance"
         FROM "Agency" a
-        WHERE (SELECT w."nearest" FROM windows w WHERE w."tier" = ${tier}::int) IS TRUE
         ORDER BY a."name" <-> ${plan.fuzzyText}::text
         LIMIT (SELECT NULL::bigint)
       ) k
       WHERE ${isCandidate("k")} AND ${tierOf("k", inNames("k"))} = ${tier}::int
     ) x
-    WHERE x."place" <= ${end}::int`;
+    WHERE (SELECT w."nearest" FROM windows w WHERE w."tier" = ${tier}::int) IS TRUE AND x."place" <= ${end}::int`;
   const namedColumns = plan.groups.map((_, i) => Prisma.raw(`s."n${i}"`));
   return Prisma.sql`
     WITH hits AS MATERIALIZED (
@@ -167,6 +166,8 @@ export function searchSql(
           SELECT c."tier", c."n",
             coalesce(sum(c."n") OVER (ORDER BY c."tier" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::int AS "before"
           FROM counts c
+          -- no parallel workers for this statement (migration agency_name_trgm_gist): see the function's comment
+          WHERE "search_serial"()
         ) c
       ) w
     ), scored AS (
