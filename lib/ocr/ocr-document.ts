@@ -8,6 +8,7 @@ import type { OcrPageWords, OcrRecognizer, OcrWordItem } from "@/lib/report/ocr"
 import { binarize, buildMosaic, estimateSkew, findTextBlobs, removeRules, toGray } from "./page-image";
 import type { GrayImage, Mosaic, MosaicSlot, PixelBox } from "./page-image";
 import { getDigitPool, getOcrPool, OcrTimeoutError, type OcrPool, type OcrWord } from "./tesseract-pool";
+import { loadPdfJs, type PdfJs } from "@/lib/report/pdf/load-pdfjs.mjs";
 
 export type OcrLimits = {
   /** pages beyond this are refused before any page is read */
@@ -194,10 +195,6 @@ function placeWords(words: OcrWord[], mosaic: Mosaic): (OcrWordItem & { blobX0?:
   }
   return out;
 }
-
-type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
-let pdfjsModule: Promise<PdfJs> | null = null;
-const loadPdfJs = () => (pdfjsModule ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
 
 /** Renders one page to grey levels at `dpi`; also returns the page size in points. */
 async function renderPdfPage(

@@ -6,7 +6,8 @@
 import { readlinkSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import type { JobMessage, WorkerBoot, WorkerMessage } from "./protocol";
-import { restoreEngineBuiltIns, TASKS, warmUp } from "./tasks";
+import { restoreEngineBuiltIns } from "@/lib/report/pdf/load-pdfjs.mjs";
+import { TASKS, warmUp } from "./tasks";
 
 const port = parentPort;
 if (!port) throw new Error("parse-worker.ts runs as a worker thread of lib/parse-pool, not on its own");

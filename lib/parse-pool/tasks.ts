@@ -64,29 +64,8 @@ export type TaskPayload<K extends TaskName> = Parameters<(typeof TASKS)[K]>[0];
 export type TaskValue<K extends TaskName> = Awaited<ReturnType<(typeof TASKS)[K]>>;
 
 /**
- * Built-ins that pdf.js's legacy build replaces with core-js polyfills when it loads (JSON.stringify, to add
- * JSON.rawJSON; Array.prototype.push; Function.prototype.toString): measured in a worker, JSON.stringify of a
- * report's provenance then takes 10× as long and the text parser about 40% longer. pdf.js needs none of the
- * replacements, so the worker puts the engine's own back once pdf.js is loaded (warmUp) and after every job (pdf.js
- * loads in the first PDF's job when the pool does not preload it).
- */
-const ENGINE_BUILT_INS = [
-  [JSON, "stringify"],
-  [Array.prototype, "push"],
-  [Function.prototype, "toString"],
-].map(([owner, name]) => ({
-  owner: owner as object,
-  name: name as string,
-  descriptor: Object.getOwnPropertyDescriptor(owner, name as string)!,
-}));
-
-export function restoreEngineBuiltIns(): void {
-  for (const { owner, name, descriptor } of ENGINE_BUILT_INS) Object.defineProperty(owner, name, descriptor);
-}
-
-/**
  * Modules every worker loads before it reports ready, so the first job does not pay for them (nor their time limit);
- * with `pdf`, pdf.js too (see warm-up-pdf.ts), then the engine's own built-ins back (see ENGINE_BUILT_INS).
+ * with `pdf`, pdf.js too (see warm-up-pdf.ts), whose loader puts the engine's own built-ins back (lib/report/pdf/load-pdfjs.mjs).
  */
 export async function warmUp({ pdf }: { pdf: boolean }): Promise<void> {
   const { parseReport } = await parser();
@@ -95,5 +74,4 @@ export async function warmUp({ pdf }: { pdf: boolean }): Promise<void> {
   if (!pdf) return;
   const { warmUpPdf } = await import("./warm-up-pdf");
   await parseReport({ bytes: warmUpPdf(), mediaType: "application/pdf" }); // the result does not matter
-  restoreEngineBuiltIns();
 }

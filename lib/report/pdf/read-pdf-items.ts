@@ -1,8 +1,9 @@
 /**
  * Reads the positioned text items (文字层) of a PDF with pdfjs-dist. Pure: bytes in, items out,
- * no fs, no worker thread (pdfjs runs its "fake worker" in-process), no font loading.
+ * no fs, no worker thread (pdfjs runs its "fake worker" in-process), no font loading (see `noFontLoading`).
  */
 import { limitMessages } from "../limits";
+import { loadPdfJs } from "./load-pdfjs.mjs";
 import { radicalsToIdeographs } from "../normalize";
 import type { ParseFailureCode } from "../types";
 
@@ -129,12 +130,29 @@ export class PdfReadError extends Error {
   }
 }
 
-type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
-let pdfjsPromise: Promise<PdfJs> | null = null;
-
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs");
-  return pdfjsPromise;
+/**
+ * The `ownerDocument` pdfjs loads a document's fonts into when `disableFontFace` is false: it accepts each font and
+ * does nothing with it. Nothing here draws glyphs: the text comes from getTextContent, and the operator list is read
+ * only for ruling lines (表格线). With `disableFontFace: true`, pdfjs's default in Node, the operator-list pass
+ * instead turns every glyph the page shows into a path (PartialEvaluator.buildFontPaths) and sends it over, which
+ * nothing reads.
+ * pdfjs makes a CSS FontFace for each font (`new FontFace(...)`, the browser's Font Loading API), which Node lacks:
+ * this installs an inert one on globalThis where there is none (in a parse worker, or the server when it parses
+ * in-process; nothing else in Node uses that name).
+ */
+function noFontLoading(): Document {
+  if (!("FontFace" in globalThis)) {
+    class InertFontFace {
+      readonly loaded: Promise<InertFontFace> = Promise.resolve(this);
+      constructor(readonly family: string) {}
+      load(): Promise<InertFontFace> {
+        return this.loaded;
+      }
+    }
+    Object.defineProperty(globalThis, "FontFace", { value: InertFontFace, configurable: true, writable: true });
+  }
+  // pdfjs reads only `fonts` of its owner document when it loads a font (FontLoader)
+  return { fonts: { add: () => undefined, delete: () => undefined } } as unknown as Document;
 }
 
 /** True when the bytes end with a PDF trailer (`%%EOF` within the last 2 KiB): a cheap truncation check. */
@@ -162,7 +180,10 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal, maxP
   // Uint8Array: it refuses a Node Buffer (what HTTP bodies and fs reads are), whose slice() would not copy anyway.
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
-    disableFontFace: true,
+    // fonts are "loaded" into a document that only counts them (see noFontLoading): with disableFontFace (pdfjs's
+    // default in Node) its operator-list pass builds a drawing path for every glyph shown, which nothing here draws
+    disableFontFace: false,
+    ownerDocument: noFontLoading(),
     isEvalSupported: false,
     useSystemFonts: false,
     stopAtErrors: false,
