@@ -7,7 +7,8 @@
  * year (prisma/migrations …_ranking_snapshots). A snapshot records the version it was computed from, in the same
  * statement (so the same MVCC snapshot) as its rows; it is used only while the year's version still equals it, and is
  * rebuilt after an ingest changed that year: ahead of readers by the warmer (lib/db/snapshot-warm, run after an ingest
- * commits) for the groups readers asked for, else by the first read. Rebuilds of one group are serialised by an advisory
+ * commits) for the groups readers asked for, else by the first read. A group whose rows the ingest did not change (same
+ * digest of its rows) is not rebuilt: its snapshot is carried forward to the new version (carryForwardSql). Rebuilds of one group are serialised by an advisory
  * lock, so several app instances (and warmers) on one database build it once, and a reader arriving during a rebuild
  * waits for it and reads its result; everything lives in PostgreSQL, nothing in a process.
  *
@@ -166,6 +167,58 @@ async function findFresh(db: Db | Prisma.TransactionClient, def: GroupDefinition
 }
 
 /**
+ * SQL aggregate over the CTE `src` (the group's rows): sha-256 of every column of the rows but the report id, one row
+ * per line in agency order (an agency has one latest report a year, so the order is fixed by the rows' content). A
+ * snapshot is a function of exactly these columns (its order, ranks, percentiles, left-out counts, quartiles and bars),
+ * so two sets of rows with the same digest give the same snapshot, whichever report versions they come from.
+ */
+export const ROWS_DIGEST = Prisma.raw(
+  `sha256(convert_to(coalesce(string_agg(ROW("agencyId", "agencyName", "value", "ranked", "notReported", "smallSample",
+     "identityFailed", "noneHandled")::text, E'\\n' ORDER BY "agencyId"), ''), 'UTF8'))`,
+);
+
+/**
+ * ONE statement: the group's rows read again and digested; when the digest equals the stale snapshot's, the snapshot is
+ * carried forward to the year's current data version (read in the same statement, so the same MVCC snapshot as the
+ * rows): its header's version moves (and builtAt, as for a build; requestedAt for a reader), and the entries of
+ * agencies whose report has a new version point at it. Nothing is ranked or written again. Returns a NULL "id" when the
+ * rows changed.
+ */
+function carryForwardSql(def: GroupDefinition, staleId: number, by: Builder): Prisma.Sql {
+  return Prisma.sql`
+    WITH src AS MATERIALIZED (${def.rows}),
+    dig AS (SELECT ${ROWS_DIGEST} AS "digest" FROM src),
+    snap AS (
+      UPDATE "RankingSnapshot" s
+      SET "version" = ${currentVersionSql(yearScope(def.year))}, "builtAt" = now(),
+          "requestedAt" = ${by === "reader" ? Prisma.sql`now()` : Prisma.sql`s."requestedAt"`}
+      FROM dig
+      WHERE s."id" = ${staleId}::int AND s."digest" = dig."digest"
+      RETURNING s."id"
+    ), moved AS (
+      UPDATE "RankingEntry" e SET "reportId" = src."reportId"
+      FROM snap, src
+      WHERE e."snapshotId" = snap."id" AND e."agencyId" = src."agencyId" AND e."reportId" <> src."reportId"
+      RETURNING 1
+    )
+    SELECT (SELECT "id" FROM snap) AS "id", (SELECT COUNT(*) FROM moved)::int AS "moved"`;
+}
+
+/**
+ * The group's newest snapshot, when it is stale and has a digest, carried forward to the current data version if the
+ * group's rows are unchanged (carryForwardSql); null when there is none to carry or the rows changed. Run under the
+ * group's lock.
+ */
+async function carryForward(tx: Prisma.TransactionClient, def: GroupDefinition, key: string, by: Builder): Promise<number | null> {
+  const [newest] = await tx.$queryRaw<{ id: number }[]>`
+    SELECT s."id" FROM "RankingSnapshot" s WHERE s."key" = ${key} AND s."digest" IS NOT NULL
+      AND s."id" = (SELECT max(n."id") FROM "RankingSnapshot" n WHERE n."key" = ${key})`;
+  if (!newest) return null;
+  const [row] = await tx.$queryRaw<{ id: number | null }[]>(carryForwardSql(def, newest.id, by));
+  return row?.id ?? null;
+}
+
+/**
  * ONE statement: read the group's rows, rank them, write the snapshot header (with the year's data version read in the
  * same statement, so in the same MVCC snapshot as the rows) and its entries. Returns the new snapshot id.
  */
@@ -191,6 +244,8 @@ function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql, by: Bu
       FROM kept k
     ), cur AS (
       SELECT (COUNT(*) FILTER (WHERE "ranked"))::int AS "peers" FROM src
+    ), dig AS (
+      SELECT ${ROWS_DIGEST} AS "digest" FROM src
     ), bars AS (
       SELECT coalesce(array_agg(o."agencyId" ORDER BY o."position"), ARRAY[]::int[]) AS "barIds",
              coalesce(array_agg(o."agencyName" ORDER BY o."position"), ARRAY[]::text[]) AS "barNames",
@@ -198,7 +253,8 @@ function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql, by: Bu
       FROM ordered o JOIN (${places}) p ON p."place" = o."position"
     ), snap AS (
       INSERT INTO "RankingSnapshot" ("key", "year", "version", "peers", "total", "notReported", "smallSample", "identityFailed",
-                                     "noneHandled", "median", "quartiles", "barIds", "barNames", "barValues", "definition", "requestedAt")
+                                     "noneHandled", "median", "quartiles", "barIds", "barNames", "barValues", "definition", "requestedAt",
+                                     "digest")
       SELECT ${key}, ${def.year}::int,
              ${currentVersionSql(yearScope(def.year))},
              (COUNT(*) FILTER (WHERE "ranked"))::int, COUNT(*)::int,
@@ -209,7 +265,7 @@ function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql, by: Bu
                        FILTER (WHERE "ranked"))::float8[], ARRAY[]::float8[]),
              (SELECT "barIds" FROM bars), (SELECT "barNames" FROM bars), (SELECT "barValues" FROM bars),
              ${def.params ? JSON.stringify({ view: def.view, params: def.params }) : null}::jsonb,
-             ${requestedAtSql(key, by)}
+             ${requestedAtSql(key, by)}, (SELECT "digest" FROM dig)
       FROM src
       RETURNING "id"
     ), written AS (
@@ -256,11 +312,20 @@ export async function ensureSnapshot(db: Db, def: GroupDefinition): Promise<Snap
   return (await buildSnapshot(db, def, { by: "reader", wait: true }))!.header;
 }
 
+/** What buildSnapshot did: `built` ranked and wrote the group; `carried` moved its unchanged stale snapshot forward. */
+export type BuildResult = { header: SnapshotHeader; built: boolean; carried: boolean };
+
+async function readHeader(tx: Prisma.TransactionClient, id: number): Promise<SnapshotHeader> {
+  const [header] = await tx.$queryRaw<HeaderRow[]>`SELECT ${HEADER_COLUMNS} FROM "RankingSnapshot" s WHERE s."id" = ${id}::int`;
+  return toSnapshotHeader(header)!;
+}
+
 /**
  * Build the group's snapshot unless a fresh one exists, in ONE transaction (readers see the old snapshot or the whole
  * new one, never a part). Serialised per group by an advisory lock: with `wait` the call waits for a build in progress
  * and then finds its result; without it, it returns null when another process holds the group's lock (the warmer moves
- * on and comes back). `built` says whether this call built it.
+ * on and comes back). A stale snapshot whose group's rows did not change (same digest) is carried forward instead of
+ * built again (carryForwardSql): an ingest costs a rebuild only in the groups whose rows it changed.
  * The previous snapshot of the key is kept (a concurrent reader may still be paging through it); older ones are deleted,
  * and so are the year's other stale snapshots built more than a minute ago that the warmer will not rebuild.
  */
@@ -268,7 +333,7 @@ export async function buildSnapshot(
   db: Db,
   def: GroupDefinition,
   { by, wait }: { by: Builder; wait: boolean },
-): Promise<{ header: SnapshotHeader; built: boolean } | null> {
+): Promise<BuildResult | null> {
   const key = snapshotKey(def);
   const collate = await nameCollation(db);
   return db.$transaction(
@@ -280,9 +345,11 @@ export async function buildSnapshot(
         if (!lock?.locked) return null;
       }
       const found = await findFresh(tx, def);
-      if (found) return { header: found, built: false };
+      if (found) return { header: found, built: false, carried: false };
       // the build's three window sorts of a national group (50,000 rows, ~6 MB each) in memory, not merged on disk
       await tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
+      const carried = await carryForward(tx, def, key, by);
+      if (carried !== null) return { header: await readHeader(tx, carried), built: false, carried: true };
       const [row] = await tx.$queryRaw<{ id: number }[]>(buildSql(def, key, collate, by));
       await tx.$executeRaw`
         DELETE FROM "RankingSnapshot" WHERE "key" = ${key} AND "id" < (
@@ -293,8 +360,7 @@ export async function buildSnapshot(
         DELETE FROM "RankingSnapshot" s WHERE s."year" = ${def.year}::int AND s."key" <> ${key}
           AND s."version" < (SELECT "version" FROM "RankingSnapshot" WHERE "id" = ${row!.id}::int)
           AND s."builtAt" < now() - interval '1 minute' AND NOT ${warmableSql("s")}`;
-      const [header] = await tx.$queryRaw<HeaderRow[]>`SELECT ${HEADER_COLUMNS} FROM "RankingSnapshot" s WHERE s."id" = ${row!.id}::int`;
-      return { header: toSnapshotHeader(header)!, built: true };
+      return { header: await readHeader(tx, row!.id), built: true, carried: false };
     },
     { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS },
   );

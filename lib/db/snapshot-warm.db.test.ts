@@ -158,7 +158,8 @@ describe("warming snapshots after an ingest", () => {
     const others: Db[] = await Promise.all([createDb({ databaseUrl: t.url! }), createDb({ databaseUrl: t.url! })]);
     try {
       const passes = await Promise.all([t.db, ...others].map((db) => warm.warmSnapshots(db)));
-      expect(passes.reduce((n, p) => n + p.groupsBuilt, 0)).toBe(stale);
+      // each stale group once: built, or carried forward when the ingests left its rows alone (the province's group)
+      expect(passes.reduce((n, p) => n + p.groupsBuilt + p.groupsCarried, 0)).toBe(stale);
       expect(await freshPerKey(2025)).toEqual(expect.arrayContaining([1]));
       expect((await freshPerKey(2025)).every((n) => n === 1)).toBe(true);
       expect((await freshPerKey(2024)).every((n) => n === 1)).toBe(true);

@@ -21,7 +21,7 @@
 import type { Db } from "@/lib/db/client";
 import { compareGroup } from "@/lib/db/compare";
 import { buildCoverageSnapshot, freshCoverageId } from "@/lib/db/coverage-store";
-import { buildSnapshot, snapshotKey, staleSnapshotSql, warmableSql, type GroupDefinition } from "@/lib/db/ranking-store";
+import { buildSnapshot, snapshotKey, staleSnapshotSql, warmableSql, type BuildResult, type GroupDefinition } from "@/lib/db/ranking-store";
 import { rankingGroup } from "@/lib/db/rankings";
 import { buildRegionSumSnapshot, freshRegionSumId } from "@/lib/db/region-sum-store";
 import { FIGURE_KEYS, type FigureKey } from "@/lib/figures/figures";
@@ -34,12 +34,16 @@ export type WarmSummary = {
   regionSumYears: number;
   /** ranking/compare groups built by this pass */
   groupsBuilt: number;
+  /** stale groups whose rows the ingest did not change: their snapshot carried forward to the new data version, not built */
+  groupsCarried: number;
   /** stale groups another process built while this pass waited (found fresh under the lock) */
   groupsFoundFresh: number;
   /** stale groups whose stored definition no longer gives their key (the rules changed): left to readers, then deleted */
   groupsDropped: number;
-  /** stale snapshots deleted (groups nobody asked for within WARM_DAYS, or no longer buildable) */
+  /** stale snapshots deleted (groups nobody asked for within WARM_DAYS, or no longer buildable), and replaced ones */
   snapshotsDeleted: number;
+  /** the pass vacuumed "RankingEntry" (vacuumRankingEntries) */
+  vacuumed: boolean;
   ms: number;
 };
 
@@ -120,26 +124,33 @@ async function staleYears(db: Db): Promise<{ coverage: number[]; regionSums: num
 /**
  * One warm pass: every stale coverage year and region-sum year, then every stale ranking/compare group a reader asked
  * for (largest first; groups another process is building are done last, after waiting for that build), then the stale
- * snapshots no warmer will rebuild are deleted. Safe to run in several processes at once.
+ * snapshots no warmer will rebuild, and those replaced more than a minute ago, are deleted. Safe to run in several
+ * processes at once.
  */
 export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => void } = {}): Promise<WarmSummary> {
   const started = performance.now();
   const years = await staleYears(db);
   for (const year of years.coverage) await buildCoverageSnapshot(db, year);
   for (const year of years.regionSums) await buildRegionSumSnapshot(db, year);
+  log?.(
+    `coverage ${years.coverage.length} years, region sums ${years.regionSums.length} years in ${Math.round(performance.now() - started)} ms`,
+  );
   const summary: WarmSummary = {
     coverageYears: years.coverage.length,
     regionSumYears: years.regionSums.length,
     groupsBuilt: 0,
+    groupsCarried: 0,
     groupsFoundFresh: 0,
     groupsDropped: 0,
     snapshotsDeleted: 0,
+    vacuumed: false,
     ms: 0,
   };
   const dropped: string[] = [];
   const busy: GroupDefinition[] = [];
-  const count = (r: { built: boolean }): void => {
+  const count = (r: BuildResult): void => {
     if (r.built) summary.groupsBuilt++;
+    else if (r.carried) summary.groupsCarried++;
     else summary.groupsFoundFresh++;
   };
   for (const group of await staleGroups(db)) {
@@ -153,30 +164,59 @@ export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => v
     if (!result) busy.push(def);
     else {
       count(result);
-      if (result.built) log?.(`warmed ${group.key} (${group.total} rows) in ${Math.round(performance.now() - t0)} ms`);
+      const how = result.built ? "warmed" : result.carried ? "carried" : null;
+      if (how) log?.(`${how} ${group.key} (${group.total} rows) in ${Math.round(performance.now() - t0)} ms`);
     }
   }
   // the groups another process was building: wait for its build, which is then found fresh (or build it if it failed)
   for (const def of busy) count((await buildSnapshot(db, def, { by: "warmer", wait: true }))!);
   summary.groupsDropped = dropped.length;
-  // stale snapshots no warmer rebuilds (not asked for within WARM_DAYS, or no longer buildable as stored): deleted once
-  // no request can still be paging through them; a reader builds such a group again when it is asked for
+  // stale snapshots no warmer rebuilds (not asked for within WARM_DAYS, or no longer buildable as stored), and snapshots
+  // a newer one of their group replaced: deleted once no request can still be paging through them (the replacement
+  // was built or carried forward more than a minute ago); a reader builds such a group again when it is asked for
   summary.snapshotsDeleted = await db.$executeRaw`
     DELETE FROM "RankingSnapshot" s
-    WHERE s."builtAt" < now() - interval '1 minute'
-      AND ${staleSnapshotSql("s")}
-      AND (NOT ${warmableSql("s")} OR s."key" = ANY(${dropped}::text[]))`;
+    WHERE (s."builtAt" < now() - interval '1 minute'
+           AND ${staleSnapshotSql("s")}
+           AND (NOT ${warmableSql("s")} OR s."key" = ANY(${dropped}::text[])))
+       OR EXISTS (SELECT 1 FROM "RankingSnapshot" n
+                  WHERE n."key" = s."key" AND n."id" > s."id" AND n."builtAt" < now() - interval '1 minute')`;
+  const t1 = performance.now();
+  summary.vacuumed = await vacuumRankingEntries(db);
+  if (summary.vacuumed) log?.(`vacuumed RankingEntry in ${Math.round(performance.now() - t1)} ms`);
   summary.ms = performance.now() - started;
   return summary;
+}
+
+/**
+ * The dead "RankingEntry" rows past which a warm pass vacuums the table: a tenth of the live rows plus about one
+ * national group, the table's own autovacuum setting (migration ranking_carry_forward).
+ */
+export const ENTRY_VACUUM = { scale: 0.1, threshold: 50_000 };
+
+/**
+ * VACUUM "RankingEntry" when its dead rows (replaced snapshots, deleted a group at a time) pass ENTRY_VACUUM, so that
+ * the next builds reuse their space instead of growing the table: what autovacuum does with the table's settings, for a
+ * server that runs without it (and PGlite, which has none). Not in a transaction (VACUUM cannot be); skipped while
+ * another process vacuums the table. Returns whether it vacuumed.
+ */
+export async function vacuumRankingEntries(db: Db): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ due: boolean }[]>`
+    SELECT (s."n_dead_tup" > ${ENTRY_VACUUM.threshold}::int + ${ENTRY_VACUUM.scale}::float8 * s."n_live_tup") AS "due"
+    FROM pg_stat_user_tables s WHERE s."relid" = '"RankingEntry"'::regclass`;
+  if (!row?.due) return false;
+  await db.$executeRawUnsafe(`VACUUM (SKIP_LOCKED) "RankingEntry"`);
+  return true;
 }
 
 /** A warm pass as one line for the CLI and the server log. */
 export function formatWarmSummary(s: WarmSummary): string {
   return (
-    `warmed snapshots in ${(s.ms / 1000).toFixed(1)} s: ${s.groupsBuilt} ranking/compare groups built` +
+    `warmed snapshots in ${(s.ms / 1000).toFixed(1)} s: ${s.groupsBuilt} ranking/compare groups built, ${s.groupsCarried} carried forward unchanged` +
     (s.groupsFoundFresh ? ` (${s.groupsFoundFresh} built meanwhile by another process)` : "") +
     `, coverage ${s.coverageYears} years, region sums ${s.regionSumYears} years` +
-    (s.groupsDropped || s.snapshotsDeleted ? `; ${s.snapshotsDeleted} stale snapshots deleted` : "")
+    (s.groupsDropped || s.snapshotsDeleted ? `; ${s.snapshotsDeleted} stale or replaced snapshots deleted` : "") +
+    (s.vacuumed ? "; RankingEntry vacuumed" : "")
   );
 }
 
@@ -196,7 +236,8 @@ export function scheduleWarm(db: Db, log: (line: string) => void = (line) => con
     const pass: Promise<void> = warmSnapshots(db)
       .then(
         (s) => {
-          if (s.groupsBuilt || s.coverageYears || s.regionSumYears || s.snapshotsDeleted) log(formatWarmSummary(s));
+          if (s.groupsBuilt || s.groupsCarried || s.vacuumed || s.coverageYears || s.regionSumYears || s.snapshotsDeleted)
+            log(formatWarmSummary(s));
         },
         (err: unknown) => log(`warming failed (readers rebuild what is stale): ${err instanceof Error ? err.message : String(err)}`),
       )

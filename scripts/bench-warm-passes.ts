@@ -1,0 +1,107 @@
+/**
+ * Repeated warm passes on a loaded store (issue 13): each round a small ingest (a new version of one report per year,
+ * 申请量 + 1,000, as bench-pages' --ingest writes it), then the warm pass the ingest route runs (lib/db/snapshot-warm),
+ * printing its wall and database CPU time and, after it, the database size and RankingEntry's size with its live and
+ * dead rows: what the warm pass costs per ingest and whether the stored orderings keep growing.
+ *
+ *   npm run bench:warm -- --reuse postgresql://root@127.0.0.1:5432/<name>_50k [--passes 3] [--rebuild-all]
+ *
+ * --rebuild-all forgets every snapshot's digest before each pass, so every stale group is ranked and written again (the
+ * cost before snapshots were carried forward). The store's snapshots are the ones its readers built (run bench-pages
+ * on it first); the small ingests use reports from offset 700 on, away from bench-pages' own.
+ */
+import { cpus, loadavg } from "node:os";
+import pg from "pg";
+import { createDb } from "@/lib/db/client";
+import { formatWarmSummary, warmSnapshots } from "@/lib/db/snapshot-warm";
+import type { CanonicalReport } from "@/lib/report/types";
+import { loadDocuments } from "@/lib/testing/seed-documents";
+import { backendCpuSince, readBackendCpu } from "@/lib/testing/postgres-cpu";
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const URL_ = option("reuse", "");
+const PASSES = Number(option("passes", "3"));
+const REBUILD_ALL = process.argv.includes("--rebuild-all");
+const FIRST_OFFSET = 700;
+
+const load = (): string =>
+  `load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")} on ${cpus().length} cores`;
+const mb = (v: unknown): string => `${(Number(v) / 1024 / 1024).toFixed(0)} MB`;
+
+/** The database and RankingEntry sizes as one line. */
+async function sizes(client: pg.Client): Promise<string> {
+  const { rows } = await client.query(`
+    SELECT pg_database_size(current_database()) AS "db", pg_total_relation_size('"RankingEntry"') AS "entry",
+           (SELECT count(*) FROM "RankingEntry") AS "live",
+           (SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = 'RankingEntry') AS "dead",
+           (SELECT count(*) FROM "RankingSnapshot") AS "snapshots", (SELECT count(*) FROM "Report") AS "reports"`);
+  const r = rows[0] as Record<string, string>;
+  const perReport = (Number(r.db) / 1024 / Number(r.reports)).toFixed(2);
+  return `database ${mb(r.db)} (${perReport} KB per report), RankingEntry ${mb(r.entry)} (${r.live} live, ${r.dead} dead rows), ${r.snapshots} snapshots`;
+}
+
+/** A new version of one latest report per year (the last seven years), 申请量 + 1,000. */
+async function smallIngest(db: Awaited<ReturnType<typeof createDb>>, client: pg.Client, round: number): Promise<void> {
+  const last = Number((await client.query(`SELECT max("year") AS "last" FROM "Report"`)).rows[0]?.last);
+  const docs: CanonicalReport[] = [];
+  for (let i = 0; i < 7; i++) {
+    const { rows } = await client.query(
+      `SELECT "document" FROM "Report" WHERE "year" = $1 AND "isLatest" ORDER BY "id" OFFSET $2 LIMIT 1`,
+      [last - i, FIRST_OFFSET + round * 7 + i],
+    );
+    if (!rows[0]) continue;
+    const doc = structuredClone(rows[0].document as CanonicalReport);
+    doc.requests.newReceived[6] = (doc.requests.newReceived[6] ?? 0) + 1000;
+    docs.push(doc);
+  }
+  await loadDocuments(db, docs);
+}
+
+async function main(): Promise<void> {
+  if (!URL_) throw new Error("--reuse <database url> is required");
+  const db = await createDb({ databaseUrl: URL_ });
+  const client = new pg.Client({ connectionString: URL_ });
+  await client.connect();
+  try {
+    console.log(`before: ${await sizes(client)}; ${load()}`);
+    for (let pass = 0; pass < PASSES; pass++) {
+      await smallIngest(db, client, pass);
+      if (REBUILD_ALL) await client.query(`UPDATE "RankingSnapshot" SET "digest" = NULL`);
+      const cpu0 = await readBackendCpu(URL_);
+      const start = performance.now();
+      const phases = new Map<string, number>();
+      const summary = await warmSnapshots(db, {
+        log: (line) => {
+          // "<warmed|carried> <key> (<rows> rows) in <ms> ms", "coverage … in <ms> ms", "vacuumed RankingEntry in <ms> ms"
+          const ms = Number(/in (\d+) ms$/.exec(line)?.[1] ?? 0);
+          const phase = line.startsWith("coverage") ? "coverage+region sums" : line.split(" ")[0]!;
+          phases.set(phase, (phases.get(phase) ?? 0) + ms);
+        },
+      });
+      const wall = performance.now() - start;
+      const cpu = backendCpuSince(cpu0, await readBackendCpu(URL_));
+      console.log(
+        `pass ${pass + 1}: ${formatWarmSummary(summary)}; wall ${(wall / 1000).toFixed(1)} s, db cpu ${(cpu / 1000).toFixed(1)} s; ${load()}`,
+      );
+      console.log(`  wall by phase: ${[...phases].map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(", ")}`);
+      console.log(`  after: ${await sizes(client)}`);
+    }
+  } finally {
+    await client.end();
+    await db.$disconnect();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
