@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { listAgencyIdsContaining, searchIn } from "@/lib/db/search";
-import { searchSql } from "@/lib/db/search-sql";
+import { searchSql, type SearchSqlOptions } from "@/lib/db/search-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toSearchPlan } from "@/lib/search/search-plan";
 import { seedRegions } from "@/lib/db/seed-regions";
@@ -151,6 +151,45 @@ describe.each<BackendName>(["postgres", "pglite"])("search on %s", (backend) => 
     expect(reads.get("Report") ?? 0).toBeLessThanOrEqual(10);
     expect(reads.get("Region") ?? 0).toBeLessThanOrEqual(10);
     expect(reads.get("AgencyAlias") ?? 0).toBe(0);
+  });
+
+  it("pages a large tier nearest first from the trigram index with the same hits, order and total as sorting it", async () => {
+    type Row = { id: number; name: string; tier: number; years: number[]; regionPath: string | null; total: bigint | number };
+    const read = async (query: string, page: number, pageSize: number, options?: SearchSqlOptions): Promise<string> => {
+      const rows = await t.db.$queryRaw<Row[]>(searchSql(toSearchPlan(query), page, pageSize, options)!);
+      return JSON.stringify(rows.map((r) => [r.id, r.name, r.tier, r.years, r.regionPath, Number(r.total)]));
+    };
+    // every tier sorted in full (the old way) against every large-enough tier read nearest first, on every page
+    // (several small pages, so the page ends fall inside tiers and among ties, and the tiers before a page are skipped)
+    const sorted: SearchSqlOptions = { nearestMinHits: 1_000_000, nearestMaxDepth: 0 };
+    const nearest: SearchSqlOptions = { nearestMinHits: 0, nearestMaxDepth: 1_000_000 };
+    const shallow: SearchSqlOptions = { nearestMinHits: 0, nearestMaxDepth: 7 };
+    for (const query of ["人民政府", "政府", "测试", "淮安", "鼓楼区 人民政府", "renminzhengfu", "人民政府办公室"]) {
+      for (const pageSize of [3, 7, 20]) {
+        for (let page = 1; page <= Math.ceil(32 / pageSize) + 1; page++) {
+          const expected = await read(query, page, pageSize, sorted);
+          expect(await read(query, page, pageSize, nearest), `${query} ${page}×${pageSize}`).toBe(expected);
+          expect(await read(query, page, pageSize, shallow), `${query} ${page}×${pageSize} shallow`).toBe(expected);
+        }
+      }
+    }
+    // the total is the count of every hit, whichever page is read
+    expect(JSON.parse(await read("人民政府", 4, 7, nearest))[0][5]).toBe(30);
+  });
+
+  it("a large tier read nearest first stops near the page's end instead of reading every hit", async () => {
+    type PlanNode = { "Index Name"?: string; "Actual Rows"?: number; "Actual Loops"?: number; Plans?: PlanNode[] };
+    const sql = searchSql(toSearchPlan("人民政府"), 1, 3, { nearestMinHits: 0, nearestMaxDepth: 1000 })!;
+    const [row] = await t.db.$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`);
+    let fromIndex = 0;
+    const walk = (node: PlanNode): void => {
+      if (node["Index Name"] === "Agency_name_trgm_gist_idx") fromIndex += (node["Actual Rows"] ?? 0) * (node["Actual Loops"] ?? 0);
+      node.Plans?.forEach(walk);
+    };
+    walk(row!["QUERY PLAN"][0].Plan);
+    // 30 hits (25 of them 测试第N号人民政府, one tier): the first page of 3 reads the nearest names and their ties only
+    expect(fromIndex).toBeGreaterThan(0);
+    expect(fromIndex).toBeLessThan(20);
   });
 
   it("asks the database once per search, whatever the query", async () => {
