@@ -1,6 +1,6 @@
 // Agency page: figures per year, the year switcher, — for undefined rates, source highlighting,
 // downloads, 404; accessibility and screenshots. Agencies are reached through search (no fixed ids).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { attachScreenshots, expectNoSeriousAxeViolations } from "./page-checks";
 
 /** The agency page's path, found through the home search like a user would. */
@@ -102,6 +102,46 @@ test("clicking a figure jumps to and highlights its source line", async ({ page 
   await handled.click();
   await expect(page.locator(handledHref!)).toHaveAttribute("data-highlighted", "true");
   await expect(page.locator("[data-highlighted=true]")).toHaveCount(1);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  /** The agency's path, found with scripts on (the search results stream in, which takes a script to show). */
+  async function findWithScripts(browser: Browser): Promise<string> {
+    const context = await browser.newContext({ javaScriptEnabled: true });
+    const path = await findAgencyPath(await context.newPage(), "鄂托克", /^鄂托克旗人民政府$/);
+    await context.close();
+    return path;
+  }
+
+  test("the source lines are a link away: 报告原文 as a page of its own", async ({ page, browser }) => {
+    const path = await findWithScripts(browser);
+    await page.goto(`${path}?year=2025`);
+    const valueHref = (await figure(page, "requestsReceived").locator("a[data-source-link]").getAttribute("href"))!;
+    expect(valueHref).toMatch(/^#L\d+$/);
+    const link = page.getByRole("link", { name: /^在单独的页面查看报告原文（共 \d+ 行）$/ });
+    const lineCount = Number(/共 (\d+) 行/.exec((await link.textContent())!)![1]);
+    expect(lineCount).toBeGreaterThan(50);
+    await link.click();
+    await expect(page).toHaveURL(/\/agencies\/\d+\/text\?year=2025&version=\d+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("鄂托克旗人民政府 2025 年报告原文");
+    await expect(page.getByTestId("source-text").locator("li.source-line")).toHaveCount(lineCount);
+    // the line the 申请量 card links to, with its value marked; its own link (#L<n>) works without a script
+    const line = page.locator(valueHref);
+    await expect(line.getByTitle("本年新收申请·总计")).toHaveText("72");
+    await line.getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`${valueHref}$`));
+    await page.getByRole("link", { name: "返回机关页" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("鄂托克旗人民政府");
+  });
+
+  test("a source-text address without a year or of a missing report is a 404", async ({ page, browser }) => {
+    const path = await findWithScripts(browser);
+    expect((await page.goto(`${path}/text`))?.status()).toBe(404);
+    expect((await page.goto(`${path}/text?year=1999`))?.status()).toBe(404);
+    expect((await page.goto("/agencies/987654321/text?year=2025"))?.status()).toBe(404);
+  });
 });
 
 test("downloads the canonical JSON and a CSV", async ({ page, request }) => {

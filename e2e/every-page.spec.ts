@@ -88,6 +88,11 @@ for (const width of [1280, 360] as const) {
       await expect(page.locator(href)).toHaveAttribute("data-highlighted", "true");
       await checkPage(page, testInfo, "source-text");
 
+      // the same lines as a page of their own (the link readers without JavaScript follow)
+      await page.goto(`${textPath}/text?year=2025${href}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("鄂托克旗人民政府 2025 年报告原文");
+      await checkPage(page, testInfo, "source-text-page");
+
       const alxa = await findAgencyPath(page, "阿拉善盟行政公署办公室", /^阿拉善盟行政公署办公室$/);
       await page.goto(`${alxa}?year=2025`);
       await expect(page.getByTestId("version-history")).toBeVisible();

@@ -13,6 +13,8 @@ type SourceViewProps = {
   sourceUrl: string;
   /** how many lines the text has: the space kept for them and the button's label before they are loaded */
   lineCount: number;
+  /** the same lines as a page of their own (app/agencies/[id]/text): the link readers without JavaScript follow */
+  textUrl: string;
   /** the original PDF (原件) when the report was read from one: source links then show the cell's box on its page */
   pdfUrl?: string | null;
 };
@@ -51,7 +53,7 @@ function toListHeight(lineCount: number): string {
  * them; when the report is a PDF, the page is rendered in the browser (pdf.js) with each cell's box drawn on it, and
  * focus moves to the first box.
  */
-export function SourceView({ sourceUrl, lineCount, pdfUrl = null }: SourceViewProps) {
+export function SourceView({ sourceUrl, textUrl, lineCount, pdfUrl = null }: SourceViewProps) {
   const [source, setSource] = useState<SourceViewData | null>(null);
   const [status, setStatus] = useState<"idle" | "loading" | "failed">("idle");
   const [request, setRequest] = useState<LineRequest | null>(null);
@@ -168,6 +170,11 @@ export function SourceView({ sourceUrl, lineCount, pdfUrl = null }: SourceViewPr
           >
             显示报告原文（共 {lineCount} 行）
           </button>
+          <noscript>
+            <a href={textUrl} className="text-sky-800 underline">
+              在单独的页面查看报告原文（共 {lineCount} 行）
+            </a>
+          </noscript>
           <p role="status" className="text-slate-700">
             {status === "loading" ? "正在载入报告原文…" : status === "failed" ? "报告原文载入失败，请再试一次。" : ""}
           </p>

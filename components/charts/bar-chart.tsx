@@ -2,6 +2,7 @@
 
 import { Bar, BarChart as RechartsBarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
+import { useIsClient } from "./use-is-client";
 import { colorAt } from "./chart-colors";
 import type { ChartProps } from "@/lib/view/chart-types";
 import { formatChartValue } from "./format-value";
@@ -17,7 +18,8 @@ export function BarChart({ layout = "horizontal", stacked = false, ...props }: B
   const { data, index, categories, valueKind = "count", height = 260 } = props;
   const isVertical = layout === "vertical";
   const format = (v: unknown) => formatChartValue(v, valueKind);
-  const drawing = (
+  // the server renders the drawing's box only (ChartFrame keeps its height); recharts draws in the browser
+  const drawing = useIsClient() ? (
     <ResponsiveContainer width="100%" height={height}>
       <RechartsBarChart
         data={data}
@@ -50,6 +52,6 @@ export function BarChart({ layout = "horizontal", stacked = false, ...props }: B
         ))}
       </RechartsBarChart>
     </ResponsiveContainer>
-  );
+  ) : null;
   return <ChartFrame {...props} drawing={drawing} />;
 }

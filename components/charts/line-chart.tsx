@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Line, LineChart as RechartsLineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
+import { useIsClient } from "./use-is-client";
 import { colorAt } from "./chart-colors";
 import type { ChartProps } from "@/lib/view/chart-types";
 import { formatChartValue } from "./format-value";
@@ -10,7 +11,8 @@ import { formatChartValue } from "./format-value";
 export function LineChart(props: ChartProps) {
   const { data, index, categories, valueKind = "count", height = 260 } = props;
   const format = (v: unknown) => formatChartValue(v, valueKind);
-  const drawing = (
+  // the server renders the drawing's box only (ChartFrame keeps its height); recharts draws in the browser
+  const drawing = useIsClient() ? (
     <ResponsiveContainer width="100%" height={height}>
       <RechartsLineChart data={data} accessibilityLayer={false} margin={{ left: 8, right: 16, top: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
@@ -31,6 +33,6 @@ export function LineChart(props: ChartProps) {
         ))}
       </RechartsLineChart>
     </ResponsiveContainer>
-  );
+  ) : null;
   return <ChartFrame {...props} drawing={drawing} />;
 }

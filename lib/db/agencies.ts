@@ -5,6 +5,8 @@ import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { readAgencyPlaces } from "@/lib/db/ranking-store";
+import { FIGURE_ROW_COLUMNS, type ReportFigureRow } from "@/lib/db/reports";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { rankingGroup } from "@/lib/db/rankings";
 import { figureChecksPass } from "@/lib/figures/figure-checks";
 import { FIGURE_KEYS, getFigure, type FigureColumns, type FigureKey } from "@/lib/figures/figures";
@@ -27,6 +29,27 @@ export const getAgency = cache(async (id: number): Promise<AgencyProfile | null>
            array(SELECT al."name" FROM "AgencyAlias" al WHERE al."agencyId" = a."id" AND al."name" <> a."name" ORDER BY al."id") AS "aliases"
     FROM "Agency" a WHERE a."id" = ${id}::int`;
   return row ?? null;
+});
+
+const YEAR_ROW_COLUMNS = Prisma.raw(FIGURE_ROW_COLUMNS.map((c) => `r."${c}"`).join(", "));
+
+/**
+ * The agency with this id and the latest version of every year it has published (listAgencyYears' rows, oldest year
+ * first), or null. One statement for what the agency page reads first; its metadata shares it (React cache).
+ */
+export const getAgencyWithYears = cache(async (id: number): Promise<{ agency: AgencyProfile; years: ReportFigureRow[] } | null> => {
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const db = await getDb();
+  const [row] = await db.$queryRaw<(AgencyRow & { years: ReportFigureRow[] })[]>`
+    SELECT a."id", a."name", a."regionCode", a."level", a."kind", a."provinceCode",
+           array(SELECT al."name" FROM "AgencyAlias" al WHERE al."agencyId" = a."id" AND al."name" <> a."name" ORDER BY al."id") AS "aliases",
+           coalesce((SELECT json_agg(y ORDER BY y."year") FROM (
+             SELECT ${YEAR_ROW_COLUMNS} FROM "Report" r WHERE r."agencyId" = a."id" AND r."isLatest"
+           ) y), '[]'::json) AS "years"
+    FROM "Agency" a WHERE a."id" = ${id}::int`;
+  if (!row) return null;
+  const { years, ...agency } = row;
+  return { agency, years };
 });
 
 /** The value column of every rankable figure, for a Prisma select. */

@@ -38,6 +38,7 @@ export type ReportFigureRow = FigureColumns & {
 /** Every stored figure column, for a Prisma select. */
 const FIGURE_COLUMN_SELECT = Object.fromEntries(FIGURE_COLUMNS.map((c) => [c.name, true])) as Record<FigureColumnName, true>;
 
+/** The columns of ReportFigureRow, for a Prisma select. */
 const FIGURE_ROW_SELECT = {
   ...FIGURE_COLUMN_SELECT,
   id: true,
@@ -61,6 +62,11 @@ const FIGURE_ROW_SELECT = {
   scope: true,
   failedChecks: true,
 } as const;
+
+/** The columns of ReportFigureRow (FIGURE_ROW_SELECT), for raw SQL that reads the same rows (getAgencyWithYears). */
+export const FIGURE_ROW_COLUMNS: readonly (keyof typeof FIGURE_ROW_SELECT)[] = Object.keys(
+  FIGURE_ROW_SELECT,
+) as (keyof typeof FIGURE_ROW_SELECT)[];
 
 /** The latest version of every year an agency has published, oldest year first. */
 export async function listAgencyYears(agencyId: number): Promise<ReportFigureRow[]> {

@@ -72,24 +72,37 @@ function toCard(
   return { ...base, value, counts: null, isSmallSample: false };
 }
 
-/** The cards in page order: requests first, then review/litigation, then section 二. */
+/** The figures with a card, in page order: requests first, then review/litigation, then section 二. */
+const CARD_KEYS = [
+  "requestsReceived",
+  "requestsHandled",
+  "notHeldRate",
+  "disclosureRate",
+  "reviewTotal",
+  "litigationTotal",
+  "licensing",
+  "penalty",
+  "coercion",
+  "feesWanYuan",
+  "normativeDocumentsIssued",
+] as const satisfies readonly AnyFigureKey[];
+
+/** Every provenance path the cards read (their figures' sources): all the page needs of a report's provenance for them. */
+export const FIGURE_CARD_PATHS: readonly string[] = [...new Set(CARD_KEYS.flatMap((key) => getFigure(key).sources))];
+
+/** The cards in page order (CARD_KEYS). */
 export function toFigureCards(f: Figures, provenance: Provenance, findings: readonly Finding[] = []): FigureCardData[] {
   const rateNote = (r: Rate, label: string) => (r.value === null ? `${label}为 0 或未知，无法计算` : null);
   const rateSuffix = (key: "reviewCorrectionRate" | "litigationCorrectionRate") =>
     `${getFigure(key).label} ${toRateDisplay(f[key]).text}${countsSuffix(f[key])}`;
-  return [
-    toCard("requestsReceived", f, provenance, findings),
-    toCard("requestsHandled", f, provenance, findings),
-    toCard("notHeldRate", f, provenance, findings, rateNote(f.notHeldRate, getFigure("requestsHandled").label)),
-    toCard("disclosureRate", f, provenance, findings, rateNote(f.disclosureRate, getFigure("requestsHandled").label)),
-    toCard("reviewTotal", f, provenance, findings, rateSuffix("reviewCorrectionRate")),
-    toCard("litigationTotal", f, provenance, findings, rateSuffix("litigationCorrectionRate")),
-    toCard("licensing", f, provenance, findings),
-    toCard("penalty", f, provenance, findings),
-    toCard("coercion", f, provenance, findings),
-    toCard("feesWanYuan", f, provenance, findings),
-    toCard("normativeDocumentsIssued", f, provenance, findings, `本年制发；现行有效 ${formatCount(f.normativeDocumentsInForce)}`),
-  ];
+  const notes: Partial<Record<(typeof CARD_KEYS)[number], string | null>> = {
+    notHeldRate: rateNote(f.notHeldRate, getFigure("requestsHandled").label),
+    disclosureRate: rateNote(f.disclosureRate, getFigure("requestsHandled").label),
+    reviewTotal: rateSuffix("reviewCorrectionRate"),
+    litigationTotal: rateSuffix("litigationCorrectionRate"),
+    normativeDocumentsIssued: `本年制发；现行有效 ${formatCount(f.normativeDocumentsInForce)}`,
+  };
+  return CARD_KEYS.map((key) => toCard(key, f, provenance, findings, notes[key] ?? null));
 }
 
 function countsSuffix(rate: Rate): string {

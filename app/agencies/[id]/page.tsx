@@ -14,14 +14,13 @@ import { YearSwitcher } from "@/components/agency/year-switcher";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { LoadingSkeleton } from "@/components/ui/loading-skeleton";
-import { getAgency, getPeerRanks } from "@/lib/db/agencies";
-import { getReport, listAgencyYears, listReportVersions } from "@/lib/db/reports";
+import { getAgencyWithYears, getPeerRanks } from "@/lib/db/agencies";
+import { getReportView } from "@/lib/db/report-view";
 import { FIGURE_KEYS, SMALL_SAMPLE_THRESHOLD } from "@/lib/figures/figures";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
-import { toFigureCards } from "@/lib/view/to-figure-cards";
+import { FIGURE_CARD_PATHS, toFigureCards } from "@/lib/view/to-figure-cards";
 import { toApplicantMix, toOutcomeDetail, toOutcomeGroups } from "@/lib/view/to-outcome-series";
 import { toCrossYearCheck, toQualityReport } from "@/lib/view/to-quality-report";
-import { toSourceLines } from "@/lib/view/to-source-marks";
 import { toTrendSeries } from "@/lib/view/to-trend-series";
 
 export const dynamic = "force-dynamic";
@@ -36,7 +35,7 @@ function toInt(value: string | string[] | undefined): number | undefined {
 }
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const agency = await getAgency(toInt((await params).id) ?? 0);
+  const agency = (await getAgencyWithYears(toInt((await params).id) ?? 0))?.agency;
   if (!agency) return { title: "未找到机关" };
   const description = `${agency.name}历年政府信息公开工作年度报告数据：申请量、办理结果、行政复议与诉讼，每个数字可追溯到原文。`;
   return { title: agency.name, description, openGraph: toOpenGraph(agency.name, description, "article") };
@@ -46,18 +45,18 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
   const id = toInt((await params).id);
   const query = await searchParams;
   if (!id) notFound();
-  // the body and its years in one round trip; then the shown version, its history and the peer ranks in a second
-  const [agency, years] = await Promise.all([getAgency(id), listAgencyYears(id)]);
-  if (!agency) notFound();
+  // the body and its years in one statement (shared with the metadata); then the shown version with its history, and
+  // the peer ranks, in one statement each, at once
+  const found = await getAgencyWithYears(id);
+  if (!found) notFound();
+  const { agency, years } = found;
   const latestYear = years.at(-1)?.year;
   const year = toInt(query.year) ?? latestYear;
   if (year === undefined) return <NoReports name={agency.name} />;
   const own = years.find((y) => y.year === year) ?? null;
   const ranks = own ? getPeerRanks({ agencyId: agency.id, year, figures: [...FIGURE_KEYS], own }) : null;
   ranks?.catch(() => undefined); // awaited by PeerRanksSection; not left unhandled when the page answers 404 instead
-  const [report, versions] = own
-    ? await Promise.all([getReport({ agencyId: agency.id, year, version: toInt(query.version) }), listReportVersions(agency.id, year)])
-    : [null, []];
+  const report = own ? await getReportView({ agencyId: agency.id, year, version: toInt(query.version), paths: FIGURE_CARD_PATHS }) : null;
   if (!report || !ranks) {
     const published = years.map((y) => y.year);
     if (published.includes(year)) notFound(); // the year exists, the version asked for does not
@@ -147,7 +146,8 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
         <SourceView
           key={`${year}-${report.version}`}
           sourceUrl={`/agencies/${agency.id}/source?year=${year}&version=${report.version}`}
-          lineCount={toSourceLines(report.sourceText).length}
+          textUrl={`/agencies/${agency.id}/text?year=${year}&version=${report.version}`}
+          lineCount={report.sourceLineCount}
           pdfUrl={
             report.mediaType.startsWith("application/pdf") ? `/agencies/${agency.id}/original?year=${year}&version=${report.version}` : null
           }
@@ -156,7 +156,7 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="版本记录">
-          <VersionHistory agencyId={agency.id} year={year} shownVersion={report.version} versions={versions} />
+          <VersionHistory agencyId={agency.id} year={year} shownVersion={report.version} versions={report.versions} />
         </Card>
         <Card title="下载数据">
           <ul className="flex flex-col gap-2 text-sm">
