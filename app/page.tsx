@@ -1,10 +1,8 @@
 import Link from "next/link";
-import { Suspense } from "react";
 import { SearchForm } from "@/components/home/search-form";
 import { SearchResults } from "@/components/home/search-results";
 import { ParamError } from "@/components/compare/param-error";
 import { Card } from "@/components/ui/card";
-import { LoadingSkeleton } from "@/components/ui/loading-skeleton";
 import { readPerDataVersion } from "@/lib/db/per-data-version";
 import { getCoverage, listLatestReports } from "@/lib/db/reports";
 import { search } from "@/lib/db/search";
@@ -40,11 +38,8 @@ export default async function HomePage({ searchParams }: PageProps) {
 
       {qError ? <ParamError message={qError} resetHref="/" /> : null}
 
-      {q.trim() ? (
-        <Suspense key={`${q}-${page}`} fallback={<LoadingSkeleton label="正在搜索…" blocks={2} />}>
-          <SearchSection q={q} page={page} />
-        </Suspense>
-      ) : null}
+      {/* not streamed: a streamed part takes a script to show, and a reader without one would see no results */}
+      {q.trim() ? <SearchSection q={q} page={page} /> : null}
 
       <section aria-labelledby="coverage-heading">
         <h2 id="coverage-heading" className="mb-3 text-lg font-semibold">

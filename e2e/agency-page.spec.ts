@@ -1,6 +1,6 @@
 // Agency page: figures per year, the year switcher, — for undefined rates, source highlighting,
 // downloads, 404; accessibility and screenshots. Agencies are reached through search (no fixed ids).
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { attachScreenshots, expectNoSeriousAxeViolations } from "./page-checks";
 
 /** The agency page's path, found through the home search like a user would. */
@@ -107,16 +107,32 @@ test("clicking a figure jumps to and highlights its source line", async ({ page 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  /** The agency's path, found with scripts on (the search results stream in, which takes a script to show). */
-  async function findWithScripts(browser: Browser): Promise<string> {
-    const context = await browser.newContext({ javaScriptEnabled: true });
-    const path = await findAgencyPath(await context.newPage(), "鄂托克", /^鄂托克旗人民政府$/);
-    await context.close();
-    return path;
+  /** The agency's path, found through the home page's search form with scripts off (a plain GET form). */
+  async function findWithoutScripts(page: Page): Promise<string> {
+    await page.goto("/");
+    await page.getByRole("searchbox", { name: "按机关或地名搜索" }).fill("鄂托克");
+    await page.getByRole("button", { name: "搜索" }).click();
+    await expect(page).toHaveURL(/\/\?q=/);
+    const href = await page
+      .getByTestId("search-results")
+      .getByRole("link", { name: /^鄂托克旗人民政府$/ })
+      .first()
+      .getAttribute("href");
+    expect(href).toMatch(/^\/agencies\/\d+$/);
+    return href!;
   }
 
-  test("the source lines are a link away: 报告原文 as a page of its own", async ({ page, browser }) => {
-    const path = await findWithScripts(browser);
+  test("search results and the peer ranks are in the page, not streamed in by a script", async ({ page }) => {
+    const path = await findWithoutScripts(page);
+    await page.goto(`${path}?year=2025`);
+    // the peer ranks (their own section of the page): the group's description and a link to each ranking
+    await expect(page.getByText(/^同级同类机关（.+）中的位次/)).toBeVisible();
+    await expect(page.getByRole("link", { name: "查看排名" }).first()).toBeVisible();
+    await expect(page.getByText("正在计算同级排名…")).toHaveCount(0);
+  });
+
+  test("the source lines are a link away: 报告原文 as a page of its own", async ({ page }) => {
+    const path = await findWithoutScripts(page);
     await page.goto(`${path}?year=2025`);
     const valueHref = (await figure(page, "requestsReceived").locator("a[data-source-link]").getAttribute("href"))!;
     expect(valueHref).toMatch(/^#L\d+$/);
@@ -136,8 +152,8 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("鄂托克旗人民政府");
   });
 
-  test("a source-text address without a year or of a missing report is a 404", async ({ page, browser }) => {
-    const path = await findWithScripts(browser);
+  test("a source-text address without a year or of a missing report is a 404", async ({ page }) => {
+    const path = await findWithoutScripts(page);
     expect((await page.goto(`${path}/text`))?.status()).toBe(404);
     expect((await page.goto(`${path}/text?year=1999`))?.status()).toBe(404);
     expect((await page.goto("/agencies/987654321/text?year=2025"))?.status()).toBe(404);

@@ -35,6 +35,7 @@ const envSchema = z.object({
   PARSE_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).default(30_000)),
   /** V8 heap limit of each parse worker in MB (default 512) */
   PARSE_MEMORY_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(64).default(512)),
+  PARSE_YOUNG_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(8).optional()),
   /** most pages a PDF may declare (default 200) */
   PARSE_MAX_PAGES: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().default(200)),
   /** most bytes a DOCX may unpack to (default 50 MB) */

@@ -9,7 +9,7 @@ type PeerRanksSectionProps = {
   peerGroupLabel: string;
 };
 
-/** Shows the agency's peer rank on every rankable figure (streamed in behind a loading placeholder). */
+/** Shows the agency's peer rank on every rankable figure (rendered with the page, not streamed: readers without scripts see it too). */
 export async function PeerRanksSection({ agencyId, ranks, peerGroupLabel }: PeerRanksSectionProps) {
   const results = await ranks;
   return (

@@ -30,6 +30,8 @@ export type ParsePoolOptions = {
   timeoutMs?: number;
   /** V8 old-generation heap limit of each worker in MB (default 512) */
   memoryMb?: number;
+  /** V8 young-generation size of each worker in MB (default: 64, at most an eighth of `memoryMb`) */
+  youngGenerationMb?: number;
   /** declared-size limits handed to the parser (pages, unpacked size, depth, text length) */
   limits?: Partial<ParseLimits>;
   /** which worker entry to start: "bundle" (production) or "source" (tsx); default from NODE_ENV */
@@ -99,6 +101,7 @@ export class ParsePool {
   readonly size: number;
   readonly timeoutMs: number;
   readonly memoryMb: number;
+  readonly youngGenerationMb: number;
   readonly limits: Partial<ParseLimits>;
   readonly preloadPdf: boolean;
   readonly #mode: "bundle" | "source";
@@ -115,6 +118,7 @@ export class ParsePool {
     this.size = Math.max(1, Math.floor(options.workers ?? os.availableParallelism()));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.memoryMb = options.memoryMb ?? DEFAULT_MEMORY_MB;
+    this.youngGenerationMb = options.youngGenerationMb ?? Math.min(YOUNG_GENERATION_MB, this.memoryMb / 8);
     this.limits = options.limits ?? {};
     this.preloadPdf = options.preloadPdf ?? this.memoryMb >= 128;
     this.#mode = options.mode ?? (getEnv().NODE_ENV === "production" ? "bundle" : "source");
@@ -282,7 +286,7 @@ export class ParsePool {
     }
     const worker = new Worker(entry.file, {
       workerData: { ...entry.workerData, preloadPdf: this.preloadPdf } satisfies WorkerBoot,
-      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: Math.min(YOUNG_GENERATION_MB, this.memoryMb / 8) },
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: this.youngGenerationMb },
     });
     worker.unref();
     const slot: Slot = { worker, ready: false, job: null };

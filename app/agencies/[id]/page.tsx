@@ -3,7 +3,6 @@ import { toOpenGraph } from "@/lib/site";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportScopeNote } from "@/components/scope/report-scope-note";
-import { Suspense } from "react";
 import { AgencyCharts } from "@/components/agency/agency-charts";
 import { FigureGrid } from "@/components/agency/figure-grid";
 import { PeerRanksSection } from "@/components/agency/peer-ranks-section";
@@ -13,7 +12,6 @@ import { VersionHistory } from "@/components/agency/version-history";
 import { YearSwitcher } from "@/components/agency/year-switcher";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
-import { LoadingSkeleton } from "@/components/ui/loading-skeleton";
 import { getAgencyWithYears, getPeerRanks } from "@/lib/db/agencies";
 import { getReportView } from "@/lib/db/report-view";
 import { FIGURE_KEYS, SMALL_SAMPLE_THRESHOLD } from "@/lib/figures/figures";
@@ -117,13 +115,12 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="同级排名">
-          <Suspense fallback={<LoadingSkeleton label="正在计算同级排名…" blocks={2} />}>
-            <PeerRanksSection
-              agencyId={agency.id}
-              ranks={ranks}
-              peerGroupLabel={[province, levelLabel, agency.kind].filter(Boolean).join(" · ")}
-            />
-          </Suspense>
+          {/* not streamed: a streamed part takes a script to show (readers without one saw only the placeholder) */}
+          <PeerRanksSection
+            agencyId={agency.id}
+            ranks={ranks}
+            peerGroupLabel={[province, levelLabel, agency.kind].filter(Boolean).join(" · ")}
+          />
         </Card>
         <Card title="数据质量">
           <QualityPanel quality={quality} crossYear={crossYear} />
