@@ -198,6 +198,8 @@ export type FindingCode =
   | "ocr-identity-failed"
   /** OCR: a misread place name in the agency's title put right by the gazetteer */
   | "ocr-place-corrected"
+  /** a PDF whose text is an OCR program's hidden layer over scanned pages: its numbers are checked as OCR readings */
+  | "pdf-ocr-text-layer"
   /** a UTF-8 file with a few invalid bytes: read as UTF-8, each bad sequence replaced by U+FFFD */
   | "encoding-replaced";
 

@@ -35,6 +35,7 @@ export const FINDING_CODE_LABELS: Record<FindingCode, string> = {
   "ocr-unconfirmed": "识别结果未经核验",
   "ocr-identity-failed": "识别结果不满足勾稽关系",
   "ocr-place-corrected": "标题中的地名已按区划名录更正",
+  "pdf-ocr-text-layer": "文字层为扫描识别结果",
   "encoding-replaced": "文件中有无效字符",
 };
 

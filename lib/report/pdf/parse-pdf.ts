@@ -6,7 +6,8 @@
 import { DEFAULT_PARSE_LIMITS, limitMessages } from "../limits";
 import { isPdfBytes } from "../media-type";
 import { parseText } from "../parse-text";
-import type { Finding, ParseFailure, ParseResult, Provenance, SourceLocation } from "../types";
+import { checkOcrValues } from "../ocr/check-ocr";
+import type { Finding, ParseFailure, ParseResult, ParseSuccess, Provenance, SourceLocation } from "../types";
 import { withPdfjsRejectionGuard } from "./pdfjs-rejection-guard";
 import { PdfReadError, readPdfItems } from "./read-pdf-items";
 import { locateRange, toLayoutText, type LayoutSpan, type LayoutText } from "./to-layout-text";
@@ -34,7 +35,10 @@ function failure(code: ParseFailure["error"]["code"], message: string): ParseFai
 }
 
 /** Reads a PDF and rebuilds its layout text; failures come back as `ParseFailure`. */
-export async function extractPdfLayout(bytes: Uint8Array, options: ParsePdfOptions = {}): Promise<LayoutText | ParseFailure> {
+export async function extractPdfLayout(
+  bytes: Uint8Array,
+  options: ParsePdfOptions = {},
+): Promise<(LayoutText & { hiddenTextPages: number[] }) | ParseFailure> {
   if (!isPdfBytes(bytes)) return failure("pdf-damaged", "不是有效的 PDF 文件（缺少 %PDF- 文件头） / not a PDF file (no %PDF- header)");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
@@ -53,7 +57,7 @@ export async function extractPdfLayout(bytes: Uint8Array, options: ParsePdfOptio
     if (chars < MIN_TEXT_CHARS) return failure("pdf-no-text-layer", PDF_NO_TEXT_LAYER_MESSAGE);
     const maxTextChars = options.maxTextChars ?? DEFAULT_PARSE_LIMITS.maxTextChars;
     if (layout.text.length > maxTextChars) return failure("too-long-text", limitMessages.tooLongText(layout.text.length, maxTextChars));
-    return layout;
+    return { ...layout, hiddenTextPages: items.hiddenTextPages ?? [] };
   } catch (err) {
     if (err instanceof PdfReadError) {
       if (err.code === "timeout") {
@@ -117,5 +121,31 @@ export async function parsePdf(bytes: Uint8Array, options: ParsePdfOptions = {})
   const result = parseText(layout.text);
   if (!result.ok) return result;
   const { provenance, findings } = addPageBoxes(result.provenance, result.findings, layout.spans);
-  return { ...result, provenance, findings, sourceText: layout.text, sourceKind: "pdf" };
+  const read = { ...result, provenance, findings, sourceText: layout.text, sourceKind: "pdf" as const };
+  return layout.hiddenTextPages.length > 0 ? checkHiddenTextLayer(read, layout.hiddenTextPages) : read;
+}
+
+/**
+ * A PDF whose text is an OCR program's hidden layer over scanned pages (扫描件加文字层): its digits are another
+ * program's readings of an image, with the same misreads (8↔3, 1↔7, a dropped digit) but no confidence to go by.
+ * Every number stated on such a page is checked as this parser checks its own OCR (check-ocr.ts): where an
+ * identity fails, its numbers are withheld (null, with a finding) instead of kept as printed, since a misread
+ * cannot be told from the report's own error. With no confidences, nothing is corrected and no number that the
+ * identities leave alone is touched.
+ */
+export function checkHiddenTextLayer(result: ParseSuccess, hiddenTextPages: readonly number[]): ParseSuccess {
+  const pages = new Set(hiddenTextPages);
+  const provenance: Provenance = {};
+  for (const [path, p] of Object.entries(result.provenance)) {
+    const onHiddenPage = p.status === "stated" && p.loc?.page !== undefined && pages.has(p.loc.page);
+    provenance[path] = onHiddenPage ? { ...p, source: "ocr" } : p;
+  }
+  const checked = checkOcrValues({ document: result.document, provenance, findings: result.findings }, new Map());
+  const list = [...pages].sort((a, b) => a - b).join("、");
+  const note: Finding = {
+    code: "pdf-ocr-text-layer",
+    severity: "info",
+    message: `第 ${list} 页的文字是扫描件上的识别文字层（不可见文字），其中的数字按识别结果核验：不满足勾稽关系的数字按缺失处理`,
+  };
+  return { ...result, document: checked.document, provenance: checked.provenance, findings: [...checked.findings, note] };
 }

@@ -37,7 +37,16 @@ export type PdfRule = {
   y1: number;
 };
 
-export type PdfItems = { pages: PdfPageSize[]; items: PdfTextItem[]; rules?: PdfRule[] };
+export type PdfItems = {
+  pages: PdfPageSize[];
+  items: PdfTextItem[];
+  rules?: PdfRule[];
+  /**
+   * pages whose text is mostly drawn invisible (text rendering mode 3 or 7): the searchable text layer an OCR program
+   * lays over a scanned image. Its digits are OCR readings, not typed numbers (see parse-pdf.ts)
+   */
+  hiddenTextPages?: number[];
+};
 
 /** pdfjs operator codes used to follow the graphics state (pdfjs-dist OPS). */
 const OP_SAVE = 10;
@@ -46,6 +55,9 @@ const OP_TRANSFORM = 12;
 const OP_CONSTRUCT_PATH = 91;
 const OP_STROKES = new Set([20, 21, 24, 25, 26, 27]);
 const OP_FILLS = new Set([22, 23]);
+const OP_SET_TEXT_RENDERING_MODE = 38;
+/** showText, showSpacedText, nextLineShowText, nextLineSetSpacingShowText */
+const OP_SHOW_TEXT = new Set([44, 45, 46, 47]);
 /** thinner than this (points) a filled rectangle is a line */
 const RULE_THICKNESS = 2.5;
 /** shorter than this (points) a segment is no table rule */
@@ -61,6 +73,29 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[1] * n[4] + m[3] * n[5] + m[5],
 ];
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/**
+ * True when most of a page's text-showing operators draw invisible text (rendering mode 3, neither fill nor stroke,
+ * or 7, clip only): the text layer an OCR program (ABBYY, Acrobat, OCRmyPDF) lays over a scanned page. A typed
+ * report draws its text visibly; a hidden word or two (a watermark's text) is not most of the page.
+ */
+export function isHiddenTextPage(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>): boolean {
+  let mode = 0;
+  const stack: number[] = [];
+  let hidden = 0;
+  let shown = 0;
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    if (fn === OP_SAVE) stack.push(mode);
+    else if (fn === OP_RESTORE) mode = stack.pop() ?? 0;
+    else if (fn === OP_SET_TEXT_RENDERING_MODE) mode = Number((argsArray[i] as unknown[] | null)?.[0] ?? 0);
+    else if (fn !== undefined && OP_SHOW_TEXT.has(fn)) {
+      if (mode === 3 || mode === 7) hidden++;
+      else shown++;
+    }
+  }
+  return hidden > shown;
+}
 
 /**
  * The ruling lines of a page from its operator list: axis-aligned segments of stroked paths and
@@ -199,6 +234,7 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal, maxP
     const pages: PdfPageSize[] = [];
     const items: PdfTextItem[] = [];
     const rules: PdfRule[] = [];
+    const hiddenTextPages: number[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       if (signal?.aborted) throw new PdfReadError("timeout", "timeout");
       const page = await doc.getPage(p);
@@ -248,11 +284,12 @@ export async function readPdfItems(bytes: Uint8Array, signal?: AbortSignal, maxP
       if (items.filter((it) => it.page === p && /^\s*[\d０-９]/.test(it.str)).length >= 3) {
         const ops = await page.getOperatorList();
         rules.push(...rulesFromOperators(p, ops.fnArray, ops.argsArray, viewport.transform as Matrix));
+        if (isHiddenTextPage(ops.fnArray, ops.argsArray)) hiddenTextPages.push(p);
       }
       page.cleanup();
     }
     await doc.destroy();
-    return { pages, items, rules };
+    return { pages, items, rules, hiddenTextPages };
   } catch (err) {
     if (err instanceof PdfReadError) throw err;
     if (signal?.aborted) throw new PdfReadError("timeout", "timeout");

@@ -6,7 +6,7 @@
  * that it is synthetic. The font bytes are passed in (this module reads no files).
  */
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument, rgb, setTextRenderingMode, TextRenderingMode, type PDFFont, type PDFPage } from "pdf-lib";
 import { getRow, hasSingleOther, listRequestRows } from "../synth/request-rows";
 import type { CanonicalReport, CaseOutcomes, Num } from "@/lib/report/types";
 
@@ -23,6 +23,8 @@ export type RenderPdfOptions = {
   tableFontSize?: number;
   /** end the page right after table 三's header rows, so its body starts on the next page */
   breakAfterRequestsHeader?: boolean;
+  /** draw all text invisible (rendering mode 3), as an OCR program's text layer over a scanned page is */
+  hiddenText?: boolean;
 };
 
 const A4: [number, number] = [595.28, 841.89];
@@ -40,12 +42,14 @@ class PdfWriter {
   constructor(
     readonly doc: PDFDocument,
     readonly font: PDFFont,
+    readonly hiddenText = false,
   ) {
     this.newPage();
   }
 
   newPage(): void {
     const page = this.doc.addPage(A4);
+    if (this.hiddenText) page.pushOperators(setTextRenderingMode(TextRenderingMode.Invisible));
     const pageNo = this.doc.getPageCount();
     const label = `- ${pageNo} -`;
     const w = this.font.widthOfTextAtSize(label, 10);
@@ -198,7 +202,7 @@ export async function renderReportPdf(doc: CanonicalReport, options: RenderPdfOp
   pdf.setProducer("ogi-dashboard synthetic report (合成数据)");
   pdf.setTitle(`${doc.agency.name}${doc.year}年政府信息公开工作年度报告（合成样例）`);
   const font = await pdf.embedFont(options.fontBytes, { subset: true });
-  const w = new PdfWriter(pdf, font);
+  const w = new PdfWriter(pdf, font, options.hiddenText);
   const size = options.tableFontSize ?? 9;
   const { year } = doc;
   const name = doc.agency.name;
