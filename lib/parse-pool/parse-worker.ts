@@ -6,7 +6,6 @@
 import { readlinkSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import type { JobMessage, WorkerBoot, WorkerMessage } from "./protocol";
-import { restoreEngineBuiltIns } from "@/lib/report/pdf/load-pdfjs.mjs";
 import { TASKS, warmUp } from "./tasks";
 
 const port = parentPort;
@@ -18,7 +17,7 @@ port.on("message", (job: JobMessage) => {
   const task = (TASKS as Record<string, (payload: unknown, report: (progress: unknown) => void) => Promise<unknown>>)[job.task];
   const report = (progress: unknown): void => send({ type: "progress", id: job.id, progress });
   const work = task ? task(job.payload, report) : Promise.reject(new Error(`unknown parse-pool task "${job.task}"`));
-  work.finally(restoreEngineBuiltIns).then(
+  work.then(
     (value) => send({ type: "done", id: job.id, ok: true, value }),
     (err: unknown) => send({ type: "done", id: job.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   );

@@ -16,8 +16,8 @@ const ENGINE_BUILT_INS = [
   [Function.prototype, "toString"],
 ].map(([owner, name]) => ({ owner, name, descriptor: Object.getOwnPropertyDescriptor(owner, name) }));
 
-/** Put the engine's built-ins back (after pdf.js loaded, or after a job that may have loaded it some other way). */
-export function restoreEngineBuiltIns() {
+/** Put the engine's built-ins back (once pdf.js has loaded: loadPdfJs is the one place that loads it). */
+function restoreEngineBuiltIns() {
   for (const { owner, name, descriptor } of ENGINE_BUILT_INS) Object.defineProperty(owner, name, descriptor);
 }
 
