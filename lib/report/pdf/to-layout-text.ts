@@ -12,6 +12,7 @@ import { addHeaderSlots, toLabelColumns } from "./layout/columns";
 import { dropPageFurniture } from "./layout/drop-page-furniture";
 import { plainLineBlocks, rowLines, serialise } from "./layout/emit-lines";
 import type { Block, Cell, LayoutText, Table } from "./layout/layout-types";
+import { isTextCell } from "./layout/order";
 import { horizontalRules, type HorizontalRules } from "./layout/ruling-lines";
 import { findHeader, headerLines } from "./layout/table-header";
 import { toCells } from "./layout/to-cells";
@@ -34,13 +35,18 @@ export function toLayoutText(input: PdfItems): LayoutText {
   const used = new Set<Cell>();
   for (const t of tables) for (const r of t.rows) for (const v of r.values) used.add(v);
 
-  const texts = cells.filter((c) => !c.isValue);
-  const blocks: Block[] = tables.map((table) => tableBlock(table, texts, used, hRules));
+  const texts = cells.filter(isTextCell);
+  const blocks: Block[] = [];
+  for (const table of tables) blocks.push(tableBlock(table, texts, used, hRules));
   // everything else: plain lines in reading order
-  blocks.push(...plainLineBlocks(cells.filter((c) => !used.has(c))));
-  blocks.sort((a, b) => a.gy - b.gy);
+  const rest: Cell[] = [];
+  for (const c of cells) if (!used.has(c)) rest.push(c);
+  blocks.push(...plainLineBlocks(rest));
+  blocks.sort(blocksByGy);
   return { ...serialise(blocks), pageCount: input.pages.length };
 }
+
+const blocksByGy = (a: Block, b: Block): number => a.gy - b.gy;
 
 /** One table's lines: labels attached to rows, header found, columns settled; marks every cell it takes as used. */
 function tableBlock(table: Table, texts: Cell[], used: Set<Cell>, hRules: HorizontalRules): Block {

@@ -3,6 +3,7 @@
  * blank in every row, and the label columns (left of the values, one per nesting level of merged labels).
  */
 import type { Cell, Slot, Table } from "./layout-types";
+import { numbersAscending } from "./order";
 
 /**
  * Column boundaries from the header: a header cell over the value area that no value column
@@ -30,33 +31,34 @@ export function slotOf(slots: Slot[], c: Cell): number {
   const mid = (c.x0 + c.x1) / 2;
   let best = 0;
   let bestD = Infinity;
-  slots.forEach((s, i) => {
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i]!;
     const d = mid >= s.x0 && mid <= s.x1 ? 0 : Math.abs(mid - s.c);
     if (d < bestD) {
       bestD = d;
       best = i;
     }
-  });
+  }
   return best;
 }
 
 /** A table's label columns: their left edges, and the column of a cell. */
 export type LabelColumns = { xs: number[]; colOf: (c: Cell) => number };
 
+/** The label column of a cell: the last left edge it starts at or right of (6 pt slack), else the first. */
+function labelColumnOf(xs: number[], c: Cell): number {
+  let k = 0;
+  for (let i = 0; i < xs.length; i++) if (c.x0 >= xs[i]! - 6) k = i;
+  return k;
+}
+
 /** Label columns by left edge: edges more than 6 pt apart are different columns. */
 export function toLabelColumns(labels: Cell[]): LabelColumns {
-  const sorted = labels.map((c) => c.x0).sort((a, b) => a - b);
+  const sorted = labels.map((c) => c.x0).sort(numbersAscending);
   const xs: number[] = [];
   for (const x of sorted) {
     const last = xs[xs.length - 1];
     if (last === undefined || x - last > 6) xs.push(x);
   }
-  const colOf = (c: Cell) => {
-    let k = 0;
-    xs.forEach((x, i) => {
-      if (c.x0 >= x - 6) k = i;
-    });
-    return k;
-  };
-  return { xs, colOf };
+  return { xs, colOf: (c: Cell) => labelColumnOf(xs, c) };
 }

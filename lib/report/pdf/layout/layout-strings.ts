@@ -35,9 +35,12 @@ export function tidy(text: string): string {
     .trim();
 }
 
+const FULL_WIDTH_DIGITS = /[０-９．，－]/g;
+const toAscii = (c: string): string => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+
 /** Full-width digits and separators as ASCII (０１２ → 012), for recognising values only. */
 export function asciiDigits(text: string): string {
-  return text.replace(/[０-９．，－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return text.replace(FULL_WIDTH_DIGITS, toAscii);
 }
 
 export function isValue(text: string): boolean {

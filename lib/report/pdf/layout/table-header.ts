@@ -5,16 +5,23 @@
 import { slotOf, type LabelColumns } from "./columns";
 import { cellText, tidy } from "./layout-strings";
 import type { Cell, Emitted, Table } from "./layout-types";
+import { cellsByGyDescending, cellsByGyThenX0, cellsByX0 } from "./order";
 
 /** Header cells: free text cells right above the first row, inside the table's horizontal extent, bottom up. */
 export function findHeader(table: Table, labels: Cell[], texts: Cell[], used: Set<Cell>): Cell[] {
   const first = table.rows[0]!;
-  const left = Math.min(table.valueX0, ...labels.map((c) => c.x0));
+  let left = table.valueX0;
+  let fsTable = first.values[0]!.fontSize * 0.8;
+  for (const c of labels) {
+    left = Math.min(left, c.x0);
+    fsTable = Math.max(fsTable, c.fontSize);
+  }
   const right = table.valueX1;
-  const fsTable = Math.max(...labels.map((c) => c.fontSize), first.values[0]!.fontSize * 0.8);
-  const above = texts
-    .filter((c) => !used.has(c) && c.page === first.page && c.bottom <= first.top + 1 && c.x0 >= left - 12 && c.x0 < right)
-    .sort((a, b) => b.gy - a.gy);
+  const above: Cell[] = [];
+  for (const c of texts) {
+    if (!used.has(c) && c.page === first.page && c.bottom <= first.top + 1 && c.x0 >= left - 12 && c.x0 < right) above.push(c);
+  }
+  above.sort(cellsByGyDescending);
   const header: Cell[] = [];
   let edge = first.top;
   for (const c of above) {
@@ -34,7 +41,7 @@ export function headerLines(table: Table, header: Cell[], columns: LabelColumns)
   const nSlots = table.slots.length;
   const slotLine: (Cell[] | null)[] = Array.from({ length: nLabel + nSlots }, () => null);
   const upper: Cell[] = [];
-  const byBottom = [...header].sort((a, b) => b.gy - a.gy);
+  const byBottom = [...header].sort(cellsByGyDescending);
   const slotWidth = nSlots > 1 ? (table.slots[nSlots - 1]!.c - table.slots[0]!.c) / (nSlots - 1) : Infinity;
   for (const h of byBottom) {
     const mid = (h.x0 + h.x1) / 2;
@@ -58,7 +65,7 @@ export function headerLines(table: Table, header: Cell[], columns: LabelColumns)
     else upper.push(h);
   }
   // upper lines grouped by vertical position
-  upper.sort((a, b) => a.gy - b.gy || a.x0 - b.x0);
+  upper.sort(cellsByGyThenX0);
   const groups: Cell[][] = [];
   for (const u of upper) {
     const g = groups.find((gr) => Math.abs(gr[0]!.top - u.top) < u.fontSize * 0.6);
@@ -66,7 +73,7 @@ export function headerLines(table: Table, header: Cell[], columns: LabelColumns)
     else groups.push([u]);
   }
   for (const g of groups) {
-    g.sort((a, b) => a.x0 - b.x0);
+    g.sort(cellsByX0);
     lines.push({ cells: g.map((c) => ({ text: cellText(c), sources: [c] })) });
   }
   if (slotLine.some((s) => s)) {

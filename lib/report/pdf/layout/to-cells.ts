@@ -6,6 +6,7 @@
 import type { PdfPageSize } from "../read-pdf-items";
 import { isValue, NUMBERING } from "./layout-strings";
 import { PAGE_STRIDE, type Cell, type Fragment } from "./layout-types";
+import { fragmentsInReadingOrder } from "./order";
 import { ruledApart, type HorizontalRules } from "./ruling-lines";
 
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
@@ -33,7 +34,7 @@ export function toCells(frags: Fragment[], pages: PdfPageSize[], rules: Horizont
     inRow: rowFragments(frags),
     textRight: textRights(frags),
   };
-  const sorted = [...frags].sort((a, b) => a.page - b.page || a.top - b.top || a.x0 - b.x0);
+  const sorted = [...frags].sort(fragmentsInReadingOrder);
   const cells: Cell[] = [];
   const open: OpenCell[] = [];
   let id = 0;
@@ -77,12 +78,17 @@ export function toCells(frags: Fragment[], pages: PdfPageSize[], rules: Horizont
 /** Fragments that share a baseline band with a value (they are separate rows, never merged). */
 function anchoredFragments(frags: Fragment[]): Set<Fragment> {
   const anchored = new Set<Fragment>();
-  const values = frags.filter((f) => isValue(f.text));
-  for (const f of frags) {
-    if (isValue(f.text)) continue;
+  const values: Fragment[] = [];
+  const texts: Fragment[] = [];
+  for (const f of frags) (isValue(f.text) ? values : texts).push(f);
+  for (const f of texts) {
     const c = (f.top + f.bottom) / 2;
-    if (values.some((v) => v.page === f.page && Math.abs((v.top + v.bottom) / 2 - c) < Math.max(v.fontSize, f.fontSize) * 0.3))
-      anchored.add(f);
+    for (const v of values) {
+      if (v.page === f.page && Math.abs((v.top + v.bottom) / 2 - c) < Math.max(v.fontSize, f.fontSize) * 0.3) {
+        anchored.add(f);
+        break;
+      }
+    }
   }
   return anchored;
 }
@@ -91,7 +97,12 @@ function anchoredFragments(frags: Fragment[]): Set<Fragment> {
 function rowFragments(frags: Fragment[]): Set<Fragment> {
   const inRow = new Set<Fragment>();
   for (const f of frags) {
-    if (frags.some((o) => o !== f && o.page === f.page && o.x0 > f.x1 && Math.abs(o.top - f.top) < f.fontSize * 0.3)) inRow.add(f);
+    for (const o of frags) {
+      if (o !== f && o.page === f.page && o.x0 > f.x1 && Math.abs(o.top - f.top) < f.fontSize * 0.3) {
+        inRow.add(f);
+        break;
+      }
+    }
   }
   return inRow;
 }

@@ -2,6 +2,7 @@
 import type { PdfTextItem } from "../read-pdf-items";
 import { asciiDigits, BARE_NUMBERING, isValue, joinText, tidy } from "./layout-strings";
 import type { Fragment } from "./layout-types";
+import { itemsByBaselineThenX0, itemsByX0 } from "./order";
 
 /** Splits one text run holding several numbers ("0 0 12 0") into one run per number, placed by character offset. */
 export function splitNumberRuns(items: PdfTextItem[]): PdfTextItem[] {
@@ -25,13 +26,19 @@ export function splitNumberRuns(items: PdfTextItem[]): PdfTextItem[] {
 export function toFragments(items: PdfTextItem[]): Fragment[] {
   const out: Fragment[] = [];
   for (const [page, list] of groupByPage(items)) {
-    for (const v of list.filter((it) => it.vertical)) {
-      out.push({ page, text: tidy(v.str), x0: v.x0, x1: v.x1, top: v.top, bottom: v.bottom, fontSize: v.fontSize, vertical: true });
+    const horizontal: PdfTextItem[] = [];
+    for (const v of list) {
+      if (!v.vertical) horizontal.push(v);
+      else out.push({ page, text: tidy(v.str), x0: v.x0, x1: v.x1, top: v.top, bottom: v.bottom, fontSize: v.fontSize, vertical: true });
     }
-    for (const line of toBaselines(list.filter((it) => !it.vertical))) out.push(...lineToFragments(page, line));
+    for (const line of toBaselines(horizontal)) lineToFragments(page, line, out);
   }
-  for (const f of out) f.text = tidy(f.text);
-  return out.filter((f) => f.text !== "");
+  const kept: Fragment[] = [];
+  for (const f of out) {
+    f.text = tidy(f.text);
+    if (f.text !== "") kept.push(f);
+  }
+  return kept;
 }
 
 /** Items by page, pages in order. */
@@ -47,23 +54,26 @@ function groupByPage(items: PdfTextItem[]): [number, PdfTextItem[]][] {
 
 /** Groups one page's horizontal items into baselines (top to bottom); each line sorted left to right. */
 function toBaselines(items: PdfTextItem[]): PdfTextItem[][] {
-  const rest = items.sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const rest = items.sort(itemsByBaselineThenX0);
   const lines: PdfTextItem[][] = [];
   for (const it of rest) {
-    const line = lines.find((l) => {
+    let line: PdfTextItem[] | undefined;
+    for (const l of lines) {
       const h = l[0]!;
-      return Math.abs(h.baseline - it.baseline) < Math.min(h.fontSize, it.fontSize) * 0.3;
-    });
+      if (Math.abs(h.baseline - it.baseline) < Math.min(h.fontSize, it.fontSize) * 0.3) {
+        line = l;
+        break;
+      }
+    }
     if (line) line.push(it);
     else lines.push([it]);
   }
-  for (const line of lines) line.sort((a, b) => a.x0 - b.x0);
+  for (const line of lines) line.sort(itemsByX0);
   return lines;
 }
 
-/** Cuts one baseline into fragments at gaps, keeping a bare row number with the label after it. */
-function lineToFragments(page: number, line: PdfTextItem[]): Fragment[] {
-  const out: Fragment[] = [];
+/** Cuts one baseline into fragments at gaps, keeping a bare row number with the label after it; appends them to `out`. */
+function lineToFragments(page: number, line: PdfTextItem[], out: Fragment[]): void {
   let cur: Fragment | null = null;
   for (const it of line) {
     const fs = it.fontSize;
@@ -85,5 +95,4 @@ function lineToFragments(page: number, line: PdfTextItem[]): Fragment[] {
     }
   }
   if (cur) out.push(cur);
-  return out;
 }

@@ -1,9 +1,10 @@
 /** Step 4: value cells on one band become rows; rows that belong together become tables with their value columns. */
 import type { Cell, Row, Slot, Table } from "./layout-types";
+import { cellsByGy, cellsByX0, isTextCell, isValueCell } from "./order";
 
 /** Value cells on one band (same page, centres within half an em) as rows, top to bottom. */
 export function clusterRows(cells: Cell[]): Row[] {
-  const values = cells.filter((c) => c.isValue).sort((a, b) => a.gy - b.gy);
+  const values = cells.filter(isValueCell).sort(cellsByGy);
   const rows: Row[] = [];
   for (const v of values) {
     const last = rows[rows.length - 1];
@@ -15,40 +16,52 @@ export function clusterRows(cells: Cell[]): Row[] {
       rows.push({ values: [v], labels: [], gy: v.gy, page: v.page, top: v.top, bottom: v.bottom });
     }
   }
-  for (const r of rows) r.values.sort((a, b) => a.x0 - b.x0);
+  for (const r of rows) r.values.sort(cellsByX0);
   return rows;
 }
 
 /** Splits value rows into tables: a non-value cell reaching into the value columns between two rows ends a table. */
 export function toTables(rows: Row[], cells: Cell[]): Table[] {
   const tables: Table[] = [];
-  const texts = cells.filter((c) => !c.isValue);
+  const texts = cells.filter(isTextCell);
   let cur: Row[] = [];
-  const flush = () => {
-    if (cur.length) tables.push(makeTable(cur));
-    cur = [];
-  };
   for (const row of rows) {
     const prev = cur[cur.length - 1];
-    if (prev && endsTable(cur, prev, row, texts)) flush();
+    if (prev && endsTable(cur, prev, row, texts)) {
+      tables.push(makeTable(cur));
+      cur = [];
+    }
     cur.push(row);
   }
-  flush();
+  if (cur.length) tables.push(makeTable(cur));
   return tables;
 }
 
 /** True when `row` starts a new table after `prev` (the last of `cur`): text in between, a wide gap or a skipped page. */
 function endsTable(cur: Row[], prev: Row, row: Row, texts: Cell[]): boolean {
-  const x0 = Math.min(...cur.flatMap((r) => r.values.map((v) => v.x0)), row.values[0]!.x0);
-  const x1 = Math.max(...cur.flatMap((r) => r.values.map((v) => v.x1)), ...row.values.map((v) => v.x1));
-  const between = texts.filter(
-    (t) =>
+  // the value columns' extent so far, with the new row's
+  let x0 = row.values[0]!.x0;
+  let x1 = -Infinity;
+  for (const r of cur) {
+    for (const v of r.values) {
+      x0 = Math.min(x0, v.x0);
+      x1 = Math.max(x1, v.x1);
+    }
+  }
+  for (const v of row.values) x1 = Math.max(x1, v.x1);
+  // text between the two rows that reaches into the value columns
+  let blocks = false;
+  for (const t of texts) {
+    const between =
       t.gy > prev.gy + 0.01 &&
       t.gy < row.gy - 0.01 &&
       t.top >= (t.page === prev.page ? prev.bottom - 0.5 : -Infinity) &&
-      t.bottom <= (t.page === row.page ? row.top + 0.5 : Infinity),
-  );
-  const blocks = between.some((t) => t.x1 > x0 + 0.5 && t.x0 < x1);
+      t.bottom <= (t.page === row.page ? row.top + 0.5 : Infinity);
+    if (between && t.x1 > x0 + 0.5 && t.x0 < x1) {
+      blocks = true;
+      break;
+    }
+  }
   const samePageGap = prev.page === row.page ? row.top - prev.bottom : 0;
   const fs = Math.max(prev.values[0]!.fontSize, row.values[0]!.fontSize);
   const tooFar = samePageGap > fs * 10;
@@ -57,21 +70,20 @@ function endsTable(cur: Row[], prev: Row, row: Row, texts: Cell[]): boolean {
 }
 
 function makeTable(rows: Row[]): Table {
-  const vals = rows.flatMap((r) => r.values);
+  const vals: Cell[] = [];
+  for (const r of rows) for (const v of r.values) vals.push(v);
   // value columns: union of overlapping x intervals
-  const ivs = vals.map((v) => ({ x0: v.x0, x1: v.x1 })).sort((a, b) => a.x0 - b.x0);
+  const ivs = vals.sort(cellsByX0);
   const slots: Slot[] = [];
+  let valueX0 = Infinity;
+  let valueX1 = -Infinity;
   for (const iv of ivs) {
+    valueX0 = Math.min(valueX0, iv.x0);
+    valueX1 = Math.max(valueX1, iv.x1);
     const last = slots[slots.length - 1];
     if (last && iv.x0 <= last.x1 + 0.5) last.x1 = Math.max(last.x1, iv.x1);
     else slots.push({ x0: iv.x0, x1: iv.x1, c: 0 });
   }
   for (const s of slots) s.c = (s.x0 + s.x1) / 2;
-  return {
-    rows,
-    valueX0: Math.min(...vals.map((v) => v.x0)),
-    valueX1: Math.max(...vals.map((v) => v.x1)),
-    slots,
-    header: [],
-  };
+  return { rows, valueX0, valueX1, slots, header: [] };
 }
