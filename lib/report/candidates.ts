@@ -7,7 +7,7 @@
 import type { Equation } from "./identities";
 import { propagateSlots, toSlotEquations } from "./propagate";
 import { splitRow, splittable } from "./split-glued";
-import type { Cell } from "./tokenize";
+import { isNumberCell, type Cell } from "./tokenize";
 
 /** One reading of a row: a value (null = unknown) and the source cell for each slot. */
 export type Candidate = {
@@ -72,9 +72,7 @@ function splitReadings(items: Item[], width: number): Item[][] {
 
 /** Raw readings before checking: direct, positional (blanks stand in place) plus free placements, splits. */
 function rawCandidates(tokens: Cell[], width: number, free: boolean): Candidate[] {
-  const items: Item[] = tokens
-    .filter((t) => t.value.kind === "number")
-    .map((t) => ({ value: (t.value as { value: number }).value, cell: t }));
+  const items: Item[] = tokens.filter(isNumberCell).map((t) => ({ value: (t.value as { value: number }).value, cell: t }));
   if (items.length >= width) {
     const used = items.slice(0, width);
     return [{ values: used.map((i) => i.value), cells: used.map((i) => i.cell) }];
@@ -129,7 +127,7 @@ function slotValues(values: ReadonlyArray<number | null | undefined>, count: num
 
 /** True when a row's blanks were read in place and free placements are a possible second reading. */
 export function hasFallback(tokens: Cell[], width: number): boolean {
-  const numbers = tokens.filter((t) => t.value.kind === "number").length;
+  const numbers = tokens.filter(isNumberCell).length;
   return inPlace(tokens, width) !== null && numbers > 0 && numbers < width;
 }
 
@@ -173,7 +171,7 @@ const leadingZero = (c: Cell): boolean => /^\d+$/.test(c.text) && ((c.text.lengt
  * that evidence are the chunk boundaries dropped. null when the row is not run-together.
  */
 function gluedCandidates(tokens: Cell[], slots: readonly string[], localEqs: readonly Equation[]): Candidate[] | null {
-  const nums = tokens.filter((t) => t.value.kind === "number");
+  const nums = tokens.filter(isNumberCell);
   if (nums.length === 0 || !nums.some((c) => c.glued || leadingZero(c)) || !splittable(nums)) return null;
   const empty = (note: Candidate["note"]): Candidate[] => [{ values: slots.map(() => null), cells: slots.map(() => null), note }];
   const local = toSlotEquations(slots, localEqs);

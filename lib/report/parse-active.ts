@@ -6,7 +6,7 @@ import { compact } from "./normalize";
 import { MONEY_UNITS } from "./parse-number";
 import type { TemplateVersion } from "./types";
 import { narrativeFigures, NARRATIVE_RULE } from "./narrative-active";
-import type { Cell, Line } from "./tokenize";
+import { isNumberCell, type Cell, type Line } from "./tokenize";
 import { isOverlong, parseNumberCell } from "./parse-number";
 
 /** One printed item of section 二 with the value paths of its columns per template. */
@@ -150,7 +150,7 @@ function place(
   const numberAt = tokens.flatMap((t, i) => (t.value.kind === "number" ? [i] : []));
   const nth = numberAt[paths.length - 1];
   const textBefore = (end: number) => tokens.slice(0, end + 1).some((t) => t.value.kind === "text");
-  const nums = tokens.filter((t) => t.value.kind === "number");
+  const nums = tokens.filter(isNumberCell);
   if (nums.some((c) => c.glued) && paths.length > 0) {
     let split =
       paths.length === 1 && nums.length === 1
@@ -219,12 +219,12 @@ export function parseActive(lines: readonly Line[], template: TemplateVersion, n
         } else if (text.length > 1) {
           // an unreadable cell on the item's own line keeps its position (it is no number)
           if (current && line.index === current.line) current.tokens.push(cell);
-          else if (current && current.tokens.some((t) => t.value.kind === "number")) current = null;
+          else if (current && current.tokens.some(isNumberCell)) current = null;
         }
         continue;
       }
       if (!current) continue;
-      const count = current.tokens.filter((t) => t.value.kind === "number").length;
+      const count = current.tokens.filter(isNumberCell).length;
       const wanted = Math.max(current.item.paths2021.length, current.item.paths2019.length);
       if (line.index === current.line || count === 0 || (cell.value.kind === "number" && count < wanted)) current.tokens.push(cell);
     }

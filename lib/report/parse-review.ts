@@ -7,7 +7,7 @@ import { hasFallback, rowCandidates } from "./candidates";
 import type { Equation } from "./identities";
 import type { RowReadings } from "./repair";
 import { OUTCOME_KEYS, REVIEW_GROUPS } from "./template";
-import type { Cell, Line } from "./tokenize";
+import { isNumberCell, type Cell, type Line } from "./tokenize";
 import { isOverlong } from "./parse-number";
 import { joinedCandidates, overlongFinding } from "./read-requests";
 import { hasTailLines } from "./wrapped-cells";
@@ -28,15 +28,15 @@ export function readReview(lines: readonly Line[], eqs: readonly Equation[], fin
     return { key: "reviewLitigation", slots, candidates: [{ values: slots.map(() => null), cells: slots.map(() => null) }] };
   }
   for (const line of lines) {
-    if (!started && line.cells.some((c) => c.value.kind === "number")) started = true;
+    if (!started && line.cells.some(isNumberCell)) started = true;
     if (!started) continue;
     for (const cell of line.cells) if (cell.value.kind !== "text") tokens.push(cell);
   }
   while (tokens.length > 0 && tokens[tokens.length - 1]!.value.kind === "blank") tokens.pop();
-  if (!tokens.some((t) => t.value.kind === "number")) return null;
+  if (!tokens.some(isNumberCell)) return null;
   const slots = REVIEW_PATHS.slice();
   const local = eqs.filter((e) => e.identity.table === "四");
-  const nums = tokens.filter((t) => t.value.kind === "number");
+  const nums = tokens.filter(isNumberCell);
   // more numbers than cells, or numbers going on below a grid row: a cell may have wrapped onto the next line
   const joined = nums.length > slots.length || hasTailLines(nums) ? joinedCandidates(nums, slots, local) : null;
   if (joined) {

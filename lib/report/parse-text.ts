@@ -14,7 +14,7 @@ import { groupRowFindings, isSingleOtherRow, presentRequestRows, readRequests } 
 import { repairWithFallback } from "./repair";
 import { splitSections } from "./split-sections";
 import { toDocument, toProvenance } from "./to-document";
-import { tokenize, type Cell, type Line } from "./tokenize";
+import { isNumberCell, tokenize, type Cell, type Line } from "./tokenize";
 import { hasReportTitleAndHeading, unglueLines } from "./unglue";
 import type { Finding, ParseResult, TemplateVersion } from "./types";
 import { validateIdentities } from "./validate-identities";
@@ -85,7 +85,7 @@ export function parseText(text: string): ParseResult {
       if (rule) repaired.forced.set(to, rule);
     }
   }
-  const printed = [...assembled.rows.values(), ...assembled.groups.values()].some((r) => r.tokens.some((t) => t.value.kind === "number"));
+  const printed = [...assembled.rows.values(), ...assembled.groups.values()].some((r) => r.tokens.some(isNumberCell));
   const blank = !printed && review === null && ![...active.values.values()].some((v) => v.value !== null);
   // A blank template has no agency or year; a report whose tables came out empty is still a report.
   if (blank && !(titled && meta.year && meta.agencyName)) {

@@ -17,7 +17,7 @@ import type { Equation } from "./identities";
 import type { RowReadings } from "./repair";
 import { rowSlots } from "./to-document";
 import type { RequestGroup } from "./template";
-import type { Cell, Line } from "./tokenize";
+import { isNumberCell, type Cell, type Line } from "./tokenize";
 
 /** Rule of a value placed by the template's row order, not by its own label (confirmed by the identities). */
 export const TEMPLATE_ORDER_RULE = "template-order";
@@ -31,7 +31,7 @@ export type DetachedGap = { rows: string[]; units: RowTokens[] };
 /** What the placement found: gaps to solve, orphan rows that fit nowhere, and rows whose numbers were taken from them. */
 export type DetachedPlan = { gaps: DetachedGap[]; unplaced: RowTokens[]; disowned: Set<string> };
 
-const hasNumbers = (row: RowTokens): boolean => row.tokens.some((t) => t.value.kind === "number");
+const hasNumbers = (row: RowTokens): boolean => row.tokens.some(isNumberCell);
 
 /**
  * The gaps of a section 三 whose assembler found orphan rows, or null when it found none (the common case: nothing to do).
@@ -62,7 +62,7 @@ export function planDetached(assembled: AssembledRequests, rows: readonly string
     }
     // the last label of a block of labels: the numbers after it are the block's first row, not its own
     const next = seq[i + 1];
-    if (row.afterEmpty && next?.orphan && row.labelLine !== row.tokens.find((t) => t.value.kind === "number")?.line) {
+    if (row.afterEmpty && next?.orphan && row.labelLine !== row.tokens.find(isNumberCell)?.line) {
       disowned.add(path);
       items.push({ unit: row });
       continue;
@@ -125,7 +125,7 @@ function fieldOf(cell: Cell, line: Line): number {
 function gridOf(lines: readonly Line[]): Grid | null {
   const counts = new Map<number, number>();
   for (const line of lines) {
-    if (line.cells.filter((c) => c.value.kind === "number").length < 3) continue;
+    if (line.cells.filter(isNumberCell).length < 3) continue;
     const f = fieldsOf(line);
     counts.set(f, (counts.get(f) ?? 0) + 1);
   }
@@ -173,7 +173,7 @@ function regrid(items: Array<{ anchor: string; at: number } | { unit: RowTokens 
       prev = null;
       continue;
     }
-    const numbers = (m: Map<number, Cell>): number => [...m.values()].filter((c) => c.value.kind === "number").length;
+    const numbers = (m: Map<number, Cell>): number => [...m.values()].filter(isNumberCell).length;
     // nothing in the value columns: a line holding only a label's numbering, not a row of numbers
     if (numbers(cols) === 0) {
       items.splice(i, 1);
@@ -264,7 +264,7 @@ function assignments(gap: DetachedGap, slots: string[], unitReadings: Candidate[
 
 /** A unit's value cells: from its first number on, without text (a header line between a label block and its numbers). */
 function unitTokens(row: RowTokens): Cell[] {
-  const start = row.tokens.findIndex((t) => t.value.kind === "number");
+  const start = row.tokens.findIndex(isNumberCell);
   return start < 0 ? [] : row.tokens.slice(start).filter((t) => t.value.kind !== "text");
 }
 

@@ -10,7 +10,7 @@ import { gapReadings, planDetached } from "./place-detached";
 import type { RowReadings } from "./repair";
 import { REQUEST_ROWS, toRowName } from "./template";
 import { rowSlots } from "./to-document";
-import type { Cell } from "./tokenize";
+import { isNumberCell, type Cell } from "./tokenize";
 import { MAX_NUMBER_CHARS } from "./parse-number";
 import { propagateSlots, toSlotEquations, type Values } from "./propagate";
 import { hasTailLines, wrappedReadings } from "./wrapped-cells";
@@ -33,7 +33,7 @@ export function isSingleOtherRow(assembled: AssembledRequests, template: Templat
   return (
     !hasSub &&
     !!group &&
-    (group.tokens.some((t) => t.value.kind === "number") ||
+    (group.tokens.some(isNumberCell) ||
       group.overlong !== undefined ||
       group.crossedWith !== undefined ||
       crossesGroup(assembled, group.key) ||
@@ -45,7 +45,7 @@ export function isSingleOtherRow(assembled: AssembledRequests, template: Templat
 const crossesGroup = (assembled: AssembledRequests, key: string): boolean =>
   [...assembled.rows.values()].some((r) => r.crossedWith === key);
 
-const numberCells = (tokens: Cell[]): Cell[] => tokens.filter((t) => t.value.kind === "number");
+const numberCells = (tokens: Cell[]): Cell[] => tokens.filter(isNumberCell);
 
 function unplaced(row: RowTokens, message: string): Finding {
   return {
