@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { seedRegions } from "@/lib/db/seed-regions";
-import { bulkParsePoolOptions, ParsePool } from "@/lib/parse-pool";
+import { bulkParsePoolOptions, ParsePool, applyBulkHeapGrowth } from "@/lib/parse-pool";
 import { defaultIngestConcurrency, ingestFiles } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
 import { backendCpuSince, readBackendCpu } from "@/lib/testing/postgres-cpu";
@@ -84,6 +84,7 @@ type PassResult = { perSecond: number; bound: number; failed: number };
 async function run(label: string, dir: string, count: number, inFlight: number): Promise<{ first: PassResult; steady: PassResult }> {
   // a parse pool of `inFlight` worker threads (the same pool the CLI and the route use)
   // the bulk CLI's pool options (npm run ingest), this many workers
+  applyBulkHeapGrowth();
   const pool = new ParsePool(bulkParsePoolOptions(inFlight));
   try {
     // the workers load the parser before the clock starts: throughput, not start-up (printed apart)

@@ -18,7 +18,7 @@ import { seedRegions } from "@/lib/db/seed-regions";
 import { formatWarmSummary, warmSnapshots } from "@/lib/db/snapshot-warm";
 import { defaultIngestConcurrency, ingestFiles, listIngestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { createProgressBar } from "@/lib/ingest/progress-bar";
-import { bulkParsePoolOptions, ParsePool } from "@/lib/parse-pool";
+import { bulkParsePoolOptions, ParsePool, applyBulkHeapGrowth } from "@/lib/parse-pool";
 import path from "node:path";
 
 type Args = { paths: string[]; concurrency: number | null; workers: number | null; batchSize: number | null };
@@ -90,6 +90,7 @@ async function main(): Promise<number> {
   }
   const total = (await listIngestFiles(paths)).length;
   const db = await openPreparedStore();
+  applyBulkHeapGrowth();
   const pool = new ParsePool(bulkParsePoolOptions(args.workers));
   const bar = createProgressBar(total);
   const started = performance.now();
