@@ -173,7 +173,12 @@ export function readRequests(
     // a row opened right after a label with no numbers, in a section with rows of numbers that have no label, whose
     // numbers stand on lines below its label: they are its own only by adjacency (they may be the first row of a detached block), so they stand only where the
     // identities force them: the row is read as printed or as unknown, and a value the two readings do not share is null
-    if (row.afterEmpty === true && assembled.orphans > 0 && nums[0] !== undefined && nums[0].line !== row.labelLine) {
+    // a short line of numbers right before a full line that opened a row of its own (assemble-requests strayBefore): the
+    // short line may be a stray mark, so likewise
+    if (
+      row.strayBefore === true ||
+      (row.afterEmpty === true && assembled.orphans > 0 && nums[0] !== undefined && nums[0].line !== row.labelLine)
+    ) {
       const unknown: Candidate = { values: slots.map(() => null), cells: slots.map(() => null) };
       readings.push({ key: path, slots, candidates: [...candidates, unknown], confirm: true });
       continue;
