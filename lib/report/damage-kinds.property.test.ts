@@ -32,6 +32,8 @@ const KINDS: Array<[CorruptionKind, boolean]> = [
   ["blankMarks", false],
   ["cellUnits", true],
   ["splitNumber", false],
+  ["titleWrap", true],
+  ["columnHeader", true],
 ];
 
 async function check(kind: CorruptionKind, layout: Layout, mixed: boolean, lossless: boolean): Promise<string[]> {

@@ -16,6 +16,9 @@
  * - "transposed": section 三 printed with rows and columns swapped (lossy: see transpose-table.ts);
  * - "blankMarks": a 0 prints as —, /, 无 (lossy); "cellUnits": counts print as 12件 (lossless); "splitNumber": a number
  *   wraps inside its cell, its tail on the next line (lossy; text layouts only): see cell-damage.ts.
+ * - "titleWrap": the title over two lines, maybe behind a Markdown #; "columnHeader": a header naming the columns with
+ *   row words above one of section 三's rows (both lossless; see converter-damage.ts; titleWrap is applied to the blocks
+ *   by synthesize.ts).
  * Lossy edits (drop, blank) are returned so the oracle can tell whether the identities force
  * the lost values back.
  */
@@ -30,6 +33,7 @@ import { transposeRequests } from "./transpose-table";
 import type { CanonicalReport } from "@/lib/report/types";
 import { printUnits } from "./print-units";
 import { printBlankMarks, printCellUnits, splitNumbers } from "./cell-damage";
+import { addColumnHeader } from "./converter-damage";
 import type { Table, TableRow } from "./table-model";
 
 /** The kinds of damage. */
@@ -50,7 +54,9 @@ export type CorruptionKind =
   | "transposed"
   | "blankMarks"
   | "cellUnits"
-  | "splitNumber";
+  | "splitNumber"
+  | "titleWrap"
+  | "columnHeader";
 
 export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "drop",
@@ -71,6 +77,8 @@ export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "blankMarks",
   "cellUnits",
   "splitNumber",
+  "titleWrap",
+  "columnHeader",
 ];
 
 /**
@@ -157,6 +165,7 @@ export function corruptTables({
   tables,
   kinds,
   isHtml,
+  oneCellPerLine = false,
   maxLossy = 2,
   doc,
 }: {
@@ -164,6 +173,8 @@ export function corruptTables({
   tables: Table[];
   kinds: CorruptionKind[];
   isHtml: boolean;
+  /** a layout printing one cell per line ("lines", "pipe"): "columnHeader" is not printed there */
+  oneCellPerLine?: boolean;
   maxLossy?: number;
   /** the report the tables print ("footnotes" and "prose" restate its figures) */
   doc: CanonicalReport;
@@ -206,5 +217,6 @@ export function corruptTables({
   if (kinds.includes("blankMarks")) edits.push(...printBlankMarks(rng, tables, lossyCount(), used));
   if (kinds.includes("cellUnits")) printCellUnits(rng, tables);
   if (kinds.includes("splitNumber") && !isHtml) edits.push(...splitNumbers(rng, tables, lossyCount(), used));
+  if (kinds.includes("columnHeader") && !oneCellPerLine) addColumnHeader(rng, tables);
   return edits;
 }
