@@ -30,7 +30,7 @@ export type RowTokens = {
   overlong?: Cell;
   /** numbers right below the row that may be the tails of its wrapped cells (wrapped-cells.ts): read every way */
   wrapped?: Cell[];
-  /** the row's numbers are a short line (fewer than STRAY_MAX numbers) below its label followed by a full line of numbers
+  /** the row's numbers (fewer than STRAY_MAX, some on a line below its label) are followed by a full line of numbers
    *  that opened a row of its own: the short line may be a stray mark and the full line the row's, so its numbers stand
    *  only where the identities force them */
   strayBefore?: boolean;
@@ -218,7 +218,14 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
         (numbers(current) >= 7 || (firstNumberLine !== -1 && firstNumberLine !== line.index && lineNumbers >= 2));
       // a row that took only a stray number or two from a line below its label, right before a full line of numbers
       // (信息公开申请 / 1 / | 0 | 0 | 0 | 0 | 0 | 0 | 0 |): the short line may be a stray mark and the full line the row's
-      if (full && !current.orphan && numbers(current) < STRAY_MAX && firstNumberLine !== current.labelLine) current.strayBefore = true;
+      const label = current.labelLine;
+      if (
+        full &&
+        !current.orphan &&
+        numbers(current) < STRAY_MAX &&
+        current.tokens.some((t) => t.value.kind === "number" && t.line !== label)
+      )
+        current.strayBefore = true;
       if (full) current = openOrphan(cell, line);
       if (line.index === current.labelLine || numbers(current) === 0) current.tokens.push(cell);
       else if (isNumber && numbers(current) < 7) current.tokens.push(cell);

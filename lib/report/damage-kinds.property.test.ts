@@ -34,6 +34,7 @@ const KINDS: Array<[CorruptionKind, boolean]> = [
   ["splitNumber", false],
   ["titleWrap", true],
   ["columnHeader", true],
+  ["strayMark", false],
 ];
 
 async function check(kind: CorruptionKind, layout: Layout, mixed: boolean, lossless: boolean): Promise<string[]> {

@@ -6,11 +6,16 @@
  * - "columnHeader": a header row that names the columns with row words (项目 | 本年新收件数 | 上年结转件数 | 予以公开 |
  *   部分公开 | 不予公开 | 结转下年度 | 总计) printed again above one of section 三's rows. Lossless: it names no row.
  *   Not in the layouts printing one cell per line ("lines", "pipe"), where its words stand each on a line like a block of
- *   row labels printed apart from their numbers (class 2), which no reader can tell apart.
+ *   row labels printed apart from their numbers (class 2), which no reader can tell apart;
+ * - "strayMark": a row's label on a line of its own, a stray mark read as a number (1, 7) on the next line, the row's
+ *   numbers on the line after (信息公开申请 / 1 / | 0 | 0 | 0 | 0 | 0 | 0 | 0 |). Lossy: the reader cannot tell whether the
+ *   lone number is the row's (its cells lost) or a stray, so only soundness applies. Tab layouts only (one cell per line,
+ *   the lone number is one more cell of the stream: an OCR stray digit, not handled yet; HTML has no such line).
  */
 import type { Block } from "./compose-report";
 import type { Rng } from "./prng";
-import type { Cell, Table } from "./table-model";
+import type { LossyEdit } from "./corrupt-tables";
+import type { Cell, Table, TableRow } from "./table-model";
 
 /** Splits the title heading into two heading lines (in place); `markdown` may put a heading mark before it. */
 export function wrapTitle(rng: Rng, blocks: Block[], markdown: boolean): void {
@@ -40,4 +45,18 @@ export function addColumnHeader(rng: Rng, tables: Table[]): void {
   ]);
   table.rows.splice(at, 0, { cells: [h("项目", 3), ...words.map((w) => h(w))] });
   for (const b of table.pageBreaks) if (b.beforeRow >= at) b.beforeRow++;
+}
+
+/** Prints a stray mark between one section 三 row's label and its numbers (in place); the lossy edit, or null. */
+export function addStrayMark(rng: Rng, tables: Table[], used: Set<TableRow>): LossyEdit | null {
+  const table = tables.find((t) => t.section === "三");
+  if (!table) return null;
+  const rows = table.rows
+    .slice(table.headerRows)
+    .filter((row) => !used.has(row) && !row.wrapTail && row.cells.filter((c) => c.path).length === 7);
+  if (rows.length === 0) return null;
+  const row = rng.pick(rows);
+  row.stray = rng.pick(["1", "7", "4"]);
+  used.add(row);
+  return { kind: "stray", rowPaths: row.cells.flatMap((c) => (c.path ? [c.path] : [])), index: -1, positionKnown: false };
 }

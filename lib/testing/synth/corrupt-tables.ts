@@ -18,7 +18,8 @@
  *   wraps inside its cell, its tail on the next line (lossy; text layouts only): see cell-damage.ts.
  * - "titleWrap": the title over two lines, maybe behind a Markdown #; "columnHeader": a header naming the columns with
  *   row words above one of section 三's rows (both lossless; see converter-damage.ts; titleWrap is applied to the blocks
- *   by synthesize.ts).
+ *   by synthesize.ts); "strayMark": a stray mark read as a number on a line of its own between a row's label and its
+ *   numbers (lossy: sound only; tab layouts).
  * Lossy edits (drop, blank) are returned so the oracle can tell whether the identities force
  * the lost values back.
  */
@@ -33,7 +34,7 @@ import { transposeRequests } from "./transpose-table";
 import type { CanonicalReport } from "@/lib/report/types";
 import { printUnits } from "./print-units";
 import { printBlankMarks, printCellUnits, splitNumbers } from "./cell-damage";
-import { addColumnHeader } from "./converter-damage";
+import { addColumnHeader, addStrayMark } from "./converter-damage";
 import type { Table, TableRow } from "./table-model";
 
 /** The kinds of damage. */
@@ -56,7 +57,8 @@ export type CorruptionKind =
   | "cellUnits"
   | "splitNumber"
   | "titleWrap"
-  | "columnHeader";
+  | "columnHeader"
+  | "strayMark";
 
 export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "drop",
@@ -79,6 +81,7 @@ export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "splitNumber",
   "titleWrap",
   "columnHeader",
+  "strayMark",
 ];
 
 /**
@@ -89,7 +92,7 @@ export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
  * calls either forced.
  */
 export type LossyEdit = {
-  kind: "drop" | "blank" | "crossed" | "overlong" | "transposed" | "split";
+  kind: "drop" | "blank" | "crossed" | "overlong" | "transposed" | "split" | "stray";
   rowPaths: string[];
   index: number;
   positionKnown: boolean;
@@ -218,5 +221,9 @@ export function corruptTables({
   if (kinds.includes("cellUnits")) printCellUnits(rng, tables);
   if (kinds.includes("splitNumber") && !isHtml) edits.push(...splitNumbers(rng, tables, lossyCount(), used));
   if (kinds.includes("columnHeader") && !oneCellPerLine) addColumnHeader(rng, tables);
+  if (kinds.includes("strayMark") && !isHtml && !oneCellPerLine) {
+    const e = addStrayMark(rng, tables, used);
+    if (e) edits.push(e);
+  }
   return edits;
 }
