@@ -39,8 +39,11 @@ function detectTemplate(activeLines: Line[], single: boolean, year: number | nul
   return { template: "2021", known: false };
 }
 
+/** How the text was made: `exactCells` when every TAB-separated field is a cell of the source's table (htmlToText). */
+export type ParseTextOptions = { exactCells?: boolean };
+
 /** Parses a report given as text. Never throws for any input. */
-export function parseText(text: string): ParseResult {
+export function parseText(text: string, options: ParseTextOptions = {}): ParseResult {
   if (text.trim().length === 0) return { ok: false, error: { code: "empty", message: "文件为空，没有可读取的内容" } };
   const lines = unglueLines(tokenize(text));
   const sections = splitSections(lines);
@@ -62,9 +65,10 @@ export function parseText(text: string): ParseResult {
   const rows = presentRequestRows(singleOther);
   const reviewLines = slice(lines, sections.review);
   const allEqs = expandEquations(rows, ["review", "litigationDirect", "litigationAfterReview"]);
-  const req = readRequests(assembled, rows, singleOther, allEqs);
+  const exact = options.exactCells === true;
+  const req = readRequests(assembled, rows, singleOther, allEqs, exact);
   const reviewFindings: Finding[] = [];
-  const review = readReview(reviewLines, allEqs, reviewFindings);
+  const review = readReview(reviewLines, allEqs, reviewFindings, exact);
   const eqs = review ? allEqs : allEqs.filter((e) => e.identity.table !== "四");
   const repaired = repairWithFallback(review ? [...req.readings, review] : req.readings, eqs);
   const values: Values = repaired.values;

@@ -64,6 +64,8 @@ export function readRequests(
   rows: readonly string[],
   singleOther: boolean,
   eqs: readonly Equation[],
+  /** the lines' fields are the table's own cells (HTML, DOCX): a trailing blank is a cell (candidates.ts `exact`) */
+  exact = false,
 ): { readings: RowReadings[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const readings: RowReadings[] = [];
@@ -159,15 +161,15 @@ export function readRequests(
       // too (repairWithFallback); a value stands only where every solution agrees
       findings.push(wrappedFinding(row, path));
       // numbers beyond the row's 7 (row.wrapped) make "as printed" a guess too: then both are readings from the start
-      const printed = rowCandidates(tokens, slots, local);
-      const fallback = [...(hasFallback(tokens, 7) ? rowCandidates(tokens, slots, local, true) : printed), ...joined];
+      const printed = rowCandidates(tokens, slots, local, false, exact);
+      const fallback = [...(hasFallback(tokens, 7, exact) ? rowCandidates(tokens, slots, local, true, exact) : printed), ...joined];
       if (row.wrapped) readings.push({ key: path, slots, candidates: [...printed, ...joined], confirm: true });
       else readings.push({ key: path, slots, candidates: printed, fallback, confirm: true });
       continue;
     }
     if (nums.length > 7) findings.push(unplaced(row, `表三“${toRowName(path)}”行有 ${nums.length} 个数字，多于 7 列，多出的数字未采用`));
-    const fallback = hasFallback(tokens, 7) ? rowCandidates(tokens, slots, local, true) : undefined;
-    const candidates = rowCandidates(tokens, slots, local);
+    const fallback = hasFallback(tokens, 7, exact) ? rowCandidates(tokens, slots, local, true, exact) : undefined;
+    const candidates = rowCandidates(tokens, slots, local, false, exact);
     const note = candidates.length === 1 ? candidates[0]!.note : undefined;
     if (note) findings.push(unplaced(row, splitNoteMessage(`表三“${toRowName(path)}”行`, note)));
     // a row opened right after a label with no numbers, in a section with rows of numbers that have no label, whose

@@ -10,7 +10,10 @@
  * - "strayMark": a row's label on a line of its own, a stray mark read as a number (1, 7) on the next line, the row's
  *   numbers on the line after (信息公开申请 / 1 / | 0 | 0 | 0 | 0 | 0 | 0 | 0 |). Lossy: the reader cannot tell whether the
  *   lone number is the row's (its cells lost) or a stray, so only soundness applies. Tab layouts only (one cell per line,
- *   the lone number is one more cell of the stream: an OCR stray digit, not handled yet; HTML has no such line).
+ *   the lone number is one more cell of the stream: an OCR stray digit, not handled yet; HTML has no such line);
+ * - "blankTotals": HTML tables that leave the 总计 cell of some section 三 rows empty although the row has numbers (the
+ *   real 2019 上海市人民政府办公厅 page prints 总计 only on its top rows and （七）, and its zeros not at all). Lossy; exact
+ *   where the identities force the blanks back. HTML only: in text a trailing empty field may be padding.
  */
 import type { Block } from "./compose-report";
 import type { Rng } from "./prng";
@@ -59,4 +62,31 @@ export function addStrayMark(rng: Rng, tables: Table[], used: Set<TableRow>): Lo
   row.stray = rng.pick(["1", "7", "4"]);
   used.add(row);
   return { kind: "stray", rowPaths: row.cells.flatMap((c) => (c.path ? [c.path] : [])), index: -1, positionKnown: false };
+}
+
+/**
+ * Empties the 总计 cell and every zero of `count` section 三 rows that have a non-zero total (in place), as the real 2019
+ * 上海市人民政府办公厅 page prints its outcome rows (258 12 _ _ 1 1 _); one lossy edit per emptied cell.
+ */
+export function blankTotals(rng: Rng, tables: Table[], count: number, used: Set<TableRow>): LossyEdit[] {
+  const table = tables.find((t) => t.section === "三");
+  if (!table) return [];
+  const edits: LossyEdit[] = [];
+  for (let n = 0; n < count; n++) {
+    const rows = table.rows.slice(table.headerRows).filter((row) => {
+      const values = row.cells.filter((c) => c.path);
+      return !used.has(row) && values.length === 7 && values[6]!.text !== "" && values[6]!.text !== "0";
+    });
+    if (rows.length === 0) break;
+    const row = rng.pick(rows);
+    const values = row.cells.filter((c) => c.path);
+    const rowPaths = values.map((c) => c.path!);
+    values.forEach((c, index) => {
+      if (index !== 6 && c.text !== "0") return;
+      c.text = "";
+      edits.push({ kind: "blank", rowPaths, index, positionKnown: true });
+    });
+    used.add(row);
+  }
+  return edits;
 }

@@ -19,7 +19,8 @@
  * - "titleWrap": the title over two lines, maybe behind a Markdown #; "columnHeader": a header naming the columns with
  *   row words above one of section 三's rows (both lossless; see converter-damage.ts; titleWrap is applied to the blocks
  *   by synthesize.ts); "strayMark": a stray mark read as a number on a line of its own between a row's label and its
- *   numbers (lossy: sound only; tab layouts).
+ *   numbers (lossy: sound only; tab layouts); "blankTotals": HTML leaves empty the 总计 and the zeros of several of 三's
+ *   rows (lossy, exact where the identities force them back).
  * Lossy edits (drop, blank) are returned so the oracle can tell whether the identities force
  * the lost values back.
  */
@@ -34,7 +35,7 @@ import { transposeRequests } from "./transpose-table";
 import type { CanonicalReport } from "@/lib/report/types";
 import { printUnits } from "./print-units";
 import { printBlankMarks, printCellUnits, splitNumbers } from "./cell-damage";
-import { addColumnHeader, addStrayMark } from "./converter-damage";
+import { addColumnHeader, addStrayMark, blankTotals } from "./converter-damage";
 import type { Table, TableRow } from "./table-model";
 
 /** The kinds of damage. */
@@ -58,7 +59,8 @@ export type CorruptionKind =
   | "splitNumber"
   | "titleWrap"
   | "columnHeader"
-  | "strayMark";
+  | "strayMark"
+  | "blankTotals";
 
 export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "drop",
@@ -82,6 +84,7 @@ export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "titleWrap",
   "columnHeader",
   "strayMark",
+  "blankTotals",
 ];
 
 /**
@@ -225,5 +228,6 @@ export function corruptTables({
     const e = addStrayMark(rng, tables, used);
     if (e) edits.push(e);
   }
+  if (kinds.includes("blankTotals") && isHtml) edits.push(...blankTotals(rng, tables, rng.int(3, 10), used));
   return edits;
 }

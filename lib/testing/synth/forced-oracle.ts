@@ -61,6 +61,11 @@ function placements(edit: LossyEdit): number[] {
 
 /** Lays the row's surviving numbers around a gap at `gap` (the gap itself unknown). */
 function applyPlacement(values: Float64Array, original: Float64Array, rowIdx: number[], lost: number, gap: number): void {
+  // a blank in its own place: only that cell is unknown (so several blanks of one row compose)
+  if (gap === lost) {
+    values[rowIdx[lost]!] = NaN;
+    return;
+  }
   const surviving = rowIdx.filter((_, i) => i !== lost).map((k) => original[k]!);
   let s = 0;
   rowIdx.forEach((k, i) => {
