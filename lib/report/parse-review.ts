@@ -32,9 +32,16 @@ export function readReview(lines: readonly Line[], eqs: readonly Equation[], fin
     if (!started) continue;
     for (const cell of line.cells) if (cell.value.kind !== "text") tokens.push(cell);
   }
-  // trailing blanks are padding, except a grid's own cells (exact: HTML, DOCX), where the 15th and the ones before it are cells
+  // trailing blanks are padding, except a grid's own cells (exact: HTML, DOCX) on the line of the last number, up to the
+  // 15th (blank fields on a later line are positions a note row's colspan covers, ※复议案件…)
+  const lastNumberLine = tokens.findLast((t) => t.value.kind === "number")?.line;
   const keep = exact ? REVIEW_PATHS.length : 0;
-  while (tokens.length > keep && tokens[tokens.length - 1]!.value.kind === "blank") tokens.pop();
+  while (
+    tokens.length > 0 &&
+    tokens[tokens.length - 1]!.value.kind === "blank" &&
+    (tokens.length > keep || tokens[tokens.length - 1]!.line !== lastNumberLine)
+  )
+    tokens.pop();
   if (!tokens.some((t) => t.value.kind === "number")) return null;
   const slots = REVIEW_PATHS.slice();
   const local = eqs.filter((e) => e.identity.table === "四");
