@@ -4,10 +4,11 @@
  * another province, deleted reports and bodies, across years and regions, with and without a region — the snapshots the
  * warm passes and readers brought up to date (ranking groups carried forward untouched, coverage and region sums patched
  * a region at a time) hold exactly what a build from nothing gives: every header, every entry, every count and sum.
- * A write leaves what it does not touch alone: the groups of another province keep their snapshot and entries, and the
+ * Two instances warming at once agree. A write leaves what it does not touch alone: the groups of another province keep their snapshot and entries, and the
  * coverage and region-sum rows of another province are not rewritten.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { createDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getRegion, listRegions } from "@/lib/regions/gazetteer";
 import { toAgencyIdentity } from "@/lib/regions/agency-identity";
@@ -238,6 +239,8 @@ afterAll(async () => {
 describe("warming from the change log", () => {
   it("after any sequence of writes, equals a build from nothing; untouched groups carried, coverage and sums patched", async () => {
     const defs = groups();
+    const other = await createDb({ databaseUrl: t.url! });
+    onTestFinished(() => other.$disconnect());
     const totals = { untouched: 0, built: 0, carried: 0, coveragePatched: 0, sumsPatched: 0, pruned: 0 };
     const add = (s: WarmSummary) => {
       totals.untouched += s.groupsUntouched;
@@ -260,7 +263,9 @@ describe("warming from the change log", () => {
         }
         if (rng.chance(0.7)) add(await warm.warmSnapshots(t.db));
       }
-      add(await warm.warmSnapshots(t.db));
+      // the last pass of the round from two instances at once (separate clients): each part brought up to date once
+      const passes = await Promise.all([warm.warmSnapshots(t.db), warm.warmSnapshots(other)]);
+      passes.forEach(add);
       const incremental = await dump(defs);
       await rebuildAll(defs);
       expect(incremental, `round ${round}: ${done.join(", ")}`).toEqual(await dump(defs));

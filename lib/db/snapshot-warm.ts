@@ -17,6 +17,11 @@
  *
  * Which rankings and comparisons: the groups a reader needed built within WARM_DAYS (their definitions are stored with
  * the snapshot), largest first. Coverage and region sums: every stored year (they are per year, not per group).
+ *
+ * How much: what the changes since each snapshot touch (the change log, lib/db/change-log). A stale group none of whose
+ * changed reports is in its peer group is carried forward untouched (all of them in one statement, no row of theirs
+ * read); a coverage or region-sum year is patched in place, only the regions holding a changed report recomputed. Only
+ * the groups holding a changed report are read again (digest) or ranked again.
  */
 import type { Db } from "@/lib/db/client";
 import { compareGroup } from "@/lib/db/compare";
