@@ -7,7 +7,8 @@
  *
  *   npm run bench:warm -- --reuse postgresql://root@127.0.0.1:5432/<name>_50k [--passes 3] [--reports 7] [--ask] [--rebuild-all]
  *
- * --ask first asks for the groups a reader of the pages would (their snapshots built, so the warm passes keep them):
+ * --back K starts each round's ingest K years before the last (--back 6: the first of seven years, which every later
+ * year's coverage depends on). --ask first asks for the groups a reader of the pages would (their snapshots built, so the warm passes keep them):
  * per year the national 申请量 ranking and comparison and the 不予公开率 ranking, and the latest year's 申请量 ranking of
  * every province. A store bench-pages' readers already built needs none. Then one warm pass settles the store (a store
  * loaded before the change log has no snapshot it can patch) before the measured rounds.
@@ -37,6 +38,8 @@ const URL_ = option("reuse", "");
 const PASSES = Number(option("passes", "3"));
 const REPORTS = Number(option("reports", "7"));
 const ASK = process.argv.includes("--ask");
+/** --back K: the ingests start K years before the last (6: the first of seven, whose coverage every later year depends on) */
+const BACK = Number(option("back", "0"));
 const REBUILD_ALL = process.argv.includes("--rebuild-all");
 const FIRST_OFFSET = 700;
 
@@ -65,7 +68,7 @@ async function smallIngest(db: Awaited<ReturnType<typeof createDb>>, client: pg.
   for (let i = 0; i < REPORTS; i++) {
     const { rows } = await client.query(
       `SELECT "document" FROM "Report" WHERE "year" = $1 AND "isLatest" ORDER BY "id" OFFSET $2 LIMIT 1`,
-      [last - (i % 7), FIRST_OFFSET + (((round * REPORTS + i) * 397) % 40_000)],
+      [last - ((BACK + i) % 7), FIRST_OFFSET + (((round * REPORTS + i) * 397) % 40_000)],
     );
     if (!rows[0]) continue;
     const doc = structuredClone(rows[0].document as CanonicalReport);
