@@ -17,6 +17,7 @@
  * so a change of peer-group or exclusion rules (or of the figure's definition) never reads an old snapshot.
  */
 import { createHash } from "node:crypto";
+import { patchableSql } from "@/lib/db/change-log";
 import type { Db } from "@/lib/db/client";
 import { nameCollation } from "@/lib/db/name-collation";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -190,9 +191,9 @@ const membersJson = (def: GroupDefinition): string | null => (def.members ? JSON
  * ONE statement: carry forward, to the year's current data version, the newest snapshot of every group picked by
  * `which` (a condition over the "RankingSnapshot" alias `s`) that is stale and that no change since it was computed
  * touches: no report in the change log (ReportChange) after the snapshot's "all" version is of its year with its
- * members' values, before or after the change. Such a group's rows are exactly those the snapshot was computed from
+ * members' values, before or after the change (and none of its year pruned since it). Such a group's rows are exactly those the snapshot was computed from
  * (the same reports, values and agency names), so nothing is read from the group or written but the header's version
- * (and builtAt; requestedAt for a reader). A snapshot without members, or computed before the log's horizon, is left
+ * (and builtAt; requestedAt for a reader). A snapshot without members, or computed before its year's horizon, is left
  * alone. The versions and the log are read in the same statement (one MVCC snapshot); every writer moves "all" first and
  * holds it to its commit, so the changes seen are exactly those up to the "all" version seen. A concurrent carry or
  * build of the same snapshot is safe: the row is updated only while still stale (rechecked on the row it waited for).
@@ -200,14 +201,13 @@ const membersJson = (def: GroupDefinition): string | null => (def.members ? JSON
  */
 export function carryUntouchedSql(which: Prisma.Sql, by: Builder): Prisma.Sql {
   return Prisma.sql`
-    WITH h AS (SELECT coalesce(max(x."allVersion"), 0) AS "horizon" FROM "ReportChangeHorizon" x),
-    cur AS (SELECT ${currentVersionSql("all")} AS "all")
+    WITH cur AS (SELECT ${currentVersionSql("all")} AS "all")
     UPDATE "RankingSnapshot" s
     SET "version" = ${currentVersionSql(Prisma.sql`'year:' || s."year"`)}, "allVersion" = cur."all", "builtAt" = now(),
         "requestedAt" = ${by === "reader" ? Prisma.sql`now()` : Prisma.sql`s."requestedAt"`}
-    FROM h, cur
+    FROM cur
     WHERE (${which})
-      AND s."members" IS NOT NULL AND s."allVersion" IS NOT NULL AND s."allVersion" >= h."horizon"
+      AND s."members" IS NOT NULL AND ${patchableSql(Prisma.sql`s."allVersion"`, Prisma.sql`h."year" = s."year"`)}
       AND s."id" = (SELECT max(n."id") FROM "RankingSnapshot" n WHERE n."key" = s."key")
       AND ${staleSnapshotSql("s")}
       AND NOT EXISTS (
