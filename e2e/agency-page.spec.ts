@@ -88,19 +88,21 @@ test("clicking a figure jumps to and highlights its source line", async ({ page 
   const path = await findAgencyPath(page, "鄂托克", /^鄂托克旗人民政府$/);
   await page.goto(`${path}?year=2025`);
   const link = figure(page, "requestsReceived").locator("a[data-source-link]");
-  const href = await link.getAttribute("href");
-  expect(href).toMatch(/^#L\d+$/);
+  // the link itself is the line on the text's own page (readers without a script follow it); a script shows it here
+  expect(await link.getAttribute("href")).toMatch(/^\/agencies\/\d+\/text\?year=2025&version=\d+#L\d+$/);
+  const lineId = `#L${await link.getAttribute("data-source-line")}`;
   await link.click();
-  const line = page.locator(href!);
+  await expect(page).toHaveURL(new RegExp(`${path}\\?year=2025${lineId}$`));
+  const line = page.locator(lineId);
   await expect(line).toHaveAttribute("data-highlighted", "true");
   await expect(line).toBeInViewport();
   await expect(line).toContainText("72");
   await expect(page.locator("[data-highlighted=true]")).toHaveCount(1);
 
-  const handled = page.locator("a[data-source-link]:not([href='" + href + "'])").first();
-  const handledHref = await handled.getAttribute("href");
+  const handled = page.locator(`a[data-source-link]:not([data-source-line='${lineId.slice(2)}'])`).first();
+  const handledId = `#L${await handled.getAttribute("data-source-line")}`;
   await handled.click();
-  await expect(page.locator(handledHref!)).toHaveAttribute("data-highlighted", "true");
+  await expect(page.locator(handledId)).toHaveAttribute("data-highlighted", "true");
   await expect(page.locator("[data-highlighted=true]")).toHaveCount(1);
 });
 
@@ -134,8 +136,8 @@ test.describe("without JavaScript", () => {
   test("the source lines are a link away: 报告原文 as a page of its own", async ({ page }) => {
     const path = await findWithoutScripts(page);
     await page.goto(`${path}?year=2025`);
-    const valueHref = (await figure(page, "requestsReceived").locator("a[data-source-link]").getAttribute("href"))!;
-    expect(valueHref).toMatch(/^#L\d+$/);
+    const valueLink = figure(page, "requestsReceived").locator("a[data-source-link]");
+    const valueHref = `#L${await valueLink.getAttribute("data-source-line")}`;
     const link = page.getByRole("link", { name: /^在单独的页面查看报告原文（共 \d+ 行）$/ });
     const lineCount = Number(/共 (\d+) 行/.exec((await link.textContent())!)![1]);
     expect(lineCount).toBeGreaterThan(50);
@@ -150,6 +152,19 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(new RegExp(`${valueHref}$`));
     await page.getByRole("link", { name: "返回机关页" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("鄂托克旗人民政府");
+  });
+
+  test("a figure's value links to its line on the text's own page", async ({ page }) => {
+    const path = await findWithoutScripts(page);
+    await page.goto(`${path}?year=2025`);
+    const valueLink = figure(page, "requestsReceived").locator("a[data-source-link]");
+    const lineId = `#L${await valueLink.getAttribute("data-source-line")}`;
+    await valueLink.click();
+    await expect(page).toHaveURL(new RegExp(`/agencies/\\d+/text\\?year=2025&version=\\d+${lineId}$`));
+    // the line is the page's target (highlighted by :target) and holds the value the card showed
+    await expect(page.locator(`${lineId}:target`)).toHaveCount(1);
+    await expect(page.locator(lineId).getByTitle("本年新收申请·总计")).toHaveText("72");
+    await expect(page.locator(lineId)).toBeInViewport();
   });
 
   test("a source-text address without a year or of a missing report is a 404", async ({ page }) => {

@@ -84,12 +84,13 @@ for (const width of [1280, 360] as const) {
       await page.goto(`${textPath}?year=2025`);
       const link = page.getByTestId("figure-requestsReceived").locator("a[data-source-link]");
       const href = (await link.getAttribute("href"))!;
+      const lineId = `#L${await link.getAttribute("data-source-line")}`;
       await link.click();
-      await expect(page.locator(href)).toHaveAttribute("data-highlighted", "true");
+      await expect(page.locator(lineId)).toHaveAttribute("data-highlighted", "true");
       await checkPage(page, testInfo, "source-text");
 
-      // the same lines as a page of their own (the link readers without JavaScript follow)
-      await page.goto(`${textPath}/text?year=2025${href}`);
+      // the same lines as a page of their own (the link's own address: readers without JavaScript follow it)
+      await page.goto(href);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("鄂托克旗人民政府 2025 年报告原文");
       await checkPage(page, testInfo, "source-text-page");
 

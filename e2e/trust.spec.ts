@@ -124,10 +124,10 @@ for (const width of [1280, 360] as const) {
       const textPath = await findAgencyPath(page, "鄂托克", /^鄂托克旗人民政府$/);
       await page.goto(`${textPath}?year=2025`);
       const textLink = page.getByTestId("figure-requestsReceived").locator("a[data-source-link]");
-      const href = (await textLink.getAttribute("href"))!;
+      const lineId = `#L${await textLink.getAttribute("data-source-line")}`;
       await textLink.focus();
       await page.keyboard.press("Enter");
-      const line = page.locator(href);
+      const line = page.locator(lineId);
       await expect(line).toHaveAttribute("data-highlighted", "true");
       await expect(line).toBeFocused();
       await expect(line).toBeInViewport();

@@ -14,11 +14,20 @@ export const metadata: Metadata = {
   openGraph: toOpenGraph("按地区浏览", "全国各省、地市、县区的政府信息公开工作年度报告收录情况"),
 };
 
-/** /regions: every province, its prefectures and their counties, with how many bodies each has reports for. */
+/** With reports in at most this many provinces, those provinces are shown open; with more, every province is closed. */
+const OPEN_PROVINCES_MAX = 3;
+
+/**
+ * /regions: every province, its prefectures and their counties, with how many bodies each has reports for. While the
+ * store holds few provinces, those are open; at national scale the page is the list of provinces, each opened by the
+ * reader (a browser's find in page opens the one holding a found name), so it is not tens of thousands of pixels long.
+ */
 export default async function RegionsIndexPage() {
   const counts = await countAgenciesByRegion();
   const provinces = listRegions().filter((r) => r.level === 1);
   const withData = provinces.filter((p) => (counts.get(p.code) ?? 0) > 0).length;
+  const openWithData = withData <= OPEN_PROVINCES_MAX;
+  const countNote = (code: string) => ((counts.get(code) ?? 0) > 0 ? `（${counts.get(code)}）` : "");
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6">
       <Breadcrumb items={[{ label: "首页", href: "/" }, { label: "按地区浏览" }]} />
@@ -30,9 +39,14 @@ export default async function RegionsIndexPage() {
       <ul className="flex flex-col gap-2" data-testid="province-list">
         {provinces.map((p) => {
           const n = counts.get(p.code) ?? 0;
+          const children = listRealChildren(p.code);
+          // prefectures with counties each get a heading; places with none below them (a municipality's districts, a
+          // prefecture-level city without counties) are one wrapped list
+          const withCounties = children.map((c) => ({ region: c, counties: listRealChildren(c.code).filter((k) => k.level === 3) }));
+          const leaves = withCounties.filter((c) => c.counties.length === 0).map((c) => c.region);
           return (
             <li key={p.code} className="rounded border border-slate-200">
-              <details open={n > 0}>
+              <details open={n > 0 && openWithData}>
                 <summary className="cursor-pointer px-3 py-2 font-medium">
                   {p.name} <span className="font-normal text-slate-600">{n > 0 ? `（${n} 个机关）` : "（未收录）"}</span>
                 </summary>
@@ -40,30 +54,40 @@ export default async function RegionsIndexPage() {
                   <Link href={`/regions/${p.code}`} className="text-sm text-sky-800 underline">
                     {`${p.name}${toWholeRegionWord(p)}概况`}
                   </Link>
-                  {listRealChildren(p.code).map((pref) => (
-                    <section key={pref.code} aria-label={pref.name}>
-                      <h2 className="text-sm font-semibold">
-                        <Link href={`/regions/${pref.code}`} className="text-sky-800 underline">
-                          {pref.name}
-                        </Link>
-                        <span className="ml-1 font-normal text-slate-600">
-                          {(counts.get(pref.code) ?? 0) > 0 ? `（${counts.get(pref.code)}）` : ""}
-                        </span>
-                      </h2>
-                      <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
-                        {listRealChildren(pref.code)
-                          .filter((c) => c.level === 3)
-                          .map((c) => (
+                  {leaves.length > 0 ? (
+                    <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm" aria-label={`${p.name}下辖`}>
+                      {leaves.map((c) => (
+                        <li key={c.code}>
+                          <Link href={`/regions/${c.code}`} className="text-sky-800 hover:underline">
+                            {c.name}
+                          </Link>
+                          <span className="text-slate-600">{countNote(c.code)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {withCounties
+                    .filter((c) => c.counties.length > 0)
+                    .map(({ region: pref, counties }) => (
+                      <section key={pref.code} aria-label={pref.name}>
+                        <h2 className="text-sm font-semibold">
+                          <Link href={`/regions/${pref.code}`} className="text-sky-800 underline">
+                            {pref.name}
+                          </Link>
+                          <span className="ml-1 font-normal text-slate-600">{countNote(pref.code)}</span>
+                        </h2>
+                        <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
+                          {counties.map((c) => (
                             <li key={c.code}>
                               <Link href={`/regions/${c.code}`} className="text-sky-800 hover:underline">
                                 {c.name}
                               </Link>
-                              {(counts.get(c.code) ?? 0) > 0 ? <span className="text-slate-600">（{counts.get(c.code)}）</span> : null}
+                              <span className="text-slate-600">{countNote(c.code)}</span>
                             </li>
                           ))}
-                      </ul>
-                    </section>
-                  ))}
+                        </ul>
+                      </section>
+                    ))}
                 </div>
               </details>
             </li>

@@ -1,9 +1,13 @@
 import { Badge } from "@/components/ui/badge";
 import { FigureCard } from "@/components/ui/figure-card";
 import type { FigureCardData } from "@/lib/view/to-figure-cards";
+import { toSourceLineHref } from "@/lib/view/to-source-html";
 
-/** The agency page's figure cards; each value links to its source line. */
-export function FigureGrid({ cards }: { cards: FigureCardData[] }) {
+/**
+ * The agency page's figure cards; each value links to its source line on the page of the report's text (textUrl), which
+ * the source view on this page intercepts when a script runs.
+ */
+export function FigureGrid({ cards, textUrl }: { cards: FigureCardData[]; textUrl: string }) {
   return (
     <dl className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-4">
       {cards.map((c) => (
@@ -15,7 +19,8 @@ export function FigureGrid({ cards }: { cards: FigureCardData[] }) {
           counts={c.counts}
           isSmallSample={c.isSmallSample}
           guide={c.guide ?? undefined}
-          sourceHref={c.sourceHref}
+          sourceHref={c.sourceLine !== null ? toSourceLineHref(textUrl, c.sourceLine) : null}
+          sourceLine={c.sourceLine}
           sourcePaths={c.sourcePaths}
           warning={c.warning}
         >

@@ -1,13 +1,19 @@
 import { Badge } from "@/components/ui/badge";
 import type { Finding } from "@/lib/report/types";
 import { toFindingLabel } from "@/lib/view/reader-terms";
+import { toSourceLineHref } from "@/lib/view/to-source-html";
 import { describeRule, toReaderText } from "@/lib/view/report-fields";
 import type { CrossYearCheck, QualityReport } from "@/lib/view/to-quality-report";
 
-type QualityPanelProps = { quality: QualityReport; crossYear: CrossYearCheck };
+type QualityPanelProps = {
+  quality: QualityReport;
+  crossYear: CrossYearCheck;
+  /** the report's text as a page of its own (app/agencies/[id]/text): line links point there (see SourceLineLink) */
+  textUrl: string;
+};
 
 /** 数据质量: identity checks, inferred cells, narrative mismatches, other findings and the cross-year check. */
-export function QualityPanel({ quality, crossYear }: QualityPanelProps) {
+export function QualityPanel({ quality, crossYear, textUrl }: QualityPanelProps) {
   return (
     <div className="flex flex-col gap-4 text-sm">
       <section>
@@ -19,7 +25,7 @@ export function QualityPanel({ quality, crossYear }: QualityPanelProps) {
                 {check.failures.length === 0 ? <Badge tone="ok">通过</Badge> : <Badge tone="error">未通过</Badge>}
                 <span>{check.label}</span>
               </span>
-              {check.failures.length > 0 ? <FindingList findings={check.failures} /> : null}
+              {check.failures.length > 0 ? <FindingList textUrl={textUrl} findings={check.failures} /> : null}
             </li>
           ))}
           <li className="grid grid-cols-[auto_1fr] items-start gap-2" data-testid="cross-year-check">
@@ -44,11 +50,7 @@ export function QualityPanel({ quality, crossYear }: QualityPanelProps) {
                   {typeof cell.value === "number" || typeof cell.value === "string" ? cell.value : "未填报"}
                 </span>
                 {cell.rule ? <span className="text-slate-600">（依据 {describeRule(cell.rule)}）</span> : null}
-                {cell.line ? (
-                  <a href={`#L${cell.line}`} className="ml-2 text-sky-800 underline">
-                    原文第 {cell.line} 行
-                  </a>
-                ) : null}
+                {cell.line ? <SourceLineLink textUrl={textUrl} line={cell.line} className="ml-2 text-sky-800 underline" /> : null}
               </li>
             ))}
           </ul>
@@ -62,13 +64,13 @@ export function QualityPanel({ quality, crossYear }: QualityPanelProps) {
         {quality.narrativeMismatches.length === 0 ? (
           <p className="text-slate-600">未发现正文数字与表格矛盾。</p>
         ) : (
-          <FindingList findings={quality.narrativeMismatches} />
+          <FindingList textUrl={textUrl} findings={quality.narrativeMismatches} />
         )}
       </section>
       {quality.otherFindings.length > 0 ? (
         <section>
           <h3 className="mb-2 font-medium">其他提示（{quality.otherFindings.length}）</h3>
-          <FindingList findings={quality.otherFindings} />
+          <FindingList textUrl={textUrl} findings={quality.otherFindings} />
         </section>
       ) : null}
     </div>
@@ -81,7 +83,7 @@ const SEVERITY = {
   info: { tone: "info", label: "提示" },
 } as const;
 
-function FindingList({ findings }: { findings: Finding[] }) {
+function FindingList({ findings, textUrl }: { findings: Finding[]; textUrl: string }) {
   return (
     <ul className="ml-1 flex flex-col gap-1 border-l-2 border-slate-200 pl-3">
       {findings.map((f, i) => {
@@ -93,11 +95,7 @@ function FindingList({ findings }: { findings: Finding[] }) {
               <span className="font-medium">{toFindingLabel(f.code)}：</span>
               {toReaderText(f.message)}
             </span>
-            {f.loc ? (
-              <a href={`#L${f.loc.line}`} className="text-sky-800 underline">
-                原文第 {f.loc.line} 行
-              </a>
-            ) : null}
+            {f.loc ? <SourceLineLink textUrl={textUrl} line={f.loc.line} className="text-sky-800 underline" /> : null}
           </li>
         );
       })}
@@ -122,4 +120,13 @@ function describeCrossYear(check: CrossYearCheck): string {
     case "mismatch":
       return `（本年上年结转 ${check.carriedOver} 件，${check.previousYear} 年结转下年度 ${check.previousCarriedForward} 件）`;
   }
+}
+
+/** 原文第 n 行: the line on the page of the report's text (works without a script); the source view intercepts it. */
+function SourceLineLink({ textUrl, line, className }: { textUrl: string; line: number; className: string }) {
+  return (
+    <a href={toSourceLineHref(textUrl, line)} data-source-line={line} className={className}>
+      原文第 {line} 行
+    </a>
+  );
 }

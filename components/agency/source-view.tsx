@@ -47,7 +47,8 @@ function toListHeight(lineCount: number): string {
 /**
  * The report's text, one numbered line per source line, with every figure marked. The lines are not part of the
  * page's HTML: they are loaded (sourceUrl) when the view comes near the viewport, when its button is pressed, when a
- * link to "#L<n>" anywhere on the page is followed, or when the address already names a line. A followed link then
+ * source link (data-source-line="<n>", whose href is that line on the text's own page) anywhere on the page is
+ * followed, or when the address already names a line (#L<n>). A followed link then
  * scrolls here, highlights that line and moves keyboard focus to it (clicking the same link twice works too). A link
  * that names the cells it rests on (data-source-paths, e.g. 公开率: 予以公开, 部分公开 and 总计) highlights every one of
  * them; when the report is a PDF, the page is rendered in the browser (pdf.js) with each cell's box drawn on it, and
@@ -111,9 +112,12 @@ export function SourceView({ sourceUrl, textUrl, lineCount, pdfUrl = null }: Sou
       else follow(line, []);
     };
     const onClick = (event: MouseEvent) => {
-      const link = (event.target as Element | null)?.closest?.("a[href^='#L']");
-      const line = link ? lineFromHash(link.getAttribute("href") ?? "") : null;
-      if (!link || line === null) return;
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return; // a new tab or window
+      // a source link: its href is the line on the page of the report's text (for readers without a script), and
+      // data-source-line says which line to show here instead
+      const link = (event.target as Element | null)?.closest?.("a[data-source-line]");
+      const line = link ? Number(link.getAttribute("data-source-line")) : null;
+      if (!link || line === null || !Number.isInteger(line) || line < 1) return;
       // the line may not be loaded yet: this view scrolls to it and focuses it; the address still names the line
       event.preventDefault();
       if (window.location.hash !== `#L${line}`) window.history.pushState(null, "", `#L${line}`);

@@ -12,8 +12,13 @@ export type FigureCardProps = {
   isSmallSample?: boolean;
   /** one line on how to read the figure */
   guide?: string;
-  /** where the value came from in the source (e.g. "#L42"); the value becomes a link to it */
+  /**
+   * where the value came from in the source: the line on the page of the report's text
+   * (/agencies/1/text?year=2025&version=1#L42), a link that works without a script; the value becomes a link to it
+   */
   sourceHref?: string | null;
+  /** that line's number: with a script, the page's own source view shows the line instead (data-source-line) */
+  sourceLine?: number | null;
   /** the canonical paths the value is computed from; the source view marks every one of them (data-source-paths) */
   sourcePaths?: readonly string[];
   /** extra lines under the value */
@@ -31,6 +36,7 @@ export function FigureCard({
   isSmallSample,
   guide,
   sourceHref,
+  sourceLine,
   sourcePaths,
   children,
   testId,
@@ -42,6 +48,7 @@ export function FigureCard({
       className="underline decoration-dotted underline-offset-4 hover:text-sky-800"
       title="查看原文出处"
       data-source-link=""
+      data-source-line={sourceLine ?? undefined}
       data-source-paths={sourcePaths && sourcePaths.length > 0 ? sourcePaths.join(" ") : undefined}
     >
       {value}

@@ -17,7 +17,7 @@ describe("toFigureCards", () => {
     });
     const byId = Object.fromEntries(cards.map((c) => [c.id, c]));
     expect(byId.requestsReceived?.value).toBe("72 件");
-    expect(byId.requestsReceived?.sourceHref).toBe("#L40");
+    expect(byId.requestsReceived?.sourceLine).toBe(40);
     expect(byId.requestsHandled?.value).toBe("66 件");
     expect(byId.notHeldRate).toMatchObject({ value: "45.5%", counts: "30/66", isSmallSample: false });
   });
@@ -38,7 +38,7 @@ describe("toFigureCards", () => {
     const rate = cards.find((c) => c.id === "disclosureRate");
     expect(rate?.sourcePaths).toEqual(["requests.granted[6]", "requests.partiallyGranted[6]", "requests.totalProcessed[6]"]);
     // the first cell has no line: the link goes to the next located cell the figure uses
-    expect(rate?.sourceHref).toBe("#L33");
-    expect(cards.find((c) => c.id === "licensing")?.sourceHref).toBeNull();
+    expect(rate?.sourceLine).toBe(33);
+    expect(cards.find((c) => c.id === "licensing")?.sourceLine).toBeNull();
   });
 });

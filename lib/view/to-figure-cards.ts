@@ -13,8 +13,8 @@ export type FigureCardData = {
   counts: string | null;
   isSmallSample: boolean;
   guide: string | null;
-  /** "#L12" when the value's source line is known (else the line of another cell the figure uses) */
-  sourceHref: string | null;
+  /** the value's source line (12) when it is known (else the line of another cell the figure uses) */
+  sourceLine: number | null;
   /** every canonical path the figure is computed from (公开率: 予以公开, 部分公开 and 总计); the source view marks them all */
   sourcePaths: string[];
   /** the canonical path the value comes from */
@@ -54,7 +54,7 @@ function toCard(
     id: def.key,
     label: def.cardLabel ?? def.label,
     guide: def.guide,
-    sourceHref: line ? `#L${line}` : null,
+    sourceLine: line ?? null,
     sourcePath: path,
     sourcePaths: [...def.sources],
     sourcePage: p?.loc?.page ?? null,

@@ -52,3 +52,11 @@ export function toSourceHtml(lines: string[], marks: SourceMarkData[]): string {
   });
   return out.join("");
 }
+
+/**
+ * A link to line n of a report's text: the page of its own (textUrl, app/agencies/[id]/text) at that line, which a
+ * reader without a script follows; the agency page's source view intercepts it by its data-source-line.
+ */
+export function toSourceLineHref(textUrl: string, line: number): string {
+  return `${textUrl}#L${line}`;
+}

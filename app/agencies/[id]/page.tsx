@@ -75,6 +75,8 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
   const quality = toQualityReport({ findings: report.findings, provenance: report.provenance, document: report.document });
   const crossYear = toCrossYearCheck(year, years);
   const download = `/agencies/${agency.id}/download?year=${year}&version=${report.version}`;
+  /** the report's text as a page of its own: every source link points at a line there, for readers without a script */
+  const textUrl = `/agencies/${agency.id}/text?year=${year}&version=${report.version}`;
 
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">
@@ -110,7 +112,7 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
           件的比率标注“样本较小”。
         </p>
         <ReportScopeNote scope={report.scope} findings={report.findings} />
-        <FigureGrid cards={toFigureCards(report.figures, report.provenance, report.findings)} />
+        <FigureGrid cards={toFigureCards(report.figures, report.provenance, report.findings)} textUrl={textUrl} />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -123,7 +125,7 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
           />
         </Card>
         <Card title="数据质量">
-          <QualityPanel quality={quality} crossYear={crossYear} />
+          <QualityPanel quality={quality} crossYear={crossYear} textUrl={textUrl} />
         </Card>
       </div>
 
@@ -143,7 +145,7 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
         <SourceView
           key={`${year}-${report.version}`}
           sourceUrl={`/agencies/${agency.id}/source?year=${year}&version=${report.version}`}
-          textUrl={`/agencies/${agency.id}/text?year=${year}&version=${report.version}`}
+          textUrl={textUrl}
           lineCount={report.sourceLineCount}
           pdfUrl={
             report.mediaType.startsWith("application/pdf") ? `/agencies/${agency.id}/original?year=${year}&version=${report.version}` : null
