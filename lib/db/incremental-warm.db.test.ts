@@ -4,11 +4,11 @@
  * another province, deleted reports and bodies, across years and regions, with and without a region — the snapshots the
  * warm passes and readers brought up to date (ranking groups carried forward untouched, coverage and region sums patched
  * a region at a time) hold exactly what a build from nothing gives: every header, every entry, every count and sum.
- * Two instances warming at once agree. A write leaves what it does not touch alone: the groups of another province keep their snapshot and entries, and the
+ * Two instances warming at once agree; the same on PGlite (the embedded store). A write leaves what it does not touch alone: the groups of another province keep their snapshot and entries, and the
  * coverage and region-sum rows of another province are not rewritten.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { createDb } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getRegion, listRegions } from "@/lib/regions/gazetteer";
 import { toAgencyIdentity } from "@/lib/regions/agency-identity";
@@ -73,8 +73,8 @@ function groups(): GroupDefinition[] {
 }
 
 /** The years coverage and region sums are stored for. */
-async function storedYears(): Promise<{ coverage: number[]; sums: number[] }> {
-  const rows = await t.db.$queryRaw<{ year: number }[]>`SELECT DISTINCT "year" FROM "Report" WHERE "isLatest" ORDER BY 1`;
+async function storedYears(db: Db): Promise<{ coverage: number[]; sums: number[] }> {
+  const rows = await db.$queryRaw<{ year: number }[]>`SELECT DISTINCT "year" FROM "Report" WHERE "isLatest" ORDER BY 1`;
   const sums = rows.map((r) => r.year);
   const coverage = sums.length ? Array.from({ length: sums.at(-1)! - sums[0]! + 1 }, (_, i) => sums[0]! + i) : [];
   return { coverage, sums };
@@ -85,37 +85,37 @@ async function storedYears(): Promise<{ coverage: number[]; sums: number[] }> {
  * coverage counts and governments and the region sums. A stale or missing snapshot is a failure: the warm pass before
  * it must have brought every asked group and year up to date.
  */
-async function dump(defs: GroupDefinition[]) {
+async function dump(defs: GroupDefinition[], db: Db = t.db) {
   const out: Record<string, unknown> = {};
   for (const def of defs) {
-    const [head] = await t.db.$queryRaw<{ id: number | null }[]>(store.snapshotHeaderSql({ group: def }));
+    const [head] = await db.$queryRaw<{ id: number | null }[]>(store.snapshotHeaderSql({ group: def }));
     expect(head?.id, `fresh snapshot of ${store.snapshotKey(def)}`).not.toBeNull();
-    const [h] = await t.db.$queryRaw<Record<string, unknown>[]>`
+    const [h] = await db.$queryRaw<Record<string, unknown>[]>`
       SELECT "peers", "total", "notReported", "smallSample", "identityFailed", "noneHandled", "median", "quartiles",
              "barIds", "barNames", "barValues", encode("digest", 'hex') AS "digest", "members", "definition"
       FROM "RankingSnapshot" WHERE "id" = ${head!.id}::int`;
-    const entries = await t.db.$queryRaw<unknown[]>`
+    const entries = await db.$queryRaw<unknown[]>`
       SELECT "position", "ascPosition", "namePosition", "rank", "percentile", "reportId", "agencyId", "value"
       FROM "RankingEntry" WHERE "snapshotId" = ${head!.id}::int ORDER BY "position"`;
     out[store.snapshotKey(def)] = { header: h, entries };
   }
-  const years = await storedYears();
+  const years = await storedYears(db);
   for (const year of years.coverage) {
-    const [c] = await t.db.$queryRaw<{ id: number | null }[]>`SELECT ${coverageStore.freshCoverageId(Prisma.sql`${year}::int`)} AS "id"`;
+    const [c] = await db.$queryRaw<{ id: number | null }[]>`SELECT ${coverageStore.freshCoverageId(Prisma.sql`${year}::int`)} AS "id"`;
     expect(c?.id, `fresh coverage of ${year}`).not.toBeNull();
     out[`coverage:${year}`] = {
-      counts: await t.db.$queryRaw`
+      counts: await db.$queryRaw`
         SELECT "scopeLevel", "scopeCode", "year", "level", "expected", "collected" FROM "CoverageCount"
         WHERE "snapshotId" = ${c!.id}::int ORDER BY 1, 2, 3, 4`,
-      governments: await t.db.$queryRaw`
+      governments: await db.$queryRaw`
         SELECT "year", "regionCode", "level", "provinceCode", "prefectureCode", "countyCode" FROM "CoverageGovernment"
         WHERE "snapshotId" = ${c!.id}::int ORDER BY 1, 2`,
     };
   }
   for (const year of years.sums) {
-    const [s] = await t.db.$queryRaw<{ id: number | null }[]>`SELECT ${regionSumStore.freshRegionSumId(Prisma.sql`${year}::int`)} AS "id"`;
+    const [s] = await db.$queryRaw<{ id: number | null }[]>`SELECT ${regionSumStore.freshRegionSumId(Prisma.sql`${year}::int`)} AS "id"`;
     expect(s?.id, `fresh region sums of ${year}`).not.toBeNull();
-    out[`sums:${year}`] = await t.db.$queryRaw`
+    out[`sums:${year}`] = await db.$queryRaw`
       SELECT "scopeLevel", "scopeCode", "year", "reports", "governments", "sums" FROM "RegionSum"
       WHERE "snapshotId" = ${s!.id}::int ORDER BY 1, 2, 3`;
   }
@@ -123,14 +123,14 @@ async function dump(defs: GroupDefinition[]) {
 }
 
 /** Every snapshot deleted and built again from nothing: the reference. */
-async function rebuildAll(defs: GroupDefinition[]): Promise<void> {
-  await t.db.$executeRaw`DELETE FROM "RankingSnapshot"`;
-  await t.db.$executeRaw`DELETE FROM "CoverageSnapshot"`;
-  await t.db.$executeRaw`DELETE FROM "RegionSumSnapshot"`;
-  for (const def of defs) await store.ensureSnapshot(t.db, def);
-  const years = await storedYears();
-  for (const year of years.coverage) await coverageStore.buildCoverageSnapshot(t.db, year);
-  for (const year of years.sums) await regionSumStore.buildRegionSumSnapshot(t.db, year);
+async function rebuildAll(defs: GroupDefinition[], db: Db = t.db): Promise<void> {
+  await db.$executeRaw`DELETE FROM "RankingSnapshot"`;
+  await db.$executeRaw`DELETE FROM "CoverageSnapshot"`;
+  await db.$executeRaw`DELETE FROM "RegionSumSnapshot"`;
+  for (const def of defs) await store.ensureSnapshot(db, def);
+  const years = await storedYears(db);
+  for (const year of years.coverage) await coverageStore.buildCoverageSnapshot(db, year);
+  for (const year of years.sums) await regionSumStore.buildRegionSumSnapshot(db, year);
 }
 
 type Latest = { id: number; agencyId: number; year: number; document: CanonicalReport };
@@ -310,5 +310,29 @@ describe("warming from the change log", () => {
     const warmed = await dump(defs);
     await rebuildAll(defs);
     expect(warmed).toEqual(await dump(defs));
+  }, 300_000);
+
+  it("on PGlite (the embedded store) too: untouched groups carried, coverage and sums patched, equal to a build from nothing", async () => {
+    const p = await createTestDatabase("pglite");
+    try {
+      const [a, b] = PROVINCES.map((code) => pick(3, code, 6));
+      const docs = [...a!, ...b!].flatMap((c, i) => [report(`${c.name}人民政府`, c.code, 2024, i * 5, "own")]);
+      docs.push(report("国家信访局", null, 2024, 40, "own"));
+      await loadDocuments(p.db, docs);
+      const defs = PROVINCES.flatMap((scope) => [
+        rankings.rankingGroup({ figure: "requestsReceived", year: 2024, include: false, order: "desc", scope }),
+        compare.compareGroup({ figure: "requestsReceived", year: 2024, scope }),
+      ]);
+      await rebuildAll(defs, p.db);
+      await loadDocuments(p.db, [report(`${a![1]!.name}人民政府`, a![1]!.code, 2024, 999, "own")]);
+      await p.db.agency.updateMany({ where: { name: `${a![2]!.name}人民政府` }, data: { name: `改${a![2]!.name}人民政府` } });
+      const summary = await warm.warmSnapshots(p.db);
+      expect(summary).toMatchObject({ groupsUntouched: 2, coveragePatched: 1, regionSumPatched: 1 });
+      const warmed = await dump(defs, p.db);
+      await rebuildAll(defs, p.db);
+      expect(warmed).toEqual(await dump(defs, p.db));
+    } finally {
+      await p.drop();
+    }
   }, 300_000);
 });
