@@ -11,7 +11,15 @@ import {
   type HeaderRow,
   type SnapshotRef,
 } from "@/lib/db/ranking-store";
-import { figureChecksOk, figureSelect, figureValue, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
+import {
+  figureChecksOk,
+  figureSelect,
+  figureValue,
+  peerMembers,
+  peerWhere,
+  type PeerFilter,
+  type PeerReportRow,
+} from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -58,6 +66,7 @@ export function compareGroup(q: PeerFilter & { figure: FigureKey }): GroupDefini
     order: "desc",
     keepAll: true,
     chartPlaces: chartPlacesSql(),
+    members: peerMembers(q),
     params: groupParams({ figure: q.figure, year: q.year, level: q.level, kind: q.kind, scope: q.scope, reportScope: q.reportScope }),
     rows: Prisma.sql`
       SELECT r."id" AS "reportId", r."agencyId", a."name" AS "agencyName", ${figureValue(q.figure)}::float8 AS "value",

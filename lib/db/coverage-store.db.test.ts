@@ -1,6 +1,8 @@
 /**
- * Coverage (收录情况) snapshots per year on real PostgreSQL: an ingest of one year rebuilds that year's snapshot (and
- * those of later years, whose departments are expected once seen) and leaves an earlier year's in place.
+ * Coverage (收录情况) snapshots per year on real PostgreSQL: an ingest of one year brings that year's snapshot up to date
+ * (and those of later years, whose departments are expected once seen) and leaves an earlier year's in place. A year
+ * whose snapshot was computed under the change log is patched in place (same snapshot, new data version); one from
+ * before it (or with too many changes) is built anew.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -25,11 +27,11 @@ function report(name: string, regionCode: string, year: number): CanonicalReport
   return doc;
 }
 
-/** The stored snapshot ids by year. */
-async function snapshots(): Promise<Record<number, number[]>> {
-  const rows = await t.db.coverageSnapshot.findMany({ select: { id: true, year: true }, orderBy: { id: "asc" } });
-  const out: Record<number, number[]> = {};
-  for (const r of rows) (out[r.year] ??= []).push(r.id);
+/** The stored snapshots by year, each as "id:version" (a patch keeps the id and moves the version). */
+async function snapshots(): Promise<Record<number, string[]>> {
+  const rows = await t.db.coverageSnapshot.findMany({ select: { id: true, year: true, version: true }, orderBy: { id: "asc" } });
+  const out: Record<number, string[]> = {};
+  for (const r of rows) (out[r.year] ??= []).push(`${r.id}:${r.version}`);
   return out;
 }
 
@@ -70,8 +72,10 @@ describe("coverage snapshots per year", () => {
     expect(yearOf(second, 2023)).toEqual(yearOf(first, 2023));
     const rebuilt = await snapshots();
     expect(rebuilt[2023]).toEqual(built[2023]); // 2023 untouched
-    expect(rebuilt[2024]!.at(-1)).toBeGreaterThan(built[2024]!.at(-1)!);
-    expect(rebuilt[2024]).toContain(built[2024]!.at(-1)); // the previous one kept for readers still on it
+    // 2024 patched in place from the change log: the same snapshot at the new data version
+    expect(rebuilt[2024]).toHaveLength(built[2024]!.length);
+    expect(rebuilt[2024]!.at(-1)!.split(":")[0]).toBe(built[2024]!.at(-1)!.split(":")[0]);
+    expect(rebuilt[2024]!.at(-1)).not.toBe(built[2024]!.at(-1));
     expect(second.missing.find((m) => m.level === 3)!.bodies.map((b) => b.name)).not.toContain("宿城区人民政府");
   });
 
@@ -82,8 +86,8 @@ describe("coverage snapshots per year", () => {
     expect(yearOf(c, 2023)).toEqual({ counties: 1, departments: { expected: 2, collected: 2 } });
     expect(yearOf(c, 2024)).toEqual({ counties: 2, departments: { expected: 3, collected: 1 } });
     const after = await snapshots();
-    expect(after[2023]!.at(-1)).toBeGreaterThan(before[2023]!.at(-1)!);
-    expect(after[2024]!.at(-1)).toBeGreaterThan(before[2024]!.at(-1)!);
+    expect(after[2023]!.at(-1)).not.toBe(before[2023]!.at(-1));
+    expect(after[2024]!.at(-1)).not.toBe(before[2024]!.at(-1));
     expect(after[2024]!.length).toBeLessThanOrEqual(2); // older snapshots of the year are deleted
   });
 });

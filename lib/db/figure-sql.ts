@@ -65,19 +65,31 @@ export type PeerFilter = {
   reportScope?: "own" | "summary" | "all";
 };
 
+/**
+ * The peer group as report columns: a report is in the group when it is a latest report of the year with these values
+ * (level, kind, the scope's code column, 报告口径). Keys are "Report" (and "ReportChange") column names; the group's
+ * SQL (peerWhere) is made from them, and the change log's warmer (lib/db/ranking-store) matches changed reports on them.
+ */
+export function peerMembers({ level, kind, scope, reportScope }: PeerFilter): Record<string, string> {
+  const members: Record<string, string> = {};
+  if (level) members.level = level;
+  if (kind) members.kind = kind;
+  if (scope) members[scopeColumn(scope)] = scope;
+  if (reportScope === "own" || reportScope === "summary") members.scope = reportScope;
+  return members;
+}
+
 /** WHERE conditions (without the WHERE) for a peer group over `"Report" r`; uses the (year, isLatest, level, kind, *Code) indexes. */
-export function peerWhere({ year, level, kind, scope, reportScope }: PeerFilter): Prisma.Sql {
-  const parts = [Prisma.sql`r."year" = ${year}`, Prisma.sql`r."isLatest" = true`];
-  if (level) parts.push(Prisma.sql`r."level" = ${level}`);
-  if (kind) parts.push(Prisma.sql`r."kind" = ${kind}`);
-  if (scope) parts.push(scopeCondition(scope));
-  if (reportScope === "own" || reportScope === "summary") parts.push(Prisma.sql`r."scope" = ${reportScope}`);
+export function peerWhere(filter: PeerFilter): Prisma.Sql {
+  const parts = [Prisma.sql`r."year" = ${filter.year}`, Prisma.sql`r."isLatest" = true`];
+  for (const [column, value] of Object.entries(peerMembers(filter))) parts.push(Prisma.sql`${col(column)} = ${value}`);
   return Prisma.join(parts, " AND ");
 }
 
-function scopeCondition(scope: string): Prisma.Sql {
+/** The code column a scope (province, prefecture or county) is matched on. */
+function scopeColumn(scope: string): "provinceCode" | "prefectureCode" | "countyCode" {
   const level = getRegion(scope)?.level;
-  if (level === 1) return Prisma.sql`r."provinceCode" = ${scope}`;
-  if (level === 2) return Prisma.sql`r."prefectureCode" = ${scope}`;
-  return Prisma.sql`r."countyCode" = ${scope}`;
+  if (level === 1) return "provinceCode";
+  if (level === 2) return "prefectureCode";
+  return "countyCode";
 }

@@ -17,6 +17,7 @@
  * so a change of peer-group or exclusion rules (or of the figure's definition) never reads an old snapshot.
  */
 import { createHash } from "node:crypto";
+import { patchableSql } from "@/lib/db/change-log";
 import type { Db } from "@/lib/db/client";
 import { nameCollation } from "@/lib/db/name-collation";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -49,6 +50,13 @@ export type GroupDefinition = {
    * only ever rebuilt by a reader.
    */
   params?: Record<string, string | number | boolean>;
+  /**
+   * The peer group as report columns (figure-sql peerMembers): `rows` reads only latest reports of `year` whose columns
+   * have these values (and their agencies). Stored with the snapshot, so that after an ingest a group none of whose
+   * changed reports (ReportChange, before or after the change) has these values is carried forward untouched
+   * (carryUntouchedSql). Without it the group's rows are read again (digest) to tell.
+   */
+  members?: Record<string, string>;
 };
 
 /** One stored bar of a group's chart: the ranked row at one of its chart places. */
@@ -177,6 +185,38 @@ export const ROWS_DIGEST = Prisma.raw(
      "identityFailed", "noneHandled")::text, E'\\n' ORDER BY "agencyId"), ''), 'UTF8'))`,
 );
 
+const membersJson = (def: GroupDefinition): string | null => (def.members ? JSON.stringify(def.members) : null);
+
+/**
+ * ONE statement: carry forward, to the year's current data version, the newest snapshot of every group picked by
+ * `which` (a condition over the "RankingSnapshot" alias `s`) that is stale and that no change since it was computed
+ * touches: no report in the change log (ReportChange) after the snapshot's "all" version is of its year with its
+ * members' values, before or after the change (and none of its year pruned since it). Such a group's rows are exactly those the snapshot was computed from
+ * (the same reports, values and agency names), so nothing is read from the group or written but the header's version
+ * (and builtAt; requestedAt for a reader). A snapshot without members, or computed before its year's horizon, is left
+ * alone. The versions and the log are read in the same statement (one MVCC snapshot); every writer moves "all" first and
+ * holds it to its commit, so the changes seen are exactly those up to the "all" version seen. A concurrent carry or
+ * build of the same snapshot is safe: the row is updated only while still stale (rechecked on the row it waited for).
+ * Returns the carried snapshots' ids.
+ */
+export function carryUntouchedSql(which: Prisma.Sql, by: Builder): Prisma.Sql {
+  return Prisma.sql`
+    WITH cur AS (SELECT ${currentVersionSql("all")} AS "all")
+    UPDATE "RankingSnapshot" s
+    SET "version" = ${currentVersionSql(Prisma.sql`'year:' || s."year"`)}, "allVersion" = cur."all", "builtAt" = now(),
+        "requestedAt" = ${by === "reader" ? Prisma.sql`now()` : Prisma.sql`s."requestedAt"`}
+    FROM cur
+    WHERE (${which})
+      AND s."members" IS NOT NULL AND ${patchableSql(Prisma.sql`s."allVersion"`, Prisma.sql`h."year" = s."year"`)}
+      AND s."id" = (SELECT max(n."id") FROM "RankingSnapshot" n WHERE n."key" = s."key")
+      AND ${staleSnapshotSql("s")}
+      AND NOT EXISTS (
+        SELECT 1 FROM "ReportChange" c
+        WHERE c."allVersion" > s."allVersion" AND c."allVersion" <= cur."all" AND c."year" = s."year"
+          AND NOT EXISTS (SELECT 1 FROM jsonb_each_text(s."members") m WHERE m."value" IS DISTINCT FROM (to_jsonb(c) ->> m."key")))
+    RETURNING s."id"`;
+}
+
 /**
  * ONE statement: the group's rows read again and digested; when the digest equals the stale snapshot's, the snapshot is
  * carried forward to the year's current data version (read in the same statement, so the same MVCC snapshot as the
@@ -190,8 +230,8 @@ function carryForwardSql(def: GroupDefinition, staleId: number, by: Builder): Pr
     dig AS (SELECT ${ROWS_DIGEST} AS "digest" FROM src),
     snap AS (
       UPDATE "RankingSnapshot" s
-      SET "version" = ${currentVersionSql(yearScope(def.year))}, "builtAt" = now(),
-          "requestedAt" = ${by === "reader" ? Prisma.sql`now()` : Prisma.sql`s."requestedAt"`}
+      SET "version" = ${currentVersionSql(yearScope(def.year))}, "allVersion" = ${currentVersionSql("all")}, "builtAt" = now(),
+          "requestedAt" = ${by === "reader" ? Prisma.sql`now()` : Prisma.sql`s."requestedAt"`}, "members" = ${membersJson(def)}::jsonb
       FROM dig
       WHERE s."id" = ${staleId}::int AND s."digest" = dig."digest"
       RETURNING s."id"
@@ -254,7 +294,7 @@ function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql, by: Bu
     ), snap AS (
       INSERT INTO "RankingSnapshot" ("key", "year", "version", "peers", "total", "notReported", "smallSample", "identityFailed",
                                      "noneHandled", "median", "quartiles", "barIds", "barNames", "barValues", "definition", "requestedAt",
-                                     "digest")
+                                     "digest", "allVersion", "members")
       SELECT ${key}, ${def.year}::int,
              ${currentVersionSql(yearScope(def.year))},
              (COUNT(*) FILTER (WHERE "ranked"))::int, COUNT(*)::int,
@@ -265,7 +305,7 @@ function buildSql(def: GroupDefinition, key: string, collate: Prisma.Sql, by: Bu
                        FILTER (WHERE "ranked"))::float8[], ARRAY[]::float8[]),
              (SELECT "barIds" FROM bars), (SELECT "barNames" FROM bars), (SELECT "barValues" FROM bars),
              ${def.params ? JSON.stringify({ view: def.view, params: def.params }) : null}::jsonb,
-             ${requestedAtSql(key, by)}, (SELECT "digest" FROM dig)
+             ${requestedAtSql(key, by)}, (SELECT "digest" FROM dig), ${currentVersionSql("all")}, ${membersJson(def)}::jsonb
       FROM src
       RETURNING "id"
     ), written AS (
@@ -348,6 +388,10 @@ export async function buildSnapshot(
       if (found) return { header: found, built: false, carried: false };
       // the build's three window sorts of a national group (50,000 rows, ~6 MB each) in memory, not merged on disk
       await tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
+      if (def.members) {
+        const [untouched] = await tx.$queryRaw<{ id: number }[]>(carryUntouchedSql(Prisma.sql`s."key" = ${key}`, by));
+        if (untouched) return { header: await readHeader(tx, untouched.id), built: false, carried: true };
+      }
       const carried = await carryForward(tx, def, key, by);
       if (carried !== null) return { header: await readHeader(tx, carried), built: false, carried: true };
       const [row] = await tx.$queryRaw<{ id: number }[]>(buildSql(def, key, collate, by));

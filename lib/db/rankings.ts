@@ -20,7 +20,7 @@ import {
   type HeaderRow,
   type SnapshotRef,
 } from "@/lib/db/ranking-store";
-import { figureChecksOk, figureSelect, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
+import { figureChecksOk, figureSelect, peerMembers, peerWhere, type PeerFilter, type PeerReportRow } from "@/lib/db/figure-sql";
 import type { FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -92,6 +92,7 @@ export function rankingGroup(q: Omit<RankingQuery, "page" | "pageSize" | "highli
     year: q.year,
     order: q.order,
     keepAll: false,
+    members: peerMembers(q),
     params: groupParams({
       figure: q.figure,
       year: q.year,

@@ -228,8 +228,11 @@ describe("GET /api/v1/region-comparison and /api/v1/coverage", () => {
 
 // last: it writes a report
 describe("stored coverage (one snapshot per data version)", () => {
-  const snapshots = async (): Promise<number[]> =>
-    (await t.db.coverageSnapshot.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((s) => s.id);
+  // "id:version": a patch from the change log keeps the id and moves the version
+  const snapshots = async (): Promise<string[]> =>
+    (await t.db.coverageSnapshot.findMany({ select: { id: true, version: true }, orderBy: { id: "asc" } })).map(
+      (s) => `${s.id}:${s.version}`,
+    );
 
   it("is reused while nothing was written, rebuilt after a write, and counts the new report; equal to the gazetteer line", async () => {
     await coverage.getRegionCoverage({ code: "321300", years: [2024], year: 2024 });
@@ -255,8 +258,10 @@ describe("stored coverage (one snapshot per data version)", () => {
 
 // after the coverage snapshot test: it writes reports too
 describe("stored region sums (one snapshot per data version)", () => {
-  const snapshots = async (): Promise<number[]> =>
-    (await t.db.regionSumSnapshot.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((s) => s.id);
+  const snapshots = async (): Promise<string[]> =>
+    (await t.db.regionSumSnapshot.findMany({ select: { id: true, version: true }, orderBy: { id: "asc" } })).map(
+      (s) => `${s.id}:${s.version}`,
+    );
   const suqian = async () =>
     (await compare.getRegionComparison({ parent: "320000", figure: "requestsReceived", year: 2024 })).rows.find(
       (r) => r.name === "宿迁市",

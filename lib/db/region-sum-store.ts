@@ -16,6 +16,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import { changesSince, patchableSql, PATCH_CHANGES, type RefreshHow } from "@/lib/db/change-log";
 import { IS_REGION_GOVERNMENT } from "@/lib/db/coverage-sql";
 import { getFigure } from "@/lib/figures/figures";
 import { REGION_FIGURE_KEYS, REGION_PAGE_FIGURE_KEYS } from "@/lib/figures/region-figures";
@@ -57,20 +58,16 @@ const PART_INDEX = new Map(PART_NAMES.map((name, i) => [name, i]));
 const yearScope = (year: number): string => `year:${year}`;
 
 /**
- * ONE statement for one year: the latest reports added up per region first (a government counts once per region,
- * however many of its reports), then per province / prefecture / county / region through GROUPING SETS over those few
- * rows, written under a new snapshot that records the year's DataVersion as read by this statement. Regions of level
- * 1–3 are stored only under their own column (a province's code is never a scopeLevel 4 row).
+ * SELECT of the stored rows of one year ("scopeLevel", "scopeCode", "reports", "governments", "sums"): the latest
+ * reports (those `restrict`, a condition over `"Report" r`, keeps) added up per region first (a government counts once
+ * per region, however many of its reports), then per province / prefecture / county / region through GROUPING SETS
+ * over those few rows. Regions of level 1–3 are stored only under their own column (a province's code is never a
+ * scopeLevel 4 row). A row is right when `restrict` keeps every report of its region (scope).
  */
-export function buildSql(key: string, year: number): Prisma.Sql {
+function sumsSql(year: number, restrict: Prisma.Sql): Prisma.Sql {
   const part = (i: number): Prisma.Sql => Prisma.raw(`"p${i}"`);
   return Prisma.sql`
-  WITH snap AS (
-    INSERT INTO "RegionSumSnapshot" ("key", "year", "version", "parts")
-    SELECT ${key}, ${year}::int, coalesce(max(d."version"), 0), ${PART_NAMES}::text[]
-    FROM "DataVersion" d WHERE d."scope" = ${yearScope(year)}
-    RETURNING "id"
-  ), regions AS (
+  WITH regions AS (
     SELECT r."regionCode", r."provinceCode", r."prefectureCode", r."countyCode", g."level" AS "regionLevel",
            (COUNT(*) FILTER (WHERE ${OWN}))::int AS "reports",
            bool_or(${IS_REGION_GOVERNMENT}) AS "hasGovernment",
@@ -79,7 +76,7 @@ export function buildSql(key: string, year: number): Prisma.Sql {
              ", ",
            )}
     FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" LEFT JOIN "Region" g ON g."code" = r."regionCode"
-    WHERE r."year" = ${year}::int AND r."isLatest"
+    WHERE r."year" = ${year}::int AND r."isLatest" AND (${restrict})
     GROUP BY r."regionCode", r."provinceCode", r."prefectureCode", r."countyCode", g."level"
   ), sums AS (
     SELECT CASE WHEN GROUPING(l."regionCode") = 0 THEN 4 WHEN GROUPING(l."countyCode") = 0 THEN 3
@@ -95,14 +92,87 @@ export function buildSql(key: string, year: number): Prisma.Sql {
            )}]::float8[] AS "sums"
     FROM regions l
     GROUP BY GROUPING SETS ((l."provinceCode"), (l."prefectureCode"), (l."countyCode"), (l."regionCode", l."regionLevel"))
+  )
+  SELECT s."scopeLevel", s."scopeCode", s."reports", s."governments", s."sums" FROM sums s
+  WHERE s."scopeCode" IS NOT NULL AND (s."scopeLevel" < 4 OR s."regionLevel" IS NULL OR s."regionLevel" >= 4)`;
+}
+
+/**
+ * ONE statement for one year: every region's sums (sumsSql), written under a new snapshot that records the year's
+ * DataVersion and the "all" version (the change log's clock) as read by this statement.
+ */
+export function buildSql(key: string, year: number): Prisma.Sql {
+  return Prisma.sql`
+  WITH snap AS (
+    INSERT INTO "RegionSumSnapshot" ("key", "year", "version", "allVersion", "parts")
+    SELECT ${key}, ${year}::int, ${yearVersion(year)}, ${allVersion}, ${PART_NAMES}::text[]
+    RETURNING "id"
   ), written AS (
     INSERT INTO "RegionSum" ("snapshotId", "scopeLevel", "scopeCode", "year", "reports", "governments", "sums")
     SELECT snap."id", s."scopeLevel", s."scopeCode", ${year}::int, s."reports", s."governments", s."sums"
-    FROM sums s CROSS JOIN snap
-    WHERE s."scopeCode" IS NOT NULL AND (s."scopeLevel" < 4 OR s."regionLevel" IS NULL OR s."regionLevel" >= 4)
+    FROM (${sumsSql(year, Prisma.sql`true`)}) s CROSS JOIN snap
     RETURNING 1
   )
   SELECT snap."id", (SELECT COUNT(*) FROM written)::int AS "rows" FROM snap`;
+}
+
+const yearVersion = (year: number): Prisma.Sql =>
+  Prisma.sql`(SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = ${yearScope(year)})`;
+const allVersion = Prisma.sql`(SELECT coalesce(max(d."version"), 0) FROM "DataVersion" d WHERE d."scope" = 'all')`;
+
+/**
+ * ONE statement: bring the year's snapshot `id` (stale, computed at "all" version A at or after the change log's
+ * horizon) up to the year's current data version by recomputing only the regions the changes since A touch: every
+ * scope (province, prefecture, county, region) holding a changed report before or after its change (ReportChange of
+ * the year). Their rows are recomputed from the reports of those scopes only (sumsSql restricted to them) and updated,
+ * inserted or deleted; every other row is left as it is (no report under it changed). The versions, the log and the
+ * reports are read in this one statement (one MVCC snapshot), like a build. Run under the year's build lock.
+ */
+export function patchSql(id: number, year: number): Prisma.Sql {
+  const inScope = (level: number, column: string): Prisma.Sql =>
+    Prisma.sql`r.${Prisma.raw(`"${column}"`)} IN (SELECT a."scopeCode" FROM aff a WHERE a."scopeLevel" = ${level}::int)`;
+  return Prisma.sql`
+  WITH cur AS (SELECT ${yearVersion(year)} AS "version", ${allVersion} AS "all"),
+  snap AS (SELECT s."id", s."allVersion" FROM "RegionSumSnapshot" s WHERE s."id" = ${id}::int),
+  chg AS (
+    SELECT c.* FROM "ReportChange" c, snap, cur
+    WHERE c."year" = ${year}::int AND c."allVersion" > snap."allVersion" AND c."allVersion" <= cur."all"
+  ), aff AS MATERIALIZED (
+    SELECT DISTINCT v."scopeLevel", v."scopeCode"
+    FROM chg CROSS JOIN LATERAL (VALUES (1, chg."provinceCode"), (2, chg."prefectureCode"), (3, chg."countyCode"),
+                                        (4, chg."regionCode")) AS v("scopeLevel", "scopeCode")
+    WHERE v."scopeCode" IS NOT NULL
+  ), fresh AS MATERIALIZED (
+    SELECT f.* FROM (${sumsSql(
+      year,
+      Prisma.sql`${inScope(1, "provinceCode")} OR ${inScope(2, "prefectureCode")} OR ${inScope(3, "countyCode")} OR ${inScope(4, "regionCode")}`,
+    )}) f
+    JOIN aff ON aff."scopeLevel" = f."scopeLevel" AND aff."scopeCode" = f."scopeCode"
+  ), old AS MATERIALIZED (
+    SELECT o."scopeLevel", o."scopeCode" FROM "RegionSum" o JOIN aff ON aff."scopeLevel" = o."scopeLevel" AND aff."scopeCode" = o."scopeCode"
+    WHERE o."snapshotId" = ${id}::int AND o."year" = ${year}::int
+  ), updated AS (
+    UPDATE "RegionSum" o SET "reports" = f."reports", "governments" = f."governments", "sums" = f."sums"
+    FROM fresh f
+    WHERE o."snapshotId" = ${id}::int AND o."year" = ${year}::int AND o."scopeLevel" = f."scopeLevel" AND o."scopeCode" = f."scopeCode"
+    RETURNING 1
+  ), inserted AS (
+    INSERT INTO "RegionSum" ("snapshotId", "scopeLevel", "scopeCode", "year", "reports", "governments", "sums")
+    SELECT ${id}::int, f."scopeLevel", f."scopeCode", ${year}::int, f."reports", f."governments", f."sums" FROM fresh f
+    WHERE NOT EXISTS (SELECT 1 FROM old o WHERE o."scopeLevel" = f."scopeLevel" AND o."scopeCode" = f."scopeCode")
+    RETURNING 1
+  ), deleted AS (
+    DELETE FROM "RegionSum" o USING old d
+    WHERE o."snapshotId" = ${id}::int AND o."year" = ${year}::int AND o."scopeLevel" = d."scopeLevel" AND o."scopeCode" = d."scopeCode"
+      AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f."scopeLevel" = d."scopeLevel" AND f."scopeCode" = d."scopeCode")
+    RETURNING 1
+  ), header AS (
+    UPDATE "RegionSumSnapshot" s SET "version" = cur."version", "allVersion" = cur."all", "builtAt" = now()
+    FROM cur WHERE s."id" = ${id}::int
+    RETURNING s."id"
+  )
+  SELECT (SELECT "id" FROM header) AS "id", (SELECT COUNT(*) FROM aff)::int AS "scopes",
+         ((SELECT COUNT(*) FROM updated) + (SELECT COUNT(*) FROM inserted) + (SELECT COUNT(*) FROM deleted))::int AS "rows"`;
 }
 
 /** The build definition's key: a hash of the statement (its figures, filters and slots), the same for every year. */
@@ -132,17 +202,35 @@ export function freshRegionSumId(year: Prisma.Sql): Prisma.Sql {
  * readers still using it; older ones go, and so do snapshots of other definitions built more than a minute ago.
  */
 export async function buildRegionSumSnapshot(db: Db, year: number): Promise<number> {
+  return (await refreshRegionSumSnapshot(db, year)).id;
+}
+
+/**
+ * buildRegionSumSnapshot, saying how: the year was `fresh` already (built meanwhile by another process), its newest
+ * snapshot was `patched` from the change log (patchSql: only the regions the changes touch; when the snapshot was
+ * computed after the log's horizon and the changes are at most PATCH_CHANGES), or a new snapshot was `built`.
+ */
+export async function refreshRegionSumSnapshot(db: Db, year: number): Promise<{ id: number; how: RefreshHow }> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`ogi:region-sums:${year}`}))`;
       const [built] = await tx.$queryRaw<{ id: number | null }[]>`SELECT ${freshRegionSumId(Prisma.sql`${year}::int`)} AS "id"`;
-      if (built?.id != null) return built.id;
+      if (built?.id != null) return { id: built.id, how: "fresh" as const };
+      const [target] = await tx.$queryRaw<{ id: number; changes: number }[]>`
+        SELECT s."id", ${changesSince(Prisma.sql`c."year" = ${year}::int`, Prisma.sql`s."allVersion"`)} AS "changes"
+        FROM "RegionSumSnapshot" s
+        WHERE s."id" = (SELECT max(n."id") FROM "RegionSumSnapshot" n WHERE n."key" = ${KEY} AND n."year" = ${year}::int)
+          AND ${patchableSql(Prisma.sql`s."allVersion"`, Prisma.sql`h."year" = ${year}::int`)}`;
+      if (target && target.changes <= PATCH_CHANGES) {
+        await tx.$queryRaw(patchSql(target.id, year));
+        return { id: target.id, how: "patched" as const };
+      }
       const [row] = await tx.$queryRaw<{ id: number }[]>(buildSql(KEY, year));
       await tx.$executeRaw`
         DELETE FROM "RegionSumSnapshot" WHERE ("key" = ${KEY} AND "year" = ${year}::int AND "id" < (
             SELECT coalesce(max("id"), 0) FROM "RegionSumSnapshot" WHERE "key" = ${KEY} AND "year" = ${year}::int AND "id" < ${row!.id}::int))
           OR ("key" <> ${KEY} AND "builtAt" < now() - interval '1 minute')`;
-      return row!.id;
+      return { id: row!.id, how: "built" as const };
     },
     { timeout: BUILD_TIMEOUT_MS, maxWait: BUILD_TIMEOUT_MS },
   );

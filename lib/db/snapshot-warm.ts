@@ -17,13 +17,27 @@
  *
  * Which rankings and comparisons: the groups a reader needed built within WARM_DAYS (their definitions are stored with
  * the snapshot), largest first. Coverage and region sums: every stored year (they are per year, not per group).
+ *
+ * How much: what the changes since each snapshot touch (the change log, lib/db/change-log). A stale group none of whose
+ * changed reports is in its peer group is carried forward untouched (all of them in one statement, no row of theirs
+ * read); a coverage or region-sum year is patched in place, only the regions holding a changed report recomputed. Only
+ * the groups holding a changed report are read again (digest) or ranked again.
  */
 import type { Db } from "@/lib/db/client";
 import { compareGroup } from "@/lib/db/compare";
-import { buildCoverageSnapshot, freshCoverageId } from "@/lib/db/coverage-store";
-import { buildSnapshot, snapshotKey, staleSnapshotSql, warmableSql, type BuildResult, type GroupDefinition } from "@/lib/db/ranking-store";
+import { pruneChangeLog, type RefreshHow } from "@/lib/db/change-log";
+import { freshCoverageId, refreshCoverageSnapshot } from "@/lib/db/coverage-store";
+import {
+  buildSnapshot,
+  carryUntouchedSql,
+  snapshotKey,
+  staleSnapshotSql,
+  warmableSql,
+  type BuildResult,
+  type GroupDefinition,
+} from "@/lib/db/ranking-store";
 import { rankingGroup } from "@/lib/db/rankings";
-import { buildRegionSumSnapshot, freshRegionSumId } from "@/lib/db/region-sum-store";
+import { freshRegionSumId, refreshRegionSumSnapshot } from "@/lib/db/region-sum-store";
 import { FIGURE_KEYS, type FigureKey } from "@/lib/figures/figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -32,10 +46,17 @@ export type WarmSummary = {
   /** coverage years and region-sum years found stale (and built, by this pass or a concurrent one) */
   coverageYears: number;
   regionSumYears: number;
+  /** of those, the years whose snapshot was patched from the change log (only the regions the changes touch recomputed) */
+  coveragePatched: number;
+  regionSumPatched: number;
   /** ranking/compare groups built by this pass */
   groupsBuilt: number;
-  /** stale groups whose rows the ingest did not change: their snapshot carried forward to the new data version, not built */
+  /**
+   * stale groups whose rows the ingest did not change: their snapshot carried forward to the new data version, not
+   * built (groupsUntouched of them without reading their rows: no changed report is in the group)
+   */
   groupsCarried: number;
+  groupsUntouched: number;
   /** stale groups another process built while this pass waited (found fresh under the lock) */
   groupsFoundFresh: number;
   /** stale groups whose stored definition no longer gives their key (the rules changed): left to readers, then deleted */
@@ -44,6 +65,8 @@ export type WarmSummary = {
   snapshotsDeleted: number;
   /** the pass vacuumed "RankingEntry" (vacuumRankingEntries) */
   vacuumed: boolean;
+  /** changes dropped from the change log (pruneChangeLog) */
+  changesPruned: number;
   ms: number;
 };
 
@@ -130,20 +153,32 @@ async function staleYears(db: Db): Promise<{ coverage: number[]; regionSums: num
 export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => void } = {}): Promise<WarmSummary> {
   const started = performance.now();
   const years = await staleYears(db);
-  for (const year of years.coverage) await buildCoverageSnapshot(db, year);
-  for (const year of years.regionSums) await buildRegionSumSnapshot(db, year);
+  const patched = (hows: RefreshHow[]): number => hows.filter((h) => h === "patched").length;
+  const coverage: RefreshHow[] = [];
+  const regionSums: RefreshHow[] = [];
+  for (const year of years.coverage) coverage.push((await refreshCoverageSnapshot(db, year)).how);
+  for (const year of years.regionSums) regionSums.push((await refreshRegionSumSnapshot(db, year)).how);
   log?.(
-    `coverage ${years.coverage.length} years, region sums ${years.regionSums.length} years in ${Math.round(performance.now() - started)} ms`,
+    `coverage ${years.coverage.length} years (${patched(coverage)} patched), region sums ${years.regionSums.length} years ` +
+      `(${patched(regionSums)} patched) in ${Math.round(performance.now() - started)} ms`,
   );
+  // the stale groups no change touches: carried forward in one statement, none of their rows read
+  const t0 = performance.now();
+  const untouched = await db.$queryRaw<{ id: number }[]>(carryUntouchedSql(warmableSql("s"), "warmer"));
+  log?.(`untouched ${untouched.length} groups carried forward in ${Math.round(performance.now() - t0)} ms`);
   const summary: WarmSummary = {
     coverageYears: years.coverage.length,
     regionSumYears: years.regionSums.length,
+    coveragePatched: patched(coverage),
+    regionSumPatched: patched(regionSums),
     groupsBuilt: 0,
-    groupsCarried: 0,
+    groupsCarried: untouched.length,
+    groupsUntouched: untouched.length,
     groupsFoundFresh: 0,
     groupsDropped: 0,
     snapshotsDeleted: 0,
     vacuumed: false,
+    changesPruned: 0,
     ms: 0,
   };
   const dropped: string[] = [];
@@ -181,6 +216,7 @@ export async function warmSnapshots(db: Db, { log }: { log?: (line: string) => v
            AND (NOT ${warmableSql("s")} OR s."key" = ANY(${dropped}::text[])))
        OR EXISTS (SELECT 1 FROM "RankingSnapshot" n
                   WHERE n."key" = s."key" AND n."id" > s."id" AND n."builtAt" < now() - interval '1 minute')`;
+  summary.changesPruned = await pruneChangeLog(db);
   const t1 = performance.now();
   summary.vacuumed = await vacuumRankingEntries(db);
   if (summary.vacuumed) log?.(`vacuumed RankingEntry in ${Math.round(performance.now() - t1)} ms`);
@@ -213,8 +249,9 @@ export async function vacuumRankingEntries(db: Db): Promise<boolean> {
 export function formatWarmSummary(s: WarmSummary): string {
   return (
     `warmed snapshots in ${(s.ms / 1000).toFixed(1)} s: ${s.groupsBuilt} ranking/compare groups built, ${s.groupsCarried} carried forward unchanged` +
+    ` (${s.groupsUntouched} untouched by the changes)` +
     (s.groupsFoundFresh ? ` (${s.groupsFoundFresh} built meanwhile by another process)` : "") +
-    `, coverage ${s.coverageYears} years, region sums ${s.regionSumYears} years` +
+    `, coverage ${s.coverageYears} years (${s.coveragePatched} patched), region sums ${s.regionSumYears} years (${s.regionSumPatched} patched)` +
     (s.groupsDropped || s.snapshotsDeleted ? `; ${s.snapshotsDeleted} stale or replaced snapshots deleted` : "") +
     (s.vacuumed ? "; RankingEntry vacuumed" : "")
   );

@@ -4,7 +4,7 @@
  * alone, the following lines up to the next label). Continuation fragments of wrapped labels,
  * repeated headers and page footers match nothing and are skipped.
  */
-import { readLabel } from "./match-row";
+import { readLabel, rowEvidence } from "./match-row";
 import { isOverlong } from "./parse-number";
 import type { RequestGroup } from "./template";
 import type { Cell, Line } from "./tokenize";
@@ -30,6 +30,10 @@ export type RowTokens = {
   overlong?: Cell;
   /** numbers right below the row that may be the tails of its wrapped cells (wrapped-cells.ts): read every way */
   wrapped?: Cell[];
+  /** the row's numbers (fewer than STRAY_MAX, some on a line below its label) are followed by a full line of numbers
+   *  that opened a row of its own: the short line may be a stray mark and the full line the row's, so its numbers stand
+   *  only where the identities force them */
+  strayBefore?: boolean;
   /** where the label stands on its line: its index among the line's cells, and how many cells the line has */
   labelField?: number;
   lineFields?: number;
@@ -66,6 +70,28 @@ const UNNUMBERED_FRAGMENT_EXCLUDES = /^(?:\d{1,2}\s*[.、,)]|[(（]\s*[一二三
 /** Number cells of a row; an overlong digit run counts as one (it stands where the row's numbers stand). */
 const numbers = (t: RowTokens): number => t.tokens.reduce((n, c) => n + (c.value.kind === "number" ? 1 : 0), t.overlong ? 1 : 0);
 
+/**
+ * A line of cells with no number whose cells name three rows or more, each in a cell of its own (| 项目 | 本年新收件数 |
+ * 上年结转件数 | 予以公开 | … | 结转下年度 | 总计 |): a column header some converters print above the table's last rows,
+ * not a row's label. Its row words would open those rows again (crossed with each other) and take the numbers below.
+ */
+function namesColumns(line: Line, lineNumbers: number): boolean {
+  if (lineNumbers > 0 || line.cells.length < 3) return false;
+  const named = new Set<string>();
+  let cells = 0;
+  for (const c of line.cells) {
+    if (c.value.kind !== "text") continue;
+    const evidence = rowEvidence(c.text);
+    if (evidence.size === 0) continue;
+    cells++;
+    for (const e of evidence) named.add(e);
+  }
+  return cells >= 3 && named.size >= 3;
+}
+
+/** Fewer numbers than this on a row's line (of 7 cells) are too few for the row with cells lost: they may be a stray mark. */
+const STRAY_MAX = 4;
+
 /** Assembles the rows of section 三 from its lines. */
 export function assembleRequests(lines: readonly Line[]): AssembledRequests {
   const rows = new Map<string, RowTokens>();
@@ -91,7 +117,7 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
     // rows whose label text (keyword, or a keyword with one character misread) stands in the text run since the last number
     let runEvidence = new Set<string>();
     // the column header (repeated after a page break) names no row; its 其他 column is not 3.其他
-    const header = line.cells.some((c) => c.value.kind === "text" && HEADER_RE.test(c.text));
+    const header = line.cells.some((c) => c.value.kind === "text" && HEADER_RE.test(c.text)) || namesColumns(line, lineNumbers);
     for (const cell of line.cells) {
       // a sentence inside the table (prose.ts): neither a label nor cells
       if (cell.prose) continue;
@@ -190,6 +216,16 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
         isNumber &&
         line.index !== current.labelLine &&
         (numbers(current) >= 7 || (firstNumberLine !== -1 && firstNumberLine !== line.index && lineNumbers >= 2));
+      // a row that took only a stray number or two from a line below its label, right before a full line of numbers
+      // (信息公开申请 / 1 / | 0 | 0 | 0 | 0 | 0 | 0 | 0 |): the short line may be a stray mark and the full line the row's
+      const label = current.labelLine;
+      if (
+        full &&
+        !current.orphan &&
+        numbers(current) < STRAY_MAX &&
+        current.tokens.some((t) => t.value.kind === "number" && t.line !== label)
+      )
+        current.strayBefore = true;
       if (full) current = openOrphan(cell, line);
       if (line.index === current.labelLine || numbers(current) === 0) current.tokens.push(cell);
       else if (isNumber && numbers(current) < 7) current.tokens.push(cell);

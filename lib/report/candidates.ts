@@ -71,7 +71,7 @@ function splitReadings(items: Item[], width: number): Item[][] {
 }
 
 /** Raw readings before checking: direct, positional (blanks stand in place) plus free placements, splits. */
-function rawCandidates(tokens: Cell[], width: number, free: boolean): Candidate[] {
+function rawCandidates(tokens: Cell[], width: number, free: boolean, exact: boolean): Candidate[] {
   const items: Item[] = tokens.filter(isNumberCell).map((t) => ({ value: (t.value as { value: number }).value, cell: t }));
   if (items.length >= width) {
     const used = items.slice(0, width);
@@ -80,7 +80,7 @@ function rawCandidates(tokens: Cell[], width: number, free: boolean): Candidate[
   const out: Candidate[] = [];
   // Blanks standing in place (one cell per line, a grid row) are the reading; only when it breaks the identities
   // (a blank that is a layout artefact: a trailing tab, a colspan) are free placements tried (`free`).
-  const columns = inPlace(tokens, width);
+  const columns = inPlace(tokens, width, exact);
   if (columns) {
     out.push({ values: columns.map((t) => (t.value.kind === "number" ? t.value.value : null)), cells: columns.slice() });
     if (!free) return out;
@@ -93,14 +93,21 @@ function rawCandidates(tokens: Cell[], width: number, free: boolean): Candidate[
 /**
  * The distinct readings of a row that satisfy the equations inside it. `slots` are the value paths
  * of the row's columns in order. When no reading fits, the raw readings are returned unchanged.
- * `free` adds the free placements to a row whose blanks stand in place (see `hasFallback`).
+ * `free` adds the free placements to a row whose blanks stand in place (see `hasFallback`); `exact`: the row's fields are
+ * the table's own cells (an HTML or DOCX grid row), so a blank after its last number is a cell, not padding.
  */
-export function rowCandidates(tokens: Cell[], slots: readonly string[], localEqs: readonly Equation[], free = false): Candidate[] {
+export function rowCandidates(
+  tokens: Cell[],
+  slots: readonly string[],
+  localEqs: readonly Equation[],
+  free = false,
+  exact = false,
+): Candidate[] {
   const glued = gluedCandidates(tokens, slots, localEqs);
   if (glued) return glued;
   const seen = new Set<string>();
   const result: Candidate[] = [];
-  const raw = rawCandidates(tokens, slots.length, free);
+  const raw = rawCandidates(tokens, slots.length, free, exact);
   const only = raw.length === 1 ? raw[0]! : null;
   if (only && only.values.every((v) => v !== null)) return raw; // fully printed: kept as is, checked later
   const local = toSlotEquations(slots, localEqs);
@@ -126,18 +133,19 @@ function slotValues(values: ReadonlyArray<number | null | undefined>, count: num
 }
 
 /** True when a row's blanks were read in place and free placements are a possible second reading. */
-export function hasFallback(tokens: Cell[], width: number): boolean {
+export function hasFallback(tokens: Cell[], width: number, exact = false): boolean {
   const numbers = tokens.filter(isNumberCell).length;
-  return inPlace(tokens, width) !== null && numbers > 0 && numbers < width;
+  return inPlace(tokens, width, exact) !== null && numbers > 0 && numbers < width;
 }
 
 /**
  * The row's cells column by column when its blanks stand in place: exactly `width` cells, or more where the surplus is
  * blank cells after the row's last number (a trailing tab, the run of pipes that closes a grid row). null when the cells
- * cannot be taken as columns. (The grid positions a merged label covers are dropped before: see read-requests.ts.)
+ * cannot be taken as columns. (The grid positions a merged label covers are dropped before: see read-requests.ts.) With
+ * `exact` (fields that are the table's own cells) a blank after the last number is a cell like any other.
  */
-function inPlace(tokens: Cell[], width: number): Cell[] | null {
-  if (tokens.length === width) return paddedAtEnd(tokens) ? null : tokens;
+function inPlace(tokens: Cell[], width: number, exact = false): Cell[] | null {
+  if (tokens.length === width) return !exact && paddedAtEnd(tokens) ? null : tokens;
   let end = tokens.length;
   while (end > width && tokens[end - 1]!.value.kind === "blank") end--;
   if (end !== width || tokens[end - 1]!.value.kind !== "number") return null;

@@ -200,6 +200,8 @@ export function parseHtml(html: string, limits: Partial<ParseLimits> = {}): Pars
   if (text.length > maxTextChars) {
     return { ok: false, error: { code: "too-long-text", message: limitMessages.tooLongText(text.length, maxTextChars) } };
   }
-  const result = parseText(text);
+  // every TAB-separated field of the text is a cell of an HTML table's grid (tableLines): a blank after a row's last
+  // number is its last cell (an unprinted 总计), not the padding a text file's trailing tab may be
+  const result = parseText(text, { exactCells: true });
   return result.ok ? { ...result, sourceKind: "html" } : result;
 }

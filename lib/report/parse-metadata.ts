@@ -26,6 +26,7 @@ export type ParsedMetadata = {
 const TITLE_RE = /^(.*?)(?:关于)?((?:19|20)\d{2})\s*年(?:度)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
 /** "2023年度额敏县人民政府政府信息公开工作年度报告": the year first, then the agency */
 const TITLE_YEAR_FIRST_RE = /^((?:19|20)\d{2})\s*年(?:度)?(.{3,30})(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
+const TITLE_YEAR_FIRST_LAZY_RE = /^((?:19|20)\d{2})\s*年(?:度)?(.{3,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
 const PERIOD_RE = /统计期限[^。]{0,24}?((?:19|20)\d{2})\s*年/;
 const ORG_SUFFIX_RE = /(人民政府|政府|行政公署|公署|办公室|办公厅|办事处|委员会|管委会|管理委员会|局|厅|委|院|中心|人民法院|检察院)$/;
 const PLACE_SUFFIX_RE = /(省|自治区|市|自治州|州|地区|盟|县|自治县|旗|自治旗|区|镇|乡|苏木|街道)$/;
@@ -73,20 +74,52 @@ export function toAgencyName(name: string): string {
   return `${n}人民政府`;
 }
 
-function findTitle(lines: readonly Line[]): { line: Line; prefix: string; year: number; index: number } | null {
+/** A heading's markup before a title: Markdown `#`/`##`, a list mark, a 【…】 or 标题： label. */
+const TITLE_MARK_RE = /^(?:#{1,6}|[*>\-]+|(?:名称|标题)[:：])/;
+
+type Title = { line: Line; prefix: string; year: number; index: number };
+
+function readTitle(line: Line, text: string, index: number): Title | null {
+  const title = text.replace(TITLE_MARK_RE, "");
+  const m = TITLE_RE.exec(title);
+  if (!m || m[1]!.length === 0) {
+    // the shortest name first (上海市科委 | 政府信息公开, not 上海市科委政府 | 信息公开), the longest when that is no name
+    // (某县人民政府信息公开: 某县人民 | 政府信息公开 is none)
+    for (const re of [TITLE_YEAR_FIRST_LAZY_RE, TITLE_YEAR_FIRST_RE]) {
+      const y = re.exec(title);
+      const name = y ? y[2]!.replace(/^度/, "").replace(/政府政府$/, "政府") : "";
+      if (y && name.length >= 3 && (ORG_SUFFIX_RE.test(name) || PLACE_SUFFIX_RE.test(name)))
+        return { line, prefix: name, year: Number(y[1]), index };
+    }
+  }
+  return m ? { line, prefix: m[1]!, year: Number(m[2]), index } : null;
+}
+
+const YEAR_IN_RE = /(?:19|20)\d{2}\s*年/;
+
+/** The next non-empty line after `index` (a title's wrapped tail), if it is short enough to be one and names no year. */
+function titleTail(lines: readonly Line[], index: number): string | null {
+  for (let i = index + 1; i < Math.min(lines.length, index + 3); i++) {
+    const text = lines[i]!.compact;
+    if (text.length === 0) continue;
+    return text.length <= 20 && !YEAR_IN_RE.test(text) ? text : null;
+  }
+  return null;
+}
+
+function findTitle(lines: readonly Line[]): Title | null {
   for (let i = 0; i < Math.min(lines.length, 60); i++) {
     const line = lines[i]!;
     const text = line.compact;
     if (text.length === 0 || text.length > 70) continue;
-    const title = text.replace(/^(名称|标题)[:：]/, "");
-    const m = TITLE_RE.exec(title);
-    if (!m || m[1]!.length === 0) {
-      const y = TITLE_YEAR_FIRST_RE.exec(title);
-      const name = y ? y[2]!.replace(/^度/, "").replace(/政府政府$/, "政府") : "";
-      if (y && name.length >= 3 && (ORG_SUFFIX_RE.test(name) || PLACE_SUFFIX_RE.test(name)))
-        return { line, prefix: name, year: Number(y[1]), index: i };
-    }
-    if (m) return { line, prefix: m[1]!, year: Number(m[2]), index: i };
+    const title = readTitle(line, text, i);
+    if (title) return title;
+    // a title wrapped over two lines (2025年上海市人民政府办公厅政府信息公开 / 工作年度报告): the line and its tail; only
+    // a line without a sentence's end, so a paragraph running on into the next line is no title; the year in the first
+    // line and none in the tail, so a banner or a crumb (年报) above a one-line title is not joined to it
+    const tail = /[。；;，,]$/.test(text) || !YEAR_IN_RE.test(text) ? null : titleTail(lines, i);
+    const joined = tail && text.length + tail.length <= 70 ? readTitle(line, text + tail, i) : null;
+    if (joined && line.text.includes(joined.prefix[0] ?? "")) return joined;
   }
   return null;
 }

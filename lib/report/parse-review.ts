@@ -17,7 +17,7 @@ import type { Finding } from "./types";
 export const REVIEW_PATHS: readonly string[] = REVIEW_GROUPS.flatMap((g) => OUTCOME_KEYS.map((k) => `reviewLitigation.${g}.${k}`));
 
 /** Section 四 as readings for the repair step, or null when it prints no numbers. */
-export function readReview(lines: readonly Line[], eqs: readonly Equation[], findings: Finding[] = []): RowReadings | null {
+export function readReview(lines: readonly Line[], eqs: readonly Equation[], findings: Finding[] = [], exact = false): RowReadings | null {
   const tokens: Cell[] = [];
   let started = false;
   // a digit run too long to read: which of the 15 cells it holds is unknown, so none is read (the section stays printed)
@@ -32,7 +32,16 @@ export function readReview(lines: readonly Line[], eqs: readonly Equation[], fin
     if (!started) continue;
     for (const cell of line.cells) if (cell.value.kind !== "text") tokens.push(cell);
   }
-  while (tokens.length > 0 && tokens[tokens.length - 1]!.value.kind === "blank") tokens.pop();
+  // trailing blanks are padding, except a grid's own cells (exact: HTML, DOCX) on the line of the last number, up to the
+  // 15th (blank fields on a later line are positions a note row's colspan covers, ※复议案件…)
+  const lastNumberLine = tokens.findLast(isNumberCell)?.line;
+  const keep = exact ? REVIEW_PATHS.length : 0;
+  while (
+    tokens.length > 0 &&
+    tokens[tokens.length - 1]!.value.kind === "blank" &&
+    (tokens.length > keep || tokens[tokens.length - 1]!.line !== lastNumberLine)
+  )
+    tokens.pop();
   if (!tokens.some(isNumberCell)) return null;
   const slots = REVIEW_PATHS.slice();
   const local = eqs.filter((e) => e.identity.table === "四");
@@ -51,12 +60,15 @@ export function readReview(lines: readonly Line[], eqs: readonly Equation[], fin
     });
     // as printed first and the joined readings only when that breaks an identity (repairWithFallback); with more numbers
     // than cells "as printed" (the first 15) is a guess too, so both are readings from the start
-    const printed = rowCandidates(tokens, slots, local);
+    const printed = rowCandidates(tokens, slots, local, false, exact);
     if (nums.length > slots.length) return { key: "reviewLitigation", slots, candidates: [...printed, ...joined], confirm: true };
-    const fallback = [...(hasFallback(tokens, slots.length) ? rowCandidates(tokens, slots, local, true) : printed), ...joined];
+    const fallback = [
+      ...(hasFallback(tokens, slots.length, exact) ? rowCandidates(tokens, slots, local, true, exact) : printed),
+      ...joined,
+    ];
     return { key: "reviewLitigation", slots, candidates: printed, fallback, confirm: true };
   }
-  const fallback = hasFallback(tokens, slots.length) ? rowCandidates(tokens, slots, local, true) : undefined;
-  const candidates = rowCandidates(tokens, slots, local);
+  const fallback = hasFallback(tokens, slots.length, exact) ? rowCandidates(tokens, slots, local, true, exact) : undefined;
+  const candidates = rowCandidates(tokens, slots, local, false, exact);
   return { key: "reviewLitigation", slots, candidates, ...(fallback ? { fallback } : {}) };
 }

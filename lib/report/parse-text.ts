@@ -19,6 +19,7 @@ import { hasReportTitleAndHeading, unglueLines } from "./unglue";
 import type { Finding, ParseResult, TemplateVersion } from "./types";
 import { validateIdentities } from "./validate-identities";
 import { attachWrappedTails } from "./wrapped-cells";
+import { rowSlots } from "./to-document";
 import { repairFindings, templateFindings, unitFindings } from "./parse-findings";
 
 /** 2019 active → comparable `active` keys. */
@@ -39,8 +40,11 @@ function detectTemplate(activeLines: Line[], single: boolean, year: number | nul
   return { template: "2021", known: false };
 }
 
+/** How the text was made: `exactCells` when every TAB-separated field is a cell of the source's table (htmlToText). */
+export type ParseTextOptions = { exactCells?: boolean };
+
 /** Parses a report given as text. Never throws for any input. */
-export function parseText(text: string): ParseResult {
+export function parseText(text: string, options: ParseTextOptions = {}): ParseResult {
   if (text.trim().length === 0) return { ok: false, error: { code: "empty", message: "文件为空，没有可读取的内容" } };
   const lines = unglueLines(tokenize(text));
   const sections = splitSections(lines);
@@ -62,9 +66,10 @@ export function parseText(text: string): ParseResult {
   const rows = presentRequestRows(singleOther);
   const reviewLines = slice(lines, sections.review);
   const allEqs = expandEquations(rows, ["review", "litigationDirect", "litigationAfterReview"]);
-  const req = readRequests(assembled, rows, singleOther, allEqs);
+  const exact = options.exactCells === true;
+  const req = readRequests(assembled, rows, singleOther, allEqs, exact);
   const reviewFindings: Finding[] = [];
-  const review = readReview(reviewLines, allEqs, reviewFindings);
+  const review = readReview(reviewLines, allEqs, reviewFindings, exact);
   const eqs = review ? allEqs : allEqs.filter((e) => e.identity.table !== "四");
   const repaired = repairWithFallback(review ? [...req.readings, review] : req.readings, eqs);
   const values: Values = repaired.values;
@@ -94,6 +99,13 @@ export function parseText(text: string): ParseResult {
       error: { code: "not-a-report", message: "只有年报表格的栏目，没有任何数字（空白模板），不是一份已填写的年度报告" },
     };
   }
+  // a row the report does not print at all (row-missing) that no identity filled: its row-missing warning says it all; a
+  // second warning that "more than one filling fits" is noise (a converter's excerpt with 三's first row only had 48)
+  const unprinted = new Set(
+    req.findings
+      .filter((f) => f.code === "row-missing" && f.row !== undefined && rowSlots(f.row).every((p) => values.get(p) == null))
+      .map((f) => f.row!),
+  );
   const findings: Finding[] = [
     ...(blank
       ? [{ code: "tables-empty" as const, severity: "error" as const, message: "有年报标题和栏目，但表格中读不到任何数字，各项数值留空" }]
@@ -103,7 +115,7 @@ export function parseText(text: string): ParseResult {
     ...req.findings,
     ...reviewFindings,
     ...groupRowFindings(assembled, singleOther, values),
-    ...repairFindings(repaired.outcomes, repaired.readings),
+    ...repairFindings(repaired.outcomes, repaired.readings).filter((f) => !(f.code === "repair-ambiguous" && unprinted.has(f.row ?? ""))),
     ...validateIdentities(values, eqs),
     ...checkNarrative(sections.active ? lines.slice(0, sections.active[0]) : lines.slice(0, sections.requests?.[0] ?? 0), values),
   ];

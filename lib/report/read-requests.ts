@@ -64,6 +64,8 @@ export function readRequests(
   rows: readonly string[],
   singleOther: boolean,
   eqs: readonly Equation[],
+  /** the lines' fields are the table's own cells (HTML, DOCX): a trailing blank is a cell (candidates.ts `exact`) */
+  exact = false,
 ): { readings: RowReadings[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const readings: RowReadings[] = [];
@@ -159,21 +161,26 @@ export function readRequests(
       // too (repairWithFallback); a value stands only where every solution agrees
       findings.push(wrappedFinding(row, path));
       // numbers beyond the row's 7 (row.wrapped) make "as printed" a guess too: then both are readings from the start
-      const printed = rowCandidates(tokens, slots, local);
-      const fallback = [...(hasFallback(tokens, 7) ? rowCandidates(tokens, slots, local, true) : printed), ...joined];
+      const printed = rowCandidates(tokens, slots, local, false, exact);
+      const fallback = [...(hasFallback(tokens, 7, exact) ? rowCandidates(tokens, slots, local, true, exact) : printed), ...joined];
       if (row.wrapped) readings.push({ key: path, slots, candidates: [...printed, ...joined], confirm: true });
       else readings.push({ key: path, slots, candidates: printed, fallback, confirm: true });
       continue;
     }
     if (nums.length > 7) findings.push(unplaced(row, `表三“${toRowName(path)}”行有 ${nums.length} 个数字，多于 7 列，多出的数字未采用`));
-    const fallback = hasFallback(tokens, 7) ? rowCandidates(tokens, slots, local, true) : undefined;
-    const candidates = rowCandidates(tokens, slots, local);
+    const fallback = hasFallback(tokens, 7, exact) ? rowCandidates(tokens, slots, local, true, exact) : undefined;
+    const candidates = rowCandidates(tokens, slots, local, false, exact);
     const note = candidates.length === 1 ? candidates[0]!.note : undefined;
     if (note) findings.push(unplaced(row, splitNoteMessage(`表三“${toRowName(path)}”行`, note)));
     // a row opened right after a label with no numbers, in a section with rows of numbers that have no label, whose
     // numbers stand on lines below its label: they are its own only by adjacency (they may be the first row of a detached block), so they stand only where the
     // identities force them: the row is read as printed or as unknown, and a value the two readings do not share is null
-    if (row.afterEmpty === true && assembled.orphans > 0 && nums[0] !== undefined && nums[0].line !== row.labelLine) {
+    // a short line of numbers right before a full line that opened a row of its own (assemble-requests strayBefore): the
+    // short line may be a stray mark, so likewise
+    if (
+      row.strayBefore === true ||
+      (row.afterEmpty === true && assembled.orphans > 0 && nums[0] !== undefined && nums[0].line !== row.labelLine)
+    ) {
       const unknown: Candidate = { values: slots.map(() => null), cells: slots.map(() => null) };
       readings.push({ key: path, slots, candidates: [...candidates, unknown], confirm: true });
       continue;

@@ -23,8 +23,11 @@ const TIMEOUT_MS = 180_000;
 const BASE_SEED = 20_250_000;
 
 type Property = "exact" | "sound" | "drops";
-/** Kinds the oracle never calls forced: whole rows or the table lost, or a number wrapped inside its cell. */
-const WHOLE_ROW_LOSSES = new Set<CorruptionKind>(["overlong", "transposed", "splitNumber"]);
+/**
+ * Kinds the oracle never or seldom calls forced: whole rows or the table lost, a number wrapped inside its cell, a stray
+ * mark beside a row's numbers, many rows' blanks at once (blankTotals: damage-kinds checks it).
+ */
+const WHOLE_ROW_LOSSES = new Set<CorruptionKind>(["overlong", "transposed", "splitNumber", "strayMark", "blankTotals"]);
 
 /** The damage for case `i` of a property, drawn from the case's own seed. */
 function corruptionsFor(property: Property, seed: number): CorruptionKind[] {

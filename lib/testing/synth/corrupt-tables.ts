@@ -16,6 +16,11 @@
  * - "transposed": section 三 printed with rows and columns swapped (lossy: see transpose-table.ts);
  * - "blankMarks": a 0 prints as —, /, 无 (lossy); "cellUnits": counts print as 12件 (lossless); "splitNumber": a number
  *   wraps inside its cell, its tail on the next line (lossy; text layouts only): see cell-damage.ts.
+ * - "titleWrap": the title over two lines, maybe behind a Markdown #; "columnHeader": a header naming the columns with
+ *   row words above one of section 三's rows (both lossless; see converter-damage.ts; titleWrap is applied to the blocks
+ *   by synthesize.ts); "strayMark": a stray mark read as a number on a line of its own between a row's label and its
+ *   numbers (lossy: sound only; tab layouts); "blankTotals": HTML leaves empty the 总计 and the zeros of several of 三's
+ *   rows (lossy, exact where the identities force them back).
  * Lossy edits (drop, blank) are returned so the oracle can tell whether the identities force
  * the lost values back.
  */
@@ -30,6 +35,7 @@ import { transposeRequests } from "./transpose-table";
 import type { CanonicalReport } from "@/lib/report/types";
 import { printUnits } from "./print-units";
 import { printBlankMarks, printCellUnits, splitNumbers } from "./cell-damage";
+import { addColumnHeader, addStrayMark, blankTotals } from "./converter-damage";
 import type { Table, TableRow } from "./table-model";
 
 /** The kinds of damage. */
@@ -50,7 +56,11 @@ export type CorruptionKind =
   | "transposed"
   | "blankMarks"
   | "cellUnits"
-  | "splitNumber";
+  | "splitNumber"
+  | "titleWrap"
+  | "columnHeader"
+  | "strayMark"
+  | "blankTotals";
 
 export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "drop",
@@ -71,6 +81,10 @@ export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "blankMarks",
   "cellUnits",
   "splitNumber",
+  "titleWrap",
+  "columnHeader",
+  "strayMark",
+  "blankTotals",
 ];
 
 /**
@@ -81,7 +95,7 @@ export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
  * calls either forced.
  */
 export type LossyEdit = {
-  kind: "drop" | "blank" | "crossed" | "overlong" | "transposed" | "split";
+  kind: "drop" | "blank" | "crossed" | "overlong" | "transposed" | "split" | "stray";
   rowPaths: string[];
   index: number;
   positionKnown: boolean;
@@ -157,6 +171,7 @@ export function corruptTables({
   tables,
   kinds,
   isHtml,
+  oneCellPerLine = false,
   maxLossy = 2,
   doc,
 }: {
@@ -164,6 +179,8 @@ export function corruptTables({
   tables: Table[];
   kinds: CorruptionKind[];
   isHtml: boolean;
+  /** a layout printing one cell per line ("lines", "pipe"): "columnHeader" is not printed there */
+  oneCellPerLine?: boolean;
   maxLossy?: number;
   /** the report the tables print ("footnotes" and "prose" restate its figures) */
   doc: CanonicalReport;
@@ -206,5 +223,11 @@ export function corruptTables({
   if (kinds.includes("blankMarks")) edits.push(...printBlankMarks(rng, tables, lossyCount(), used));
   if (kinds.includes("cellUnits")) printCellUnits(rng, tables);
   if (kinds.includes("splitNumber") && !isHtml) edits.push(...splitNumbers(rng, tables, lossyCount(), used));
+  if (kinds.includes("columnHeader") && !oneCellPerLine) addColumnHeader(rng, tables);
+  if (kinds.includes("strayMark") && !isHtml && !oneCellPerLine) {
+    const e = addStrayMark(rng, tables, used);
+    if (e) edits.push(e);
+  }
+  if (kinds.includes("blankTotals") && isHtml) edits.push(...blankTotals(rng, tables, rng.int(3, 10), used));
   return edits;
 }

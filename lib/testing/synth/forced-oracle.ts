@@ -61,6 +61,11 @@ function placements(edit: LossyEdit): number[] {
 
 /** Lays the row's surviving numbers around a gap at `gap` (the gap itself unknown). */
 function applyPlacement(values: Float64Array, original: Float64Array, rowIdx: number[], lost: number, gap: number): void {
+  // a blank in its own place: only that cell is unknown (so several blanks of one row compose)
+  if (gap === lost) {
+    values[rowIdx[lost]!] = NaN;
+    return;
+  }
   const surviving = rowIdx.filter((_, i) => i !== lost).map((k) => original[k]!);
   let s = 0;
   rowIdx.forEach((k, i) => {
@@ -73,7 +78,10 @@ export function isForcedRecovery(doc: CanonicalReport, edits: LossyEdit[], maxCo
   if (edits.length === 0) return true;
   // two whole rows whose labels cannot tell them apart; a whole row printed as an unreadable digit run
   // a number wrapped inside its cell: its head and tail may be read as two cells, so only soundness is checked
-  if (edits.some((e) => e.kind === "crossed" || e.kind === "overlong" || e.kind === "transposed" || e.kind === "split")) return false;
+  if (
+    edits.some((e) => e.kind === "crossed" || e.kind === "overlong" || e.kind === "transposed" || e.kind === "split" || e.kind === "stray")
+  )
+    return false;
   const identities = listIdentities(doc);
   const index = new Map<string, number>();
   for (const id of identities) for (const p of [...id.lhs, ...id.rhs]) if (!index.has(p)) index.set(p, index.size);

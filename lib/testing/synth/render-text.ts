@@ -25,6 +25,19 @@ function tabRows(table: Table, compact: boolean): string[][] {
     while (compact && kept.length > 0 && kept[kept.length - 1]?.coveredBy === "nothing") kept.pop();
     const fields = kept.map((s) => s.text);
     const row = table.rows[r];
+    if (row?.stray !== undefined) {
+      // the label alone, a stray mark on a line of its own, then the row's numbers (a converter's broken row)
+      const firstValue = slotIndexOfCell(
+        table,
+        r,
+        Math.max(
+          0,
+          row.cells.findIndex((c) => c.path),
+        ),
+        compact,
+      );
+      return [fields.slice(0, firstValue).join("\t"), row.stray, fields.slice(firstValue).join("\t")];
+    }
     const lines = [fields.join("\t")];
     if (row?.wrapTail) {
       const before = slots.slice(0, slotIndexOfCell(table, r, row.wrapTail.cellIndex, compact)).length;

@@ -10,6 +10,7 @@ import { composeReport } from "./compose-report";
 import { corruptTables, CORRUPTION_KINDS, type CorruptionKind, type LossyEdit } from "./corrupt-tables";
 import { isForcedRecovery } from "./forced-oracle";
 import { generateReport, type SynthReport, type TemplateVariant } from "./generate-report";
+import { wrapTitle } from "./converter-damage";
 import { createRng } from "./prng";
 import { renderHtml, renderHtmlGbk } from "./render-html";
 import { renderText, type TextLayout } from "./render-text";
@@ -75,7 +76,16 @@ export function synthesize({
   const blocks = composeReport(report, rng.fork());
   const isHtml = layout === "html" || layout === "html-gbk";
   const tables = blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
-  const lossy = corruptTables({ rng: rng.fork(), tables, kinds, isHtml, maxLossy, doc: report.document });
+  const lossy = corruptTables({
+    rng: rng.fork(),
+    tables,
+    kinds,
+    isHtml,
+    oneCellPerLine: layout === "lines" || layout === "pipe",
+    maxLossy,
+    doc: report.document,
+  });
+  if (kinds.includes("titleWrap")) wrapTitle(rng.fork(), blocks, !isHtml);
   const content = layout === "html" ? renderHtml(blocks) : layout === "html-gbk" ? renderHtmlGbk(blocks) : renderText(blocks, layout);
   return {
     seed,

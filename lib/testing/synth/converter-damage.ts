@@ -1,0 +1,92 @@
+/**
+ * Damage that PDF→Markdown/text converters do to real reports (seen in the held-out real reports of the 2026-12 sweep):
+ * - "titleWrap": the title breaks over two lines (2025 年上海市人民政府办公厅政府信息公开 / 工作年度报告); in text, half
+ *   the time behind a Markdown heading mark (# 沐阳县人民政府 2025 年政府信息公开…), and the opening paragraph names no
+ *   body (no 请与…联系), so the title is where the agency is read. Lossless: the agency and year stand;
+ * - "columnHeader": a header row that names the columns with row words (项目 | 本年新收件数 | 上年结转件数 | 予以公开 |
+ *   部分公开 | 不予公开 | 结转下年度 | 总计) printed again above one of section 三's rows. Lossless: it names no row.
+ *   Not in the layouts printing one cell per line ("lines", "pipe"), where its words stand each on a line like a block of
+ *   row labels printed apart from their numbers (class 2), which no reader can tell apart;
+ * - "strayMark": a row's label on a line of its own, a stray mark read as a number (1, 7) on the next line, the row's
+ *   numbers on the line after (信息公开申请 / 1 / | 0 | 0 | 0 | 0 | 0 | 0 | 0 |). Lossy: the reader cannot tell whether the
+ *   lone number is the row's (its cells lost) or a stray, so only soundness applies. Tab layouts only (one cell per line,
+ *   the lone number is one more cell of the stream: an OCR stray digit, not handled yet; HTML has no such line);
+ * - "blankTotals": HTML tables that leave the 总计 cell of some section 三 rows empty although the row has numbers (the
+ *   real 2019 上海市人民政府办公厅 page prints 总计 only on its top rows and （七）, and its zeros not at all). Lossy; exact
+ *   where the identities force the blanks back. HTML only: in text a trailing empty field may be padding.
+ */
+import type { Block } from "./compose-report";
+import type { Rng } from "./prng";
+import type { LossyEdit } from "./corrupt-tables";
+import type { Cell, Table, TableRow } from "./table-model";
+
+/** Splits the title heading into two heading lines (in place); `markdown` may put a heading mark before it. */
+export function wrapTitle(rng: Rng, blocks: Block[], markdown: boolean): void {
+  const at = blocks.findIndex((b) => b.kind === "text" && b.heading);
+  const title = blocks[at];
+  if (!title || title.kind !== "text") return;
+  const cut = title.text.lastIndexOf(rng.pick(["信息公开", "工作年度报告", "年度报告"]));
+  if (cut <= 0) return;
+  const end = title.text.startsWith("信息公开", cut) ? cut + "信息公开".length : cut;
+  const head = `${markdown && rng.chance(0.5) ? rng.pick(["# ", "## ", "#"]) : ""}${title.text.slice(0, end)}`;
+  blocks.splice(at, 1, { kind: "text", text: head, heading: true }, { kind: "text", text: title.text.slice(end), heading: true });
+  // many real reports name their body nowhere else near the top (no 如对本报告有疑问，请与…联系): the title is the only source
+  for (const b of blocks) if (b.kind === "text" && !b.heading) b.text = b.text.replace(/如对本报告有疑问，请与[^。]*联系。/, "");
+}
+
+const h = (text: string, colspan = 1): Cell => ({ text, colspan, isHeader: true });
+
+/** Puts a column header naming the columns with row words above the second or the last row of section 三 (in place). */
+export function addColumnHeader(rng: Rng, tables: Table[]): void {
+  const table = tables.find((t) => t.section === "三");
+  if (!table || table.columns !== 10 || table.rows.length < table.headerRows + 3) return;
+  // above a row that spans the label columns (二、上年结转… / 四、结转下年度…): no merged group label runs through it
+  const at = rng.pick([table.headerRows + 1, table.rows.length - 1]);
+  const words = rng.pick([
+    ["本年新收件数", "上年结转件数", "予以公开", "部分公开", "不予公开", "结转下年度", "总计"],
+    ["本年新收", "上年结转", "予以公开", "部分公开", "无法提供", "不予处理", "结转下年度"],
+  ]);
+  table.rows.splice(at, 0, { cells: [h("项目", 3), ...words.map((w) => h(w))] });
+  for (const b of table.pageBreaks) if (b.beforeRow >= at) b.beforeRow++;
+}
+
+/** Prints a stray mark between one section 三 row's label and its numbers (in place); the lossy edit, or null. */
+export function addStrayMark(rng: Rng, tables: Table[], used: Set<TableRow>): LossyEdit | null {
+  const table = tables.find((t) => t.section === "三");
+  if (!table) return null;
+  const rows = table.rows
+    .slice(table.headerRows)
+    .filter((row) => !used.has(row) && !row.wrapTail && row.cells.filter((c) => c.path).length === 7);
+  if (rows.length === 0) return null;
+  const row = rng.pick(rows);
+  row.stray = rng.pick(["1", "7", "4"]);
+  used.add(row);
+  return { kind: "stray", rowPaths: row.cells.flatMap((c) => (c.path ? [c.path] : [])), index: -1, positionKnown: false };
+}
+
+/**
+ * Empties the 总计 cell and every zero of `count` section 三 rows that have a non-zero total (in place), as the real 2019
+ * 上海市人民政府办公厅 page prints its outcome rows (258 12 _ _ 1 1 _); one lossy edit per emptied cell.
+ */
+export function blankTotals(rng: Rng, tables: Table[], count: number, used: Set<TableRow>): LossyEdit[] {
+  const table = tables.find((t) => t.section === "三");
+  if (!table) return [];
+  const edits: LossyEdit[] = [];
+  for (let n = 0; n < count; n++) {
+    const rows = table.rows.slice(table.headerRows).filter((row) => {
+      const values = row.cells.filter((c) => c.path);
+      return !used.has(row) && values.length === 7 && values[6]!.text !== "" && values[6]!.text !== "0";
+    });
+    if (rows.length === 0) break;
+    const row = rng.pick(rows);
+    const values = row.cells.filter((c) => c.path);
+    const rowPaths = values.map((c) => c.path!);
+    values.forEach((c, index) => {
+      if (index !== 6 && c.text !== "0") return;
+      c.text = "";
+      edits.push({ kind: "blank", rowPaths, index, positionKnown: true });
+    });
+    used.add(row);
+  }
+  return edits;
+}
