@@ -3,7 +3,7 @@ import { toOpenGraph } from "@/lib/site";
 import Link from "next/link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { countAgenciesByRegion, listRealChildren } from "@/lib/db/regions";
-import { listRegions } from "@/lib/regions/gazetteer";
+import { listRegions, type Region } from "@/lib/regions/gazetteer";
 import { toWholeRegionWord } from "@/lib/regions/region-words";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +27,6 @@ export default async function RegionsIndexPage() {
   const provinces = listRegions().filter((r) => r.level === 1);
   const withData = provinces.filter((p) => (counts.get(p.code) ?? 0) > 0).length;
   const openWithData = withData <= OPEN_PROVINCES_MAX;
-  const countNote = (code: string) => ((counts.get(code) ?? 0) > 0 ? `（${counts.get(code)}）` : "");
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6">
       <Breadcrumb items={[{ label: "首页", href: "/" }, { label: "按地区浏览" }]} />
@@ -54,18 +53,7 @@ export default async function RegionsIndexPage() {
                   <Link href={`/regions/${p.code}`} className="text-sm text-sky-800 underline">
                     {`${p.name}${toWholeRegionWord(p)}概况`}
                   </Link>
-                  {leaves.length > 0 ? (
-                    <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm" aria-label={`${p.name}下辖`}>
-                      {leaves.map((c) => (
-                        <li key={c.code}>
-                          <Link href={`/regions/${c.code}`} className="text-sky-800 hover:underline">
-                            {c.name}
-                          </Link>
-                          <span className="text-slate-600">{countNote(c.code)}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  {leaves.length > 0 ? <PlaceList places={leaves} counts={counts} label={`${p.name}下辖`} /> : null}
                   {withCounties
                     .filter((c) => c.counties.length > 0)
                     .map(({ region: pref, counties }) => (
@@ -74,18 +62,9 @@ export default async function RegionsIndexPage() {
                           <Link href={`/regions/${pref.code}`} className="text-sky-800 underline">
                             {pref.name}
                           </Link>
-                          <span className="ml-1 font-normal text-slate-600">{countNote(pref.code)}</span>
+                          <span className="ml-1 font-normal text-slate-600">{countNote(counts, pref.code)}</span>
                         </h2>
-                        <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
-                          {counties.map((c) => (
-                            <li key={c.code}>
-                              <Link href={`/regions/${c.code}`} className="text-sky-800 hover:underline">
-                                {c.name}
-                              </Link>
-                              <span className="text-slate-600">{countNote(c.code)}</span>
-                            </li>
-                          ))}
-                        </ul>
+                        <PlaceList places={counties} counts={counts} />
                       </section>
                     ))}
                 </div>
@@ -96,4 +75,26 @@ export default async function RegionsIndexPage() {
       </ul>
     </main>
   );
+}
+
+/** Places as one wrapped list of links, each with how many bodies it has reports for (none: no count). */
+function PlaceList({ places, counts, label }: { places: Region[]; counts: Map<string, number>; label?: string }) {
+  return (
+    <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm" aria-label={label}>
+      {places.map((c) => (
+        <li key={c.code}>
+          <Link href={`/regions/${c.code}`} className="text-sky-800 hover:underline">
+            {c.name}
+          </Link>
+          <span className="text-slate-600">{countNote(counts, c.code)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** （n） after a place with reports from n bodies; nothing when it has none. */
+function countNote(counts: Map<string, number>, code: string): string {
+  const n = counts.get(code) ?? 0;
+  return n > 0 ? `（${n}）` : "";
 }
