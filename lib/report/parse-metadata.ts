@@ -25,8 +25,11 @@ export type ParsedMetadata = {
 
 const TITLE_RE = /^(.*?)(?:关于)?((?:19|20)\d{2})\s*年(?:度)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
 /** "2023年度额敏县人民政府政府信息公开工作年度报告": the year first, then the agency */
-const TITLE_YEAR_FIRST_RE = /^((?:19|20)\d{2})\s*年(?:度)?(.{3,30})(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
-const TITLE_YEAR_FIRST_LAZY_RE = /^((?:19|20)\d{2})\s*年(?:度)?(.{3,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)/;
+const toYearFirstTitleRe = (name: string) =>
+  new RegExp(`^((?:19|20)\\d{2})\\s*年(?:度)?(${name})(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)`);
+/** the agency as the longest name before the title's words, and (LAZY) as the shortest */
+const TITLE_YEAR_FIRST_RE = toYearFirstTitleRe(".{3,30}");
+const TITLE_YEAR_FIRST_LAZY_RE = toYearFirstTitleRe(".{3,30}?");
 const PERIOD_RE = /统计期限[^。]{0,24}?((?:19|20)\d{2})\s*年/;
 const ORG_SUFFIX_RE = /(人民政府|政府|行政公署|公署|办公室|办公厅|办事处|委员会|管委会|管理委员会|局|厅|委|院|中心|人民法院|检察院)$/;
 const PLACE_SUFFIX_RE = /(省|自治区|市|自治州|州|地区|盟|县|自治县|旗|自治旗|区|镇|乡|苏木|街道)$/;
