@@ -62,47 +62,66 @@ function storedScope(code: string | undefined): { scopeLevel: number; scopeCode:
   return { scopeLevel: level === 1 || level === 2 || level === 3 ? level : 4, scopeCode: code };
 }
 
-/** The stored counts of a region and the snapshot read for each year (by year). */
-type StoredCounts = { counts: CountRow[]; snapshots: Map<number, number> };
+/**
+ * The stored counts of a region and the snapshot read for each year (by year), and the regions whose government has a
+ * latest report in the year asked for (listCollectedGovernmentCodes).
+ */
+type StoredCounts = { counts: CountRow[]; snapshots: Map<number, number>; collected: Set<string> };
 
 /**
  * Every stored count of a region (or the country) for every year from the first stored to the last: governments
  * collected per year and level (level 1–4: distinct regions whose government has a latest report) and departments
- * (level 0, −1 … −4) per year. One statement finding each year's fresh snapshot and reading a few dozen rows by primary
- * key; the years without a fresh snapshot are rebuilt first (only those) and read in a second.
+ * (level 0, −1 … −4) per year; and, when `year` is given, the governments collected that year. One statement finding each year's fresh
+ * snapshot and reading a few dozen rows by primary key and that year's governments; the years without a fresh snapshot
+ * are rebuilt first (only those) and read in a second (and the governments in a third when `year` was one of them).
  */
-async function readCounts(db: Db, code: string | undefined): Promise<StoredCounts> {
+async function readCounts(db: Db, code: string | undefined, year?: number): Promise<StoredCounts> {
   const { scopeLevel, scopeCode } = storedScope(code);
-  const rows = await db.$queryRaw<(Partial<CountRow> & { snapYear: number; snapshotId: number | null })[]>`
+  const governments =
+    year === undefined
+      ? Prisma.empty
+      : Prisma.sql`
+    UNION ALL
+    SELECT NULL, NULL, NULL, NULL, NULL, NULL, (
+      SELECT coalesce(array_agg(r."regionCode"), '{}') FROM "CoverageGovernment" r
+      WHERE r."snapshotId" = (SELECT snap."id" FROM snap WHERE snap."year" = ${year}::int) AND r."year" = ${year}::int
+        AND ${underRegion(code)})`;
+  const rows = await db.$queryRaw<(Partial<CountRow> & { snapYear: number | null; snapshotId: number | null; collectedCodes: string[] | null })[]>`
     WITH bounds AS (
       SELECT (SELECT r."year" FROM "Report" r WHERE r."isLatest" = true ORDER BY r."year" LIMIT 1) AS "first",
              (SELECT r."year" FROM "Report" r WHERE r."isLatest" = true ORDER BY r."year" DESC LIMIT 1) AS "last"
-    ), snap AS (
+    ), snap AS MATERIALIZED (
       SELECT y::int AS "year", ${freshCoverageId(Prisma.sql`y::int`)} AS "id"
       FROM bounds CROSS JOIN generate_series(bounds."first", bounds."last") AS y
     )
-    SELECT snap."year" AS "snapYear", snap."id" AS "snapshotId", c."year", c."level", c."expected", c."collected"
-    FROM snap LEFT JOIN LATERAL (
-      SELECT * FROM "CoverageCount" c
-      WHERE c."snapshotId" = snap."id" AND c."scopeLevel" = ${scopeLevel}::int AND c."scopeCode" = ${scopeCode}
-      OFFSET 0 -- keeps the planner from flattening the per-year primary-key lookups into a scan of every count
-    ) c ON true
-    ORDER BY snap."year", c."level"`;
+    (SELECT snap."year" AS "snapYear", snap."id" AS "snapshotId", c."year", c."level", c."expected", c."collected",
+            NULL::text[] AS "collectedCodes"
+     FROM snap LEFT JOIN LATERAL (
+       SELECT * FROM "CoverageCount" c
+       WHERE c."snapshotId" = snap."id" AND c."scopeLevel" = ${scopeLevel}::int AND c."scopeCode" = ${scopeCode}
+       OFFSET 0 -- keeps the planner from flattening the per-year primary-key lookups into a scan of every count
+     ) c ON true
+     ORDER BY snap."year", c."level")${governments}`;
   const snapshots = new Map<number, number>();
   const counts: CountRow[] = [];
   const stale: number[] = [];
+  let collected = new Set<string>();
   for (const row of rows) {
+    if (row.snapYear == null) {
+      collected = new Set(row.collectedCodes ?? []);
+      continue;
+    }
     if (row.snapshotId == null) stale.push(row.snapYear);
     else snapshots.set(row.snapYear, row.snapshotId);
     if (row.snapshotId != null && row.level != null) {
       counts.push({ year: row.year!, level: row.level, expected: row.expected ?? null, collected: row.collected! });
     }
   }
-  if (stale.length === 0) return { counts, snapshots };
+  if (stale.length === 0) return { counts, snapshots, collected };
   const built: number[] = [];
-  for (const year of stale) {
-    const id = await buildCoverageSnapshot(db, year);
-    snapshots.set(year, id);
+  for (const y of stale) {
+    const id = await buildCoverageSnapshot(db, y);
+    snapshots.set(y, id);
     built.push(id);
   }
   counts.push(
@@ -111,7 +130,8 @@ async function readCounts(db: Db, code: string | undefined): Promise<StoredCount
       WHERE "snapshotId" = ANY(${built}::int[]) AND "scopeLevel" = ${scopeLevel}::int AND "scopeCode" = ${scopeCode}`),
   );
   counts.sort((a, b) => a.year - b.year || a.level - b.level);
-  return { counts, snapshots };
+  if (year !== undefined && stale.includes(year)) collected = await listCollectedGovernmentCodes(db, snapshots.get(year), code, year);
+  return { counts, snapshots, collected };
 }
 
 /**
@@ -169,8 +189,7 @@ export async function getRegionCoverage({
 }): Promise<RegionCoverage> {
   const wanted = [...new Set([...years, year])].sort((a, b) => b - a);
   const db = await getDb();
-  const { counts, snapshots } = await readCounts(db, code);
-  const collectedCodes = await listCollectedGovernmentCodes(db, snapshots.get(year), code, year);
+  const { counts, collected: collectedCodes } = await readCounts(db, code, year);
   const expected = countExpectedGovernments(code);
   const levels = levelsBelow(code);
   const yearRows: YearCoverage[] = wanted.map((y) => ({

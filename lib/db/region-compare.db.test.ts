@@ -137,6 +137,16 @@ describe("the region page's figures", () => {
     expect(suqianYear!.figures.notHeldRate.value).toBeCloseTo(6 / 66, 10);
   });
 
+  it("reads the store's years with the region's figures (the summary report of each year in the same statement)", async () => {
+    const { listReportYears } = await import("@/lib/db/compare");
+    const read = await compare.readRegionYearFigures("320800");
+    expect(read.years).toEqual(await listReportYears());
+    expect(read.figures).toEqual(await compare.listRegionYearFigures("320800"));
+    expect(read.figures[0]).toMatchObject({ source: "summary", summary: { agencyName: "淮安市人民政府", agencyId: expect.any(Number) } });
+    // a region without any report under it: the store's years, no figures
+    expect(await compare.readRegionYearFigures("110000")).toEqual({ years: read.years, figures: [] });
+  });
+
   it("gives each agency's latest figures from its stored columns", async () => {
     const { listRegionAgencyPage } = await import("@/lib/db/regions");
     const suqian = { code: "321300", name: "宿迁市", level: 2, parentCode: "320000" } as const;

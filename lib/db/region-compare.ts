@@ -12,7 +12,7 @@
  */
 import { getDb } from "@/lib/db/client";
 import { IS_REGION_GOVERNMENT } from "@/lib/db/coverage";
-import { readRegionSums, readRegionYearSums, type RegionSum } from "@/lib/db/region-sum-store";
+import { readRegionSums, readRegionYearSumsWith, type RegionSum } from "@/lib/db/region-sum-store";
 import { getFigure, isSmallSample, toFigureColumnNames, toRate } from "@/lib/figures/figures";
 import { REGION_PAGE_FIGURE_KEYS, type RegionFigureKey, type RegionPageFigures } from "@/lib/figures/region-figures";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -199,23 +199,32 @@ function sumFigures(sum: RegionSum): RegionPageFigures {
  * there is one (a few rows by the "Report" (regionCode, year) index).
  */
 export async function listRegionYearFigures(code: string): Promise<RegionYearFigures[]> {
+  return (await readRegionYearFigures(code)).figures;
+}
+
+/**
+ * listRegionYearFigures and every year with a latest report in the store (newest first, as lib/db/compare
+ * listReportYears), in one statement when the year's sums are fresh: the summary report of each year is read with
+ * that year's stored sums.
+ */
+export async function readRegionYearFigures(code: string): Promise<{ years: number[]; figures: RegionYearFigures[] }> {
   const db = await getDb();
   const summaryColumns = Prisma.raw(
     toFigureColumnNames(REGION_PAGE_FIGURE_KEYS)
-      .map((name) => `r."${name}"::float8 AS "${name}"`)
+      .map((name) => `'${name}', r."${name}"::float8`)
       .join(", "),
   );
-  const [sums, summaries] = await Promise.all([
-    readRegionYearSums(db, code),
-    db.$queryRaw<YearSummaryRow[]>`
-      SELECT DISTINCT ON (r."year") r."year", r."id", r."agencyId", a."name", ${summaryColumns}
+  const { years, sums, also } = await readRegionYearSumsWith<YearSummaryRow>(
+    db,
+    code,
+    (year) => Prisma.sql`(
+      SELECT json_build_object('year', r."year", 'id', r."id", 'agencyId', r."agencyId", 'name', a."name", ${summaryColumns})
       FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" LEFT JOIN "Region" g ON g."code" = r."regionCode"
-      WHERE r."isLatest" AND r."scope" = 'summary' AND r."regionCode" = ${code} AND ${IS_REGION_GOVERNMENT}
-      ORDER BY r."year", r."id" DESC`,
-  ]);
-  const summaryByYear = new Map(summaries.map((m) => [m.year, m]));
-  return sums.map((s) => {
-    const m = summaryByYear.get(s.year);
+      WHERE r."year" = ${year} AND r."isLatest" AND r."scope" = 'summary' AND r."regionCode" = ${code} AND ${IS_REGION_GOVERNMENT}
+      ORDER BY r."id" DESC LIMIT 1)`,
+  );
+  const figures = sums.map((s): RegionYearFigures => {
+    const m = also.get(s.year) ?? null;
     return {
       year: s.year,
       reports: s.reports,
@@ -224,4 +233,5 @@ export async function listRegionYearFigures(code: string): Promise<RegionYearFig
       figures: m ? summaryFigures(m) : sumFigures(s),
     };
   });
+  return { years, figures };
 }

@@ -313,27 +313,40 @@ export async function readRegionSums(db: Db, codes: string[], year: number): Pro
  * report under the region has no row). One statement when every year's snapshot is fresh; else those years are rebuilt.
  */
 export async function readRegionYearSums(db: Db, code: string): Promise<RegionSum[]> {
+  return (await readRegionYearSumsWith(db, code, () => Prisma.sql`NULL`)).sums;
+}
+
+/**
+ * readRegionYearSums in the same statement as `also(year)` (an SQL expression for one year, such as a scalar subquery),
+ * evaluated for every year with a latest report in the store: the years (newest first), the sums, and `also`'s value by
+ * year. Rebuilt years are read again; `also` is not (it does not depend on the snapshots).
+ */
+export async function readRegionYearSumsWith<T>(
+  db: Db,
+  code: string,
+  also: (year: Prisma.Sql) => Prisma.Sql,
+): Promise<{ years: number[]; sums: RegionSum[]; also: Map<number, T | null> }> {
   const lookup = (snapshotId: Prisma.Sql): Prisma.Sql => lookupRegions(snapshotId, [code]);
-  const rows = await db.$queryRaw<StoredRow[]>`
+  const rows = await db.$queryRaw<(StoredRow & { also: T | null })[]>`
     WITH RECURSIVE y AS (
       (SELECT r."year" FROM "Report" r WHERE r."isLatest" = true ORDER BY r."year" DESC LIMIT 1)
       UNION ALL
       SELECT (SELECT r."year" FROM "Report" r WHERE r."isLatest" = true AND r."year" < y."year" ORDER BY r."year" DESC LIMIT 1)
       FROM y WHERE y."year" IS NOT NULL
     ), snap AS (SELECT y."year", ${freshRegionSumId(Prisma.sql`y."year"`)} AS "id" FROM y WHERE y."year" IS NOT NULL)
-    SELECT snap."id" AS "snapshotId", snap."year", x.*
+    SELECT snap."id" AS "snapshotId", snap."year", x.*, ${also(Prisma.sql`snap."year"`)} AS "also"
     FROM snap LEFT JOIN LATERAL (${lookup(Prisma.sql`snap."id"`)}) x ON true
     ORDER BY snap."year"`;
-  const out: RegionSum[] = [];
+  const sums: RegionSum[] = [];
   for (const row of rows) {
     if (row.snapshotId == null) {
       const snapshotId = await buildRegionSumSnapshot(db, row.year);
       const [built] = await db.$queryRaw<StoredRow[]>`
         SELECT ${snapshotId}::int AS "snapshotId", ${row.year}::int AS "year", x.* FROM (${lookup(Prisma.sql`${snapshotId}::int`)}) x`;
-      if (built) out.push(toRegionSum(built));
+      if (built) sums.push(toRegionSum(built));
     } else if (row.scopeCode !== null) {
-      out.push(toRegionSum(row));
+      sums.push(toRegionSum(row));
     }
   }
-  return out;
+  return { years: rows.map((r) => r.year).reverse(), sums, also: new Map(rows.map((r) => [r.year, r.also])) };
 }

@@ -8,7 +8,7 @@ import "server-only";
 import { getDb, type Db } from "@/lib/db/client";
 import { readPerDataVersion } from "@/lib/db/per-data-version";
 import { nameCollation } from "@/lib/db/name-collation";
-import { readFigure, toFigureColumnNames, type FigureColumnName, type FigureColumns } from "@/lib/figures/figures";
+import { readFigure, toFigureColumnNames, type FigureColumns } from "@/lib/figures/figures";
 import { REGION_PAGE_FIGURE_KEYS, type RegionPageFigures } from "@/lib/figures/region-figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getRegion, isPlaceholderRegionName, listRegions, type Region } from "@/lib/regions/gazetteer";
@@ -29,12 +29,6 @@ export type RegionAgencyRow = {
   regionCode: string | null;
   reports: { year: number; identitiesOk: boolean; figures: RegionPageFigures }[];
 };
-
-/** The stored columns of the region page's figures, for a Prisma select. */
-const PAGE_FIGURE_SELECT = Object.fromEntries(toFigureColumnNames(REGION_PAGE_FIGURE_KEYS).map((c) => [c, true])) as Record<
-  FigureColumnName,
-  true
->;
 
 /**
  * SQL condition over `"Agency" a`: the agency sits in the region or below it. An equality on the denormalised codes
@@ -71,12 +65,134 @@ export async function countRegionHoldings(region: Region): Promise<RegionCounts>
  * kept by triggers on "Report"), never their reports.
  */
 export async function countRegionHoldingsIn(db: Db, region: Region): Promise<RegionCounts> {
-  const rows = await db.$queryRaw<{ regionCode: string | null; agencies: number; reports: number; firstYear: number; lastYear: number }[]>`
+  const rows = await db.$queryRaw<HoldingRow[]>`
     SELECT a."regionCode", count(*)::int AS "agencies", sum(a."reportYears")::int AS "reports",
            min(a."firstYear")::int AS "firstYear", max(a."latestYear")::int AS "lastYear"
     FROM "Agency" a
     WHERE ${agencyUnder(region)} AND a."reportYears" > 0
     GROUP BY a."regionCode"`;
+  return toRegionCounts(rows);
+}
+
+/** Orders of the region page's agency list: by name (pinyin), by the latest 申请量 (highest first), by the latest year. */
+export const REGION_AGENCY_SORTS = ["name", "requests", "year"] as const;
+export type RegionAgencySort = (typeof REGION_AGENCY_SORTS)[number];
+
+/**
+ * One page of the region's agencies (those with a report), ordered and paged in SQL, each with its latest report of
+ * every year (oldest first). One statement: the page's agencies, ordered on the agencies' own 收录概况 columns (the last
+ * year and its 申请量, kept by triggers on "Report"), with only those agencies' reports. Ties go by name, region code, id.
+ */
+export async function listRegionAgencyPage(region: Region, page: RegionAgencyPageQuery): Promise<RegionAgencyRow[]> {
+  return listRegionAgencyPageIn(await getDb(), region, page);
+}
+
+export type RegionAgencyPageQuery = { sort: RegionAgencySort; offset: number; limit: number };
+
+/** `listRegionAgencyPage` on a given client: one statement (plus, once per client, the collation look-up). */
+export async function listRegionAgencyPageIn(
+  db: Db,
+  region: Region,
+  { sort, offset, limit }: RegionAgencyPageQuery,
+): Promise<RegionAgencyRow[]> {
+  const order = await agencyOrder(db, sort);
+  const [row] = await db.$queryRaw<{ agencies: AgencyJson[] }[]>`
+    WITH shown AS (
+      SELECT a."id", a."name", a."level", a."kind", a."regionCode", a."latestYear", a."latestRequestsReceived"
+      FROM "Agency" a
+      WHERE ${agencyUnder(region)} AND a."reportYears" > 0
+      ORDER BY ${order}
+      LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT ${shownAgenciesJson(order)} AS "agencies"`;
+  return toAgencyRows(row?.agencies ?? []);
+}
+
+/** The region page's list: what the region holds, and the asked page of its agencies (clamped to the last page). */
+export type RegionAgencyPage = { holdings: RegionCounts; page: number; pageCount: number; agencies: RegionAgencyRow[] };
+
+/**
+ * What the region page lists, in ONE statement (plus, once per client, the collation look-up): countRegionHoldings'
+ * counts and the asked page of listRegionAgencyPage (a page past the last gives the last), over the region's agencies
+ * read once.
+ */
+export async function readRegionAgencyPage(
+  region: Region,
+  query: { sort: RegionAgencySort; page: number; pageSize: number },
+): Promise<RegionAgencyPage> {
+  return readRegionAgencyPageIn(await getDb(), region, query);
+}
+
+/** `readRegionAgencyPage` on a given client. */
+export async function readRegionAgencyPageIn(
+  db: Db,
+  region: Region,
+  { sort, page, pageSize }: { sort: RegionAgencySort; page: number; pageSize: number },
+): Promise<RegionAgencyPage> {
+  const order = await agencyOrder(db, sort);
+  const asked = Number.isSafeInteger(page) && page >= 1 ? page : 1;
+  const [row] = await db.$queryRaw<{ holdings: HoldingRow[]; page: number; agencies: AgencyJson[] }[]>`
+    WITH held AS MATERIALIZED (
+      SELECT a."id", a."name", a."level", a."kind", a."regionCode", a."reportYears", a."firstYear", a."latestYear",
+             a."latestRequestsReceived"
+      FROM "Agency" a
+      WHERE ${agencyUnder(region)} AND a."reportYears" > 0
+    ), paging AS (
+      SELECT least(${asked}::int, greatest(1, ceil((SELECT count(*) FROM held) / ${pageSize}::numeric)::int)) AS "page"
+    ), shown AS (
+      SELECT a.* FROM held a
+      ORDER BY ${order}
+      LIMIT ${pageSize}::int OFFSET ((SELECT "page" FROM paging) - 1) * ${pageSize}::int
+    )
+    SELECT coalesce((SELECT json_agg(h) FROM (
+             SELECT "regionCode", count(*)::int AS "agencies", sum("reportYears")::int AS "reports",
+                    min("firstYear")::int AS "firstYear", max("latestYear")::int AS "lastYear"
+             FROM held GROUP BY "regionCode"
+           ) h), '[]'::json) AS "holdings",
+           (SELECT "page" FROM paging) AS "page",
+           ${shownAgenciesJson(order)} AS "agencies"`;
+  const holdings = toRegionCounts(row?.holdings ?? []);
+  return {
+    holdings,
+    page: row?.page ?? 1,
+    pageCount: Math.max(1, Math.ceil(holdings.agencies / pageSize)),
+    agencies: toAgencyRows(row?.agencies ?? []),
+  };
+}
+
+/** ORDER BY over `"Agency" a` (or rows with its columns) for a sort; ties by name, region code, id. */
+async function agencyOrder(db: Db, sort: RegionAgencySort): Promise<Prisma.Sql> {
+  const collate = await nameCollation(db);
+  const byName = Prisma.sql`a."name"${collate}, a."regionCode", a."id"`;
+  return sort === "requests"
+    ? Prisma.sql`a."latestRequestsReceived" DESC NULLS LAST, ${byName}`
+    : sort === "year"
+      ? Prisma.sql`a."latestYear" DESC, ${byName}`
+      : byName;
+}
+
+const PAGE_FIGURE_COLUMNS = Prisma.raw(
+  toFigureColumnNames(REGION_PAGE_FIGURE_KEYS)
+    .map((c) => `r."${c}"`)
+    .join(", "),
+);
+
+/** SQL: the agencies of the CTE `shown`, in `order`, each with its latest reports (oldest year first), as JSON. */
+function shownAgenciesJson(order: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`coalesce((
+    SELECT json_agg(json_build_object('id', a."id", 'name', a."name", 'level', a."level", 'kind', a."kind",
+                                      'regionCode', a."regionCode", 'reports', coalesce((
+             SELECT json_agg(y ORDER BY y."year") FROM (
+               SELECT r."year", r."identitiesOk", ${PAGE_FIGURE_COLUMNS} FROM "Report" r WHERE r."agencyId" = a."id" AND r."isLatest"
+             ) y), '[]'::json)) ORDER BY ${order})
+    FROM shown a), '[]'::json)`;
+}
+
+type HoldingRow = { regionCode: string | null; agencies: number; reports: number; firstYear: number; lastYear: number };
+
+type AgencyJson = Omit<RegionAgencyRow, "reports"> & { reports: ({ year: number; identitiesOk: boolean } & Partial<FigureColumns>)[] };
+
+function toRegionCounts(rows: HoldingRow[]): RegionCounts {
   const years = rows.flatMap((r) => [r.firstYear, r.lastYear]);
   return {
     agencies: rows.reduce((n, r) => n + r.agencies, 0),
@@ -87,57 +203,19 @@ export async function countRegionHoldingsIn(db: Db, region: Region): Promise<Reg
   };
 }
 
-/** Orders of the region page's agency list: by name (pinyin), by the latest 申请量 (highest first), by the latest year. */
-export const REGION_AGENCY_SORTS = ["name", "requests", "year"] as const;
-export type RegionAgencySort = (typeof REGION_AGENCY_SORTS)[number];
-
-/**
- * One page of the region's agencies (those with a report), ordered and paged in SQL, each with its latest report of
- * every year (oldest first). Two statements: the page's agencies, ordered on the agencies' own 收录概况 columns (the
- * last year and its 申请量, kept by triggers on "Report"), then only those agencies' reports. Ties go by name, region
- * code, id.
- */
-export async function listRegionAgencyPage(region: Region, page: RegionAgencyPageQuery): Promise<RegionAgencyRow[]> {
-  return listRegionAgencyPageIn(await getDb(), region, page);
-}
-
-export type RegionAgencyPageQuery = { sort: RegionAgencySort; offset: number; limit: number };
-
-/** `listRegionAgencyPage` on a given client: two statements (plus, once per client, the collation look-up). */
-export async function listRegionAgencyPageIn(
-  db: Db,
-  region: Region,
-  { sort, offset, limit }: RegionAgencyPageQuery,
-): Promise<RegionAgencyRow[]> {
-  const collate = await nameCollation(db);
-  const byName = Prisma.sql`a."name"${collate}, a."regionCode", a."id"`;
-  const order =
-    sort === "requests"
-      ? Prisma.sql`a."latestRequestsReceived" DESC NULLS LAST, ${byName}`
-      : sort === "year"
-        ? Prisma.sql`a."latestYear" DESC, ${byName}`
-        : byName;
-  const agencies = await db.$queryRaw<Omit<RegionAgencyRow, "reports">[]>`
-    SELECT a."id", a."name", a."level", a."kind", a."regionCode"
-    FROM "Agency" a
-    WHERE ${agencyUnder(region)} AND a."reportYears" > 0
-    ORDER BY ${order}
-    LIMIT ${limit} OFFSET ${offset}`;
-  if (agencies.length === 0) return [];
-  const reports = await db.report.findMany({
-    where: { agencyId: { in: agencies.map((a) => a.id) }, isLatest: true },
-    orderBy: [{ agencyId: "asc" }, { year: "asc" }],
-    select: { agencyId: true, year: true, identitiesOk: true, ...PAGE_FIGURE_SELECT },
-  });
-  const byAgency = new Map<number, RegionAgencyRow["reports"]>();
-  for (const r of reports) {
-    const columns = r as unknown as Partial<FigureColumns>;
-    const figures = Object.fromEntries(REGION_PAGE_FIGURE_KEYS.map((k) => [k, readFigure(columns, k)])) as RegionPageFigures;
-    const list = byAgency.get(r.agencyId) ?? [];
-    list.push({ year: r.year, identitiesOk: r.identitiesOk, figures });
-    byAgency.set(r.agencyId, list);
-  }
-  return agencies.map((a) => ({ ...a, reports: byAgency.get(a.id) ?? [] }));
+function toAgencyRows(agencies: AgencyJson[]): RegionAgencyRow[] {
+  return agencies.map((a) => ({
+    id: a.id,
+    name: a.name,
+    level: a.level,
+    kind: a.kind,
+    regionCode: a.regionCode,
+    reports: a.reports.map((r) => ({
+      year: r.year,
+      identitiesOk: r.identitiesOk,
+      figures: Object.fromEntries(REGION_PAGE_FIGURE_KEYS.map((k) => [k, readFigure(r, k)])) as RegionPageFigures,
+    })),
+  }));
 }
 
 /** A direct child region (placeholder levels such as 市辖区 are looked through). */

@@ -8,12 +8,11 @@ import { RegionFigureCells, RegionFigureHeaders } from "@/components/region/regi
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { ScrollTable } from "@/components/ui/scroll-table";
-import { countRegionHoldings, listChildRegions, listRegionAgencyPage, REGION_AGENCY_SORTS, type RegionAgencySort } from "@/lib/db/regions";
+import { listChildRegions, readRegionAgencyPage, REGION_AGENCY_SORTS, type RegionAgencySort } from "@/lib/db/regions";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
 import { CoveragePanel } from "@/components/coverage/coverage-panel";
-import { listReportYears } from "@/lib/db/compare";
 import { getRegionCoverage } from "@/lib/db/coverage";
-import { listRegionYearFigures } from "@/lib/db/region-compare";
+import { readRegionYearFigures } from "@/lib/db/region-compare";
 
 export const dynamic = "force-dynamic";
 
@@ -42,21 +41,19 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
   const sortParam = first(query.sort);
   const sort: RegionAgencySort = REGION_AGENCY_SORTS.find((k) => k === sortParam) ?? "name";
   const rawYear = first(query.year);
-  // independent reads at once: the years (then the coverage of the asked year), what the region holds (counted in SQL)
-  // and its totals per year; then the one page of agencies shown
-  const yearsRead = listReportYears();
-  const coverageRead = yearsRead.then((allYears) => {
+  // independent reads at once, one statement each: what the region holds with the page of agencies shown; its totals
+  // per year with the store's years, then the coverage of the asked year
+  const pageParam = Number(first(query.page) ?? "1");
+  const yearsRead = readRegionYearFigures(region.code);
+  const coverageRead = yearsRead.then(({ years: allYears }) => {
     const requested = rawYear !== undefined && allYears.includes(Number(rawYear)) ? Number(rawYear) : undefined;
     return allYears.length > 0 && region.level <= 3
       ? getRegionCoverage({ code: region.code, years: allYears, year: requested ?? allYears[0]! })
       : null;
   });
-  const [holdings, yearFigures] = await Promise.all([countRegionHoldings(region), listRegionYearFigures(region.code)]);
-  const pageCount = Math.max(1, Math.ceil(holdings.agencies / PAGE_SIZE));
-  const pageParam = Number(first(query.page) ?? "1");
-  const page = Number.isInteger(pageParam) && pageParam >= 1 ? Math.min(pageParam, pageCount) : 1;
-  const [shown, coverage] = await Promise.all([
-    holdings.agencies > 0 ? listRegionAgencyPage(region, { sort, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }) : [],
+  const [{ holdings, page, pageCount, agencies: shown }, { figures: yearFigures }, coverage] = await Promise.all([
+    readRegionAgencyPage(region, { sort, page: Number.isInteger(pageParam) && pageParam >= 1 ? pageParam : 1, pageSize: PAGE_SIZE }),
+    yearsRead,
     coverageRead,
   ]);
   const href = (p: { sort?: RegionAgencySort; page?: number }, anchor = "agencies") => {
