@@ -86,7 +86,9 @@ async function readCounts(db: Db, code: string | undefined, year?: number): Prom
       SELECT coalesce(array_agg(r."regionCode"), '{}') FROM "CoverageGovernment" r
       WHERE r."snapshotId" = (SELECT snap."id" FROM snap WHERE snap."year" = ${year}::int) AND r."year" = ${year}::int
         AND ${underRegion(code)})`;
-  const rows = await db.$queryRaw<(Partial<CountRow> & { snapYear: number | null; snapshotId: number | null; collectedCodes: string[] | null })[]>`
+  const rows = await db.$queryRaw<
+    (Partial<CountRow> & { snapYear: number | null; snapshotId: number | null; collectedCodes: string[] | null })[]
+  >`
     WITH bounds AS (
       SELECT (SELECT r."year" FROM "Report" r WHERE r."isLatest" = true ORDER BY r."year" LIMIT 1) AS "first",
              (SELECT r."year" FROM "Report" r WHERE r."isLatest" = true ORDER BY r."year" DESC LIMIT 1) AS "last"

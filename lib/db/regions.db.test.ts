@@ -122,7 +122,9 @@ describe.each<BackendName>(["postgres", "pglite"])("region page reads on %s", (b
       const past = await regions.readRegionAgencyPageIn(t.db, region("150000"), { sort, page: 9, pageSize: 2 });
       expect(past).toMatchObject({ page: 3, pageCount: 3 });
       expect(past.agencies.map((a) => a.name)).toEqual(expected[sort].slice(4));
-      const d = (await regions.readRegionAgencyPageIn(t.db, region("150624"), { sort, page: 1, pageSize: 50 })).agencies.find((a) => a.name === D);
+      const d = (await regions.readRegionAgencyPageIn(t.db, region("150624"), { sort, page: 1, pageSize: 50 })).agencies.find(
+        (a) => a.name === D,
+      );
       expect(d!.reports.map((r) => [r.year, r.figures.requestsReceived])).toEqual([
         [2020, 10],
         [2024, 72],
