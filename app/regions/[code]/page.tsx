@@ -85,6 +85,22 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
         </p>
       </header>
 
+      {/* the places below it first: a reader looking for their own county goes down the tree before reading the lists
+          (plain links, like the lists': a next/link per place costs the server more than its name) */}
+      {children.length > 0 ? (
+        <Card title="下级地区">
+          <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3 lg:grid-cols-4">
+            {children.map((c) => (
+              <li key={c.code}>
+                <a href={`/regions/${c.code}`} className="text-sky-800 underline">
+                  {c.name}
+                </a>
+                <span className="ml-1 text-slate-600">{c.agencyCount > 0 ? `（${c.agencyCount} 个机关）` : "（未收录）"}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       {holdings.agencies === 0 ? (
         <Card>
           <p className="text-slate-700" data-testid="region-empty">
@@ -191,21 +207,6 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
       {coverage ? (
         <Card title="收录情况">
           <CoveragePanel coverage={coverage} yearHref={(y) => `/regions/${region.code}?year=${y}`} />
-        </Card>
-      ) : null}
-
-      {children.length > 0 ? (
-        <Card title="下级地区">
-          <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-3 lg:grid-cols-4">
-            {children.map((c) => (
-              <li key={c.code}>
-                <Link href={`/regions/${c.code}`} className="text-sky-800 underline">
-                  {c.name}
-                </Link>
-                <span className="ml-1 text-slate-600">{c.agencyCount > 0 ? `（${c.agencyCount} 个机关）` : "（未收录）"}</span>
-              </li>
-            ))}
-          </ul>
         </Card>
       ) : null}
     </main>
