@@ -8,6 +8,7 @@ import { readAgencyPlaces } from "@/lib/db/ranking-store";
 import { FIGURE_ROW_COLUMNS, type ReportFigureRow } from "@/lib/db/reports";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rankingGroup } from "@/lib/db/rankings";
+import { reportViewSql, toReportView, type ReportView, type ReportViewRow } from "@/lib/db/report-view";
 import { figureChecksPass } from "@/lib/figures/figure-checks";
 import { FIGURE_KEYS, getFigure, type FigureColumns, type FigureKey } from "@/lib/figures/figures";
 import type { ResolvedAgency } from "@/lib/regions/agency-identity";
@@ -33,24 +34,55 @@ export const getAgency = cache(async (id: number): Promise<AgencyProfile | null>
 
 const YEAR_ROW_COLUMNS = Prisma.raw(FIGURE_ROW_COLUMNS.map((c) => `r."${c}"`).join(", "));
 
+/** SQL: the agency `a` with its other names and the latest version of every year it has published (oldest first). */
+const AGENCY_WITH_YEARS = Prisma.sql`
+  a."id", a."name", a."regionCode", a."level", a."kind", a."provinceCode",
+  array(SELECT al."name" FROM "AgencyAlias" al WHERE al."agencyId" = a."id" AND al."name" <> a."name" ORDER BY al."id") AS "aliases",
+  coalesce((SELECT json_agg(y ORDER BY y."year") FROM (
+    SELECT ${YEAR_ROW_COLUMNS} FROM "Report" r WHERE r."agencyId" = a."id" AND r."isLatest"
+  ) y), '[]'::json) AS "years"`;
+
 /**
  * The agency with this id and the latest version of every year it has published (listAgencyYears' rows, oldest year
- * first), or null. One statement for what the agency page reads first; its metadata shares it (React cache).
+ * first), or null. One statement.
  */
 export const getAgencyWithYears = cache(async (id: number): Promise<{ agency: AgencyProfile; years: ReportFigureRow[] } | null> => {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const db = await getDb();
   const [row] = await db.$queryRaw<(AgencyRow & { years: ReportFigureRow[] })[]>`
-    SELECT a."id", a."name", a."regionCode", a."level", a."kind", a."provinceCode",
-           array(SELECT al."name" FROM "AgencyAlias" al WHERE al."agencyId" = a."id" AND al."name" <> a."name" ORDER BY al."id") AS "aliases",
-           coalesce((SELECT json_agg(y ORDER BY y."year") FROM (
-             SELECT ${YEAR_ROW_COLUMNS} FROM "Report" r WHERE r."agencyId" = a."id" AND r."isLatest"
-           ) y), '[]'::json) AS "years"
-    FROM "Agency" a WHERE a."id" = ${id}::int`;
+    SELECT ${AGENCY_WITH_YEARS} FROM "Agency" a WHERE a."id" = ${id}::int`;
   if (!row) return null;
   const { years, ...agency } = row;
   return { agency, years };
 });
+
+/**
+ * What the agency page reads first, in ONE statement: getAgencyWithYears, and the report the page shows (getReportView
+ * of `year`, default the last year published; of `version`, default the latest), null when there is none. Read once per
+ * request: the page's metadata and the page itself share it (React cache; call both with the same arguments).
+ */
+export const getAgencyPage = cache(
+  async (
+    id: number,
+    year: number | undefined,
+    version: number | undefined,
+    paths: readonly string[],
+  ): Promise<{ agency: AgencyProfile; years: ReportFigureRow[]; report: ReportView | null } | null> => {
+    if (!Number.isSafeInteger(id) || id <= 0) return null;
+    const db = await getDb();
+    const shownYear =
+      year !== undefined
+        ? Prisma.sql`${year}::int`
+        : Prisma.sql`(SELECT max(l."year") FROM "Report" l WHERE l."agencyId" = a."id" AND l."isLatest")`;
+    const [row] = await db.$queryRaw<(AgencyRow & { years: ReportFigureRow[]; report: ReportViewRow | null })[]>`
+      SELECT ${AGENCY_WITH_YEARS},
+             (SELECT to_json(v) FROM (${reportViewSql(Prisma.sql`a."id"`, shownYear, version, paths)}) v) AS "report"
+      FROM "Agency" a WHERE a."id" = ${id}::int`;
+    if (!row) return null;
+    const { years, report, ...agency } = row;
+    return { agency, years, report: report ? toReportView(report) : null };
+  },
+);
 
 /** The value column of every rankable figure, for a Prisma select. */
 const FIGURE_VALUE_SELECT = Object.fromEntries(FIGURE_KEYS.map((f) => [getFigure(f).columns.value, true])) as Record<string, true>;

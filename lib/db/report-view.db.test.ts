@@ -1,5 +1,5 @@
 /**
- * The agency page's reads (getAgencyWithYears, getReportView: one statement each) against the full reads they replace
+ * The agency page's reads (getAgencyWithYears, getReportView: one statement each; getAgencyPage: both in one) against the full reads they replace
  * (getAgency + listAgencyYears, getReport + listReportVersions): the same header, years, figure cards, quality panel,
  * version history and source line count, for real sample reports parsed with their provenance (inferred and missing
  * cells included) and a text with CRLF, CR and LF line ends. On PostgreSQL (a throw-away database).
@@ -97,5 +97,27 @@ describe("the agency page's reads", () => {
     }
     expect(await getAgencyWithYears(999_999)).toBeNull();
     expect(await getAgencyWithYears(0)).toBeNull();
+  });
+
+  it("read the agency, its years and the shown version in one statement, as getAgencyWithYears and getReportView do", async () => {
+    const { getAgencyPage, getAgencyWithYears } = await import("@/lib/db/agencies");
+    const { getReportView } = await import("@/lib/db/report-view");
+    const rows = await t.db.report.findMany({ select: { agencyId: true, year: true, version: true }, orderBy: { id: "asc" } });
+    for (const { agencyId, year, version } of rows) {
+      const page = await getAgencyPage(agencyId, year, version, FIGURE_CARD_PATHS);
+      expect(page).toEqual({
+        ...(await getAgencyWithYears(agencyId)),
+        report: await getReportView({ agencyId, year, version, paths: FIGURE_CARD_PATHS }),
+      });
+      // no year: the last year published, its latest version
+      const last = page!.years.at(-1)!.year;
+      expect((await getAgencyPage(agencyId, undefined, undefined, FIGURE_CARD_PATHS))!.report).toEqual(
+        await getReportView({ agencyId, year: last, paths: FIGURE_CARD_PATHS }),
+      );
+      expect((await getAgencyPage(agencyId, 1999, undefined, FIGURE_CARD_PATHS))!.report).toBeNull();
+      expect((await getAgencyPage(agencyId, year, 9, FIGURE_CARD_PATHS))!.report).toBeNull();
+    }
+    expect(await getAgencyPage(999_999, undefined, undefined, FIGURE_CARD_PATHS)).toBeNull();
+    expect(await getAgencyPage(0, undefined, undefined, FIGURE_CARD_PATHS)).toBeNull();
   });
 });

@@ -29,8 +29,19 @@ type ReportViewOptions = { agencyId: number; year: number; version?: number; pat
 /** A version as the statement returns it: ingestedAt in epoch milliseconds (JSON has no dates), its figure columns. */
 type VersionRow = Omit<ReportVersionSummary, "ingestedAt" | "figures"> & FigureColumns & { ingestedAt: number };
 
-type ReportViewRow = Omit<ReportView, "figures" | "document" | "provenance" | "findings" | "sourceKind" | "versions"> &
-  FigureColumns & { sourceKind: string; document: unknown; provenance: unknown; findings: unknown; versions: VersionRow[] };
+/** A row of reportViewSql: ingestedAt in epoch milliseconds, JSON columns as read. */
+export type ReportViewRow = Omit<
+  ReportView,
+  "figures" | "document" | "provenance" | "findings" | "sourceKind" | "versions" | "ingestedAt"
+> &
+  FigureColumns & {
+    ingestedAt: number;
+    sourceKind: string;
+    document: unknown;
+    provenance: unknown;
+    findings: unknown;
+    versions: VersionRow[];
+  };
 
 const figureColumnList = (alias: string) => Prisma.raw(FIGURE_COLUMNS.map((c) => `${alias}."${c.name}"`).join(", "));
 
@@ -49,14 +60,17 @@ function toVersionSummary(row: VersionRow): ReportVersionSummary {
   };
 }
 
-/** The given version (default: the latest) of an agency's report for a year, as the page shows it, or null. */
-export async function getReportView({ agencyId, year, version, paths }: ReportViewOptions): Promise<ReportView | null> {
-  const db = await getDb();
+/**
+ * SQL: the row of getReportView for the version `which` (a condition over `"Report" r`) of the agency's report of
+ * `year` (SQL expressions, so a caller can embed it), ingestedAt in epoch milliseconds.
+ */
+export function reportViewSql(agencyId: Prisma.Sql, year: Prisma.Sql, version: number | undefined, paths: readonly string[]): Prisma.Sql {
   const which = version ? Prisma.sql`r."version" = ${version}::int` : Prisma.sql`r."isLatest"`;
   // line breaks: CRLF, lone CR and LF each end a line; n breaks make n + 1 lines (an empty text is one empty line)
-  const [row] = await db.$queryRaw<ReportViewRow[]>`
+  return Prisma.sql`
     SELECT r."id", r."agencyId", r."year", r."version", r."isLatest", r."templateVersion", r."publishedOn", r."sha256",
-           r."mediaType", r."sourceKind", r."sourceUrl", r."fileName", r."ingestedAt", r."document", r."findings",
+           r."mediaType", r."sourceKind", r."sourceUrl", r."fileName",
+           (extract(epoch FROM r."ingestedAt") * 1000)::float8 AS "ingestedAt", r."document", r."findings",
            r."identitiesOk", r."scope", ${figureColumnList("r")},
            (SELECT coalesce(jsonb_object_agg(p."key", p."value"), '{}'::jsonb) FROM jsonb_each(r."provenance") p
             WHERE p."key" = ANY(${[...paths]}::text[]) OR p."value"->>'status' IN ('inferred', 'missing')) AS "provenance",
@@ -68,11 +82,15 @@ export async function getReportView({ agencyId, year, version, paths }: ReportVi
              FROM "Report" o WHERE o."agencyId" = r."agencyId" AND o."year" = r."year"
            ) v), '[]'::json) AS "versions"
     FROM "Report" r
-    WHERE r."agencyId" = ${agencyId}::int AND r."year" = ${year}::int AND ${which}
+    WHERE r."agencyId" = ${agencyId} AND r."year" = ${year} AND ${which}
     LIMIT 1`;
-  if (!row) return null;
+}
+
+/** A row of reportViewSql as the page shows it. */
+export function toReportView(row: ReportViewRow): ReportView {
   return {
     ...row,
+    ingestedAt: new Date(row.ingestedAt),
     figures: readFigures(row),
     sourceKind: row.sourceKind as SourceKind,
     document: row.document as CanonicalReport,
@@ -80,4 +98,11 @@ export async function getReportView({ agencyId, year, version, paths }: ReportVi
     findings: (Array.isArray(row.findings) ? row.findings : []) as Finding[],
     versions: row.versions.map(toVersionSummary),
   };
+}
+
+/** The given version (default: the latest) of an agency's report for a year, as the page shows it, or null. */
+export async function getReportView({ agencyId, year, version, paths }: ReportViewOptions): Promise<ReportView | null> {
+  const db = await getDb();
+  const [row] = await db.$queryRaw<ReportViewRow[]>(reportViewSql(Prisma.sql`${agencyId}::int`, Prisma.sql`${year}::int`, version, paths));
+  return row ? toReportView(row) : null;
 }

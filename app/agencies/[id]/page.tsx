@@ -12,8 +12,7 @@ import { VersionHistory } from "@/components/agency/version-history";
 import { YearSwitcher } from "@/components/agency/year-switcher";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
-import { getAgencyWithYears, getPeerRanks } from "@/lib/db/agencies";
-import { getReportView } from "@/lib/db/report-view";
+import { getAgencyPage, getPeerRanks } from "@/lib/db/agencies";
 import { FIGURE_KEYS, SMALL_SAMPLE_THRESHOLD } from "@/lib/figures/figures";
 import { getRegion, getRegionChain } from "@/lib/regions/gazetteer";
 import { FIGURE_CARD_PATHS, toFigureCards } from "@/lib/view/to-figure-cards";
@@ -32,20 +31,26 @@ function toInt(value: string | string[] | undefined): number | undefined {
   return text && /^\d{1,9}$/.test(text) ? Number(text) : undefined;
 }
 
-export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const agency = (await getAgencyWithYears(toInt((await params).id) ?? 0))?.agency;
+/** The page's first read, shared by the metadata and the page (the same arguments: one statement per request). */
+async function readPage({ params, searchParams }: PageProps) {
+  const query = await searchParams;
+  return getAgencyPage(toInt((await params).id) ?? 0, toInt(query.year), toInt(query.version), FIGURE_CARD_PATHS);
+}
+
+export async function generateMetadata(props: PageProps): Promise<Metadata> {
+  const agency = (await readPage(props))?.agency;
   if (!agency) return { title: "未找到机关" };
   const description = `${agency.name}历年政府信息公开工作年度报告数据：申请量、办理结果、行政复议与诉讼，每个数字可追溯到原文。`;
   return { title: agency.name, description, openGraph: toOpenGraph(agency.name, description, "article") };
 }
 
-export default async function AgencyPage({ params, searchParams }: PageProps) {
-  const id = toInt((await params).id);
-  const query = await searchParams;
+export default async function AgencyPage(props: PageProps) {
+  const id = toInt((await props.params).id);
+  const query = await props.searchParams;
   if (!id) notFound();
-  // the body and its years in one statement (shared with the metadata); then the shown version with its history, and
-  // the peer ranks, in one statement each, at once
-  const found = await getAgencyWithYears(id);
+  // the body, its years and the shown version with its history in one statement (shared with the metadata); then the
+  // peer ranks in one more
+  const found = await readPage(props);
   if (!found) notFound();
   const { agency, years } = found;
   const latestYear = years.at(-1)?.year;
@@ -54,7 +59,7 @@ export default async function AgencyPage({ params, searchParams }: PageProps) {
   const own = years.find((y) => y.year === year) ?? null;
   const ranks = own ? getPeerRanks({ agencyId: agency.id, year, figures: [...FIGURE_KEYS], own }) : null;
   ranks?.catch(() => undefined); // awaited by PeerRanksSection; not left unhandled when the page answers 404 instead
-  const report = own ? await getReportView({ agencyId: agency.id, year, version: toInt(query.version), paths: FIGURE_CARD_PATHS }) : null;
+  const report = own ? found.report : null;
   if (!report || !ranks) {
     const published = years.map((y) => y.year);
     if (published.includes(year)) notFound(); // the year exists, the version asked for does not
