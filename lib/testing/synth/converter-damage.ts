@@ -1,5 +1,7 @@
 /**
  * Damage that PDF→Markdown/text converters do to real reports (seen in the held-out real reports of the 2026-12 sweep):
+ * - "misnumbered": the part headings after 一、总体情况 numbered one off (一、主动公开… / 二、收到和处理… or 三、… / 四、…),
+ *   the titles as printed (lossless);
  * - "titleWrap": the title breaks over two lines (2025 年上海市人民政府办公厅政府信息公开 / 工作年度报告); in text, half
  *   the time behind a Markdown heading mark (# 沐阳县人民政府 2025 年政府信息公开…), and the opening paragraph names no
  *   body (no 请与…联系), so the title is where the agency is read. Lossless: the agency and year stand;
@@ -32,6 +34,23 @@ export function wrapTitle(rng: Rng, blocks: Block[], markdown: boolean): void {
   blocks.splice(at, 1, { kind: "text", text: head, heading: true }, { kind: "text", text: title.text.slice(end), heading: true });
   // many real reports name their body nowhere else near the top (no 如对本报告有疑问，请与…联系): the title is the only source
   for (const b of blocks) if (b.kind === "text" && !b.heading) b.text = b.text.replace(/如对本报告有疑问，请与[^。]*联系。/, "");
+}
+
+const NUMERALS = "一二三四五六七八九";
+
+/**
+ * Misnumbers the part headings after 一、总体情况 by one (in place), as real reports do (上海市科委 2024 numbers 主动公开
+ * 一、 and 收到和处理 二、; others skip one and start 主动公开 at 三、): the titles are kept, only the numerals move.
+ */
+export function misnumberSections(rng: Rng, blocks: Block[]): void {
+  const shift = rng.pick([-1, 1]);
+  const at = blocks.findIndex((b) => b.kind === "text" && b.heading && /^二、主动公开/.test(b.text));
+  if (at < 0) return;
+  for (const b of blocks.slice(at)) {
+    if (b.kind !== "text" || !b.heading) continue;
+    const m = /^([二三四五六])、/.exec(b.text);
+    if (m) b.text = `${NUMERALS[NUMERALS.indexOf(m[1]!) + shift]}、${b.text.slice(2)}`;
+  }
 }
 
 const h = (text: string, colspan = 1): Cell => ({ text, colspan, isHeader: true });

@@ -20,7 +20,8 @@
  *   row words above one of section 三's rows (both lossless; see converter-damage.ts; titleWrap is applied to the blocks
  *   by synthesize.ts); "strayMark": a stray mark read as a number on a line of its own between a row's label and its
  *   numbers (lossy: sound only; tab layouts); "blankTotals": HTML leaves empty the 总计 and the zeros of several of 三's
- *   rows (lossy, exact where the identities force them back).
+ *   rows (lossy, exact where the identities force them back); "misnumbered": the part headings numbered one off, titles
+ *   kept (lossless; applied to the blocks by synthesize.ts, see converter-damage.ts).
  * Lossy edits (drop, blank) are returned so the oracle can tell whether the identities force
  * the lost values back.
  */
@@ -60,7 +61,8 @@ export type CorruptionKind =
   | "titleWrap"
   | "columnHeader"
   | "strayMark"
-  | "blankTotals";
+  | "blankTotals"
+  | "misnumbered";
 
 export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "drop",
@@ -85,6 +87,7 @@ export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "columnHeader",
   "strayMark",
   "blankTotals",
+  "misnumbered",
 ];
 
 /**
