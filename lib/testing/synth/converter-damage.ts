@@ -12,7 +12,10 @@
  * - "strayMark": a row's label on a line of its own, a stray mark read as a number (1, 7) on the next line, the row's
  *   numbers on the line after (信息公开申请 / 1 / | 0 | 0 | 0 | 0 | 0 | 0 | 0 |). Lossy: the reader cannot tell whether the
  *   lone number is the row's (its cells lost) or a stray, so only soundness applies. Tab layouts only (one cell per line,
- *   the lone number is one more cell of the stream: an OCR stray digit, not handled yet; HTML has no such line);
+ *   the lone number is one more cell of the stream: "strayDigit"; HTML has no such line);
+ * - "strayDigit": an OCR stray digit as one more cell among a section 三 row's numbers, before the first, between two of
+ *   them or after the last: one more field of the row's line in the tab layouts, a line of its own in the layouts
+ *   printing one cell per line ("lines", "pipe"). Lossy: eight numbers for seven cells, only soundness applies;
  * - "blankTotals": HTML tables that leave the 总计 cell of some section 三 rows empty although the row has numbers (the
  *   real 2019 上海市人民政府办公厅 page prints 总计 only on its top rows and （七）, and its zeros not at all). Lossy; exact
  *   where the identities force the blanks back. HTML only: in text a trailing empty field may be padding.
@@ -81,6 +84,18 @@ export function addStrayMark(rng: Rng, tables: Table[], used: Set<TableRow>): Lo
   row.stray = rng.pick(["1", "7", "4"]);
   used.add(row);
   return { kind: "stray", rowPaths: row.cells.flatMap((c) => (c.path ? [c.path] : [])), index: -1, positionKnown: false };
+}
+
+/**
+ * Prints an OCR stray digit as one more cell among one section 三 row's numbers (before the first, between two of them or
+ * after the last; in place); the lossy edit, or null.
+ */
+export function addStrayDigit(rng: Rng, tables: Table[], used: Set<TableRow>): LossyEdit | null {
+  const edit = addStrayMark(rng, tables, used);
+  if (!edit) return null;
+  const row = tables.find((t) => t.section === "三")!.rows.find((r) => r.stray !== undefined && r.strayAt === undefined)!;
+  row.strayAt = rng.int(0, 7);
+  return edit;
 }
 
 /**
