@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { IngestOutcome } from "@/lib/db/ingest-result";
+import { createStatsRefresher } from "@/lib/db/planner-stats";
 import { storeEncodedBatch, type BatchOutcome, type EncodedInput } from "@/lib/db/upsert-report";
 import { prepareDocument, type PreparedDocument } from "@/lib/ingest/ingest-document";
 import type { ParsePool } from "@/lib/parse-pool";
@@ -114,6 +115,8 @@ export async function ingestFiles(
     if (!names) folders.set(dir, (names = readdir(dir).then((entries) => new Set(entries))));
     return names;
   };
+  // the planner's statistics follow the store's growth during the run (see planner-stats)
+  const stats = createStatsRefresher(db);
   const record = (file: string, outcome: IngestOutcome | "failed", err?: unknown): void => {
     if (outcome === "created") summary.created++;
     else if (outcome === "new-version") summary.newVersions++;
@@ -145,6 +148,7 @@ export async function ingestFiles(
         outcomes = toStore.map(() => ({ ok: false, error: err }));
       }
       outcomes.forEach((o, i) => (o.ok ? record(toStore[i]!.file, o.result.outcome) : record(toStore[i]!.file, "failed", o.error)));
+      await stats.noteStored(outcomes.filter((o) => o.ok && o.result.outcome !== "unchanged").length);
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
