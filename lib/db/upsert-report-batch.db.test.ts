@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedRegions } from "@/lib/db/seed-regions";
 import { sha256Hex } from "@/lib/ingest/sha256-hex";
+import { createPgWriteStatement } from "@/lib/db/pg-write-statement";
 import { encodeReportRow, toReportRow } from "@/lib/db/report-row";
 import { storeEncodedBatch, storeParsedBatch, type StoreParsedInput } from "@/lib/db/upsert-report";
 import { toAgencyIdentity } from "@/lib/regions/agency-identity";
@@ -146,4 +147,66 @@ describe.each<BackendName>(["postgres", "pglite"])("storeParsedBatch on %s", (ba
     ]);
     expect(await counts()).toEqual({ agencies: start.agencies + 1, aliases: start.aliases + 1 });
   });
+
+  it.runIf(backend === "postgres")(
+    "on connections of its own (bulk ingest's binary parameters): the same answers, a failing report alone left out",
+    async () => {
+      const writer = createPgWriteStatement(t.url!, 2);
+      try {
+        const broken = structuredClone(c!.document);
+        broken.requests.newReceived[6] = 3e10; // beyond the int column: the batch fails, its rows are stored one by one
+        const texts = ["（专线一）", "（专线二）", "（专线三）"].map((v) => `${c!.text}\n${v}\n`);
+        const before = await t.db.report.count();
+        const outcomes = await storeEncodedBatch(
+          t.db,
+          [c!.document, broken, c!.document].map((document, i) => {
+            const bytes = new TextEncoder().encode(texts[i]!);
+            const parsed: ParseSuccess = { ok: true, document, provenance: {}, findings: [], sourceText: texts[i]!, sourceKind: "text" };
+            const row = toReportRow(parsed, toAgencyIdentity(document.agency), {
+              sha256: sha256Hex(bytes),
+              bytes,
+              mediaType: "text/plain",
+            });
+            return { row: encodeReportRow(row), bytes };
+          }),
+          writer.write,
+        );
+        expect(outcomes.map((o) => (o.ok ? o.result.outcome : "failed"))).toEqual(["new-version", "failed", "new-version"]);
+        const versions = outcomes.map((o) => (o.ok ? o.result.report.version : 0));
+        expect(versions[2]).toBe(versions[0]! + 1);
+        expect(await t.db.report.count()).toBe(before + 2);
+        // and a batch that does not fail is written by the write statement in one call
+        const more = ["（专线四）", "（专线五）"].map((v) => `${c!.text}\n${v}\n`);
+        const ok = await storeEncodedBatch(
+          t.db,
+          more.map((text) => {
+            const bytes = new TextEncoder().encode(text);
+            const parsed: ParseSuccess = {
+              ok: true,
+              document: c!.document,
+              provenance: {},
+              findings: [],
+              sourceText: text,
+              sourceKind: "text",
+            };
+            const row = toReportRow(parsed, toAgencyIdentity(c!.document.agency), {
+              sha256: sha256Hex(bytes),
+              bytes,
+              mediaType: "text/plain",
+            });
+            return { row: encodeReportRow(row), bytes };
+          }),
+          writer.write,
+        );
+        expect(ok.map((o) => (o.ok ? [o.result.outcome, o.result.report.version] : "failed"))).toEqual([
+          ["new-version", versions[2]! + 1],
+          ["new-version", versions[2]! + 2],
+        ]);
+        const stored = await t.db.report.findFirst({ where: { sha256: sha256Hex(new TextEncoder().encode(more[1]!)) } });
+        expect(Buffer.from(stored!.sourceBytes!).toString("utf8")).toBe(more[1]);
+      } finally {
+        await writer.close();
+      }
+    },
+  );
 });

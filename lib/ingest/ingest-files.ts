@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { IngestOutcome } from "@/lib/db/ingest-result";
 import { createStatsRefresher } from "@/lib/db/planner-stats";
-import { storeEncodedBatch, type BatchOutcome, type EncodedInput } from "@/lib/db/upsert-report";
+import { storeEncodedBatch, type BatchOutcome, type EncodedInput, type WriteStatement } from "@/lib/db/upsert-report";
 import { prepareDocument, type PreparedDocument } from "@/lib/ingest/ingest-document";
 import type { ParsePool } from "@/lib/parse-pool";
 import { MEDIA_TYPES, mediaTypeOfFileName } from "@/lib/report/media-type";
@@ -29,6 +29,8 @@ export type IngestFilesOptions = {
   /** parsed documents written per transaction (default 16); a failing one rolls its batch back and is retried alone */
   batchSize?: number;
   onProgress?: (p: IngestProgress) => void;
+  /** how each batch's write statement runs (default: through the client; see WriteStatement) */
+  write?: WriteStatement;
 };
 
 /**
@@ -102,7 +104,7 @@ function toFailure(file: string, err: unknown): IngestFailure {
 export async function ingestFiles(
   db: Db,
   paths: string[],
-  { concurrency = 1, batchSize = 16, onProgress, pool, onOcrPage }: IngestFilesOptions = {},
+  { concurrency = 1, batchSize = 16, onProgress, pool, onOcrPage, write }: IngestFilesOptions = {},
 ): Promise<IngestSummary> {
   const files = await listIngestFiles(paths);
   const summary: IngestSummary = { created: 0, unchanged: 0, newVersions: 0, failures: [] };
@@ -143,6 +145,7 @@ export async function ingestFiles(
         outcomes = await storeEncodedBatch(
           db,
           toStore.map((s) => s.input),
+          write,
         );
       } catch (err) {
         outcomes = toStore.map(() => ({ ok: false, error: err }));
