@@ -88,13 +88,15 @@ export type WriteStatement = (rows: Buffer, sources: Buffer) => Promise<WrittenR
  * Returns each row's answer, or null where the same bytes were already stored (nothing written).
  */
 async function writeRows(db: Db, inputs: EncodedInput[], write?: WriteStatement): Promise<(IngestResult | null)[]> {
+  // the rows' UTF-8 JSON (encoded where they were parsed) put together as bytes: [{"row":…,"at":n,"length":n},…]
   let at = 0;
-  const items = inputs.map(({ row, bytes }) => {
-    const item = `{"row":${row.json},"at":${at},"length":${bytes.byteLength}}`;
+  const parts: Uint8Array[] = [];
+  inputs.forEach(({ row, bytes }, i) => {
+    parts.push(Buffer.from(i === 0 ? `[{"row":` : `,{"row":`), row.json, Buffer.from(`,"at":${at},"length":${bytes.byteLength}}`));
     at += bytes.byteLength;
-    return item;
   });
-  const rows = Buffer.from(`[${items.join(",")}]`, "utf8");
+  parts.push(Buffer.from("]"));
+  const rows = Buffer.concat(parts);
   const sources = Buffer.concat(inputs.map((i) => i.bytes));
   const written = write
     ? await write(rows, sources)
