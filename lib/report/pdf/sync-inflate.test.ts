@@ -9,7 +9,7 @@ const engine = globalThis.DecompressionStream;
 /** pdf.js's own use of a DecompressionStream (pdf.worker.mjs asyncGetBytesFromDecompressionStream), in short */
 async function inflateLikePdfjs(
   Stream: typeof DecompressionStream,
-  bytes: Uint8Array,
+  bytes: Uint8Array<ArrayBuffer>,
   format: CompressionFormat = "deflate",
 ): Promise<Uint8Array> {
   const { readable, writable } = new Stream(format);
