@@ -7,8 +7,9 @@
  * `DecompressionStream` in its place that inflates a "deflate" stream with `zlib.inflateSync`: the same zlib, so the
  * same bytes, and the same error where zlib finds the stream damaged (pdf.js then reads it with its own inflater, as
  * before). Any other format goes to the engine's `DecompressionStream`.
- * Measured on bench:ingest's 120 PDFs, a pool of 2 workers, passes 3–6 (load 9–10): V8 helper and libuv threads
- * 7.1–8.2 → 6.0–6.6 ms per PDF, the parse output of every fixture PDF and bench PDF byte for byte the same.
+ * Measured with bench:ingest's 120 PDFs, back to back (load 8–14): in the 2-worker steady pass, V8 helper and libuv
+ * threads 10.0–11.8 → 6.3–6.7 ms per PDF (with parse-report.ts importing the PDF reader once); the parse output of
+ * every fixture PDF and bench PDF byte for byte the same.
  * Installed by the parse worker (lib/parse-pool/parse-worker.ts) only: a thread of its own, where pdf.js is the one user.
  */
 import { inflateSync } from "node:zlib";
