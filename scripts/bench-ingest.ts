@@ -16,6 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { createPgWriteStatement } from "@/lib/db/pg-write-statement";
 import { seedRegions } from "@/lib/db/seed-regions";
 import { bulkParsePoolOptions, ParsePool, applyBulkHeapGrowth } from "@/lib/parse-pool";
 import { defaultIngestConcurrency, ingestFiles } from "@/lib/ingest/ingest-files";
@@ -105,20 +106,25 @@ async function pass(label: string, dir: string, count: number, inFlight: number,
   try {
     await seedRegions(t.db);
     const bar = createProgressBar(count);
+    const writer = createPgWriteStatement(t.url!, defaultIngestConcurrency(inFlight));
     const pgBefore = await readBackendCpu(t.url!);
     const cpuBefore = process.cpuUsage();
     const threadsBefore = readThreadCpu();
     const t0 = performance.now();
-    // the bulk CLI's defaults: documents in flight for the pool size, batches of 16 per transaction
+    // the bulk CLI's defaults: documents in flight for the pool size, batches of 16 per transaction, the batches'
+    // write statements over connections of their own
     const summary = await ingestFiles(t.db, [dir], {
       concurrency: defaultIngestConcurrency(inFlight),
       pool,
       onProgress: (p) => bar.update(p.done),
+      write: writer.write,
     });
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const threads = splitThreadCpu(threadsBefore, readThreadCpu(), pool.osThreadIds());
+    // before the writer's connections end: an ended backend's CPU can no longer be read
     const pgMs = backendCpuSince(pgBefore, await readBackendCpu(t.url!));
+    await writer.close();
     bar.finish();
     const stored = await t.db.report.count();
     const perSecond = count / seconds;

@@ -12,6 +12,7 @@
  * migrations and the region tree are applied first, so a fresh folder works without `npm run db:migrate`.
  */
 import { createAdapter, createDb, getDbTarget, type Db } from "@/lib/db/client";
+import { createPgWriteStatement } from "@/lib/db/pg-write-statement";
 import { PgliteLockedError } from "@/lib/db/pglite-lock";
 import { deployMigrations } from "@/lib/db/schema-engine";
 import { seedRegions } from "@/lib/db/seed-regions";
@@ -93,9 +94,14 @@ async function main(): Promise<number> {
   applyBulkHeapGrowth();
   const pool = new ParsePool(bulkParsePoolOptions(args.workers));
   const bar = createProgressBar(total);
+  const inFlight = concurrency ?? defaultIngestConcurrency(pool.size);
+  // on PostgreSQL each batch's write statement goes over connections of its own, its bytes as binary parameters
+  const target = getDbTarget();
+  const writer = "databaseUrl" in target ? createPgWriteStatement(target.databaseUrl, inFlight) : null;
   const started = performance.now();
   const summary = await ingestFiles(db, paths, {
-    concurrency: concurrency ?? defaultIngestConcurrency(pool.size),
+    concurrency: inFlight,
+    write: writer?.write,
     batchSize: batchSize ?? 16,
     onProgress: (p) => bar.update(p.done),
     pool,
@@ -103,6 +109,7 @@ async function main(): Promise<number> {
     onOcrPage: (p) => process.stderr.write(`\n  OCR ${path.basename(p.file)}: page ${p.page}/${p.pages} read\n`),
   });
   bar.finish();
+  await writer?.close();
   // stopping the parse workers stops the OCR engines they started
   await pool.close();
   console.log(formatSummary(summary, (performance.now() - started) / 1000));

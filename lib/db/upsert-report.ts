@@ -60,7 +60,7 @@ function isUniqueViolation(err: unknown): boolean {
 export type EncodedInput = { row: EncodedReportRow; bytes: Uint8Array };
 
 /** One row the write statement returns: which input (1-based), the new report's id and version, and its agency. */
-type WrittenRow = {
+export type WrittenRow = {
   ord: number;
   reportId: number;
   reportVersion: number;
@@ -71,22 +71,36 @@ type WrittenRow = {
   agencyKind: string;
 };
 
+/** The write statement's SQL: `store_reports` over the batch's rows (UTF-8 JSON) and its originals, both as bytes. */
+export const WRITE_STATEMENT_SQL = `SELECT * FROM "store_reports"($1::bytea, $2::bytea)`;
+
+/**
+ * Runs WRITE_STATEMENT_SQL with its two byte strings on a connection of its own (bulk ingest on PostgreSQL:
+ * lib/db/pg-write-statement.ts sends them as binary parameters, without the client's serialisation of raw-query
+ * parameters, a JSON text of their base64 that is written and parsed again per call). Default: through the client.
+ */
+export type WriteStatement = (rows: Buffer, sources: Buffer) => Promise<WrittenRow[]>;
+
 /**
  * Store rows in ONE statement, in order (the database function `store_reports`, see its migration): one round trip
  * and one transaction for all of them. The rows travel as one UTF-8 JSON and the originals as one byte string (as
  * bytes, each crosses the client's parameter handling as one base64 string instead of JSON escaped again and again).
  * Returns each row's answer, or null where the same bytes were already stored (nothing written).
  */
-async function writeRows(db: Db, inputs: EncodedInput[]): Promise<(IngestResult | null)[]> {
+async function writeRows(db: Db, inputs: EncodedInput[], write?: WriteStatement): Promise<(IngestResult | null)[]> {
+  // the rows' UTF-8 JSON (encoded where they were parsed) put together as bytes: [{"row":…,"at":n,"length":n},…]
   let at = 0;
-  const items = inputs.map(({ row, bytes }) => {
-    const item = `{"row":${row.json},"at":${at},"length":${bytes.byteLength}}`;
+  const parts: Uint8Array[] = [];
+  inputs.forEach(({ row, bytes }, i) => {
+    parts.push(Buffer.from(i === 0 ? `[{"row":` : `,{"row":`), row.json, Buffer.from(`,"at":${at},"length":${bytes.byteLength}}`));
     at += bytes.byteLength;
-    return item;
   });
-  const rows = Buffer.from(`[${items.join(",")}]`, "utf8");
+  parts.push(Buffer.from("]"));
+  const rows = Buffer.concat(parts);
   const sources = Buffer.concat(inputs.map((i) => i.bytes));
-  const written = await db.$queryRaw<WrittenRow[]>`SELECT * FROM "store_reports"(${rows}::bytea, ${sources}::bytea)`;
+  const written = write
+    ? await write(rows, sources)
+    : await db.$queryRaw<WrittenRow[]>`SELECT * FROM "store_reports"(${rows}::bytea, ${sources}::bytea)`;
   const answers: (IngestResult | null)[] = inputs.map(() => null);
   for (const w of written) {
     const r = inputs[w.ord - 1]!.row;
@@ -144,9 +158,10 @@ export type BatchOutcome = { ok: true; result: IngestResult } | { ok: false; err
  * Store several encoded rows in ONE statement and transaction (bulk ingest: one round trip and one commit instead of
  * one per report). Each report is still all-or-nothing: when any row fails, the whole batch rolls back and every row
  * is stored again on its own through `storeEncoded` (in order, so versions of one agency and year keep their order);
- * only the failing ones fail. A row with no agency name is refused before the batch is written.
+ * only the failing ones fail. A row with no agency name is refused before the batch is written. `write`: how the
+ * batch's statement is run (see WriteStatement); the rows stored again one by one go through the client.
  */
-export async function storeEncodedBatch(db: Db, inputs: EncodedInput[]): Promise<BatchOutcome[]> {
+export async function storeEncodedBatch(db: Db, inputs: EncodedInput[], write?: WriteStatement): Promise<BatchOutcome[]> {
   const one = async (input: EncodedInput): Promise<BatchOutcome> => {
     try {
       return { ok: true, result: await storeEncoded(db, input) };
@@ -163,7 +178,7 @@ export async function storeEncodedBatch(db: Db, inputs: EncodedInput[]): Promise
   }
   let answers: (IngestResult | null)[];
   try {
-    answers = await writeRows(db, batch);
+    answers = await writeRows(db, batch, write);
   } catch {
     for (let i = 0; i < inputs.length; i++) outcomes[i] ??= await one(inputs[i]!);
     return outcomes as BatchOutcome[];

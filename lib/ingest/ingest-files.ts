@@ -8,7 +8,8 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { IngestOutcome } from "@/lib/db/ingest-result";
-import { storeEncodedBatch, type BatchOutcome, type EncodedInput } from "@/lib/db/upsert-report";
+import { createStatsRefresher } from "@/lib/db/planner-stats";
+import { storeEncodedBatch, type BatchOutcome, type EncodedInput, type WriteStatement } from "@/lib/db/upsert-report";
 import { prepareDocument, type PreparedDocument } from "@/lib/ingest/ingest-document";
 import type { ParsePool } from "@/lib/parse-pool";
 import { MEDIA_TYPES, mediaTypeOfFileName } from "@/lib/report/media-type";
@@ -28,6 +29,8 @@ export type IngestFilesOptions = {
   /** parsed documents written per transaction (default 16); a failing one rolls its batch back and is retried alone */
   batchSize?: number;
   onProgress?: (p: IngestProgress) => void;
+  /** how each batch's write statement runs (default: through the client; see WriteStatement) */
+  write?: WriteStatement;
 };
 
 /**
@@ -101,7 +104,7 @@ function toFailure(file: string, err: unknown): IngestFailure {
 export async function ingestFiles(
   db: Db,
   paths: string[],
-  { concurrency = 1, batchSize = 16, onProgress, pool, onOcrPage }: IngestFilesOptions = {},
+  { concurrency = 1, batchSize = 16, onProgress, pool, onOcrPage, write }: IngestFilesOptions = {},
 ): Promise<IngestSummary> {
   const files = await listIngestFiles(paths);
   const summary: IngestSummary = { created: 0, unchanged: 0, newVersions: 0, failures: [] };
@@ -114,6 +117,8 @@ export async function ingestFiles(
     if (!names) folders.set(dir, (names = readdir(dir).then((entries) => new Set(entries))));
     return names;
   };
+  // the planner's statistics follow the store's growth during the run (see planner-stats)
+  const stats = createStatsRefresher(db);
   const record = (file: string, outcome: IngestOutcome | "failed", err?: unknown): void => {
     if (outcome === "created") summary.created++;
     else if (outcome === "new-version") summary.newVersions++;
@@ -140,11 +145,13 @@ export async function ingestFiles(
         outcomes = await storeEncodedBatch(
           db,
           toStore.map((s) => s.input),
+          write,
         );
       } catch (err) {
         outcomes = toStore.map(() => ({ ok: false, error: err }));
       }
       outcomes.forEach((o, i) => (o.ok ? record(toStore[i]!.file, o.result.outcome) : record(toStore[i]!.file, "failed", o.error)));
+      await stats.noteStored(outcomes.filter((o) => o.ok && o.result.outcome !== "unchanged").length);
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));

@@ -73,10 +73,8 @@ function splitReadings(items: Item[], width: number): Item[][] {
 /** Raw readings before checking: direct, positional (blanks stand in place) plus free placements, splits. */
 function rawCandidates(tokens: Cell[], width: number, free: boolean, exact: boolean): Candidate[] {
   const items: Item[] = tokens.filter(isNumberCell).map((t) => ({ value: (t.value as { value: number }).value, cell: t }));
-  if (items.length >= width) {
-    const used = items.slice(0, width);
-    return [{ values: used.map((i) => i.value), cells: used.map((i) => i.cell) }];
-  }
+  if (items.length === width) return [{ values: items.map((i) => i.value), cells: items.map((i) => i.cell) }];
+  if (items.length > width) return surplusReadings(items, width);
   const out: Candidate[] = [];
   // Blanks standing in place (one cell per line, a grid row) are the reading; only when it breaks the identities
   // (a blank that is a layout artefact: a trailing tab, a colspan) are free placements tried (`free`).
@@ -87,6 +85,33 @@ function rawCandidates(tokens: Cell[], width: number, free: boolean, exact: bool
   }
   placements(items, width, out);
   for (const reading of splitReadings(items, width)) placements(reading, width, out);
+  return out;
+}
+
+/** At most this many surplus numbers on a row are read by leaving some out; with more, the row has no reading. */
+export const MAX_SURPLUS = 2;
+
+/**
+ * Readings of a row with more numbers than columns (a stray mark or an OCR stray digit among its cells, 0 0 1 0 0 0 0 0):
+ * every way to leave out the surplus numbers, keeping the order of the rest. Which number is the stray is not in the
+ * text: the row's and the table's identities decide, and where they cannot the row stays unknown. Never the first
+ * `width` numbers by position (that once read 0 0 0 0 0 0 1 for a row of zeros with a stray 1 before its last cell).
+ * More than MAX_SURPLUS surplus numbers: one unknown reading.
+ */
+function surplusReadings(items: Item[], width: number): Candidate[] {
+  const surplus = items.length - width;
+  if (surplus > MAX_SURPLUS)
+    return [{ values: new Array<number | null>(width).fill(null), cells: new Array<Cell | null>(width).fill(null) }];
+  const out: Candidate[] = [];
+  const leaveOut = (from: number, left: number, skipped: number[]): void => {
+    if (left === 0) {
+      const kept = items.filter((_, i) => !skipped.includes(i));
+      out.push({ values: kept.map((i) => i.value), cells: kept.map((i) => i.cell) });
+      return;
+    }
+    for (let i = from; i < items.length; i++) leaveOut(i + 1, left - 1, [...skipped, i]);
+  };
+  leaveOut(0, surplus, []);
   return out;
 }
 

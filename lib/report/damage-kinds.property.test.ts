@@ -11,6 +11,9 @@
  * - "blankMarks": a 0 prints as —, /, 无 (lossy); "cellUnits": counts print as 12件 (lossless); "splitNumber": a number
  *   wraps inside its narrow cell, its tail on the next line (lossy: sound only; text layouts only).
  *
+ * - "misnumbered": the part headings numbered one off (一、主动公开政府信息情况 / 二、收到和处理…), titles kept (lossless);
+ * - "strayDigit": an OCR stray digit as one more cell among a section 三 row's numbers (lossy).
+ *
  * A lossless kind alone or with lossless damage also raises no warning: a report read back exactly has nothing to warn
  * about (a prose sentence inside section 三 once raised "numbers without a row label").
  */
@@ -36,6 +39,8 @@ const KINDS: Array<[CorruptionKind, boolean]> = [
   ["columnHeader", true],
   ["strayMark", false],
   ["blankTotals", false],
+  ["misnumbered", true],
+  ["strayDigit", false],
 ];
 /** Lossy kinds whose lost values must come back exactly wherever the identities force them (forced-oracle.ts). */
 const FORCED_EXACT: ReadonlySet<CorruptionKind> = new Set(["blankTotals"]);

@@ -163,11 +163,27 @@ export function readRequests(
       // numbers beyond the row's 7 (row.wrapped) make "as printed" a guess too: then both are readings from the start
       const printed = rowCandidates(tokens, slots, local, false, exact);
       const fallback = [...(hasFallback(tokens, 7, exact) ? rowCandidates(tokens, slots, local, true, exact) : printed), ...joined];
-      if (row.wrapped) readings.push({ key: path, slots, candidates: [...printed, ...joined], confirm: true });
+      // with numbers below the row, "as printed" is any seven of them: the surplus one may be a stray mark (an OCR stray
+      // digit) anywhere among them, not only the tail below
+      const surplus = row.wrapped ? rowCandidates([...tokens, ...row.wrapped], slots, local, false, exact) : [];
+      if (row.wrapped) readings.push({ key: path, slots, candidates: [...surplus, ...joined], confirm: true });
       else readings.push({ key: path, slots, candidates: printed, fallback, confirm: true });
       continue;
     }
-    if (nums.length > 7) findings.push(unplaced(row, `表三“${toRowName(path)}”行有 ${nums.length} 个数字，多于 7 列，多出的数字未采用`));
+    if (row.wrapped) {
+      // the numbers below the row join none of its numbers: the row and they hold one number too many, a stray mark (an OCR
+      // stray digit among one-cell-per-line cells) that may stand anywhere among them: every reading that leaves the
+      // surplus out (candidates.ts), the identities choose, and the printed first seven are no better a guess than the rest
+      findings.push(surplusFinding(row, path, nums.length + row.wrapped.length));
+      readings.push({
+        key: path,
+        slots,
+        candidates: rowCandidates([...tokens, ...row.wrapped], slots, local, false, exact),
+        confirm: true,
+      });
+      continue;
+    }
+    if (nums.length > 7) findings.push(surplusFinding(row, path, nums.length));
     const fallback = hasFallback(tokens, 7, exact) ? rowCandidates(tokens, slots, local, true, exact) : undefined;
     const candidates = rowCandidates(tokens, slots, local, false, exact);
     const note = candidates.length === 1 ? candidates[0]!.note : undefined;
@@ -243,6 +259,15 @@ const fullReading = (cells: readonly Cell[]): Candidate => ({
   values: cells.map((c) => (c.value.kind === "number" ? c.value.value : null)),
   cells: cells.slice(),
 });
+
+/** A row with more numbers than its 7 columns: which are the stray ones is left to the identities (candidates.ts). */
+function surplusFinding(row: RowTokens, path: string, count: number): Finding {
+  return unplaced(
+    row,
+    `表三“${toRowName(path)}”行有 ${count} 个数字，多于 7 列：多出的数字可能是任何一个，只采用勾稽关系能确认的读法 / ` +
+      `${count} numbers for 7 columns: any of them may be the stray one`,
+  );
+}
 
 function wrappedFinding(row: RowTokens, path: string): Finding {
   const nums = numberCells(row.tokens);

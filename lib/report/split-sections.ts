@@ -11,16 +11,27 @@ export type SectionRanges = {
   review: [number, number] | null;
 };
 
+/**
+ * Part headings. A part is known by its numeral and the start of its title (二、主动公开), or, whatever its numeral, by
+ * its full template title (一、主动公开政府信息情况 in a report that numbers its parts one off, as 上海市科委 2024 does):
+ * the full title keeps a narrative point such as 三、主动公开工作情况 or （一）主动公开政府信息情况 from being taken for a part.
+ */
+const NUMERAL = "[一二三四五六七][、.,]";
 const HEADINGS: Array<[keyof SectionRanges | "end", RegExp]> = [
-  ["active", /^二[、.,]主动公开/],
-  ["requests", /^三[、.,](收到和处理|收到和办理|依申请)/],
-  ["review", /^四[、.,](政府信息公开)?行政复议/],
-  ["end", /^(五[、.,](存在|主要问题|政府信息公开工作存在)|六[、.,]其他需要)/],
+  ["active", new RegExp(`^(二[、.,]主动公开|${NUMERAL}主动公开政府信息(情况)?$)`)],
+  ["requests", new RegExp(`^(三[、.,](收到和处理|收到和办理|依申请)|${NUMERAL}收到和(处理|办理)政府信息公开申请(情况)?$)`)],
+  ["review", new RegExp(`^(四[、.,](政府信息公开)?行政复议|${NUMERAL}(因)?政府信息公开(工作)?(被申请)?行政复议)`)],
+  [
+    "end",
+    new RegExp(
+      `^(五[、.,](存在|主要问题|政府信息公开工作存在)|六[、.,]其他需要|${NUMERAL}(政府信息公开工作)?存在的?主要问题|${NUMERAL}其他需要报告的事项$)`,
+    ),
+  ],
 ];
 
 const TABLE_HEAD_RE = /申请人情况|自然人/;
 
-const HEADING_START_RE = /^\s*[二三四五六]/;
+const HEADING_START_RE = /^\s*[一二三四五六七]/;
 
 function headingOf(line: Line): keyof SectionRanges | "end" | null {
   if (line.text.length > 200 || !HEADING_START_RE.test(line.text)) return null;

@@ -25,9 +25,9 @@ const BASE_SEED = 20_250_000;
 type Property = "exact" | "sound" | "drops";
 /**
  * Kinds the oracle never or seldom calls forced: whole rows or the table lost, a number wrapped inside its cell, a stray
- * mark beside a row's numbers, many rows' blanks at once (blankTotals: damage-kinds checks it).
+ * mark beside a row's numbers or among them (strayDigit), many rows' blanks at once (blankTotals: damage-kinds checks it).
  */
-const WHOLE_ROW_LOSSES = new Set<CorruptionKind>(["overlong", "transposed", "splitNumber", "strayMark", "blankTotals"]);
+const WHOLE_ROW_LOSSES = new Set<CorruptionKind>(["overlong", "transposed", "splitNumber", "strayMark", "blankTotals", "strayDigit"]);
 
 /** The damage for case `i` of a property, drawn from the case's own seed. */
 function corruptionsFor(property: Property, seed: number): CorruptionKind[] {

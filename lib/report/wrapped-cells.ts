@@ -71,13 +71,21 @@ export function hasTailLines(nums: readonly Cell[]): boolean {
   return onFirst >= 3 && later >= 1 && later <= MAX_WRAPPED;
 }
 
+/** The unit before `k` in the sequence whose last number stands lowest (closest above unit k's numbers). */
+function rowAbove(sequence: readonly RowTokens[], k: number): RowTokens {
+  const lastLine = (r: RowTokens): number => r.tokens.filter(isNumberCell).at(-1)?.line ?? -1;
+  let best = sequence[k - 1]!;
+  for (let j = 0; j < k; j++) if (lastLine(sequence[j]!) > lastLine(best)) best = sequence[j]!;
+  return best;
+}
+
 /** How far (in lines) a tail may stand below its row's last number: the next line, or the next but one past a blank line. */
 const MAX_TAIL_DISTANCE = 3;
 
 const isNumberCell = (c: Cell): boolean => c.value.kind === "number";
 
 /**
- * Section 三: an orphan row of one or two numbers (and nothing else) right below a full row (its 7 numbers) may be the
+ * Section 三: an orphan row of one or two numbers (and nothing else but blank cells) right below a full row (its 7 numbers) may be the
  * tails of that row's wrapped cells. Such an orphan is taken out of the orphans (it is no row of the table) and given to
  * the row as `wrapped`; readRequests reads the row every way (wrappedReadings). A new object; the input is not changed.
  */
@@ -87,18 +95,27 @@ export function attachWrappedTails(assembled: AssembledRequests): AssembledReque
   const tails = new Set<RowTokens>();
   for (let k = 1; k < sequence.length; k++) {
     const unit = sequence[k]!;
-    const row = sequence[k - 1]!;
+    // the row whose numbers end right above the orphan: the one before it in the sequence, unless a label seen earlier
+    // (a page break's repeated header 其他 read as 3.其他) opened that row before its neighbour above
+    const row = rowAbove(sequence, k);
     const next = sequence[k + 1];
     // a row opened right after a label with no numbers (labels printed apart from their numbers) owns no numbers by adjacency
     if (!unit.orphan || row.orphan || row.duplicate || row.afterEmpty || next?.orphan) continue;
-    if (unit.tokens.length > MAX_WRAPPED || !unit.tokens.every(isNumberCell)) continue;
+    // one or two numbers, and nothing else but blank cells (the run of pipes that closes a grid row: 0 | / ||)
+    const unitNumbers = unit.tokens.filter(isNumberCell);
+    if (
+      unitNumbers.length === 0 ||
+      unitNumbers.length > MAX_WRAPPED ||
+      !unit.tokens.every((t) => isNumberCell(t) || t.value.kind === "blank")
+    )
+      continue;
     const nums = row.tokens.filter(isNumberCell);
     const last = nums[nums.length - 1];
     if (nums.length !== 7 || row.overlong || !last) continue;
-    const first = unit.tokens[0]!;
+    const first = unitNumbers[0]!;
     if (first.line <= last.line || first.line - last.line > MAX_TAIL_DISTANCE) continue;
     tails.add(unit);
-    row.wrapped = unit.tokens.slice();
+    row.wrapped = unitNumbers;
   }
   if (tails.size === 0) return assembled;
   return { ...assembled, sequence: sequence.filter((r) => !tails.has(r)), orphans: assembled.orphans - tails.size };

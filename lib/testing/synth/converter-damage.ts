@@ -1,5 +1,7 @@
 /**
  * Damage that PDF→Markdown/text converters do to real reports (seen in the held-out real reports of the 2026-12 sweep):
+ * - "misnumbered": the part headings after 一、总体情况 numbered one off (一、主动公开… / 二、收到和处理… or 三、… / 四、…),
+ *   the titles as printed (lossless);
  * - "titleWrap": the title breaks over two lines (2025 年上海市人民政府办公厅政府信息公开 / 工作年度报告); in text, half
  *   the time behind a Markdown heading mark (# 沐阳县人民政府 2025 年政府信息公开…), and the opening paragraph names no
  *   body (no 请与…联系), so the title is where the agency is read. Lossless: the agency and year stand;
@@ -10,7 +12,10 @@
  * - "strayMark": a row's label on a line of its own, a stray mark read as a number (1, 7) on the next line, the row's
  *   numbers on the line after (信息公开申请 / 1 / | 0 | 0 | 0 | 0 | 0 | 0 | 0 |). Lossy: the reader cannot tell whether the
  *   lone number is the row's (its cells lost) or a stray, so only soundness applies. Tab layouts only (one cell per line,
- *   the lone number is one more cell of the stream: an OCR stray digit, not handled yet; HTML has no such line);
+ *   the lone number is one more cell of the stream: "strayDigit"; HTML has no such line);
+ * - "strayDigit": an OCR stray digit as one more cell among a section 三 row's numbers, before the first, between two of
+ *   them or after the last: one more field of the row's line in the tab layouts, a line of its own in the layouts
+ *   printing one cell per line ("lines", "pipe"). Lossy: eight numbers for seven cells, only soundness applies;
  * - "blankTotals": HTML tables that leave the 总计 cell of some section 三 rows empty although the row has numbers (the
  *   real 2019 上海市人民政府办公厅 page prints 总计 only on its top rows and （七）, and its zeros not at all). Lossy; exact
  *   where the identities force the blanks back. HTML only: in text a trailing empty field may be padding.
@@ -32,6 +37,23 @@ export function wrapTitle(rng: Rng, blocks: Block[], markdown: boolean): void {
   blocks.splice(at, 1, { kind: "text", text: head, heading: true }, { kind: "text", text: title.text.slice(end), heading: true });
   // many real reports name their body nowhere else near the top (no 如对本报告有疑问，请与…联系): the title is the only source
   for (const b of blocks) if (b.kind === "text" && !b.heading) b.text = b.text.replace(/如对本报告有疑问，请与[^。]*联系。/, "");
+}
+
+const NUMERALS = "一二三四五六七八九";
+
+/**
+ * Misnumbers the part headings after 一、总体情况 by one (in place), as real reports do (上海市科委 2024 numbers 主动公开
+ * 一、 and 收到和处理 二、; others skip one and start 主动公开 at 三、): the titles are kept, only the numerals move.
+ */
+export function misnumberSections(rng: Rng, blocks: Block[]): void {
+  const shift = rng.pick([-1, 1]);
+  const at = blocks.findIndex((b) => b.kind === "text" && b.heading && /^二、主动公开/.test(b.text));
+  if (at < 0) return;
+  for (const b of blocks.slice(at)) {
+    if (b.kind !== "text" || !b.heading) continue;
+    const m = /^([二三四五六])、/.exec(b.text);
+    if (m) b.text = `${NUMERALS[NUMERALS.indexOf(m[1]!) + shift]}、${b.text.slice(2)}`;
+  }
 }
 
 const h = (text: string, colspan = 1): Cell => ({ text, colspan, isHeader: true });
@@ -62,6 +84,18 @@ export function addStrayMark(rng: Rng, tables: Table[], used: Set<TableRow>): Lo
   row.stray = rng.pick(["1", "7", "4"]);
   used.add(row);
   return { kind: "stray", rowPaths: row.cells.flatMap((c) => (c.path ? [c.path] : [])), index: -1, positionKnown: false };
+}
+
+/**
+ * Prints an OCR stray digit as one more cell among one section 三 row's numbers (before the first, between two of them or
+ * after the last; in place); the lossy edit, or null.
+ */
+export function addStrayDigit(rng: Rng, tables: Table[], used: Set<TableRow>): LossyEdit | null {
+  const edit = addStrayMark(rng, tables, used);
+  if (!edit) return null;
+  const row = tables.find((t) => t.section === "三")!.rows.find((r) => r.stray !== undefined && r.strayAt === undefined)!;
+  row.strayAt = rng.int(0, 7);
+  return edit;
 }
 
 /**

@@ -20,7 +20,9 @@
  *   row words above one of section 三's rows (both lossless; see converter-damage.ts; titleWrap is applied to the blocks
  *   by synthesize.ts); "strayMark": a stray mark read as a number on a line of its own between a row's label and its
  *   numbers (lossy: sound only; tab layouts); "blankTotals": HTML leaves empty the 总计 and the zeros of several of 三's
- *   rows (lossy, exact where the identities force them back).
+ *   rows (lossy, exact where the identities force them back); "misnumbered": the part headings numbered one off, titles
+ *   kept (lossless; applied to the blocks by synthesize.ts, see converter-damage.ts); "strayDigit": an OCR stray digit as
+ *   one more cell among a row's numbers, a line of its own in the one-cell-per-line layouts (lossy: sound only).
  * Lossy edits (drop, blank) are returned so the oracle can tell whether the identities force
  * the lost values back.
  */
@@ -35,7 +37,7 @@ import { transposeRequests } from "./transpose-table";
 import type { CanonicalReport } from "@/lib/report/types";
 import { printUnits } from "./print-units";
 import { printBlankMarks, printCellUnits, splitNumbers } from "./cell-damage";
-import { addColumnHeader, addStrayMark, blankTotals } from "./converter-damage";
+import { addColumnHeader, addStrayDigit, addStrayMark, blankTotals } from "./converter-damage";
 import type { Table, TableRow } from "./table-model";
 
 /** The kinds of damage. */
@@ -60,7 +62,9 @@ export type CorruptionKind =
   | "titleWrap"
   | "columnHeader"
   | "strayMark"
-  | "blankTotals";
+  | "blankTotals"
+  | "misnumbered"
+  | "strayDigit";
 
 export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "drop",
@@ -85,6 +89,8 @@ export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "columnHeader",
   "strayMark",
   "blankTotals",
+  "misnumbered",
+  "strayDigit",
 ];
 
 /**
@@ -229,5 +235,9 @@ export function corruptTables({
     if (e) edits.push(e);
   }
   if (kinds.includes("blankTotals") && isHtml) edits.push(...blankTotals(rng, tables, rng.int(3, 10), used));
+  if (kinds.includes("strayDigit") && !isHtml) {
+    const e = addStrayDigit(rng, tables, used);
+    if (e) edits.push(e);
+  }
   return edits;
 }

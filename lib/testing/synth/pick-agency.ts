@@ -95,15 +95,26 @@ export function pickAgency(rng: Rng): SynthAgency {
   const region = r < 0.45 ? rng.pick(counties) : r < 0.6 ? rng.pick(prefectures) : r < 0.8 ? rng.pick(townships) : rng.pick(counties);
   const chain = chainOf(region);
   const siteCode = siteCodeFor(rng, region.code);
+  const code = bodyCode(region);
   if (r >= 0.8) {
-    return { name: `${region.name}${rng.pick(DEPARTMENTS)}`, regionCode: region.code, chain, placeOnlyTitle: null, siteCode };
+    return { name: `${region.name}${rng.pick(DEPARTMENTS)}`, regionCode: code, chain, placeOnlyTitle: null, siteCode };
   }
   if (region.level === 4) {
     // A township's body is named with its county in front (扎赉特旗宝力根花苏木人民政府).
     const county = chain[chain.length - 2] ?? "";
     return { name: `${county}${governmentOf(region.name)}`, regionCode: region.code, chain, placeOnlyTitle: null, siteCode };
   }
-  return { name: governmentOf(region.name, region.code), regionCode: region.code, chain, placeOnlyTitle: region.name, siteCode };
+  return { name: governmentOf(region.name, region.code), regionCode: code, chain, placeOnlyTitle: region.name, siteCode };
+}
+
+/**
+ * The code of the region a county-level body named after `region` belongs to: a county that bears its prefecture's name
+ * (嘉峪关市 620201, GB/T 2260's 市辖区 of a city without counties, listed under 嘉峪关市 620200) is the prefecture itself,
+ * so 嘉峪关市人民政府 is the prefecture's body (620200). (The pools keep such counties so that the draws stay the same.)
+ */
+function bodyCode(region: Region): string {
+  const parent = region.level === 3 && region.parentCode ? getRegion(region.parentCode) : undefined;
+  return parent && parent.name === region.name ? parent.code : region.code;
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import type { Block } from "./compose-report";
 import { placeCells } from "./place-cells";
-import type { Table } from "./table-model";
+import type { Table, TableRow } from "./table-model";
 
 /** The text layouts. */
 export type TextLayout = "tab" | "tab-compact" | "lines" | "pipe";
@@ -25,6 +25,12 @@ function tabRows(table: Table, compact: boolean): string[][] {
     while (compact && kept.length > 0 && kept[kept.length - 1]?.coveredBy === "nothing") kept.pop();
     const fields = kept.map((s) => s.text);
     const row = table.rows[r];
+    if (row?.stray !== undefined && row.strayAt !== undefined) {
+      // an OCR stray digit as one more field among the row's numbers
+      const values = row.cells.flatMap((c, i) => (c.path ? [i] : []));
+      const at = row.strayAt < values.length ? slotIndexOfCell(table, r, values[row.strayAt]!, compact) : fields.length;
+      return [[...fields.slice(0, at), row.stray, ...fields.slice(at)].join("\t")];
+    }
     if (row?.stray !== undefined) {
       // the label alone, a stray mark on a line of its own, then the row's numbers (a converter's broken row)
       const firstValue = slotIndexOfCell(
@@ -59,13 +65,25 @@ function slotIndexOfCell(table: Table, r: number, cellIndex: number, compact: bo
   return 0;
 }
 
+/** The row's lines with its stray mark (an OCR stray digit) as one more cell line before its `strayAt`-th value cell. */
+function withStrayLine(row: TableRow, lines: string[], strayLine: string): string[] {
+  if (row.stray === undefined || row.strayAt === undefined) return lines;
+  const values = row.cells.flatMap((c, i) => (c.path ? [i] : []));
+  const at = row.strayAt < values.length ? values[row.strayAt]! : row.cells.length;
+  return [...lines.slice(0, at), strayLine, ...lines.slice(at)];
+}
+
 function linesRows(table: Table): string[][] {
   return table.rows.map((row) =>
-    row.cells.flatMap((cell, i) => {
-      const line = `  ${cell.text}`;
-      if (row.wrapTail?.cellIndex !== i) return [line];
-      return [`${line}\n  ${row.wrapTail.text}`];
-    }),
+    withStrayLine(
+      row,
+      row.cells.flatMap((cell, i) => {
+        const line = `  ${cell.text}`;
+        if (row.wrapTail?.cellIndex !== i) return [line];
+        return [`${line}\n  ${row.wrapTail.text}`];
+      }),
+      `  ${row.stray}`,
+    ),
   );
 }
 
@@ -77,7 +95,7 @@ function pipeRows(table: Table): string[][] {
     });
     const missing = table.columns - row.cells.length;
     if (missing > 0) lines.push("|".repeat(missing));
-    return lines;
+    return withStrayLine(row, lines, `${row.stray} |`);
   });
 }
 

@@ -10,7 +10,7 @@ import { composeReport } from "./compose-report";
 import { corruptTables, CORRUPTION_KINDS, type CorruptionKind, type LossyEdit } from "./corrupt-tables";
 import { isForcedRecovery } from "./forced-oracle";
 import { generateReport, type SynthReport, type TemplateVariant } from "./generate-report";
-import { wrapTitle } from "./converter-damage";
+import { misnumberSections, wrapTitle } from "./converter-damage";
 import { createRng } from "./prng";
 import { renderHtml, renderHtmlGbk } from "./render-html";
 import { renderText, type TextLayout } from "./render-text";
@@ -86,6 +86,7 @@ export function synthesize({
     doc: report.document,
   });
   if (kinds.includes("titleWrap")) wrapTitle(rng.fork(), blocks, !isHtml);
+  if (kinds.includes("misnumbered")) misnumberSections(rng.fork(), blocks);
   const content = layout === "html" ? renderHtml(blocks) : layout === "html-gbk" ? renderHtmlGbk(blocks) : renderText(blocks, layout);
   return {
     seed,

@@ -9,13 +9,20 @@ import { formatAmount, formatCount } from "./format-value";
 import { hasSingleOther, listRequestRows } from "./request-rows";
 
 /** One table cell. `path` is set on value cells ("requests.granted[3]", "active.licensing"). */
+/** One table cell. `path` is set on value cells ("requests.granted[3]", "active.licensing"). */
 export type Cell = { text: string; colspan?: number; rowspan?: number; path?: string; isHeader?: boolean };
 
 /**
  * One table row; `wrapTail` is a label continuation printed on the next line (a wrapped label); `stray` a stray mark
- * read as a number (1) printed on a line of its own between the row's label and its numbers (tab layouts only).
+ * read as a number (1) printed on a line of its own between the row's label and its numbers (tab layouts), or, with
+ * `strayAt`, an OCR stray digit as one more cell before the row's `strayAt`-th value cell (7: after the last).
  */
-export type TableRow = { cells: Cell[]; wrapTail?: { cellIndex: number; text: string }; stray?: string };
+export type TableRow = {
+  cells: Cell[];
+  wrapTail?: { cellIndex: number; text: string };
+  stray?: string;
+  strayAt?: number;
+};
 
 /** A table: its width in grid columns, rows, and how many leading rows form the repeatable header. */
 export type Table = {
