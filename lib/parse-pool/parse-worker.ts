@@ -7,9 +7,13 @@ import { readlinkSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import type { JobMessage, WorkerBoot, WorkerMessage } from "./protocol";
 import { TASKS, warmUp } from "./tasks";
+import { installSyncInflate } from "@/lib/report/pdf/sync-inflate";
 
 const port = parentPort;
 if (!port) throw new Error("parse-worker.ts runs as a worker thread of lib/parse-pool, not on its own");
+
+// pdf.js's Flate streams inflated on this thread, not through web streams and libuv's thread pool (see sync-inflate.ts)
+installSyncInflate();
 
 const send = (message: WorkerMessage): void => port.postMessage(message);
 

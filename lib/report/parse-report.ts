@@ -26,6 +26,18 @@ export { detectKind, sniffKind, type InputKind } from "./media-type";
 const fail = (code: ParseFailureCode, message: string): ParseResult => ({ ok: false, error: { code, message } });
 
 /**
+ * The PDF reader (pdf.js and the layout code), imported on the first PDF and kept: `import()` of a loaded module still
+ * asks the module loader each time, which in a parse worker run from source (tsx: the bulk CLI and its bench) is a
+ * round trip to the loader's own thread per PDF (about 1 ms of CPU there and in the worker).
+ */
+let pdfModule: Promise<typeof import("./pdf")> | undefined;
+const loadPdfModule = (): Promise<typeof import("./pdf")> =>
+  (pdfModule ??= import("./pdf").catch((err: unknown) => {
+    pdfModule = undefined;
+    throw err;
+  }));
+
+/**
  * Word 97–2003 (.doc) and WPS (.wps) compound files through word-extractor: the document's text, table cells
  * separated by tabs and rows by newlines, then the text path. word-extractor reads the WordDocument stream,
  * which WPS Office writes into its .wps files too; a compound file without one (Works .wps, an .xls renamed) is refused.
@@ -94,7 +106,7 @@ async function parseAny(input: ReportInput, limits: ParseLimits, options: ParseR
   if (bytes.length === 0) return fail("empty", "文件为空，没有可读取的内容");
   const kind = detectKind(bytes, mediaType, fileName);
   if (kind === "pdf") {
-    const { parsePdf } = await import("./pdf");
+    const { parsePdf } = await loadPdfModule();
     const result = await parsePdf(bytes, { maxPages: limits.maxPages, maxTextChars: limits.maxTextChars, timeoutMs: options.pdfTimeoutMs });
     if (!result.ok && result.error.code === "pdf-no-text-layer" && options.ocr) return parseScan(bytes, "pdf", options.ocr);
     return result;
