@@ -37,9 +37,12 @@ function build(): Gazetteer {
   const byName = new Map<string, Region[]>();
   for (const r of all) {
     if (PLACEHOLDER_NAMES.has(r.name)) continue;
-    const list = byName.get(r.name);
-    if (list) list.push(r);
-    else byName.set(r.name, [r]);
+    // also under the name with half-width brackets, as the parser's normalised text prints （工业园区）城南街道
+    for (const name of new Set([r.name, halfWidthBrackets(r.name)])) {
+      const list = byName.get(name);
+      if (list) list.push(r);
+      else byName.set(name, [r]);
+    }
   }
   return { all, byCode, byName };
 }
@@ -112,4 +115,9 @@ export function listChildRegionsOf(code: string | null): Region[] {
     return (childIndex!.get(c) ?? []).flatMap((r) => (PLACEHOLDER_NAMES.has(r.name) ? walk(r.code) : [r]));
   };
   return walk(code);
+}
+
+/** A name with its full-width brackets （） as half-width ones (the form normalised text has). */
+export function halfWidthBrackets(name: string): string {
+  return name.replace(/（/g, "(").replace(/）/g, ")");
 }

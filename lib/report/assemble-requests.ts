@@ -6,7 +6,7 @@
  */
 import { readLabel, rowEvidence } from "./match-row";
 import { isOverlong } from "./parse-number";
-import type { RequestGroup } from "./template";
+import { REQUEST_GROUPS, type RequestGroup } from "./template";
 import type { Cell, Line } from "./tokenize";
 
 /** The value cells gathered for one printed row (or group label). */
@@ -93,11 +93,38 @@ function namesColumns(line: Line, lineNumbers: number): boolean {
 const STRAY_MAX = 4;
 
 /** Assembles the rows of section 三 from its lines. */
+/**
+ * A label cell read in the open group, where the template's order decides a label known only by its numbering: within a
+ * group the sub-rows are numbered 1. 2. … upwards, so a printed numbering below one already printed in the group (1. after
+ * 8.属于行政查询事项) opens the next group's row, not the group's own again. That is how a group label printed on a later
+ * row of its group (a vertically centred merged cell: 1.本机关 / 不掌握相关政府信息 before （四）无法提供, 上海市科委 2024's
+ * 1.申请人无正当理由逾 before （六）其他处理) reads. A label that names its row by its words is read by them.
+ */
+/** The sub-row numbering a label cell starts with (3. 3、 3．), or null. */
+function printedSub(text: string): number | null {
+  const m = /^\s*(\d{1,2})\s*[.、．]/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+function readSubLabel(text: string, group: RequestGroup | null, lastSub: number): ReturnType<typeof readLabel> {
+  const read = readLabel(text, group);
+  const m = read.match;
+  if (m.kind !== "row" || !group || m.row.group !== group || m.row.sub === undefined || m.row.sub >= lastSub) return read;
+  if (printedSub(text) !== m.row.sub) return read; // only a printed numbering is read by order
+  if (read.evidence.has(m.row.path)) return read; // its own words name it
+  const next = REQUEST_GROUPS[REQUEST_GROUPS.findIndex((g) => g.group === group) + 1]?.group;
+  if (!next) return read;
+  const again = readLabel(text, next);
+  return again.match.kind === "row" && again.match.row.group === next ? again : read;
+}
+
 export function assembleRequests(lines: readonly Line[]): AssembledRequests {
   const rows = new Map<string, RowTokens>();
   const groups = new Map<RequestGroup, RowTokens>();
   const duplicates: RowTokens[] = [];
   let group: RequestGroup | null = null;
+  /** the highest sub-row numbering (1. 2. …) printed on a label read so far in the open group */
+  let lastSub = 0;
   let current: RowTokens | null = null;
   const sequence: RowTokens[] = [];
   const strayOverlong: Cell[] = [];
@@ -131,7 +158,7 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
       }
       if (cell.value.kind === "text") {
         if (header) continue;
-        const { match: m, evidence } = readLabel(cell.text, group);
+        const { match: m, evidence } = readSubLabel(cell.text, group, lastSub);
         for (const e of evidence) runEvidence.add(e);
         if (current && current.key.indexOf("group:") !== 0 && current.labelLine === line.index && numbers(current) === 0) {
           const other = [...evidence].find((e) => e !== current!.key);
@@ -139,8 +166,12 @@ export function assembleRequests(lines: readonly Line[]): AssembledRequests {
         }
         if (m.kind === "none") continue;
         const key = m.kind === "row" ? m.row.path : `group:${m.kind === "group" ? m.group : ""}`;
+        const before: RequestGroup | null = group;
         if (m.kind === "row") group = m.row.group ?? (m.row.paren === 1 || m.row.paren === 2 || m.row.top ? null : group);
         else group = m.group;
+        if (group !== before) lastSub = 0;
+        const printed = printedSub(cell.text);
+        if (m.kind === "row" && m.row.group === group && m.row.sub === printed) lastSub = Math.max(lastSub, printed);
         // the label again (a wrapped label's next fragment) before the row's numbers, or on its own line; once the row has
         // numbers from an earlier line, the label printed again opens a duplicate, never more numbers for this row
         if (current && current.key === key && (numbers(current) === 0 || current.labelLine === line.index)) {

@@ -12,7 +12,8 @@
  *   wraps inside its narrow cell, its tail on the next line (lossy: sound only; text layouts only).
  *
  * - "misnumbered": the part headings numbered one off (一、主动公开政府信息情况 / 二、收到和处理…), titles kept (lossless);
- * - "strayDigit": an OCR stray digit as one more cell among a section 三 row's numbers (lossy).
+ * - "strayDigit": an OCR stray digit as one more cell among a section 三 row's numbers (lossy);
+ * - "centredGroup": a merged group label of section 三 (（六）其他处理) on the line of a later row of its group (lossless).
  *
  * A lossless kind alone or with lossless damage also raises no warning: a report read back exactly has nothing to warn
  * about (a prose sentence inside section 三 once raised "numbers without a row label").
@@ -41,6 +42,7 @@ const KINDS: Array<[CorruptionKind, boolean]> = [
   ["blankTotals", false],
   ["misnumbered", true],
   ["strayDigit", false],
+  ["centredGroup", true],
 ];
 /** Lossy kinds whose lost values must come back exactly wherever the identities force them (forced-oracle.ts). */
 const FORCED_EXACT: ReadonlySet<CorruptionKind> = new Set(["blankTotals"]);

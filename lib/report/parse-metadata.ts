@@ -218,8 +218,10 @@ function codeHints(text: string): string[] {
 /** Reads the metadata from the tokenised lines and the full (normalised) text. */
 export function parseMetadata(lines: readonly Line[], text: string): ParsedMetadata {
   const title = findTitle(lines);
-  const agencyName = findAgency(lines, title);
-  const region = agencyName ? resolveRegion(agencyName.value, { hints: codeHints(text), text }) : null;
+  const found = findAgency(lines, title);
+  const region = found ? resolveRegion(found.value, { hints: codeHints(text), text }) : null;
+  // a body's name prints its brackets full-width (洮北区（工业园区）城南街道办事处); the normalised text has them half-width
+  const agencyName = found ? { ...found, value: found.value.replace(/\(/g, "（").replace(/\)/g, "）") } : found;
   return {
     year: findYear(lines, title),
     agencyName,

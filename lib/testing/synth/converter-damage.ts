@@ -16,6 +16,10 @@
  * - "strayDigit": an OCR stray digit as one more cell among a section 三 row's numbers, before the first, between two of
  *   them or after the last: one more field of the row's line in the tab layouts, a line of its own in the layouts
  *   printing one cell per line ("lines", "pipe"). Lossy: eight numbers for seven cells, only soundness applies;
+ * - "centredGroup": the label of a merged group cell of section 三 (（三）不予公开 … （六）其他处理) on the line of a later row
+ *   of its group, as a vertically centred merged cell comes out of a PDF (上海市科委 2024: （六）其他处理's first row, 1.申请人
+ *   无正当理由逾期不补正…, comes under （五）不予处理's label, so its numbering 1. names 1.信访举报投诉类申请 too). Lossless;
+ *   tab layouts (the one-cell-per-line layouts print cells in source order);
  * - "blankTotals": HTML tables that leave the 总计 cell of some section 三 rows empty although the row has numbers (the
  *   real 2019 上海市人民政府办公厅 page prints 总计 only on its top rows and （七）, and its zeros not at all). Lossy; exact
  *   where the identities force the blanks back. HTML only: in text a trailing empty field may be padding.
@@ -96,6 +100,19 @@ export function addStrayDigit(rng: Rng, tables: Table[], used: Set<TableRow>): L
   const row = tables.find((t) => t.section === "三")!.rows.find((r) => r.stray !== undefined && r.strayAt === undefined)!;
   row.strayAt = rng.int(0, 7);
   return edit;
+}
+
+/**
+ * Prints the label of one of section 三's merged group cells （三）–（六） on the line of a later row of its group, as PDF
+ * text comes out of a vertically centred merged cell (in place). Lossless.
+ */
+export function centreGroupLabel(rng: Rng, tables: Table[]): void {
+  const table = tables.find((t) => t.section === "三");
+  if (!table) return;
+  const groups = table.rows.flatMap((row) => row.cells.filter((c) => (c.rowspan ?? 1) >= 2 && /^（[三四五六]）/.test(c.text)));
+  if (groups.length === 0) return;
+  const cell = rng.pick(groups);
+  cell.printAt = rng.int(1, (cell.rowspan ?? 2) - 1);
 }
 
 /**

@@ -22,7 +22,8 @@
  *   numbers (lossy: sound only; tab layouts); "blankTotals": HTML leaves empty the 总计 and the zeros of several of 三's
  *   rows (lossy, exact where the identities force them back); "misnumbered": the part headings numbered one off, titles
  *   kept (lossless; applied to the blocks by synthesize.ts, see converter-damage.ts); "strayDigit": an OCR stray digit as
- *   one more cell among a row's numbers, a line of its own in the one-cell-per-line layouts (lossy: sound only).
+ *   one more cell among a row's numbers, a line of its own in the one-cell-per-line layouts (lossy: sound only);
+ *   "centredGroup": a merged group label of section 三 printed on a later row of its group (lossless; tab layouts).
  * Lossy edits (drop, blank) are returned so the oracle can tell whether the identities force
  * the lost values back.
  */
@@ -37,7 +38,7 @@ import { transposeRequests } from "./transpose-table";
 import type { CanonicalReport } from "@/lib/report/types";
 import { printUnits } from "./print-units";
 import { printBlankMarks, printCellUnits, splitNumbers } from "./cell-damage";
-import { addColumnHeader, addStrayDigit, addStrayMark, blankTotals } from "./converter-damage";
+import { addColumnHeader, addStrayDigit, addStrayMark, blankTotals, centreGroupLabel } from "./converter-damage";
 import type { Table, TableRow } from "./table-model";
 
 /** The kinds of damage. */
@@ -64,7 +65,8 @@ export type CorruptionKind =
   | "strayMark"
   | "blankTotals"
   | "misnumbered"
-  | "strayDigit";
+  | "strayDigit"
+  | "centredGroup";
 
 export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "drop",
@@ -91,6 +93,7 @@ export const CORRUPTION_KINDS: readonly CorruptionKind[] = [
   "blankTotals",
   "misnumbered",
   "strayDigit",
+  "centredGroup",
 ];
 
 /**
@@ -235,6 +238,7 @@ export function corruptTables({
     if (e) edits.push(e);
   }
   if (kinds.includes("blankTotals") && isHtml) edits.push(...blankTotals(rng, tables, rng.int(3, 10), used));
+  if (kinds.includes("centredGroup") && !isHtml && !oneCellPerLine) centreGroupLabel(rng, tables);
   if (kinds.includes("strayDigit") && !isHtml) {
     const e = addStrayDigit(rng, tables, used);
     if (e) edits.push(e);

@@ -25,7 +25,7 @@ export function placeCells(table: Table): GridSlot[][] {
         for (let dc = 0; dc < colspan && col + dc < table.columns; dc++) {
           taken[r + dr]![col + dc] = true;
           grid[r + dr]![col + dc] = {
-            text: dr === 0 && dc === 0 ? cell.text : "",
+            text: dr === Math.min(cell.printAt ?? 0, rowspan - 1) && dc === 0 ? cell.text : "",
             coveredBy: dr === 0 && dc === 0 ? "none" : dr === 0 ? "colspan" : "rowspan",
           };
         }

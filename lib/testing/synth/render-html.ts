@@ -41,5 +41,12 @@ export function renderHtml(blocks: Block[], charset: "utf-8" | "gbk" = "utf-8"):
 
 /** The page encoded as GBK bytes with `charset=gbk` in its meta. */
 export function renderHtmlGbk(blocks: Block[]): Uint8Array {
-  return new Uint8Array(iconv.encode(renderHtml(blocks, "gbk"), "gbk"));
+  const html = renderHtml(blocks, "gbk");
+  const bytes = iconv.encode(html, "gbk");
+  if (iconv.decode(bytes, "gbk") === html) return new Uint8Array(bytes);
+  // a character GBK has no code for (䢺 in 大邑县䢺江镇) is written as a character reference, as a GBK page must write it
+  const escaped = [...html]
+    .map((ch) => (iconv.decode(iconv.encode(ch, "gbk"), "gbk") === ch ? ch : `&#x${ch.codePointAt(0)!.toString(16)};`))
+    .join("");
+  return new Uint8Array(iconv.encode(escaped, "gbk"));
 }

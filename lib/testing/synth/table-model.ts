@@ -9,8 +9,11 @@ import { formatAmount, formatCount } from "./format-value";
 import { hasSingleOther, listRequestRows } from "./request-rows";
 
 /** One table cell. `path` is set on value cells ("requests.granted[3]", "active.licensing"). */
-/** One table cell. `path` is set on value cells ("requests.granted[3]", "active.licensing"). */
-export type Cell = { text: string; colspan?: number; rowspan?: number; path?: string; isHeader?: boolean };
+/**
+ * One table cell. `path` is set on value cells ("requests.granted[3]", "active.licensing"). `printAt`: a merged cell's
+ * text prints on the grid row this many rows below its first (a vertically centred merged cell, as PDF text comes out).
+ */
+export type Cell = { text: string; colspan?: number; rowspan?: number; path?: string; isHeader?: boolean; printAt?: number };
 
 /**
  * One table row; `wrapTail` is a label continuation printed on the next line (a wrapped label); `stray` a stray mark
