@@ -1,11 +1,14 @@
 /**
- * CLI: `npm run --silent parse -- FILE` prints the canonical document of FILE as JSON on stdout,
+ * CLI: `npm run --silent parse -- FILE [--no-ocr]` prints the canonical document of FILE as JSON on stdout,
  * with `provenance` and `findings` as extra top-level keys. Exit 0 when parsed; exit 2 with a
  * one-line reason (中文 / English) on stderr when FILE is not such a report; exit 1 on usage errors.
+ * A scan (an image-only PDF, a PNG/JPEG) is read again with OCR, as ingest reads it (lib/ingest/ingest-document):
+ * minutes rather than seconds, with a line on stderr per page read; `--no-ocr` answers it "pdf-no-text-layer" instead.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { parseReport } from "../lib/report/index";
+import { parseArgs } from "node:util";
+import { isScanRefusal, parseReport } from "../lib/report/index";
 
 const ENGLISH: Record<string, string> = {
   empty: "the file is empty",
@@ -19,9 +22,16 @@ const ENGLISH: Record<string, string> = {
 };
 
 async function main(): Promise<number> {
-  const file = process.argv[2];
-  if (!file) {
-    process.stderr.write("用法 / usage: npm run --silent parse -- FILE\n");
+  let args;
+  try {
+    args = parseArgs({ allowPositionals: true, options: { "no-ocr": { type: "boolean", default: false } } });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n用法 / usage: npm run --silent parse -- FILE [--no-ocr]\n`);
+    return 1;
+  }
+  const file = args.positionals[0];
+  if (!file || args.positionals.length > 1) {
+    process.stderr.write("用法 / usage: npm run --silent parse -- FILE [--no-ocr]\n");
     return 1;
   }
   let bytes: Uint8Array;
@@ -31,7 +41,13 @@ async function main(): Promise<number> {
     process.stderr.write(`无法读取文件 / cannot read file: ${file} (${(err as Error).message})\n`);
     return 1;
   }
-  const result = await parseReport({ bytes, fileName: basename(file) });
+  let result = await parseReport({ bytes, fileName: basename(file) });
+  if (!args.values["no-ocr"] && isScanRefusal(result, { bytes, fileName: basename(file) })) {
+    process.stderr.write(`${basename(file)}: 没有文字层（扫描件），用 OCR 读取 / no text layer (a scan): reading it with OCR\n`);
+    const { createOcrRecognizer } = await import("../lib/ocr/ocr-document");
+    const ocr = createOcrRecognizer({ onProgress: (done, total) => process.stderr.write(`  OCR: page ${done}/${total}\n`) });
+    result = await parseReport({ bytes, fileName: basename(file) }, { ocr });
+  }
   if (!result.ok) {
     const en = ENGLISH[result.error.code] ?? result.error.code;
     process.stderr.write(`${basename(file)}: ${result.error.message.replace(/\s+/g, " ")} / ${en}\n`);

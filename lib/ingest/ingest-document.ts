@@ -15,7 +15,8 @@ import { ocrLimitsFromEnv } from "@/lib/ocr/ocr-document";
 import { getParsePool, type ParsePool } from "@/lib/parse-pool";
 import type { ParsedRow } from "@/lib/parse-pool/tasks";
 import type { ReportSource } from "@/lib/db/report-row";
-import { detectKind, parsesQuickly } from "@/lib/report/media-type";
+import { parsesQuickly } from "@/lib/report/media-type";
+import { isScanRefusal } from "@/lib/report/parse-report";
 import type { ParseFailureCode, ReportInput } from "@/lib/report/types";
 
 /** One document to ingest: its original bytes (or text / HTML as a string) and where it came from. */
@@ -73,10 +74,7 @@ async function parseInPool(
 ): Promise<ParsedRow> {
   const parsed = await pool.parseRow(input, source);
   if (parsed.ok || !("bytes" in input)) return parsed;
-  const isScan =
-    parsed.error.code === "pdf-no-text-layer" ||
-    (parsed.error.code === "unsupported-media-type" && detectKind(input.bytes, input.mediaType, input.fileName) === "image");
-  if (!isScan) return parsed;
+  if (!isScanRefusal(parsed, input)) return parsed;
   const timeoutMs = ocrLimitsFromEnv().documentTimeoutMs + 30_000;
   return pool.parseRow(input, source, { ocr: true, timeoutMs, onProgress: onOcrProgress });
 }

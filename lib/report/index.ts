@@ -4,6 +4,6 @@
  */
 export { parseText } from "./parse-text";
 export { parseHtml } from "./parse-html";
-export { parseReport } from "./parse-report";
+export { parseReport, isScanRefusal } from "./parse-report";
 export { IDENTITIES, expandEquations, type Equation, type Identity } from "./identities";
 export type * from "./types";

@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { CLEAN, CLEAN_EXPECTED } from "@/lib/testing/quirk-fixtures";
 import { htmlToText, parseHtml } from "./parse-html";
-import { parseReport } from "./parse-report";
+import { isScanRefusal, parseReport } from "./parse-report";
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
@@ -163,5 +163,28 @@ describe("not a report", () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe(code);
     expect(!r.ok && r.error.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe("isScanRefusal: what ingest and the parse CLI read again with OCR", () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]);
+
+  it("an image-only PDF and an image refused for want of OCR are scans", async () => {
+    expect(isScanRefusal({ ok: false, error: { code: "pdf-no-text-layer", message: "" } }, { bytes: new Uint8Array() })).toBe(true);
+    const image = await parseReport({ bytes: png, fileName: "page.png" });
+    expect(image.ok).toBe(false);
+    expect(isScanRefusal(image as Exclude<typeof image, { ok: true }>, { bytes: png, fileName: "page.png" })).toBe(true);
+  });
+
+  it("a parsed report, another media type and other refusals are not", async () => {
+    expect(isScanRefusal({ ok: true }, { bytes: png })).toBe(false);
+    const binary = await parseReport({ bytes: exe, fileName: "setup.exe" });
+    expect(binary.ok).toBe(false);
+    expect(isScanRefusal(binary as Exclude<typeof binary, { ok: true }>, { bytes: exe, fileName: "setup.exe" })).toBe(false);
+    expect(isScanRefusal({ ok: false, error: { code: "unsupported-media-type", message: "" } }, { bytes: exe, fileName: "a.exe" })).toBe(
+      false,
+    );
+    expect(isScanRefusal({ ok: false, error: { code: "pdf-encrypted", message: "" } }, { bytes: new Uint8Array() })).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { detectKind, OLE_MAGIC, startsWithBytes } from "./media-type";
 import { parseHtml } from "./parse-html";
 import type { OcrRecognizer } from "./ocr/types";
 import { parseText } from "./parse-text";
-import type { ParseFailureCode, ParseOptions, ParseResult, ReportInput } from "./types";
+import type { ParseFailure, ParseFailureCode, ParseOptions, ParseResult, ReportInput } from "./types";
 import { checkZipLimits } from "./zip-limits";
 
 export type ParseReportOptions = ParseOptions & {
@@ -129,6 +129,19 @@ async function parseAny(input: ReportInput, limits: ParseLimits, options: ParseR
     message: `文件有 ${replaced} 处不是有效的 UTF-8 字节，已按 UTF-8 读取并以 � 代替，请核对附近的文字`,
   };
   return { ...result, findings: [...result.findings, finding] };
+}
+
+/**
+ * True when a parse without OCR refused these bytes as a scan: an image-only PDF ("pdf-no-text-layer") or an image
+ * ("unsupported-media-type" of a PNG/JPEG). Ingest and the parse CLI then read them again with OCR.
+ */
+export function isScanRefusal(
+  result: { ok: true } | ParseFailure,
+  input: { bytes: Uint8Array; mediaType?: string; fileName?: string },
+): boolean {
+  if (result.ok) return false;
+  if (result.error.code === "pdf-no-text-layer") return true;
+  return result.error.code === "unsupported-media-type" && detectKind(input.bytes, input.mediaType, input.fileName) === "image";
 }
 
 /**

@@ -28,7 +28,7 @@ const MIN_TEXT_CHARS = 20;
 export { isPdfBytes };
 
 export const PDF_NO_TEXT_LAYER_MESSAGE =
-  "此 PDF 没有文字层（扫描图像），暂不支持 OCR / this PDF has no text layer (scanned image); OCR is not supported yet";
+  "此 PDF 没有文字层（扫描图像），需要文字识别（OCR）才能读取 / this PDF has no text layer (scanned image): it needs OCR to be read";
 
 function failure(code: ParseFailure["error"]["code"], message: string): ParseFailure {
   return { ok: false, error: { code, message } };
