@@ -95,7 +95,9 @@ export default async function RegionPage({ params, searchParams }: PageProps) {
                 <a href={`/regions/${c.code}`} className="text-sky-800 underline">
                   {c.name}
                 </a>
-                <span className="ml-1 text-slate-600">{c.agencyCount > 0 ? `（${c.agencyCount} 个机关）` : "（未收录）"}</span>
+                <span className="ml-1 whitespace-nowrap text-slate-600">
+                  {c.agencyCount > 0 ? `（${c.agencyCount} 个机关）` : "（未收录）"}
+                </span>
               </li>
             ))}
           </ul>
