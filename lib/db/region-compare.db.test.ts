@@ -148,9 +148,9 @@ describe("the region page's figures", () => {
   });
 
   it("gives each agency's latest figures from its stored columns", async () => {
-    const { listRegionAgencyPage } = await import("@/lib/db/regions");
+    const { readRegionAgencyPage } = await import("@/lib/db/regions");
     const suqian = { code: "321300", name: "宿迁市", level: 2, parentCode: "320000" } as const;
-    const agencies = await listRegionAgencyPage(suqian, { sort: "name", offset: 0, limit: 50 });
+    const { agencies } = await readRegionAgencyPage(suqian, { sort: "name", page: 1, pageSize: 50 });
     const suCheng = agencies.find((a) => a.name === "宿城区人民政府")!;
     expect(suCheng.reports).toHaveLength(1);
     expect(suCheng.reports[0]!.figures).toEqual({

@@ -55,66 +55,19 @@ export type RegionCounts = {
   agenciesByRegionCode: Map<string, number>;
 };
 
-/** How many agencies and latest reports the region holds, and in which years, grouped by the agencies' own regions. */
-export async function countRegionHoldings(region: Region): Promise<RegionCounts> {
-  return countRegionHoldingsIn(await getDb(), region);
-}
-
-/**
- * `countRegionHoldings` on a given client: ONE statement over the region's agencies alone (their 收录概况 columns,
- * kept by triggers on "Report"), never their reports.
- */
-export async function countRegionHoldingsIn(db: Db, region: Region): Promise<RegionCounts> {
-  const rows = await db.$queryRaw<HoldingRow[]>`
-    SELECT a."regionCode", count(*)::int AS "agencies", sum(a."reportYears")::int AS "reports",
-           min(a."firstYear")::int AS "firstYear", max(a."latestYear")::int AS "lastYear"
-    FROM "Agency" a
-    WHERE ${agencyUnder(region)} AND a."reportYears" > 0
-    GROUP BY a."regionCode"`;
-  return toRegionCounts(rows);
-}
-
 /** Orders of the region page's agency list: by name (pinyin), by the latest 申请量 (highest first), by the latest year. */
 export const REGION_AGENCY_SORTS = ["name", "requests", "year"] as const;
 export type RegionAgencySort = (typeof REGION_AGENCY_SORTS)[number];
-
-/**
- * One page of the region's agencies (those with a report), ordered and paged in SQL, each with its latest report of
- * every year (oldest first). One statement: the page's agencies, ordered on the agencies' own 收录概况 columns (the last
- * year and its 申请量, kept by triggers on "Report"), with only those agencies' reports. Ties go by name, region code, id.
- */
-export async function listRegionAgencyPage(region: Region, page: RegionAgencyPageQuery): Promise<RegionAgencyRow[]> {
-  return listRegionAgencyPageIn(await getDb(), region, page);
-}
-
-export type RegionAgencyPageQuery = { sort: RegionAgencySort; offset: number; limit: number };
-
-/** `listRegionAgencyPage` on a given client: one statement (plus, once per client, the collation look-up). */
-export async function listRegionAgencyPageIn(
-  db: Db,
-  region: Region,
-  { sort, offset, limit }: RegionAgencyPageQuery,
-): Promise<RegionAgencyRow[]> {
-  const order = await agencyOrder(db, sort);
-  const [row] = await db.$queryRaw<{ agencies: AgencyJson[] }[]>`
-    WITH shown AS (
-      SELECT a."id", a."name", a."level", a."kind", a."regionCode", a."latestYear", a."latestRequestsReceived"
-      FROM "Agency" a
-      WHERE ${agencyUnder(region)} AND a."reportYears" > 0
-      ORDER BY ${order}
-      LIMIT ${limit} OFFSET ${offset}
-    )
-    SELECT ${shownAgenciesJson(order)} AS "agencies"`;
-  return toAgencyRows(row?.agencies ?? []);
-}
 
 /** The region page's list: what the region holds, and the asked page of its agencies (clamped to the last page). */
 export type RegionAgencyPage = { holdings: RegionCounts; page: number; pageCount: number; agencies: RegionAgencyRow[] };
 
 /**
- * What the region page lists, in ONE statement (plus, once per client, the collation look-up): countRegionHoldings'
- * counts and the asked page of listRegionAgencyPage (a page past the last gives the last), over the region's agencies
- * read once.
+ * What the region page lists, in ONE statement (plus, once per client, the collation look-up), over the region's
+ * agencies (those with a report) read once: how many agencies and latest reports it holds and in which years, grouped
+ * by the agencies' own regions (their 收录概况 columns, kept by triggers on "Report"); and the asked page of those
+ * agencies (a page past the last gives the last), ordered in SQL (ties by name, region code, id), each with its latest
+ * report of every year (oldest first).
  */
 export async function readRegionAgencyPage(
   region: Region,
@@ -239,7 +192,7 @@ function realChildren(code: string): Region[] {
 
 /**
  * The region's child regions, each with how many agencies in the store sit in it or below it, from the agencies per
- * region code of `countRegionHoldings` (as many entries as regions with agencies, never one per agency).
+ * region code of `readRegionAgencyPage`'s holdings (as many entries as regions with agencies, never one per agency).
  */
 export function listChildRegions(code: string, agenciesByRegionCode: Map<string, number>): ChildRegion[] {
   const region = getRegion(code);
